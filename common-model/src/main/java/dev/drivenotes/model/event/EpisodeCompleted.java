@@ -1,0 +1,18 @@
+package dev.drivenotes.model.event;
+
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+
+/**
+ * An episode ended and its trajectory is stored (claim check: the trajectory is at {@code
+ * artifactUri}, never in the event).
+ */
+public record EpisodeCompleted(String experimentId, String map, String artifactUri, EpisodeSummary summary)
+        implements DomainEvent {
+    public EpisodeCompleted {
+        Require.notBlank("experimentId", experimentId);
+        Require.notBlank("map", map);
+        Require.notBlank("artifactUri", artifactUri);
+        Require.notNull("summary", summary);
+    }
+}

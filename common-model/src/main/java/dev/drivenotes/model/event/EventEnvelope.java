@@ -1,0 +1,60 @@
+package dev.drivenotes.model.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.Require;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one envelope every event travels in. {@code type} names the payload's record; consumers
+ * deduplicate by {@code eventId} (delivery is at least once everywhere).
+ */
+public record EventEnvelope(
+        String eventId,
+        String type,
+        String experimentId,
+        Instant occurredAt,
+        int schemaVersion,
+
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
+        @JsonSubTypes({
+            @JsonSubTypes.Type(value = ExperimentStarted.class, name = "ExperimentStarted"),
+            @JsonSubTypes.Type(value = EpisodeCompleted.class, name = "EpisodeCompleted"),
+            @JsonSubTypes.Type(value = ExperimentCompleted.class, name = "ExperimentCompleted"),
+            @JsonSubTypes.Type(value = ExperimentFailed.class, name = "ExperimentFailed"),
+            @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished")
+        })
+        DomainEvent payload) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EventEnvelope {
+        Require.notBlank("eventId", eventId);
+        Require.notNull("payload", payload);
+        String expected = payload.getClass().getSimpleName();
+        if (type == null) {
+            type = expected;
+        } else if (!type.equals(expected)) {
+            throw new InvalidInputException("type", "'" + type + "' does not match payload " + expected);
+        }
+        experimentId = experimentId == null ? payload.experimentId() : experimentId;
+        if (!experimentId.equals(payload.experimentId())) {
+            throw new InvalidInputException("experimentId", "does not match the payload's experimentId");
+        }
+        Require.notNull("occurredAt", occurredAt);
+        Require.inRange("schemaVersion", schemaVersion, 1, SCHEMA_VERSION);
+    }
+
+    /** Wraps a payload in a new envelope with a fresh id. */
+    public static EventEnvelope wrap(DomainEvent payload, Instant now) {
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                payload.getClass().getSimpleName(),
+                payload.experimentId(),
+                now,
+                SCHEMA_VERSION,
+                payload);
+    }
+}

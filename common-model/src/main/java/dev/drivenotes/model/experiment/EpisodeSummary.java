@@ -1,0 +1,50 @@
+package dev.drivenotes.model.experiment;
+
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.sim.Termination;
+
+/**
+ * One finished episode, small enough to travel in an event.
+ *
+ * @param episodeId unique id ({@code <experimentId>-e<index>})
+ * @param index 0-based index in the experiment
+ * @param seed the episode's seed
+ * @param steps steps driven
+ * @param termination why it ended
+ * @param routeCompletion share of the route driven, 0..1
+ * @param collisions collision events
+ * @param laneInvasions lane invasion events
+ * @param offRoad whether it left the road
+ * @param meanSpeedMps mean true speed
+ * @param routeLengthM planned route length
+ * @param start named start place
+ * @param destination destination POI
+ */
+public record EpisodeSummary(
+        String episodeId,
+        int index,
+        long seed,
+        int steps,
+        Termination termination,
+        double routeCompletion,
+        int collisions,
+        int laneInvasions,
+        boolean offRoad,
+        double meanSpeedMps,
+        double routeLengthM,
+        String start,
+        String destination) {
+    public EpisodeSummary {
+        Require.notBlank("episodeId", episodeId);
+        Require.inRange("index", index, 0, Integer.MAX_VALUE);
+        Require.inRange("steps", steps, 0, Integer.MAX_VALUE);
+        Require.notNull("termination", termination);
+        Require.inRange("routeCompletion", routeCompletion, 0, 1);
+        Require.inRange("collisions", collisions, 0, Integer.MAX_VALUE);
+        Require.inRange("laneInvasions", laneInvasions, 0, Integer.MAX_VALUE);
+        Require.nonNegative("meanSpeedMps", meanSpeedMps);
+        Require.nonNegative("routeLengthM", routeLengthM);
+        Require.notBlank("start", start);
+        Require.notBlank("destination", destination);
+    }
+}

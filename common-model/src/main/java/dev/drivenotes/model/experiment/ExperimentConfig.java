@@ -1,0 +1,94 @@
+package dev.drivenotes.model.experiment;
+
+import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.sim.RouteSpec;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What an experiment runs. Only {@code name} and {@code episodes} are required; every other field
+ * has a default (null means "use the default").
+ *
+ * @param name experiment name, 1..100 of letters, digits, '-', '_', '.', ' '
+ * @param map map reference: {@code default-town} (generated) or an OpenDRIVE file path
+ * @param agent policy name: {@code autopilot} or {@code random}
+ * @param episodes number of episodes, 1..1000
+ * @param seed base seed: episode i uses {@code seed + i} unless {@code seeds} is given
+ * @param seeds explicit per-episode seeds (size must equal {@code episodes})
+ * @param routes explicit routes, used round robin; empty lets each episode's seed pick a route
+ * @param maxSteps step limit per episode
+ * @param npcCount background vehicles per episode
+ * @param gnssNoiseM standard deviation of GNSS noise, metres
+ * @param fixedDeltaSeconds simulation step, seconds
+ * @param weather weather preset name (CARLA's names; the embedded simulator records it)
+ * @param parallelEpisodes episodes driven at once, 1..64
+ */
+public record ExperimentConfig(
+        String name,
+        String map,
+        String agent,
+        Integer episodes,
+        Long seed,
+        List<Long> seeds,
+        List<RouteSpec> routes,
+        Integer maxSteps,
+        Integer npcCount,
+        Double gnssNoiseM,
+        Double fixedDeltaSeconds,
+        String weather,
+        Integer parallelEpisodes) {
+
+    public static final String DEFAULT_MAP = "default-town";
+    public static final String DEFAULT_AGENT = "autopilot";
+    public static final List<String> AGENTS = List.of("autopilot", "random");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
+
+    public ExperimentConfig {
+        Require.notBlank("name", name);
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidInputException(
+                    "name", "must be 1-100 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
+        }
+        map = map == null ? DEFAULT_MAP : Require.notBlank("map", map);
+        agent = agent == null ? DEFAULT_AGENT : agent;
+        if (!AGENTS.contains(agent)) {
+            throw new InvalidInputException("agent", "unknown agent '" + agent + "'; expected one of " + AGENTS);
+        }
+        Require.notNull("episodes", episodes);
+        Require.inRange("episodes", episodes, 1, 1000);
+        seed = seed == null ? 1L : seed;
+        seeds = seeds == null || seeds.isEmpty() ? null : List.copyOf(Require.noNullElements("seeds", seeds));
+        if (seeds != null && seeds.size() != episodes) {
+            throw new InvalidInputException(
+                    "seeds", "must hold one seed per episode (" + episodes + "), had " + seeds.size());
+        }
+        routes = routes == null ? List.of() : List.copyOf(Require.noNullElements("routes", routes));
+        maxSteps = maxSteps == null ? 6000 : maxSteps;
+        Require.inRange("maxSteps", maxSteps, 1, 1_000_000);
+        npcCount = npcCount == null ? 0 : npcCount;
+        Require.inRange("npcCount", npcCount, 0, 1000);
+        gnssNoiseM = gnssNoiseM == null ? 1.0 : gnssNoiseM;
+        Require.inRange("gnssNoiseM", gnssNoiseM, 0, 100);
+        fixedDeltaSeconds = fixedDeltaSeconds == null ? 0.05 : fixedDeltaSeconds;
+        Require.inRange("fixedDeltaSeconds", fixedDeltaSeconds, 0.001, 0.5);
+        weather = weather == null ? "ClearNoon" : Require.notBlank("weather", weather);
+        parallelEpisodes = parallelEpisodes == null ? 4 : parallelEpisodes;
+        Require.inRange("parallelEpisodes", parallelEpisodes, 1, 64);
+    }
+
+    /** A config with every default, for tests and the launcher. */
+    public static ExperimentConfig of(String name, int episodes) {
+        return new ExperimentConfig(name, null, null, episodes, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The seed of episode {@code index} (0-based). */
+    public long seedOf(int index) {
+        return seeds != null ? seeds.get(index) : seed + index;
+    }
+
+    /** The route of episode {@code index}, or null when its seed chooses. */
+    public RouteSpec routeOf(int index) {
+        return routes.isEmpty() ? null : routes.get(index % routes.size());
+    }
+}

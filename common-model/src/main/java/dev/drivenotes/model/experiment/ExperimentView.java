@@ -1,0 +1,34 @@
+package dev.drivenotes.model.experiment;
+
+import dev.drivenotes.model.Require;
+import java.time.Instant;
+
+/**
+ * An experiment as the orchestrator's API shows it.
+ *
+ * @param id experiment id
+ * @param name the config's name
+ * @param status lifecycle state
+ * @param episodesPlanned episodes in the config
+ * @param episodesCompleted episodes finished (any termination)
+ * @param reportUri where the reporter wrote report.json, once it has
+ * @param failureReason why it failed, when it did
+ * @param createdAt when it was accepted
+ * @param config the validated config with defaults filled in
+ */
+public record ExperimentView(
+        String id,
+        String name,
+        ExperimentStatus status,
+        int episodesPlanned,
+        int episodesCompleted,
+        String reportUri,
+        String failureReason,
+        Instant createdAt,
+        ExperimentConfig config) {
+    public ExperimentView {
+        Require.notBlank("id", id);
+        Require.notNull("status", status);
+        Require.notNull("createdAt", createdAt);
+    }
+}

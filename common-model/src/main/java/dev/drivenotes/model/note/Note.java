@@ -1,0 +1,56 @@
+package dev.drivenotes.model.note;
+
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.sim.Maneuver;
+
+/**
+ * A driving note, "At [place], did [action] to reach [next POI]", from the agent's side, with the
+ * same fields from ground truth and the comparison.
+ *
+ * @param experimentId experiment
+ * @param episodeId episode
+ * @param step the step that cut the segment (junction entry or POI arrival)
+ * @param kind junction traversal or POI arrival
+ * @param agent the agent-side fields
+ * @param truth the ground-truth fields
+ * @param correct per-field comparison of agent against truth
+ * @param valid the agent's place exists on the map and its action is legal there
+ * @param confidence the agent's mean confidence over the segment
+ */
+public record Note(
+        String experimentId,
+        String episodeId,
+        int step,
+        NoteKind kind,
+        NoteFields agent,
+        NoteFields truth,
+        NoteCorrectness correct,
+        boolean valid,
+        double confidence) {
+    public Note {
+        Require.notBlank("experimentId", experimentId);
+        Require.notBlank("episodeId", episodeId);
+        Require.inRange("step", step, 0, Integer.MAX_VALUE);
+        Require.notNull("kind", kind);
+        Require.notNull("agent", agent);
+        Require.notNull("truth", truth);
+        Require.inRange("confidence", confidence, 0, 1);
+        correct = NoteCorrectness.compare(agent, truth);
+    }
+
+    public String text() {
+        return agent.text();
+    }
+
+    public String place() {
+        return agent.place();
+    }
+
+    public Maneuver action() {
+        return agent.action();
+    }
+
+    public String nextPoi() {
+        return agent.nextPoi();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.drivenotes.model.port;
+
+import dev.drivenotes.model.InvalidInputException;
+import java.util.regex.Pattern;
+
+/** Where artifacts live, one place for every service. Keys never collide across experiments. */
+public final class ArtifactKeys {
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private ArtifactKeys() {}
+
+    public static String trajectory(String experimentId, String episodeId) {
+        return "trajectories/" + safe(experimentId) + "/" + safe(episodeId) + ".jsonl.gz";
+    }
+
+    public static String reportJson(String experimentId) {
+        return "reports/" + safe(experimentId) + "/report.json";
+    }
+
+    public static String reportHtml(String experimentId) {
+        return "reports/" + safe(experimentId) + "/report.html";
+    }
+
+    /** Checks that a key is a relative path of safe segments (no '..', no absolute paths). */
+    public static String validate(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new InvalidInputException("key", "must not be empty");
+        }
+        for (String segment : key.split("/", -1)) {
+            safe(segment);
+        }
+        return key;
+    }
+
+    private static String safe(String segment) {
+        if (segment == null || !SEGMENT.matcher(segment).matches() || segment.contains("..")) {
+            throw new InvalidInputException("key", "unsafe path segment '" + segment + "'");
+        }
+        return segment;
+    }
+}

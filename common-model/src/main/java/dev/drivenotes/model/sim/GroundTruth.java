@@ -1,0 +1,40 @@
+package dev.drivenotes.model.sim;
+
+import dev.drivenotes.model.Require;
+
+/**
+ * The simulator's truth at one step.
+ *
+ * @param pose true pose
+ * @param speedMps true speed
+ * @param roadId OpenDRIVE road id the ego is on (a connecting road inside a junction too)
+ * @param laneId OpenDRIVE lane id (negative right of the reference line)
+ * @param junctionId junction id when inside a junction, otherwise null
+ * @param place the named place at the true position (junction, POI or road name)
+ * @param routeCompletion share of the planned route driven, 0..1
+ * @param collision a collision happened during this step
+ * @param offRoad the ego is off every drivable lane
+ * @param laneInvasion the ego crossed a lane marking it must not cross during this step
+ */
+public record GroundTruth(
+        Pose pose,
+        double speedMps,
+        String roadId,
+        int laneId,
+        String junctionId,
+        String place,
+        double routeCompletion,
+        boolean collision,
+        boolean offRoad,
+        boolean laneInvasion) {
+    public GroundTruth {
+        Require.notNull("pose", pose);
+        Require.nonNegative("speedMps", speedMps);
+        Require.notBlank("place", place);
+        Require.inRange("routeCompletion", routeCompletion, 0, 1);
+    }
+
+    public boolean inJunction() {
+        return junctionId != null;
+    }
+}

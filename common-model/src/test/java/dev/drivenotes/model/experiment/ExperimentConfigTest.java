@@ -1,0 +1,70 @@
+package dev.drivenotes.model.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.InvalidInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExperimentConfigTest {
+
+    @Test
+    void fillsDefaultsWhenOnlyNameAndEpisodesAreGiven() {
+        ExperimentConfig config = ExperimentConfig.of("daily", 3);
+
+        assertThat(config.map()).isEqualTo("default-town");
+        assertThat(config.agent()).isEqualTo("autopilot");
+        assertThat(config.fixedDeltaSeconds()).isEqualTo(0.05);
+        assertThat(config.seedOf(0)).isEqualTo(1L);
+        assertThat(config.seedOf(2)).isEqualTo(3L);
+        assertThat(config.routeOf(1)).isNull();
+    }
+
+    @Test
+    void rejectsConfigWithZeroEpisodes() {
+        assertThatThrownBy(() -> ExperimentConfig.of("daily", 0))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
+    }
+
+    @Test
+    void rejectsMissingEpisodes() {
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, null, null, null, null, null, null, null, null, null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
+    }
+
+    @Test
+    void rejectsUnknownAgentNamingTheField() {
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("agent");
+                    assertThat(e.getMessage()).contains("teleport");
+                });
+    }
+
+    @Test
+    void rejectsSeedListOfWrongSize() {
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, null, 3, null, List.of(1L, 2L), null, null, null, null, null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
+    }
+
+    @Test
+    void usesExplicitSeedsPerEpisode() {
+        ExperimentConfig config = new ExperimentConfig(
+                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null);
+        assertThat(config.seedOf(1)).isEqualTo(11L);
+    }
+
+    @Test
+    void rejectsNameWithPathCharacters() {
+        assertThatThrownBy(() -> ExperimentConfig.of("../etc", 1))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.drivenotes.platform.artifacts;
+
+import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.port.ArtifactKeys;
+import dev.drivenotes.model.port.ArtifactNotFoundException;
+import dev.drivenotes.model.port.ArtifactStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Artifacts as files under a root folder; writes are atomic (temp file + rename). */
+public final class LocalFolderArtifactStore implements ArtifactStore {
+
+    private final Path root;
+
+    public LocalFolderArtifactStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public URI put(String key, byte[] content, String contentType) {
+        Path target = resolve(ArtifactKeys.validate(key));
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            try {
+                Files.write(tmp, content);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write artifact " + key, e);
+        }
+        return target.toUri();
+    }
+
+    @Override
+    public byte[] get(URI uri) {
+        Path path = pathOf(uri);
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ArtifactNotFoundException(uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read artifact " + uri, e);
+        }
+    }
+
+    @Override
+    public URI uriOf(String key) {
+        return resolve(ArtifactKeys.validate(key)).toUri();
+    }
+
+    private Path resolve(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new InvalidInputException("key", "escapes the artifact root");
+        }
+        return p;
+    }
+
+    private Path pathOf(URI uri) {
+        if (uri == null || !"file".equals(uri.getScheme())) {
+            throw new InvalidInputException("uri", "not a local artifact URI: " + uri);
+        }
+        Path p = Path.of(uri).toAbsolutePath().normalize();
+        if (!p.startsWith(root)) {
+            throw new InvalidInputException("uri", "outside the artifact root: " + uri);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.drivenotes.platform.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.platform.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrajectoryCodecTest {
+
+    @Test
+    void roundTripsStepsIncludingTerminalRecordWithoutDecision() {
+        List<StepRecord> steps = List.of(Fixtures.step(0), Fixtures.step(1), Fixtures.step(2));
+
+        List<StepRecord> back = TrajectoryCodec.decode(TrajectoryCodec.encode(steps));
+
+        assertThat(back).isEqualTo(steps);
+        assertThat(back.get(2).decision()).isNull();
+    }
+
+    @Test
+    void rejectsContentThatIsNotATrajectory() {
+        assertThatThrownBy(() -> TrajectoryCodec.decode("hello".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gzip");
+    }
+
+    @Test
+    void envelopeRoundTripsWithItsPayloadType() {
+        EpisodeSummary summary = new EpisodeSummary(
+                "x-e0", 0, 3, 100, Termination.REACHED_DESTINATION, 1.0, 0, 0, false, 7.5, 300, "A", "B");
+        EventEnvelope event = EventEnvelope.wrap(
+                new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary),
+                Instant.parse("2026-11-24T10:00:00Z"));
+
+        String json = Json.mapper().writeValueAsString(event);
+        EventEnvelope back = Json.mapper().readValue(json, EventEnvelope.class);
+
+        assertThat(json).contains("\"type\":\"EpisodeCompleted\"");
+        assertThat(back).isEqualTo(event);
+        assertThat(back.payload()).isInstanceOf(EpisodeCompleted.class);
+    }
+}
