@@ -4,27 +4,18 @@ import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.InProcessEventBus;
-import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The local defaults every service gets unless it (or the launcher) defines its own: in-process
- * event bus, local-folder artifact store, problem details for every error.
+ * event bus and local-folder artifact store.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
-
-    @Bean
-    @ConditionalOnWebApplication
-    @ConditionalOnMissingBean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
-    }
 
     @Bean
     @ConditionalOnMissingBean(EventPublisher.class)

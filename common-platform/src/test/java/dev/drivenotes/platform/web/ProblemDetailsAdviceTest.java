@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @WebMvcTest(controllers = ProblemDetailsAdviceTest.EchoController.class)
-@Import({ProblemDetailsAdvice.class, ProblemDetailsAdviceTest.EchoController.class})
+@Import(ProblemDetailsAdviceTest.EchoController.class)
 class ProblemDetailsAdviceTest {
 
     @SpringBootApplication

@@ -1,0 +1,65 @@
+package dev.drivenotes.orchestrator.clients;
+
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.CreateSimulationRequest;
+import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.model.sim.StepRequest;
+import dev.drivenotes.platform.PlatformProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** carla-runner's REST API. */
+@Component
+public class SimulatorClient {
+
+    private static final String SERVICE = "carla-runner";
+    private final RestClient http;
+
+    public SimulatorClient(RestClient.Builder builder, PlatformProperties properties) {
+        this.http = builder.clone()
+                .baseUrl(properties.services().carlaRunner().toString())
+                .build();
+    }
+
+    public SimulationState create(CreateSimulationRequest request) {
+        return ServiceCalls.call(
+                SERVICE,
+                () -> http.post()
+                        .uri("/v1/simulations")
+                        .body(request)
+                        .retrieve()
+                        .body(SimulationState.class));
+    }
+
+    public SimulationState step(String simulationId, Control control) {
+        return ServiceCalls.call(
+                SERVICE,
+                () -> http.post()
+                        .uri("/v1/simulations/{id}/step", simulationId)
+                        .body(new StepRequest(control))
+                        .retrieve()
+                        .body(SimulationState.class));
+    }
+
+    public void delete(String simulationId) {
+        ServiceCalls.call(
+                SERVICE,
+                () -> http.delete()
+                        .uri("/v1/simulations/{id}", simulationId)
+                        .retrieve()
+                        .toBodilessEntity());
+    }
+
+    /** The map's summary; throws a client-error {@link RemoteServiceException} for a bad map. */
+    public JsonNode mapSummary(String map) {
+        return ServiceCalls.call(
+                SERVICE,
+                () -> http.get()
+                        .uri(b -> b.path("/v1/maps/summary")
+                                .queryParam("map", map)
+                                .build())
+                        .retrieve()
+                        .body(JsonNode.class));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.drivenotes.orchestrator.episode;
+
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.sim.SimulationState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One episode in flight: its simulation, latest state and the trajectory recorded so far. */
+final class EpisodeRun {
+
+    final int index;
+    final long seed;
+    final String episodeId;
+    private SimulationState state;
+    private final List<StepRecord> steps = new ArrayList<>();
+
+    EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
+        this.index = index;
+        this.seed = seed;
+        this.episodeId = episodeId;
+        this.state = initial;
+    }
+
+    SimulationState state() {
+        return state;
+    }
+
+    String simulationId() {
+        return state.simulationId();
+    }
+
+    boolean first() {
+        return steps.isEmpty();
+    }
+
+    /** Records the decision taken on the current state, then moves to the state it led to. */
+    void advance(Decision decision, SimulationState next) {
+        steps.add(new StepRecord(state.step(), state.simTimeS(), state.observation(), decision, state.truth()));
+        state = next;
+    }
+
+    /** Records the terminal state (no decision) and returns the whole trajectory. */
+    List<StepRecord> finishTrajectory() {
+        steps.add(new StepRecord(state.step(), state.simTimeS(), state.observation(), null, state.truth()));
+        return List.copyOf(steps);
+    }
+
+    EpisodeSummary summarize(List<StepRecord> trajectory) {
+        int collisions = 0;
+        int laneInvasions = 0;
+        boolean offRoad = false;
+        double speedSum = 0;
+        for (StepRecord r : trajectory) {
+            GroundTruth t = r.truth();
+            collisions += t.collision() ? 1 : 0;
+            laneInvasions += t.laneInvasion() ? 1 : 0;
+            offRoad |= t.offRoad();
+            speedSum += t.speedMps();
+        }
+        return new EpisodeSummary(
+                episodeId,
+                index,
+                seed,
+                state.step(),
+                state.termination(),
+                state.truth().routeCompletion(),
+                collisions,
+                laneInvasions,
+                offRoad,
+                trajectory.isEmpty() ? 0 : speedSum / trajectory.size(),
+                state.route().lengthM(),
+                state.route().start(),
+                state.route().destination());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.drivenotes.orchestrator.experiment;
+
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.ExperimentView;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators' API: start, inspect and cancel experiments. */
+@RestController
+@RequestMapping("/v1/experiments")
+class ExperimentController {
+
+    private final ExperimentService experiments;
+
+    ExperimentController(ExperimentService experiments) {
+        this.experiments = experiments;
+    }
+
+    @PostMapping
+    ResponseEntity<ExperimentView> start(@RequestBody ExperimentConfig config) {
+        Experiment experiment = experiments.submit(config);
+        return ResponseEntity.accepted()
+                .location(URI.create("/v1/experiments/" + experiment.id()))
+                .body(experiment.view());
+    }
+
+    @GetMapping("/{id}")
+    ExperimentView get(@PathVariable String id) {
+        return experiments.get(id).view();
+    }
+
+    @GetMapping
+    List<ExperimentView> list() {
+        return experiments.list().stream().map(Experiment::view).toList();
+    }
+
+    @PostMapping("/{id}:cancel")
+    ExperimentView cancel(@PathVariable String id) {
+        return experiments.cancel(id).view();
+    }
+}

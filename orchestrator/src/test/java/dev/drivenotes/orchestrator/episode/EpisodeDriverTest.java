@@ -1,0 +1,111 @@
+package dev.drivenotes.orchestrator.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.RemoteServiceException;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.events.InProcessEventBus;
+import dev.drivenotes.platform.json.TrajectoryCodec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.RestClient;
+
+class EpisodeDriverTest {
+
+    @TempDir
+    Path data;
+
+    private FakeServices fake;
+    private InProcessEventBus bus;
+    private LocalFolderArtifactStore artifacts;
+    private EpisodeDriver driver;
+    private final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fake = new FakeServices();
+        bus = new InProcessEventBus();
+        bus.subscribe("test", published::add);
+        artifacts = new LocalFolderArtifactStore(data);
+        PlatformProperties props = new PlatformProperties(
+                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
+        driver = new EpisodeDriver(
+                new SimulatorClient(RestClient.builder(), props),
+                new PolicyClient(RestClient.builder(), props),
+                artifacts,
+                bus,
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        bus.close();
+        fake.close();
+    }
+
+    private static ExperimentConfig config(int episodes, int parallel) {
+        return new ExperimentConfig("t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel);
+    }
+
+    @Test
+    void drivesEpisodesInBatchesAndStoresTheirTrajectories() throws Exception {
+        List<EpisodeSummary> finished = new CopyOnWriteArrayList<>();
+
+        boolean done = driver.drive("exp-1", config(3, 2), List.of(0, 1, 2), finished::add, () -> false);
+
+        assertThat(done).isTrue();
+        assertThat(finished).extracting(EpisodeSummary::termination).containsOnly(Termination.REACHED_DESTINATION);
+        assertThat(finished).extracting(EpisodeSummary::steps).containsOnly(10);
+        // two episodes share each predict call while both are in flight
+        assertThat(fake.batchSizes).contains(2).allMatch(n -> n <= 2);
+        assertThat(fake.live).isEmpty();
+        assertThat(fake.deleted).hasSize(3);
+
+        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(published).hasSize(3).allMatch(e -> e.payload() instanceof EpisodeCompleted);
+        EpisodeCompleted first = (EpisodeCompleted) published.getFirst().payload();
+        List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(first.artifactUri())));
+        assertThat(trajectory).hasSize(11);
+        assertThat(trajectory.getLast().decision()).isNull();
+        assertThat(trajectory.getFirst().decision()).isNotNull();
+        assertThat(trajectory.getLast().truth().routeCompletion()).isEqualTo(1.0);
+    }
+
+    @Test
+    void deletesEverySimulationWhenAStepFails() {
+        fake.failStepAt = 4;
+
+        assertThatThrownBy(() -> driver.drive("exp-2", config(2, 2), List.of(0, 1), s -> {}, () -> false))
+                .isInstanceOf(RemoteServiceException.class)
+                .hasMessageContaining("simulator crashed");
+
+        assertThat(fake.live).isEmpty();
+        assertThat(fake.deleted).hasSize(2);
+    }
+
+    @Test
+    void stopsAndCleansUpWhenCancelled() {
+        boolean done = driver.drive("exp-3", config(2, 1), List.of(0, 1), s -> {}, () -> true);
+
+        assertThat(done).isFalse();
+        assertThat(fake.live).isEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.drivenotes.orchestrator.episode;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.policy.PredictRequest;
+import dev.drivenotes.model.policy.PredictResponse;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.CreateSimulationRequest;
+import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.Pose;
+import dev.drivenotes.model.sim.RouteInfo;
+import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.model.sim.StepRequest;
+import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.platform.json.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
+ * {@code throttle} metres a step along a 10 m route and reaches the destination at x = 10.
+ */
+final class FakeServices implements AutoCloseable {
+
+    final Set<String> live = ConcurrentHashMap.newKeySet();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    volatile int failStepAt = -1;
+    private final Map<String, double[]> positions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> steps = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final HttpServer server;
+
+    FakeServices() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/simulations", this::simulations);
+        server.createContext("/v1/predict", this::predict);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void simulations(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        if (path.equals("/v1/simulations") && method.equals("POST")) {
+            Json.mapper().readValue(ex.getRequestBody(), CreateSimulationRequest.class);
+            String id = "sim-" + ids.incrementAndGet();
+            live.add(id);
+            positions.put(id, new double[] {0});
+            steps.put(id, 0);
+            send(ex, 201, state(id));
+        } else if (path.endsWith("/step") && method.equals("POST")) {
+            String id = path.split("/")[3];
+            StepRequest req = Json.mapper().readValue(ex.getRequestBody(), StepRequest.class);
+            int step = steps.merge(id, 1, Integer::sum);
+            if (step == failStepAt) {
+                send(ex, 500, Map.of("detail", "simulator crashed"));
+                return;
+            }
+            positions.get(id)[0] += req.control().throttle();
+            send(ex, 200, state(id));
+        } else if (method.equals("DELETE")) {
+            String id = path.split("/")[3];
+            live.remove(id);
+            deleted.add(id);
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        } else {
+            send(ex, 404, Map.of("detail", "no route"));
+        }
+    }
+
+    private void predict(HttpExchange ex) throws IOException {
+        PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
+        batchSizes.add(req.instances().size());
+        List<Decision> decisions = req.instances().stream()
+                .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal"))
+                .toList();
+        send(ex, 200, new PredictResponse(decisions, "fake"));
+    }
+
+    private SimulationState state(String id) {
+        double x = positions.get(id)[0];
+        boolean done = x >= 10;
+        Observation obs = new Observation(
+                1, x, 0, 0, List.of(), Maneuver.FOLLOW_LANE, 10 - Math.min(x, 10), "Goal", 10 - Math.min(x, 10), 8);
+        GroundTruth truth = new GroundTruth(
+                new Pose(x, 0, 0),
+                1,
+                "1",
+                -1,
+                null,
+                done ? "Goal" : "Main Street",
+                Math.min(x / 10, 1),
+                false,
+                false,
+                false);
+        return new SimulationState(
+                id,
+                "default-town",
+                steps.get(id),
+                steps.get(id) * 0.05,
+                obs,
+                truth,
+                done ? Termination.REACHED_DESTINATION : Termination.RUNNING,
+                new RouteInfo("Start", "Goal", 10, List.of("Goal"), List.of()));
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
