@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -103,8 +104,14 @@ public final class InProcessEventBus implements EventPublisher, EventSubscriber,
         SubscriptionWorker(String name, EventHandler handler) {
             this.name = name;
             this.handler = handler;
-            this.executor = Executors.newSingleThreadExecutor(
-                    Thread.ofPlatform().name("events-" + name).daemon().factory());
+            ThreadFactory threads =
+                    Thread.ofPlatform().name("events-" + name).daemon().factory();
+            // the worker belongs to the bus, not to whichever web app's thread happened to publish first
+            this.executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = threads.newThread(r);
+                t.setContextClassLoader(InProcessEventBus.class.getClassLoader());
+                return t;
+            });
         }
 
         void enqueue(EventEnvelope event) {

@@ -1,0 +1,113 @@
+package dev.drivenotes.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.platform.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A real two-episode experiment through all four services over HTTP, events and artifacts. */
+class EndToEndTest {
+
+    @TempDir
+    static Path data;
+
+    private static Suite suite;
+    private static final LocalApi api = new LocalApi();
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start(new Suite.Settings(0, data, false));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void runsATwoEpisodeExperimentAndScoresItsNotes() throws Exception {
+        Path out = data.resolve("runs");
+        ExperimentConfig config =
+                new ExperimentConfig("e2e", null, "autopilot", 2, 11L, null, null, 6000, null, null, null, null, null);
+
+        int exit = new RunCommand.ExperimentRun(api, suite, System.out, java.time.Duration.ofMinutes(10), out)
+                .run(config, System.nanoTime());
+
+        assertThat(exit).isZero();
+        Path dir;
+        try (var dirs = Files.list(out)) {
+            dir = dirs.findFirst().orElseThrow();
+        }
+        JsonNode report = Json.mapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("agent").asString()).isEqualTo("autopilot");
+        assertThat(report.get("episodes").size()).isEqualTo(2);
+        assertThat(report.get("notes").size()).isGreaterThanOrEqualTo(4);
+        JsonNode metrics = report.get("metrics");
+        assertThat(metrics.get("routeCompletion").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(metrics.get("actionAccuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+        for (String key :
+                new String[] {"locationAccuracy", "destinationAccuracy", "validationRate", "meanConfidence"}) {
+            assertThat(metrics.get(key).asDouble()).as(key).isBetween(0.0, 1.0);
+        }
+        for (JsonNode note : report.get("notes")) {
+            assertThat(note.get("text").asString())
+                    .isEqualTo("At " + note.get("place").asString() + ", did "
+                            + note.get("action").asString() + " to reach "
+                            + note.get("nextPoi").asString());
+            assertThat(note.get("truth").has("place")).isTrue();
+            assertThat(note.get("correct").has("location")).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("<html")
+                .contains("At ");
+
+        // the orchestrator's view points at the report the reporter published
+        String id = report.get("experimentId").asString();
+        JsonNode view =
+                api.get(suite.orchestrator().resolve("/v1/experiments/" + id)).body();
+        assertThat(view.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(view.get("episodesCompleted").asInt()).isEqualTo(2);
+        assertThat(view.get("reportUri").asString()).endsWith("report.json");
+    }
+
+    @Test
+    void rejectsAnInvalidConfigWithProblemDetailsNamingTheField() {
+        assertThatThrownBy(() ->
+                        api.post(suite.orchestrator().resolve("/v1/experiments"), Map.of("name", "x", "episodes", 0)))
+                .isInstanceOfSatisfying(LocalApi.ApiException.class, e -> {
+                    assertThat(e.status).isEqualTo(400);
+                    assertThat(e.field).isEqualTo("episodes");
+                });
+    }
+
+    @Test
+    void rejectsAMapThatIsNotOpenDrive() throws Exception {
+        Path notAMap = Files.writeString(data.resolve("notes.txt"), "just text");
+        assertThatThrownBy(() -> api.post(
+                        suite.orchestrator().resolve("/v1/experiments"),
+                        Map.of("name", "x", "episodes", 1, "map", notAMap.toString())))
+                .isInstanceOfSatisfying(LocalApi.ApiException.class, e -> {
+                    assertThat(e.status).isEqualTo(400);
+                    assertThat(e.field).isEqualTo("map");
+                });
+    }
+
+    @Test
+    void answers404ForAnUnknownExperiment() {
+        assertThatThrownBy(() -> api.get(suite.orchestrator().resolve("/v1/experiments/exp-nope")))
+                .isInstanceOfSatisfying(
+                        LocalApi.ApiException.class, e -> assertThat(e.status).isEqualTo(404));
+    }
+}

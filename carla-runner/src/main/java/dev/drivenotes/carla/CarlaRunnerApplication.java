@@ -1,0 +1,17 @@
+package dev.drivenotes.carla;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** carla-runner: owns simulations (embedded OpenDRIVE simulator locally, CARLA in production). */
+@SpringBootApplication
+public class CarlaRunnerApplication {
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CarlaRunnerApplication.class).properties("spring.config.name=carla-runner");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

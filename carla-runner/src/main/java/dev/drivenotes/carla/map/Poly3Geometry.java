@@ -1,0 +1,78 @@
+package dev.drivenotes.carla.map;
+
+/** A planView record whose local lateral offset is a cubic v(u) of the local longitudinal u. */
+public final class Poly3Geometry implements Geometry {
+
+    private final double s;
+    private final double x;
+    private final double y;
+    private final double hdg;
+    private final double length;
+    private final CubicPoly v;
+    private final ArcLengthTable table;
+
+    public Poly3Geometry(double s, double x, double y, double hdg, double length, CubicPoly v) {
+        this.s = s;
+        this.x = x;
+        this.y = y;
+        this.hdg = hdg;
+        this.length = length;
+        this.v = v;
+        this.table = new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), uEnd(length, v));
+    }
+
+    /** The local u where the arc length reaches {@code length}: found by doubling then bisection. */
+    private static double uEnd(double length, CubicPoly v) {
+        ArcLengthTable probe = new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), length);
+        double lo = 0;
+        double hi = length;
+        if (probe.totalLength() <= length) {
+            return length;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = (lo + hi) / 2;
+            if (new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), mid).totalLength() < length) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    @Override
+    public void evaluate(double ds, double[] out) {
+        double u = table.paramAt(ds, length);
+        double vv = v.value(u);
+        double cos = Math.cos(hdg);
+        double sin = Math.sin(hdg);
+        out[0] = x + u * cos - vv * sin;
+        out[1] = y + u * sin + vv * cos;
+        out[2] = hdg + Math.atan(v.derivative(u));
+    }
+
+    @Override
+    public double s() {
+        return s;
+    }
+
+    @Override
+    public double x() {
+        return x;
+    }
+
+    @Override
+    public double y() {
+        return y;
+    }
+
+    @Override
+    public double hdg() {
+        return hdg;
+    }
+
+    @Override
+    public double length() {
+        return length;
+    }
+}

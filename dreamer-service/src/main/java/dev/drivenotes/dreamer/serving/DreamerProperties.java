@@ -1,0 +1,27 @@
+package dev.drivenotes.dreamer.serving;
+
+import dev.drivenotes.model.Require;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the policies ({@code drivenotes.dreamer.*}).
+ *
+ * @param defaultPolicy the policy answering requests whose {@code parameters.policy} is absent
+ * @param stepSeconds the control period the autopilot's speed PID assumes (simulator fixed step)
+ * @param maxSessions sessions whose policy state is kept at once, per policy
+ * @param randomSeed seed of the random policy (each session's generator derives from it)
+ */
+@ConfigurationProperties("drivenotes.dreamer")
+record DreamerProperties(
+        @DefaultValue("autopilot") String defaultPolicy,
+        @DefaultValue("0.05") double stepSeconds,
+        @DefaultValue("4096") int maxSessions,
+        @DefaultValue("0") long randomSeed) {
+
+    DreamerProperties {
+        Require.notBlank("drivenotes.dreamer.default-policy", defaultPolicy);
+        Require.inRange("drivenotes.dreamer.step-seconds", stepSeconds, 0.001, 0.5);
+        Require.inRange("drivenotes.dreamer.max-sessions", maxSessions, 1, 1_000_000);
+    }
+}

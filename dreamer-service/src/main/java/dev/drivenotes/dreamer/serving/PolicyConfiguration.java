@@ -1,0 +1,31 @@
+package dev.drivenotes.dreamer.serving;
+
+import dev.drivenotes.dreamer.policy.AutopilotPolicy;
+import dev.drivenotes.dreamer.policy.Policy;
+import dev.drivenotes.dreamer.policy.PolicyCatalog;
+import dev.drivenotes.dreamer.policy.RandomPolicy;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The policies this service serves. A learned policy joins here as one more {@link Policy} bean. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DreamerProperties.class)
+class PolicyConfiguration {
+
+    @Bean
+    AutopilotPolicy autopilotPolicy(DreamerProperties properties) {
+        return new AutopilotPolicy(properties.stepSeconds(), properties.maxSessions());
+    }
+
+    @Bean
+    RandomPolicy randomPolicy(DreamerProperties properties) {
+        return new RandomPolicy(properties.randomSeed(), properties.maxSessions());
+    }
+
+    @Bean
+    PolicyCatalog policyCatalog(List<Policy> policies, DreamerProperties properties) {
+        return new PolicyCatalog(policies, properties.defaultPolicy());
+    }
+}

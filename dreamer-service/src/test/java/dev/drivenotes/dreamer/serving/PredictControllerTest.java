@@ -1,0 +1,109 @@
+package dev.drivenotes.dreamer.serving;
+
+import static dev.drivenotes.dreamer.TestObservations.arc;
+import static dev.drivenotes.dreamer.TestObservations.cruising;
+import static dev.drivenotes.dreamer.TestObservations.straight;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.policy.PredictParameters;
+import dev.drivenotes.model.policy.PredictRequest;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.platform.web.ProblemDetailsAdvice;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(PredictController.class)
+@Import({PolicyConfiguration.class, ProblemDetailsAdvice.class})
+class PredictControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    private ResultActions predict(String json) throws Exception {
+        return mvc.perform(
+                post("/v1/predict").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static String request(String policy, PredictInstance... instances) {
+        return Json.mapper().writeValueAsString(new PredictRequest(List.of(instances), new PredictParameters(policy)));
+    }
+
+    private static Observation towards(String poi, Observation o) {
+        return new Observation(
+                o.speedMps(),
+                o.gnssX(),
+                o.gnssY(),
+                o.compassRad(),
+                o.routeWaypoints(),
+                o.nextManeuver(),
+                o.distanceToManeuverM(),
+                poi,
+                o.distanceToGoM(),
+                o.speedLimitMps());
+    }
+
+    @Test
+    void decidesABatchOfThreeInTheOrderOfItsInstancesWithTheDefaultPolicy() throws Exception {
+        String body = request(
+                null,
+                new PredictInstance("e1", towards("Bakery", cruising(5, arc(20, true, 30), 200)), true),
+                new PredictInstance("e2", towards("Library", cruising(5, arc(20, false, 30), 200)), true),
+                new PredictInstance("e3", towards("Museum", cruising(5, straight(10), 10)), false));
+
+        predict(body)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployedModelId").value("autopilot"))
+                .andExpect(jsonPath("$.predictions.length()").value(3))
+                .andExpect(
+                        jsonPath("$.predictions[*].targetPoi").value(Matchers.contains("Bakery", "Library", "Museum")))
+                .andExpect(jsonPath("$.predictions[0].control.steer", Matchers.lessThan(0.0), Double.class))
+                .andExpect(jsonPath("$.predictions[1].control.steer", Matchers.greaterThan(0.0), Double.class))
+                .andExpect(jsonPath("$.predictions[2].maneuver").value("stop"));
+    }
+
+    @Test
+    void answersWithThePolicyNamedInTheParameters() throws Exception {
+        predict(request("random", new PredictInstance("e1", cruising(5, straight(10), 100), true)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployedModelId").value("random"))
+                .andExpect(jsonPath("$.predictions.length()").value(1));
+    }
+
+    @Test
+    void rejectsARequestWithoutInstancesNamingTheInstancesField() throws Exception {
+        predict("{\"instances\":[],\"parameters\":{\"policy\":\"autopilot\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("instances"));
+    }
+
+    @Test
+    void rejectsAnUnknownPolicyNamingTheParametersPolicyField() throws Exception {
+        predict(request("teleport", new PredictInstance("e1", cruising(5, straight(10), 100), true)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("parameters.policy"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("autopilot, random")));
+    }
+
+    @Test
+    void reportsHealthWithThePoliciesItServes() throws Exception {
+        mvc.perform(get("/v1/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.policies").value(Matchers.contains("autopilot", "random")));
+    }
+}

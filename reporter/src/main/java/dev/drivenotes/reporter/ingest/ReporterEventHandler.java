@@ -1,0 +1,57 @@
+package dev.drivenotes.reporter.ingest;
+
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.event.ExperimentFailed;
+import dev.drivenotes.model.event.ExperimentStarted;
+import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.port.EventHandler;
+import dev.drivenotes.reporter.report.ExperimentReporter;
+import dev.drivenotes.reporter.store.MetricsSink;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handles every event of the {@code reporter} subscription, once per event id: a redelivered event
+ * that was handled before is a no-op. A failure propagates, so the bus redelivers the event.
+ */
+@Component
+class ReporterEventHandler implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReporterEventHandler.class);
+
+    private final MetricsSink sink;
+    private final EpisodeIngest episodes;
+    private final ExperimentReporter reporter;
+    private final Clock clock;
+
+    ReporterEventHandler(MetricsSink sink, EpisodeIngest episodes, ExperimentReporter reporter, Clock clock) {
+        this.sink = sink;
+        this.episodes = episodes;
+        this.reporter = reporter;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (sink.processed(event.eventId())) {
+            log.debug("{} {} already handled", event.type(), event.eventId());
+            return;
+        }
+        switch (event.payload()) {
+            case ExperimentStarted started ->
+                sink.recordStarted(started.experimentId(), started.config(), event.occurredAt());
+            case EpisodeCompleted episode -> episodes.ingest(episode);
+            case ExperimentCompleted completed -> reporter.report(completed, event.occurredAt());
+            case ExperimentFailed failed ->
+                sink.recordFailed(failed.experimentId(), failed.reason(), event.occurredAt());
+            case ReportPublished published -> {
+                // our own announcement: nothing to do
+            }
+        }
+        sink.markProcessed(event, clock.instant());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.drivenotes.reporter.note;
+
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.note.Note;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Scores notes against ground truth and episodes by the CARLA-leaderboard driving score. The same
+ * functions score an episode, an experiment and a day, so the numbers always agree.
+ */
+public final class NoteScorer {
+
+    /**
+     * Infraction penalty per collision. The leaderboard uses 0.50 for pedestrians, 0.60 for vehicles
+     * and 0.65 for static objects; episodes report one collision count, so every collision costs 0.65.
+     * (Red-light runs, 0.70 each, are not reported by the simulator yet.)
+     */
+    public static final double COLLISION_PENALTY = 0.65;
+
+    /** Width of a confidence calibration bucket: five buckets 0–0.2, …, 0.8–1.0. */
+    public static final double BUCKET_WIDTH = 0.2;
+
+    private static final int BUCKETS = 5;
+
+    private NoteScorer() {}
+
+    public static Scorecard score(List<EpisodeSummary> episodes, List<Note> notes) {
+        return new Scorecard(scoreNotes(notes), scoreDriving(episodes));
+    }
+
+    public static NoteMetrics scoreNotes(List<Note> notes) {
+        Require.noNullElements("notes", notes);
+        double confidenceSum = notes.stream().mapToDouble(Note::confidence).sum();
+        return new NoteMetrics(
+                notes.size(),
+                share(notes, n -> n.correct().location()),
+                share(notes, n -> n.correct().action()),
+                share(notes, n -> n.correct().destination()),
+                share(notes, n -> n.correct().all()),
+                share(notes, Note::valid),
+                mean(confidenceSum, notes.size()),
+                calibration(notes));
+    }
+
+    public static DrivingMetrics scoreDriving(List<EpisodeSummary> episodes) {
+        Require.noNullElements("episodes", episodes);
+        int n = episodes.size();
+        return new DrivingMetrics(
+                n,
+                mean(
+                        episodes.stream()
+                                .mapToDouble(EpisodeSummary::routeCompletion)
+                                .sum(),
+                        n),
+                episodes.stream().mapToInt(EpisodeSummary::collisions).sum(),
+                episodes.stream().mapToInt(EpisodeSummary::laneInvasions).sum(),
+                (int) episodes.stream().filter(EpisodeSummary::offRoad).count(),
+                n == 0
+                        ? 0
+                        : episodes.stream()
+                                        .mapToDouble(EpisodeSummary::meanSpeedMps)
+                                        .sum()
+                                / n,
+                mean(episodes.stream().mapToDouble(NoteScorer::drivingScore).sum(), n));
+    }
+
+    /** Route completion × {@link #COLLISION_PENALTY}^collisions. */
+    public static double drivingScore(EpisodeSummary episode) {
+        return episode.routeCompletion() * Math.pow(COLLISION_PENALTY, episode.collisions());
+    }
+
+    private static List<CalibrationBucket> calibration(List<Note> notes) {
+        int[] counts = new int[BUCKETS];
+        int[] correct = new int[BUCKETS];
+        double[] confidence = new double[BUCKETS];
+        for (Note note : notes) {
+            int b = Math.min(BUCKETS - 1, (int) Math.floor(note.confidence() / BUCKET_WIDTH));
+            counts[b]++;
+            confidence[b] += note.confidence();
+            if (note.correct().all()) {
+                correct[b]++;
+            }
+        }
+        List<CalibrationBucket> buckets = new ArrayList<>(BUCKETS);
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets.add(new CalibrationBucket(
+                    round(b * BUCKET_WIDTH),
+                    round((b + 1) * BUCKET_WIDTH),
+                    counts[b],
+                    mean(correct[b], counts[b]),
+                    mean(confidence[b], counts[b])));
+        }
+        return buckets;
+    }
+
+    private static double share(List<Note> notes, Predicate<Note> test) {
+        return mean(notes.stream().filter(test).count(), notes.size());
+    }
+
+    /** {@code sum / count} clamped into 0..1, and 0 when there is nothing to average. */
+    private static double mean(double sum, int count) {
+        return count == 0 ? 0 : Math.max(0, Math.min(1, sum / count));
+    }
+
+    private static double round(double bound) {
+        return Math.round(bound * 10) / 10.0;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.drivenotes.reporter.note;
+
+import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.map.PlaceMatcher;
+import dev.drivenotes.model.note.Note;
+import dev.drivenotes.model.note.NoteFields;
+import dev.drivenotes.model.note.NoteKind;
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.Termination;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the driving notes of one episode: one note per ground-truth junction traversal and one per
+ * POI arrival, each with the agent's fields (noisy GNSS matched to the map, declared decisions) and
+ * the ground-truth fields (true place, the maneuver the true path executed, the POI actually reached
+ * next). Pure: no I/O.
+ *
+ * <p>Edge rules beyond the team brief: the terminal record (no decision) uses the previous record's
+ * decision, and a trajectory whose first record has no decision (an episode that ended before any
+ * decision) has no notes; two adjacent junctions without a gap are two traversals; a traversal cut
+ * by the start or end of the episode measures its heading change from its own first or last record;
+ * ties for the most frequent declared maneuver go to the one declared first.
+ */
+public final class NoteWriter {
+
+    /** The truth-side next POI when the episode reached no POI at all. */
+    public static final String NO_POI = "none";
+
+    private final PlaceMatcher matcher;
+
+    public NoteWriter(PlaceMatcher matcher) {
+        this.matcher = Require.notNull("matcher", matcher);
+    }
+
+    /** The notes of one episode, ordered by step. */
+    public List<Note> write(String experimentId, EpisodeSummary summary, List<StepRecord> trajectory) {
+        Require.notBlank("experimentId", experimentId);
+        Require.notNull("summary", summary);
+        Require.noNullElements("trajectory", trajectory);
+        if (trajectory.isEmpty() || trajectory.getFirst().decision() == null) {
+            return List.of();
+        }
+        Decision[] decisions = effectiveDecisions(trajectory);
+        Segments segments = Segments.of(trajectory, matcher.directory());
+        List<Note> notes = new ArrayList<>();
+        for (Segments.Traversal traversal : segments.traversals()) {
+            notes.add(junctionNote(experimentId, summary.episodeId(), trajectory, decisions, segments, traversal));
+        }
+        for (int i = 0; i < segments.arrivals().size(); i++) {
+            notes.add(poiNote(experimentId, summary, trajectory, decisions, segments, i));
+        }
+        notes.sort(Comparator.comparingInt(Note::step));
+        return List.copyOf(notes);
+    }
+
+    private Note junctionNote(
+            String experimentId,
+            String episodeId,
+            List<StepRecord> trajectory,
+            Decision[] decisions,
+            Segments segments,
+            Segments.Traversal traversal) {
+        int reference = traversal.middle();
+        NoteFields agent = new NoteFields(
+                gnssPlace(trajectory.get(reference).observation()),
+                mostFrequentManeuver(decisions, traversal),
+                decisions[reference].targetPoi());
+
+        int before = Math.max(traversal.first() - 1, 0);
+        int after = Math.min(traversal.last() + 1, trajectory.size() - 1);
+        double headingChangeRad = trajectory.get(after).truth().pose().yawRad()
+                - trajectory.get(before).truth().pose().yawRad();
+        int next = segments.arrivalAfter(traversal.last());
+        int previous = segments.arrivalBefore(traversal.first());
+        String truthNextPoi =
+                next >= 0 ? placeAt(trajectory, next) : previous >= 0 ? placeAt(trajectory, previous) : NO_POI;
+        NoteFields truth = new NoteFields(
+                placeAt(trajectory, reference), Maneuver.fromHeadingChange(headingChangeRad), truthNextPoi);
+
+        double confidenceSum = 0;
+        for (int i = traversal.first(); i <= traversal.last(); i++) {
+            confidenceSum += decisions[i].confidence();
+        }
+        double confidence = Math.min(1.0, confidenceSum / traversal.length());
+        return note(
+                experimentId,
+                episodeId,
+                trajectory.get(traversal.first()),
+                NoteKind.JUNCTION,
+                agent,
+                truth,
+                confidence);
+    }
+
+    private Note poiNote(
+            String experimentId,
+            EpisodeSummary summary,
+            List<StepRecord> trajectory,
+            Decision[] decisions,
+            Segments segments,
+            int arrivalNumber) {
+        int index = segments.arrivals().get(arrivalNumber);
+        Decision decision = decisions[index];
+        String poi = placeAt(trajectory, index);
+        // where the agent believes it is: GNSS at the closest approach to the POI during this visit
+        NoteFields agent = new NoteFields(
+                gnssPlace(
+                        trajectory.get(closestApproach(trajectory, index, poi)).observation()),
+                decision.maneuver(),
+                decision.targetPoi());
+
+        boolean last = arrivalNumber == segments.arrivals().size() - 1;
+        boolean reachedDestinationHere =
+                last && summary.termination() == Termination.REACHED_DESTINATION && poi.equals(summary.destination());
+        String truthNextPoi =
+                last ? poi : placeAt(trajectory, segments.arrivals().get(arrivalNumber + 1));
+        NoteFields truth =
+                new NoteFields(poi, reachedDestinationHere ? Maneuver.STOP : Maneuver.FOLLOW_LANE, truthNextPoi);
+        return note(
+                experimentId,
+                summary.episodeId(),
+                trajectory.get(index),
+                NoteKind.POI,
+                agent,
+                truth,
+                decision.confidence());
+    }
+
+    private Note note(
+            String experimentId,
+            String episodeId,
+            StepRecord cut,
+            NoteKind kind,
+            NoteFields agent,
+            NoteFields truth,
+            double confidence) {
+        boolean valid = NoteValidator.valid(matcher.directory(), agent.place(), agent.action());
+        return new Note(experimentId, episodeId, cut.step(), kind, agent, truth, null, valid, confidence);
+    }
+
+    /** The record of the visit to {@code poi} starting at {@code arrival} nearest the POI's centre. */
+    private int closestApproach(List<StepRecord> trajectory, int arrival, String poi) {
+        var centre = matcher.directory().poiNamed(poi).map(p -> p.center()).orElse(null);
+        if (centre == null) {
+            return arrival;
+        }
+        int best = arrival;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int i = arrival;
+                i < trajectory.size() && trajectory.get(i).truth().place().equals(poi);
+                i++) {
+            double d = trajectory.get(i).truth().pose().distanceTo(centre.x(), centre.y());
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private String gnssPlace(Observation observation) {
+        return matcher.match(observation.gnssX(), observation.gnssY());
+    }
+
+    private static String placeAt(List<StepRecord> trajectory, int index) {
+        return trajectory.get(index).truth().place();
+    }
+
+    private static Maneuver mostFrequentManeuver(Decision[] decisions, Segments.Traversal traversal) {
+        Map<Maneuver, Integer> counts = new EnumMap<>(Maneuver.class);
+        for (int i = traversal.first(); i <= traversal.last(); i++) {
+            counts.merge(decisions[i].maneuver(), 1, Integer::sum);
+        }
+        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        for (int i = traversal.first(); ; i++) {
+            if (counts.get(decisions[i].maneuver()) == max) {
+                return decisions[i].maneuver();
+            }
+        }
+    }
+
+    /** Each record's decision, the terminal record (decision null) taking its predecessor's. */
+    private static Decision[] effectiveDecisions(List<StepRecord> trajectory) {
+        Decision[] decisions = new Decision[trajectory.size()];
+        for (int i = 0; i < decisions.length; i++) {
+            Decision d = trajectory.get(i).decision();
+            decisions[i] = d != null ? d : decisions[i - 1];
+        }
+        return decisions;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.drivenotes.reporter.report;
+
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.note.Note;
+import dev.drivenotes.reporter.note.NoteScorer;
+import dev.drivenotes.reporter.store.DailyMetrics;
+import dev.drivenotes.reporter.store.MetricsSink;
+import dev.drivenotes.reporter.store.StoredEpisode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the daily aggregate of one (day, map, agent) from every experiment completed that day,
+ * with the same scorer as the experiment reports. Recomputing from stored rows keeps it idempotent.
+ */
+@Component
+class DailyRollup {
+
+    private final MetricsSink sink;
+
+    DailyRollup(MetricsSink sink) {
+        this.sink = sink;
+    }
+
+    DailyMetrics update(LocalDate day, String map, String agent) {
+        List<String> experiments = sink.completedExperiments(day, map, agent);
+        List<EpisodeSummary> episodes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        for (String experimentId : experiments) {
+            sink.episodes(experimentId).stream().map(StoredEpisode::summary).forEach(episodes::add);
+            notes.addAll(sink.notes(experimentId));
+        }
+        DailyMetrics daily = new DailyMetrics(day, map, agent, experiments.size(), NoteScorer.score(episodes, notes));
+        sink.recordDaily(daily);
+        return daily;
+    }
+}

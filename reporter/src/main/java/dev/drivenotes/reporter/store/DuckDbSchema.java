@@ -1,0 +1,65 @@
+package dev.drivenotes.reporter.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables, as BigQuery will hold them: {@code experiments}, {@code episodes}, {@code notes},
+ * {@code metrics_daily}, plus {@code processed_events} for idempotent consumption. Created when
+ * missing; every key is an id, so writes are upserts.
+ */
+final class DuckDbSchema {
+
+    static final String NOTE_METRICS = """
+            note_count INTEGER, location_accuracy DOUBLE, action_accuracy DOUBLE, destination_accuracy DOUBLE,
+            all_three_accuracy DOUBLE, validation_rate DOUBLE, mean_confidence DOUBLE, calibration_json VARCHAR""";
+
+    static final String DRIVING_METRICS = """
+            episodes INTEGER, route_completion DOUBLE, collisions INTEGER, lane_invasions INTEGER,
+            off_road_count INTEGER, mean_speed_mps DOUBLE, driving_score DOUBLE""";
+
+    private static final List<String> TABLES = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS experiments (
+              experiment_id VARCHAR PRIMARY KEY, name VARCHAR, map VARCHAR, agent VARCHAR,
+              episodes_planned INTEGER, status VARCHAR NOT NULL, failure_reason VARCHAR,
+              started_at TIMESTAMP, completed_at TIMESTAMP, day DATE, config_json VARCHAR,
+              %s, %s)""".formatted(NOTE_METRICS, DRIVING_METRICS),
+            """
+            CREATE TABLE IF NOT EXISTS episodes (
+              episode_id VARCHAR PRIMARY KEY, experiment_id VARCHAR NOT NULL, map VARCHAR NOT NULL,
+              episode_index INTEGER NOT NULL, seed BIGINT NOT NULL, steps INTEGER NOT NULL,
+              termination VARCHAR NOT NULL, route_completion DOUBLE NOT NULL, collisions INTEGER NOT NULL,
+              lane_invasions INTEGER NOT NULL, off_road BOOLEAN NOT NULL, mean_speed_mps DOUBLE NOT NULL,
+              route_length_m DOUBLE NOT NULL, start_place VARCHAR NOT NULL, destination VARCHAR NOT NULL,
+              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s)""".formatted(NOTE_METRICS),
+            """
+            CREATE TABLE IF NOT EXISTS notes (
+              episode_id VARCHAR NOT NULL, seq INTEGER NOT NULL, experiment_id VARCHAR NOT NULL,
+              episode_index INTEGER NOT NULL, step INTEGER NOT NULL, kind VARCHAR NOT NULL, text VARCHAR NOT NULL,
+              place VARCHAR NOT NULL, action VARCHAR NOT NULL, next_poi VARCHAR NOT NULL,
+              truth_place VARCHAR NOT NULL, truth_action VARCHAR NOT NULL, truth_next_poi VARCHAR NOT NULL,
+              location_correct BOOLEAN NOT NULL, action_correct BOOLEAN NOT NULL,
+              destination_correct BOOLEAN NOT NULL, all_correct BOOLEAN NOT NULL, valid BOOLEAN NOT NULL,
+              confidence DOUBLE NOT NULL, PRIMARY KEY (episode_id, seq))""",
+            """
+            CREATE TABLE IF NOT EXISTS metrics_daily (
+              day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL, experiments INTEGER NOT NULL,
+              %s, %s, PRIMARY KEY (day, map, agent))""".formatted(NOTE_METRICS, DRIVING_METRICS),
+            """
+            CREATE TABLE IF NOT EXISTS processed_events (
+              event_id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, experiment_id VARCHAR NOT NULL,
+              processed_at TIMESTAMP NOT NULL)""");
+
+    private DuckDbSchema() {}
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : TABLES) {
+                statement.execute(ddl);
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.drivenotes.reporter.store;
+
+import static dev.drivenotes.reporter.store.ScorecardColumns.DRIVING;
+import static dev.drivenotes.reporter.store.ScorecardColumns.NOTE;
+
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.ExperimentStatus;
+import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.reporter.note.Scorecard;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Experiments as rows of the {@code experiments} table, keyed by experiment_id. A start never
+ * overwrites a later status; a completion or failure sets the experiment's day (UTC).
+ */
+final class ExperimentRows {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    private ExperimentRows() {}
+
+    static void started(Connection c, String experimentId, ExperimentConfig config, Instant startedAt)
+            throws SQLException {
+        String sql = """
+                INSERT INTO experiments (experiment_id, name, map, agent, episodes_planned, status, started_at,
+                  config_json) VALUES (?, ?, ?, ?, ?, 'RUNNING', CAST(? AS TIMESTAMP), ?)
+                ON CONFLICT (experiment_id) DO UPDATE SET name = excluded.name, map = excluded.map,
+                  agent = excluded.agent, episodes_planned = excluded.episodes_planned,
+                  started_at = excluded.started_at, config_json = excluded.config_json""";
+        DuckDb.update(
+                c,
+                sql,
+                experimentId,
+                config.name(),
+                config.map(),
+                config.agent(),
+                config.episodes(),
+                timestamp(startedAt),
+                Json.mapper().writeValueAsString(config));
+    }
+
+    static void completed(
+            Connection c, String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card)
+            throws SQLException {
+        Object[] values = ScorecardColumns.concat(
+                new Object[] {
+                    experimentId,
+                    config.name(),
+                    config.map(),
+                    config.agent(),
+                    config.episodes(),
+                    timestamp(completedAt),
+                    day(completedAt).toString(),
+                    Json.mapper().writeValueAsString(config)
+                },
+                ScorecardColumns.noteValues(card.notes()),
+                ScorecardColumns.drivingValues(card.driving()));
+        String sql = "INSERT INTO experiments (experiment_id, name, map, agent, episodes_planned, completed_at, day,"
+                + " config_json, status, " + ScorecardColumns.names(NOTE) + ", " + ScorecardColumns.names(DRIVING)
+                + ") VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS DATE), ?, 'COMPLETED', "
+                + ScorecardColumns.placeholders(NOTE.size() + DRIVING.size())
+                + ") ON CONFLICT (experiment_id) DO UPDATE SET name = excluded.name, map = excluded.map,"
+                + " agent = excluded.agent, episodes_planned = excluded.episodes_planned,"
+                + " completed_at = excluded.completed_at, day = excluded.day, config_json = excluded.config_json,"
+                + " status = 'COMPLETED', failure_reason = NULL, "
+                + ScorecardColumns.fromExcluded(NOTE) + ", " + ScorecardColumns.fromExcluded(DRIVING);
+        DuckDb.update(c, sql, values);
+    }
+
+    static void failed(Connection c, String experimentId, String reason, Instant failedAt) throws SQLException {
+        String sql = """
+                INSERT INTO experiments (experiment_id, status, failure_reason, completed_at, day)
+                VALUES (?, 'FAILED', ?, CAST(? AS TIMESTAMP), CAST(? AS DATE))
+                ON CONFLICT (experiment_id) DO UPDATE SET status = 'FAILED', failure_reason = excluded.failure_reason,
+                  completed_at = excluded.completed_at, day = excluded.day""";
+        DuckDb.update(
+                c, sql, experimentId, reason, timestamp(failedAt), day(failedAt).toString());
+    }
+
+    static Optional<ExperimentRecord> find(Connection c, String experimentId) throws SQLException {
+        String sql = "SELECT experiment_id, name, map, agent, status FROM experiments WHERE experiment_id = ?";
+        try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), experimentId);
+                ResultSet rs = q.executeQuery()) {
+            return rs.next()
+                    ? Optional.of(new ExperimentRecord(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            ExperimentStatus.valueOf(rs.getString(5))))
+                    : Optional.empty();
+        }
+    }
+
+    static List<String> completedOn(Connection c, LocalDate day, String map, String agent) throws SQLException {
+        String sql = "SELECT experiment_id FROM experiments WHERE status = 'COMPLETED' AND day = CAST(? AS DATE)"
+                + " AND map = ? AND agent = ? ORDER BY experiment_id";
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), day.toString(), map, agent);
+                ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.drivenotes.reporter.store;
+
+import dev.drivenotes.platform.PlatformProperties;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The local metrics sink: {@code ${drivenotes.data-dir}/reporter/drivenotes.duckdb}. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DuckDbMetricsSink duckDbMetricsSink(PlatformProperties properties) {
+        Path file = properties.dataDir().resolve("reporter").resolve("drivenotes.duckdb");
+        log.info("metrics sink: DuckDB at {}", file.toAbsolutePath());
+        return new DuckDbMetricsSink(file);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.drivenotes.reporter;
+
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.map.MapPoint;
+import dev.drivenotes.model.map.NamedPlace;
+import dev.drivenotes.model.map.PlaceDirectory;
+import dev.drivenotes.model.map.PlaceKind;
+import dev.drivenotes.model.map.PlaceMatcher;
+import dev.drivenotes.model.map.RoadLine;
+import dev.drivenotes.model.note.Note;
+import dev.drivenotes.model.note.NoteFields;
+import dev.drivenotes.model.note.NoteKind;
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.Pose;
+import dev.drivenotes.model.sim.Termination;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tiny synthetic town: Main Street runs east along y=0 into the junction "Main & Oak" at (100,
+ * 0); Oak Avenue runs north-south through it along x=100. The Bakery sits on Main Street at x=50,
+ * the Museum on Oak Avenue at y=60.
+ */
+public final class Fixtures {
+
+    public static final String JUNCTION = "Main & Oak";
+    public static final String BAKERY = "Bakery";
+    public static final String MUSEUM = "Museum";
+
+    public static final PlaceDirectory TOWN = new PlaceDirectory(
+            "test-town",
+            List.of(new NamedPlace(
+                    JUNCTION,
+                    PlaceKind.JUNCTION,
+                    "J1",
+                    new MapPoint(100, 0),
+                    10,
+                    List.of(Maneuver.GO_STRAIGHT, Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT))),
+            List.of(
+                    new NamedPlace(BAKERY, PlaceKind.POI, "p1", new MapPoint(50, 0), 8, List.of()),
+                    new NamedPlace(MUSEUM, PlaceKind.POI, "p2", new MapPoint(100, 60), 8, List.of())),
+            List.of(
+                    new RoadLine("1", "Main Street", 4, List.of(new MapPoint(0, 0), new MapPoint(100, 0))),
+                    new RoadLine("2", "Oak Avenue", 4, List.of(new MapPoint(100, -100), new MapPoint(100, 100)))));
+
+    public static final PlaceMatcher MATCHER = new PlaceMatcher(TOWN);
+
+    private Fixtures() {}
+
+    /**
+     * Drives east past the Bakery, turns left through the junction (declaring {@code
+     * junctionManeuver}, GNSS at {@code junctionGnss} or the true position when null) and stops in
+     * the Museum, the destination. Records: 0..13 Main Street (the Bakery arrival at 5), 14..17 the
+     * junction, 18..26 Oak Avenue (the Museum arrival at 26), 27 the terminal record.
+     */
+    public static List<StepRecord> leftTurn(Maneuver junctionManeuver, MapPoint junctionGnss) {
+        Trajectory t = new Trajectory();
+        for (int x = 20; x <= 85; x += 5) {
+            t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
+        }
+        double[][] arc = {{92, 0, 0}, {97, 1, 0.4}, {100, 4, 1.0}, {101, 8, 1.4}};
+        for (double[] p : arc) {
+            t.add(p[0], p[1], p[2], junctionGnss, decision(junctionManeuver, 0.8, MUSEUM));
+        }
+        for (int y = 12; y <= 52; y += 5) {
+            t.add(100, y, Math.PI / 2, null, decision(y >= 42 ? Maneuver.STOP : Maneuver.FOLLOW_LANE, 0.9, MUSEUM));
+        }
+        t.end(100, 55, Math.PI / 2);
+        return t.steps();
+    }
+
+    /** Like {@link #leftTurn} up to the junction, where it declares turn_left but turns right, then runs out of steps. */
+    public static List<StepRecord> deviation() {
+        Trajectory t = new Trajectory();
+        for (int x = 20; x <= 85; x += 5) {
+            t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
+        }
+        double[][] arc = {{92, 0, 0}, {97, -1, -0.4}, {100, -4, -1.0}, {101, -8, -1.4}};
+        for (double[] p : arc) {
+            t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
+        }
+        for (int y = -12; y >= -40; y -= 5) {
+            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, MUSEUM));
+        }
+        t.end(100, -45, -Math.PI / 2);
+        return t.steps();
+    }
+
+    public static EpisodeSummary summary(String episodeId, int index, Termination termination) {
+        return new EpisodeSummary(
+                episodeId, index, 42 + index, 28, termination, 1.0, 0, 0, false, 6.5, 180, "Main Street", MUSEUM);
+    }
+
+    public static Decision decision(Maneuver maneuver, double confidence, String targetPoi) {
+        return new Decision(Control.IDLE, maneuver, confidence, targetPoi);
+    }
+
+    /** A note with the given fields, for tests that do not need a trajectory. */
+    public static Note note(
+            String experimentId, String episodeId, int step, NoteFields agent, NoteFields truth, double confidence) {
+        return new Note(experimentId, episodeId, step, NoteKind.JUNCTION, agent, truth, null, true, confidence);
+    }
+
+    /** Builds a trajectory whose truth follows the synthetic town's geometry. */
+    public static final class Trajectory {
+        private final List<StepRecord> steps = new ArrayList<>();
+
+        public Trajectory add(double x, double y, double yawRad, MapPoint gnss, Decision decision) {
+            int step = steps.size();
+            NamedPlace junction = MATCHER.junctionAt(x, y);
+            GroundTruth truth = new GroundTruth(
+                    new Pose(x, y, yawRad),
+                    5.0,
+                    junction != null ? "100" : "1",
+                    -1,
+                    junction != null ? junction.id() : null,
+                    MATCHER.match(x, y),
+                    Math.min(1, step / 27.0),
+                    false,
+                    false,
+                    false);
+            double gx = gnss != null ? gnss.x() : x + 0.3;
+            double gy = gnss != null ? gnss.y() : y + 0.2;
+            Observation observation =
+                    new Observation(5.0, gx, gy, yawRad, List.of(), Maneuver.TURN_LEFT, 10, MUSEUM, 100, 8.33);
+            steps.add(new StepRecord(step, step * 0.05, observation, decision, truth));
+            return this;
+        }
+
+        public Trajectory end(double x, double y, double yawRad) {
+            return add(x, y, yawRad, null, null);
+        }
+
+        public List<StepRecord> steps() {
+            return List.copyOf(steps);
+        }
+    }
+}

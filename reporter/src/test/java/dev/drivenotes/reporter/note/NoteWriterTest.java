@@ -1,0 +1,172 @@
+package dev.drivenotes.reporter.note;
+
+import static dev.drivenotes.reporter.Fixtures.BAKERY;
+import static dev.drivenotes.reporter.Fixtures.JUNCTION;
+import static dev.drivenotes.reporter.Fixtures.MUSEUM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.map.MapPoint;
+import dev.drivenotes.model.note.Note;
+import dev.drivenotes.model.note.NoteCorrectness;
+import dev.drivenotes.model.note.NoteFields;
+import dev.drivenotes.model.note.NoteKind;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.reporter.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NoteWriterTest {
+
+    private final NoteWriter writer = new NoteWriter(Fixtures.MATCHER);
+
+    private List<Note> write(List<StepRecord> trajectory, Termination termination) {
+        return writer.write("x1", Fixtures.summary("x1-e0", 0, termination), trajectory);
+    }
+
+    @Test
+    void writesPoiJunctionAndDestinationNotesForALeftTurnToTheDestination() {
+        List<Note> notes = write(Fixtures.leftTurn(Maneuver.TURN_LEFT, null), Termination.REACHED_DESTINATION);
+
+        assertThat(notes).extracting(Note::step).containsExactly(5, 14, 26);
+        assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION, NoteKind.POI);
+
+        Note bakery = notes.get(0);
+        assertThat(bakery.agent()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, MUSEUM));
+        assertThat(bakery.truth()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, MUSEUM));
+
+        Note junction = notes.get(1);
+        assertThat(junction.agent()).isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
+        assertThat(junction.truth()).isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
+        assertThat(junction.confidence()).isEqualTo(0.8);
+        assertThat(junction.text()).isEqualTo("At Main & Oak, did turn_left to reach Museum");
+
+        Note museum = notes.get(2);
+        assertThat(museum.agent()).isEqualTo(new NoteFields(MUSEUM, Maneuver.STOP, MUSEUM));
+        assertThat(museum.truth()).isEqualTo(new NoteFields(MUSEUM, Maneuver.STOP, MUSEUM));
+
+        assertThat(notes).allSatisfy(n -> {
+            assertThat(n.correct()).isEqualTo(new NoteCorrectness(true, true, true));
+            assertThat(n.valid()).isTrue();
+            assertThat(n.experimentId()).isEqualTo("x1");
+            assertThat(n.episodeId()).isEqualTo("x1-e0");
+        });
+    }
+
+    @Test
+    void marksTheActionIncorrectWhenTheDeclaredManeuverDiffersFromThePath() {
+        Note junction = write(Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null), Termination.REACHED_DESTINATION)
+                .get(1);
+
+        assertThat(junction.action()).isEqualTo(Maneuver.GO_STRAIGHT);
+        assertThat(junction.truth().action()).isEqualTo(Maneuver.TURN_LEFT);
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, true));
+        assertThat(junction.valid()).as("go_straight is legal at the junction").isTrue();
+    }
+
+    @Test
+    void invalidatesAManeuverTheJunctionDoesNotAllow() {
+        Note junction = write(Fixtures.leftTurn(Maneuver.CHANGE_LANE_LEFT, null), Termination.REACHED_DESTINATION)
+                .get(1);
+
+        assertThat(junction.valid()).isFalse();
+    }
+
+    @Test
+    void matchesFarOffGnssToTheRoadThereAndMarksTheLocationIncorrect() {
+        Note junction = write(
+                        Fixtures.leftTurn(Maneuver.TURN_LEFT, new MapPoint(70, 1)), Termination.REACHED_DESTINATION)
+                .get(1);
+
+        assertThat(junction.place()).isEqualTo("Main Street");
+        assertThat(junction.truth().place()).isEqualTo(JUNCTION);
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(false, true, true));
+        assertThat(junction.valid())
+                .as("turn_left is not a lane action on a road")
+                .isFalse();
+    }
+
+    @Test
+    void marksTheDestinationIncorrectWhenTheEgoDeviatesFromItsRoute() {
+        List<Note> notes = write(Fixtures.deviation(), Termination.MAX_STEPS);
+
+        assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION);
+        Note junction = notes.get(1);
+        assertThat(junction.agent()).isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
+        assertThat(junction.truth())
+                .as("no POI is reached after the junction: the last one reached before it")
+                .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_RIGHT, BAKERY));
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, false));
+        assertThat(junction.confidence()).isEqualTo(0.7);
+        assertThat(notes.get(0).truth().nextPoi())
+                .as("the Bakery is the last POI reached: it is its own next POI")
+                .isEqualTo(BAKERY);
+    }
+
+    @Test
+    void expectsFollowLaneAtTheDestinationWhenTheEpisodeDidNotEndThere() {
+        List<Note> notes = write(Fixtures.leftTurn(Maneuver.TURN_LEFT, null), Termination.MAX_STEPS);
+
+        assertThat(notes.get(2).truth().action()).isEqualTo(Maneuver.FOLLOW_LANE);
+        assertThat(notes.get(2).correct().action()).isFalse();
+    }
+
+    @Test
+    void givesTheTerminalRecordThePreviousDecision() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        for (int y = 32; y <= 47; y += 5) {
+            t.add(100, y, Math.PI / 2, null, Fixtures.decision(Maneuver.STOP, 0.55, MUSEUM));
+        }
+        t.end(100, 52, Math.PI / 2);
+
+        List<Note> notes = write(t.steps(), Termination.REACHED_DESTINATION);
+
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.step()).isEqualTo(4);
+            assertThat(n.agent()).isEqualTo(new NoteFields(MUSEUM, Maneuver.STOP, MUSEUM));
+            assertThat(n.confidence()).isEqualTo(0.55);
+            assertThat(n.correct().all()).isTrue();
+        });
+    }
+
+    @Test
+    void doesNotCountStartingInsideAPoiAsAnArrival() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        for (int x = 50; x <= 70; x += 5) {
+            t.add(x, 0, 0, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 0.9, MUSEUM));
+        }
+
+        assertThat(write(t.steps(), Termination.MAX_STEPS)).isEmpty();
+    }
+
+    @Test
+    void writesNoNotesForAnEpisodeWithoutDecisions() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        t.end(97, 1, 0);
+
+        assertThat(write(t.steps(), Termination.COLLISION)).isEmpty();
+        assertThat(write(List.of(), Termination.COLLISION)).isEmpty();
+    }
+
+    @Test
+    void takesTheMostFrequentDeclaredManeuverOverTheTraversal() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        t.add(85, 0, 0, null, Fixtures.decision(Maneuver.TURN_RIGHT, 1.0, MUSEUM));
+        t.add(92, 0, 0, null, Fixtures.decision(Maneuver.GO_STRAIGHT, 0.2, MUSEUM));
+        t.add(97, 1, 0.4, null, Fixtures.decision(Maneuver.TURN_LEFT, 0.4, MUSEUM));
+        t.add(100, 4, 1.0, null, Fixtures.decision(Maneuver.TURN_LEFT, 0.6, MUSEUM));
+        t.add(101, 8, 1.4, null, Fixtures.decision(Maneuver.GO_STRAIGHT, 0.8, MUSEUM));
+        t.end(100, 12, Math.PI / 2);
+
+        Note note = write(t.steps(), Termination.MAX_STEPS).getFirst();
+
+        assertThat(note.step()).isEqualTo(1);
+        assertThat(note.action())
+                .as("tie between go_straight and turn_left: the first declared")
+                .isEqualTo(Maneuver.GO_STRAIGHT);
+        assertThat(note.confidence()).isCloseTo(0.5, within(1e-12));
+        assertThat(note.truth().nextPoi()).isEqualTo(NoteWriter.NO_POI);
+    }
+}
