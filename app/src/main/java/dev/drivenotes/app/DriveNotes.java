@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "drivenotes 0.1.0",
         description = "Daily autonomous-driving experiments that write and score driving notes.",
-        subcommands = {RunCommand.class, UpCommand.class})
+        subcommands = {RunCommand.class, UpCommand.class, BenchCommand.class})
 public final class DriveNotes {
 
     public static void main(String[] args) {

@@ -19,6 +19,8 @@ import dev.drivenotes.model.sim.Termination;
  * @param routeLengthM planned route length
  * @param start named start place
  * @param destination destination POI
+ * @param redLightRuns red lights run
+ * @param routeDeviations steps off the planned route
  */
 public record EpisodeSummary(
         String episodeId,
@@ -33,7 +35,9 @@ public record EpisodeSummary(
         double meanSpeedMps,
         double routeLengthM,
         String start,
-        String destination) {
+        String destination,
+        int redLightRuns,
+        int routeDeviations) {
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);
         Require.inRange("index", index, 0, Integer.MAX_VALUE);
@@ -46,5 +50,40 @@ public record EpisodeSummary(
         Require.nonNegative("routeLengthM", routeLengthM);
         Require.notBlank("start", start);
         Require.notBlank("destination", destination);
+        Require.inRange("redLightRuns", redLightRuns, 0, Integer.MAX_VALUE);
+        Require.inRange("routeDeviations", routeDeviations, 0, Integer.MAX_VALUE);
+    }
+
+    /** A summary without traffic-light and route-deviation counts. */
+    public EpisodeSummary(
+            String episodeId,
+            int index,
+            long seed,
+            int steps,
+            Termination termination,
+            double routeCompletion,
+            int collisions,
+            int laneInvasions,
+            boolean offRoad,
+            double meanSpeedMps,
+            double routeLengthM,
+            String start,
+            String destination) {
+        this(
+                episodeId,
+                index,
+                seed,
+                steps,
+                termination,
+                routeCompletion,
+                collisions,
+                laneInvasions,
+                offRoad,
+                meanSpeedMps,
+                routeLengthM,
+                start,
+                destination,
+                0,
+                0);
     }
 }

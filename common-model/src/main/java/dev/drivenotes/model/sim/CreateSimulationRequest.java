@@ -12,6 +12,8 @@ import dev.drivenotes.model.Require;
  * @param npcCount background vehicles
  * @param gnssNoiseM standard deviation of the GNSS position noise
  * @param fixedDeltaSeconds simulation step
+ * @param weather weather preset (CARLA's names); recorded by the embedded simulator
+ * @param birdEyeSizePx 0 for no bird's-eye raster, else its size (64 or 128)
  */
 public record CreateSimulationRequest(
         String map,
@@ -20,12 +22,30 @@ public record CreateSimulationRequest(
         int maxSteps,
         int npcCount,
         double gnssNoiseM,
-        double fixedDeltaSeconds) {
+        double fixedDeltaSeconds,
+        String weather,
+        int birdEyeSizePx) {
     public CreateSimulationRequest {
         Require.notBlank("map", map);
         Require.inRange("maxSteps", maxSteps, 1, 1_000_000);
         Require.inRange("npcCount", npcCount, 0, 1_000);
         Require.inRange("gnssNoiseM", gnssNoiseM, 0, 100);
         Require.inRange("fixedDeltaSeconds", fixedDeltaSeconds, 0.001, 0.5);
+        weather = weather == null ? "ClearNoon" : Require.notBlank("weather", weather);
+        if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
+            throw new dev.drivenotes.model.InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128");
+        }
+    }
+
+    /** A request with clear weather and no bird's-eye raster. */
+    public CreateSimulationRequest(
+            String map,
+            long seed,
+            RouteSpec route,
+            int maxSteps,
+            int npcCount,
+            double gnssNoiseM,
+            double fixedDeltaSeconds) {
+        this(map, seed, route, maxSteps, npcCount, gnssNoiseM, fixedDeltaSeconds, null, 0);
     }
 }

@@ -15,6 +15,9 @@ import dev.drivenotes.model.Require;
  * @param collision a collision happened during this step
  * @param offRoad the ego is off every drivable lane
  * @param laneInvasion the ego crossed a lane marking it must not cross during this step
+ * @param collisionWith what the ego hit during this step ({@code vehicle} or {@code static}), or null
+ * @param redLightRun the ego crossed a stop line while its light was red during this step
+ * @param routeDeviation the ego is off its planned route (on a lane the route does not use)
  */
 public record GroundTruth(
         Pose pose,
@@ -26,12 +29,46 @@ public record GroundTruth(
         double routeCompletion,
         boolean collision,
         boolean offRoad,
-        boolean laneInvasion) {
+        boolean laneInvasion,
+        String collisionWith,
+        boolean redLightRun,
+        boolean routeDeviation) {
     public GroundTruth {
         Require.notNull("pose", pose);
         Require.nonNegative("speedMps", speedMps);
         Require.notBlank("place", place);
         Require.inRange("routeCompletion", routeCompletion, 0, 1);
+        if (collision && collisionWith == null) {
+            collisionWith = "unknown";
+        }
+    }
+
+    /** Ground truth without the traffic events (no collision partner, red-light run or deviation). */
+    public GroundTruth(
+            Pose pose,
+            double speedMps,
+            String roadId,
+            int laneId,
+            String junctionId,
+            String place,
+            double routeCompletion,
+            boolean collision,
+            boolean offRoad,
+            boolean laneInvasion) {
+        this(
+                pose,
+                speedMps,
+                roadId,
+                laneId,
+                junctionId,
+                place,
+                routeCompletion,
+                collision,
+                offRoad,
+                laneInvasion,
+                null,
+                false,
+                false);
     }
 
     public boolean inJunction() {

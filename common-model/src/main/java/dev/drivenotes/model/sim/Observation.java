@@ -17,6 +17,10 @@ import java.util.List;
  * @param nextPoi the next point of interest on the planned route (the destination at the end)
  * @param distanceToGoM remaining route length to the destination
  * @param speedLimitMps speed limit of the current lane
+ * @param yawRateRadps yaw rate, counter-clockwise positive
+ * @param lead the nearest vehicle ahead on the planned path, or null when none within sensor range
+ * @param trafficLight the next traffic light governing the planned path, or null when none ahead
+ * @param birdEye optional bird's-eye raster, null unless requested
  */
 public record Observation(
         double speedMps,
@@ -28,7 +32,11 @@ public record Observation(
         double distanceToManeuverM,
         String nextPoi,
         double distanceToGoM,
-        double speedLimitMps) {
+        double speedLimitMps,
+        double yawRateRadps,
+        LeadVehicle lead,
+        TrafficLightAhead trafficLight,
+        BirdEyeRaster birdEye) {
     public Observation {
         Require.nonNegative("speedMps", speedMps);
         Require.finite("gnssX", gnssX);
@@ -40,5 +48,35 @@ public record Observation(
         Require.notBlank("nextPoi", nextPoi);
         Require.nonNegative("distanceToGoM", distanceToGoM);
         Require.positive("speedLimitMps", speedLimitMps);
+        Require.finite("yawRateRadps", yawRateRadps);
+    }
+
+    /** An observation without the optional sensors (no yaw rate, traffic, lights or raster). */
+    public Observation(
+            double speedMps,
+            double gnssX,
+            double gnssY,
+            double compassRad,
+            List<Waypoint> routeWaypoints,
+            Maneuver nextManeuver,
+            double distanceToManeuverM,
+            String nextPoi,
+            double distanceToGoM,
+            double speedLimitMps) {
+        this(
+                speedMps,
+                gnssX,
+                gnssY,
+                compassRad,
+                routeWaypoints,
+                nextManeuver,
+                distanceToManeuverM,
+                nextPoi,
+                distanceToGoM,
+                speedLimitMps,
+                0,
+                null,
+                null,
+                null);
     }
 }

@@ -51,6 +51,8 @@ final class EpisodeRun {
     EpisodeSummary summarize(List<StepRecord> trajectory) {
         int collisions = 0;
         int laneInvasions = 0;
+        int redLightRuns = 0;
+        int routeDeviations = 0;
         boolean offRoad = false;
         double speedSum = 0;
         for (StepRecord r : trajectory) {
@@ -58,6 +60,8 @@ final class EpisodeRun {
             collisions += t.collision() ? 1 : 0;
             laneInvasions += t.laneInvasion() ? 1 : 0;
             offRoad |= t.offRoad();
+            redLightRuns += t.redLightRun() ? 1 : 0;
+            routeDeviations += t.routeDeviation() ? 1 : 0;
             speedSum += t.speedMps();
         }
         return new EpisodeSummary(
@@ -73,6 +77,8 @@ final class EpisodeRun {
                 trajectory.isEmpty() ? 0 : speedSum / trajectory.size(),
                 state.route().lengthM(),
                 state.route().start(),
-                state.route().destination());
+                state.route().destination(),
+                redLightRuns,
+                routeDeviations);
     }
 }
