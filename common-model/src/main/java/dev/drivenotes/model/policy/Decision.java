@@ -11,12 +11,19 @@ import dev.drivenotes.model.sim.Maneuver;
  * @param maneuver the maneuver the agent declares it is executing
  * @param confidence the agent's confidence in this decision, 0..1
  * @param targetPoi the POI the agent says it is heading to
+ * @param carry optional opaque policy state (base64) to send back with the next instance of the
+ *     session; null for stateless policies
  */
-public record Decision(Control control, Maneuver maneuver, double confidence, String targetPoi) {
+public record Decision(Control control, Maneuver maneuver, double confidence, String targetPoi, String carry) {
     public Decision {
         Require.notNull("control", control);
         Require.notNull("maneuver", maneuver);
         Require.inRange("confidence", confidence, 0, 1);
         Require.notBlank("targetPoi", targetPoi);
+    }
+
+    /** A decision without carry. */
+    public Decision(Control control, Maneuver maneuver, double confidence, String targetPoi) {
+        this(control, maneuver, confidence, targetPoi, null);
     }
 }
