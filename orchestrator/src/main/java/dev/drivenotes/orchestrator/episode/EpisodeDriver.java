@@ -106,7 +106,9 @@ public class EpisodeDriver {
                 config.maxSteps(),
                 config.npcCount(),
                 config.gnssNoiseM(),
-                config.fixedDeltaSeconds()));
+                config.fixedDeltaSeconds(),
+                config.weather(),
+                0));
         log.info(
                 "episode {} started: simulation {}, {} → {} ({} m)",
                 episodeId(experimentId, index),
