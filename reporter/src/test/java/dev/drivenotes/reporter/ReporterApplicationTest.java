@@ -27,9 +27,11 @@ class ReporterApplicationTest {
             assertThat(Files.exists(dir.resolve("reporter/drivenotes.duckdb"))).isTrue();
             EventSubscriber bus = context.getBean(EventSubscriber.class);
             assertThat(bus).isNotNull();
-            assertThat(context.getBean("eventSubscription", org.springframework.context.SmartLifecycle.class)
-                            .isRunning())
-                    .isTrue();
+            assertThat(context.getBean(dev.drivenotes.platform.events.SubscriptionLifecycle.class))
+                    .satisfies(s -> {
+                        assertThat(s.subscriptionName()).isEqualTo("reporter");
+                        assertThat(s.isRunning()).isTrue();
+                    });
         }
     }
 }

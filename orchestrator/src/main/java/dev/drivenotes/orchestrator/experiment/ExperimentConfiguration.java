@@ -1,7 +1,10 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.port.EventSubscriber;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.events.SubscriptionLifecycle;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -9,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Local wiring: the embedded state store under the data folder, the clock, resume on start. */
+/** Local wiring: the embedded state store, the clock, the report subscription, resume on start. */
 @Configuration(proxyBeanMethods = false)
 class ExperimentConfiguration {
 
@@ -24,6 +27,16 @@ class ExperimentConfiguration {
     ExperimentStore experimentStore(PlatformProperties platform) {
         return new LocalExperimentStore(
                 platform.dataDir().resolve("orchestrator").resolve("experiments"));
+    }
+
+    /** Listens for reports so that an experiment's view carries its report URI. */
+    @Bean
+    SubscriptionLifecycle orchestratorSubscription(EventSubscriber subscriber, ExperimentService experiments) {
+        return new SubscriptionLifecycle(subscriber, "orchestrator", event -> {
+            if (event.payload() instanceof ReportPublished report) {
+                experiments.reportPublished(report.experimentId(), report.jsonUri());
+            }
+        });
     }
 
     @Bean

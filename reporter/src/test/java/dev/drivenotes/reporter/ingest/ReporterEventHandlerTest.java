@@ -18,6 +18,7 @@ import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.InProcessEventBus;
+import dev.drivenotes.platform.events.SubscriptionLifecycle;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import dev.drivenotes.reporter.Fixtures;
@@ -160,7 +161,7 @@ class ReporterEventHandlerTest {
 
     @Test
     void consumesTheBusUnderTheReporterSubscription() throws Exception {
-        EventSubscription subscription = new EventSubscription(bus, handler);
+        SubscriptionLifecycle subscription = new SubscriptionLifecycle(bus, IngestConfiguration.SUBSCRIPTION, handler);
         List<EventEnvelope> reports = new CopyOnWriteArrayList<>();
         bus.subscribe("test", event -> {
             if (event.payload() instanceof ReportPublished) {

@@ -1,0 +1,52 @@
+package dev.drivenotes.platform.events;
+
+import dev.drivenotes.model.port.EventHandler;
+import dev.drivenotes.model.port.EventSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps a named subscription open while the application runs: subscribes on start, closes (and so
+ * drains) on stop. Declare one as a bean per subscription a service consumes.
+ */
+public final class SubscriptionLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionLifecycle.class);
+
+    private final EventSubscriber subscriber;
+    private final String subscriptionName;
+    private final EventHandler handler;
+    private EventSubscriber.Subscription subscription;
+
+    public SubscriptionLifecycle(EventSubscriber subscriber, String subscriptionName, EventHandler handler) {
+        this.subscriber = subscriber;
+        this.subscriptionName = subscriptionName;
+        this.handler = handler;
+    }
+
+    public String subscriptionName() {
+        return subscriptionName;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (subscription == null) {
+            subscription = subscriber.subscribe(subscriptionName, handler);
+            log.info("subscribed to events as '{}'", subscriptionName);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return subscription != null;
+    }
+}
