@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Base seed; episode i uses seed + i.")
     long seed;
 
-    @Option(names = "--npcs", defaultValue = "0", description = "Background vehicles per episode.")
+    @Option(names = "--npcs", defaultValue = "20", description = "Background vehicles per episode (default ${DEFAULT-VALUE}).")
     int npcs;
 
     @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")

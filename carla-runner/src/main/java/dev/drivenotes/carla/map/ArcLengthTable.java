@@ -12,12 +12,14 @@ final class ArcLengthTable {
 
     private final double[] params;
     private final double[] lengths;
+    private final DoubleUnaryOperator speed;
 
     /**
      * @param speed |dP/dp| as a function of the parameter
      * @param maxParam the parameter at the end of the curve
      */
     ArcLengthTable(DoubleUnaryOperator speed, double maxParam) {
+        this.speed = speed;
         params = new double[SAMPLES + 1];
         lengths = new double[SAMPLES + 1];
         double step = maxParam / SAMPLES;
@@ -52,6 +54,20 @@ final class ArcLengthTable {
         }
         double span = lengths[hi] - lengths[lo];
         double f = span > 0 ? (target - lengths[lo]) / span : 0;
-        return params[lo] + Math.max(0, Math.min(1, f)) * (params[hi] - params[lo]);
+        double p = params[lo] + Math.max(0, Math.min(1, f)) * (params[hi] - params[lo]);
+        // two Newton steps on length(p) = target: the linear guess is off where the speed varies
+        for (int k = 0; k < 2; k++) {
+            double a = params[lo];
+            double lenP = lengths[lo]
+                    + (speed.applyAsDouble(a) + 4 * speed.applyAsDouble((a + p) / 2) + speed.applyAsDouble(p))
+                            * (p - a)
+                            / 6;
+            double v = speed.applyAsDouble(p);
+            if (v <= 1e-12) {
+                break;
+            }
+            p = Math.max(params[lo], Math.min(params[hi], p - (lenP - target) / v));
+        }
+        return p;
     }
 }

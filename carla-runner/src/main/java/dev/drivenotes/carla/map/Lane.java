@@ -12,13 +12,37 @@ import java.util.List;
  *     when a lane has no width records
  * @param predecessor linked lane id in the preceding section or road, or null
  * @param successor linked lane id in the following section or road, or null
+ * @param roadMarks road marks of the lane's outer border, sorted by sOffset
  */
 public record Lane(
-        int id, String type, List<CubicPoly> widths, List<CubicPoly> borders, Integer predecessor, Integer successor) {
+        int id,
+        String type,
+        List<CubicPoly> widths,
+        List<CubicPoly> borders,
+        Integer predecessor,
+        Integer successor,
+        List<RoadMark> roadMarks) {
 
     public Lane {
         widths = List.copyOf(widths);
         borders = List.copyOf(borders);
+        roadMarks = List.copyOf(roadMarks);
+    }
+
+    /** A lane without road marks. */
+    public Lane(
+            int id,
+            String type,
+            List<CubicPoly> widths,
+            List<CubicPoly> borders,
+            Integer predecessor,
+            Integer successor) {
+        this(id, type, widths, borders, predecessor, successor, List.of());
+    }
+
+    /** The mark on this lane's outer border at {@code ds} metres into its lane section. */
+    public RoadMark roadMarkAt(double ds) {
+        return RoadMark.at(roadMarks, ds);
     }
 
     /** Only driving lanes are drivable. */

@@ -52,7 +52,36 @@ public final class LaneGraphBuilder {
             successors[node.index()] =
                     targets.stream().mapToInt(Integer::intValue).toArray();
         }
-        return new LaneGraph(nodes, successors);
+        int[] left = new int[nodes.size()];
+        int[] right = new int[nodes.size()];
+        for (LaneNode node : nodes) {
+            int id = node.laneId();
+            int towardsCentre = id < 0 ? id + 1 : id - 1;
+            int outwards = id < 0 ? id - 1 : id + 1;
+            left[node.index()] = laneChange(node, towardsCentre);
+            right[node.index()] = laneChange(node, outwards);
+        }
+        return new LaneGraph(nodes, successors, left, right);
+    }
+
+    /** The node of lane {@code toLaneId} in the same section when it may be entered from {@code from}, or -1. */
+    private int laneChange(LaneNode from, int toLaneId) {
+        if (toLaneId == 0) {
+            return -1;
+        }
+        Integer target = byKey.get(key(from.roadId(), from.sectionIndex(), toLaneId));
+        if (target == null) {
+            return -1;
+        }
+        Road road = map.roads().get(from.roadId());
+        LaneSection section = road.sections().get(from.sectionIndex());
+        double span = road.sectionEnd(from.sectionIndex()) - section.s();
+        for (double ds = 0; ds <= span; ds += SAMPLE_STEP_M) {
+            if (section.crossingAllowed(from.laneId(), toLaneId, ds)) {
+                return target;
+            }
+        }
+        return -1;
     }
 
     private void addNode(Road road, int si, int laneId) {

@@ -6,88 +6,79 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an OpenDRIVE (.xodr) file with StAX in one pass. Keeps what driving needs: header, roads
- * (links, planView, lane offset, lane sections, road-type speed limits) and junctions. DTDs and
- * external entities are disabled. Anything that is not well-formed OpenDRIVE is reported as an
+ * Reads an OpenDRIVE (.xodr) file in one pass with {@link XmlScanner} (no DTD processing, no
+ * external entities): header, roads (links, planView, elevation, lane offset, lane sections with
+ * widths, borders and road marks, road types and speed limits, signals and signal references),
+ * controllers and junctions. Anything that is not well-formed OpenDRIVE is reported as an
  * {@link InvalidInputException} on field {@code map} with one line saying what is wrong and where.
  */
 public final class OpenDriveLoader {
 
-    private static final XMLInputFactory FACTORY = newFactory();
-
     private OpenDriveLoader() {}
 
     public static OpenDriveMap load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.getFileName().toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException("map", "cannot read " + file.getFileName() + ": " + e.getMessage());
         }
+        return parse(bytes, file.getFileName().toString());
     }
 
     public static OpenDriveMap parse(InputStream in, String sourceName) {
-        XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(in);
-            return new Parser(reader, sourceName).run();
-        } catch (XMLStreamException e) {
-            String msg =
-                    e.getMessage() == null ? "malformed XML" : e.getMessage().replaceAll("\\s+", " ");
-            throw new InvalidInputException("map", sourceName + " is not well-formed XML: " + msg);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("map", sourceName + " has a non-numeric value: " + e.getMessage());
-        } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // closing a reader over a stream we close ourselves; nothing to recover
-                }
-            }
+            return parse(in.readAllBytes(), sourceName);
+        } catch (IOException e) {
+            throw new InvalidInputException("map", "cannot read " + sourceName + ": " + e.getMessage());
         }
     }
 
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
+    static OpenDriveMap parse(byte[] bytes, String sourceName) {
+        try {
+            return new Parser(new XmlScanner(bytes), sourceName).run();
+        } catch (XmlScanner.MalformedXmlException e) {
+            throw new InvalidInputException("map", sourceName + " is not well-formed XML: " + e.getMessage());
+        }
     }
 
     /** One parse: a stack of element names gives each element its context. */
     private static final class Parser {
-        private final XMLStreamReader r;
+        private final XmlScanner r;
         private final String source;
         private final Deque<String> path = new ArrayDeque<>();
         private final Map<String, Road> roads = new LinkedHashMap<>();
         private final Map<String, Junction> junctions = new LinkedHashMap<>();
+        private final Map<String, Signal> signals = new LinkedHashMap<>();
+        private final List<SignalReference> references = new ArrayList<>();
+        private final Map<String, Controller> controllers = new LinkedHashMap<>();
+        private String controllerId;
+        private String controllerName;
+        private int controllerSequence;
+        private final List<String> controlled = new ArrayList<>();
         private final RoadBuilder.JunctionBuilder junctionBuilder = new RoadBuilder.JunctionBuilder();
         private MapHeader header = new MapHeader(0, 0, "", "", null);
         private RoadBuilder road;
         private boolean inGeoReference;
         private final StringBuilder text = new StringBuilder();
 
-        Parser(XMLStreamReader reader, String source) {
+        Parser(XmlScanner reader, String source) {
             this.r = reader;
             this.source = source;
         }
 
-        OpenDriveMap run() throws XMLStreamException {
+        OpenDriveMap run() {
             boolean rootSeen = false;
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = r.getLocalName();
+            for (int event = r.next(); event != XmlScanner.EOF; event = r.next()) {
+                if (event == XmlScanner.START) {
+                    String name = r.name();
                     if (!rootSeen) {
                         if (!"OpenDRIVE".equals(name)) {
                             throw fail("root element is <" + name + ">, expected <OpenDRIVE>");
@@ -96,12 +87,11 @@ public final class OpenDriveLoader {
                     }
                     start(name, path.peek());
                     path.push(name);
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                } else if (event == XmlScanner.END) {
                     path.pop();
-                    end(r.getLocalName());
-                } else if (inGeoReference
-                        && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    text.append(r.getText());
+                    end(r.name());
+                } else if (inGeoReference) {
+                    text.append(r.text());
                 }
             }
             if (!rootSeen) {
@@ -110,7 +100,7 @@ public final class OpenDriveLoader {
             if (roads.isEmpty()) {
                 throw new InvalidInputException("map", source + " has no <road> elements");
             }
-            return new OpenDriveMap(header, roads, junctions);
+            return new OpenDriveMap(header, roads, junctions, signals, references, controllers);
         }
 
         private void start(String name, String parent) {
@@ -131,13 +121,30 @@ public final class OpenDriveLoader {
                             req("id"), attr("name", ""), numReq("length"), attr("junction", "-1"), this::fail);
                 case "junction" -> {
                     if (road == null) {
-                        junctionBuilder.begin(req("id"), attr("name", ""));
+                        junctionBuilder.begin(req("id"), attr("name", ""), attr("type", "default"));
                     }
                 }
                 case "connection" ->
                     junctionBuilder.connection(
-                            req("incomingRoad"), req("connectingRoad"), contact(attr("contactPoint", "start")));
+                            req("incomingRoad"),
+                            attr("connectingRoad", attr("linkedRoad", null)),
+                            contact(attr("contactPoint", "start")));
                 case "laneLink" -> junctionBuilder.laneLink((int) numReq("from"), (int) numReq("to"));
+                case "controller" -> {
+                    if ("junction".equals(parent)) {
+                        junctionBuilder.controller(req("id"));
+                    } else if ("OpenDRIVE".equals(parent)) {
+                        controllerId = req("id");
+                        controllerName = attr("name", "");
+                        controllerSequence = (int) num("sequence", -1);
+                        controlled.clear();
+                    }
+                }
+                case "control" -> {
+                    if (controllerId != null) {
+                        controlled.add(req("signalId"));
+                    }
+                }
                 default -> {
                     if (road != null) {
                         roadElement(name, parent);
@@ -162,7 +169,62 @@ public final class OpenDriveLoader {
                         road.speed(attr("max", "no limit"), attr("unit", "m/s"));
                     }
                 }
-                case "type" -> road.roadType(num("s", 0));
+                case "type" -> {
+                    if ("road".equals(parent)) {
+                        road.roadType(num("s", 0), attr("type", "unknown"));
+                    }
+                }
+                case "elevation" -> {
+                    if ("elevationProfile".equals(parent)) {
+                        road.elevation(poly(num("s", 0)));
+                    }
+                }
+                case "roadMark" -> {
+                    if ("lane".equals(parent)) {
+                        road.roadMark(new RoadMark(
+                                num("sOffset", 0),
+                                RoadMark.Type.parse(attr("type", "none")),
+                                attr("color", "standard"),
+                                num("width", 0),
+                                RoadMark.LaneChange.parse(attr("laneChange", null))));
+                    }
+                }
+                case "signal" -> {
+                    if ("signals".equals(parent)) {
+                        road.signals()
+                                .signal(new RoadSignals.Raw(
+                                        req("id"),
+                                        attr("name", ""),
+                                        num("s", 0),
+                                        num("t", 0),
+                                        num("zOffset", 0),
+                                        num("hOffset", 0),
+                                        "yes".equals(attr("dynamic", "no")),
+                                        SignalOrientation.parse(attr("orientation", "none")),
+                                        attr("country", ""),
+                                        attr("type", "-1"),
+                                        attr("subtype", "-1"),
+                                        num("value", Double.NaN),
+                                        attr("unit", "")));
+                    }
+                }
+                case "signalReference" -> {
+                    if ("signals".equals(parent)) {
+                        road.signals()
+                                .reference(new SignalReference(
+                                        req("id"),
+                                        road.id(),
+                                        num("s", 0),
+                                        num("t", 0),
+                                        SignalOrientation.parse(attr("orientation", "none")),
+                                        List.of()));
+                    }
+                }
+                case "validity" -> {
+                    if ("signal".equals(parent) || "signalReference".equals(parent)) {
+                        road.signals().validity((int) numReq("fromLane"), (int) numReq("toLane"));
+                    }
+                }
                 case "geometry" ->
                     road.geometry(num("s", 0), numReq("x"), numReq("y"), numReq("hdg"), numReq("length"));
                 case "line" -> road.line();
@@ -188,7 +250,7 @@ public final class OpenDriveLoader {
                     }
                 }
                 default -> {
-                    // elevation, objects, signals, road marks ...: not needed for driving in 2D
+                    // objects, lateral profile, lane speed/material/height ...: not needed for driving
                 }
             }
         }
@@ -224,7 +286,32 @@ public final class OpenDriveLoader {
                     if (roads.putIfAbsent(built.id(), built) != null) {
                         throw fail("duplicate road id '" + built.id() + "'");
                     }
+                    for (Signal sig : road.signals().build(built)) {
+                        signals.putIfAbsent(sig.id(), sig);
+                    }
+                    references.addAll(road.signals().references());
                     road = null;
+                }
+                case "signal" -> {
+                    if (road != null) {
+                        road.signals().endSignal();
+                    }
+                }
+                case "signalReference" -> {
+                    if (road != null) {
+                        road.signals().endReference();
+                    }
+                }
+                case "controller" -> {
+                    if (controllerId != null
+                            && road == null
+                            && path.peek() != null
+                            && path.peek().equals("OpenDRIVE")) {
+                        controllers.put(
+                                controllerId,
+                                new Controller(controllerId, controllerName, controllerSequence, controlled));
+                        controllerId = null;
+                    }
                 }
                 case "junction" -> {
                     if (road == null && junctionBuilder.active()) {
@@ -266,20 +353,20 @@ public final class OpenDriveLoader {
         }
 
         private String attr(String name, String fallback) {
-            String v = r.getAttributeValue(null, name);
+            String v = r.attribute(name);
             return v == null ? fallback : v;
         }
 
         private String req(String name) {
-            String v = r.getAttributeValue(null, name);
+            String v = r.attribute(name);
             if (v == null || v.isBlank()) {
-                throw fail("<" + r.getLocalName() + "> lacks attribute '" + name + "'");
+                throw fail("<" + r.name() + "> lacks attribute '" + name + "'");
             }
             return v.strip();
         }
 
         private double num(String name, double fallback) {
-            String v = r.getAttributeValue(null, name);
+            String v = r.attribute(name);
             return v == null || v.isBlank() ? fallback : parse(name, v);
         }
 
@@ -291,18 +378,17 @@ public final class OpenDriveLoader {
             try {
                 double d = Double.parseDouble(v.strip());
                 if (!Double.isFinite(d)) {
-                    throw fail("attribute '" + name + "' of <" + r.getLocalName() + "> is not finite");
+                    throw fail("attribute '" + name + "' of <" + r.name() + "> is not finite");
                 }
                 return d;
             } catch (NumberFormatException e) {
-                throw fail("attribute '" + name + "' of <" + r.getLocalName() + "> is not a number: '" + v + "'");
+                throw fail("attribute '" + name + "' of <" + r.name() + "> is not a number: '" + v + "'");
             }
         }
 
         InvalidInputException fail(String message) {
             String where = road != null ? " (road " + road.id() + ")" : "";
-            return new InvalidInputException(
-                    "map", source + " line " + r.getLocation().getLineNumber() + where + ": " + message);
+            return new InvalidInputException("map", source + " line " + r.line() + where + ": " + message);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * @param junctionId the junction this road belongs to (a connecting road), or null
  * @param laneOffsets lane offset polynomials, {@code start} = road s
  * @param speedLimits speed records, ordered by s
+ * @param elevations elevation polynomials ({@code start} = road s), ordered by s
+ * @param types road-type records ("town", "motorway", ...), ordered by s
  */
 public record Road(
         String id,
@@ -19,16 +21,80 @@ public record Road(
         List<Geometry> geometries,
         List<CubicPoly> laneOffsets,
         List<LaneSection> sections,
-        List<SpeedLimit> speedLimits) {
+        List<SpeedLimit> speedLimits,
+        List<CubicPoly> elevations,
+        List<RoadType> types) {
 
     /** A road-type speed limit from {@code s} on. */
     public record SpeedLimit(double s, double speedMps) {}
+
+    /** A road {@code <type>} record from {@code s} on; {@code speedMps} is NaN without a numeric limit. */
+    public record RoadType(double s, String type, double speedMps) {}
 
     public Road {
         geometries = List.copyOf(geometries);
         laneOffsets = List.copyOf(laneOffsets);
         sections = List.copyOf(sections);
         speedLimits = List.copyOf(speedLimits);
+        elevations = List.copyOf(elevations);
+        types = List.copyOf(types);
+    }
+
+    /** A flat road without road-type records. */
+    public Road(
+            String id,
+            String name,
+            double length,
+            String junctionId,
+            RoadLink predecessor,
+            RoadLink successor,
+            List<Geometry> geometries,
+            List<CubicPoly> laneOffsets,
+            List<LaneSection> sections,
+            List<SpeedLimit> speedLimits) {
+        this(
+                id,
+                name,
+                length,
+                junctionId,
+                predecessor,
+                successor,
+                geometries,
+                laneOffsets,
+                sections,
+                speedLimits,
+                List.of(),
+                List.of());
+    }
+
+    /** Reference-line elevation (z, metres) at {@code s}; 0 without an elevation profile. */
+    public double elevationAt(double s) {
+        return CubicPoly.valueAt(elevations, s);
+    }
+
+    /** Index of the lane section holding {@code s}. */
+    public int sectionIndexAt(double s) {
+        int i = 0;
+        while (i + 1 < sections.size() && sections.get(i + 1).s() <= s + 1e-9) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether road marks let a vehicle cross from lane {@code fromLaneId} into the adjacent lane
+     * {@code toLaneId} at road position {@code s} (see {@link LaneSection#crossingAllowed}).
+     */
+    public boolean crossingAllowed(double s, int fromLaneId, int toLaneId) {
+        int si = sectionIndexAt(s);
+        LaneSection sec = sections.get(si);
+        return sec.crossingAllowed(fromLaneId, toLaneId, s - sec.s());
+    }
+
+    /** The mark between two adjacent lanes at road position {@code s}, or null when not adjacent. */
+    public RoadMark boundaryMarkAt(double s, int fromLaneId, int toLaneId) {
+        LaneSection sec = sections.get(sectionIndexAt(s));
+        return sec.boundaryMarkAt(fromLaneId, toLaneId, s - sec.s());
     }
 
     public boolean inJunction() {

@@ -34,6 +34,11 @@ final class RoadBuilder {
     private final List<CubicPoly> borders = new ArrayList<>();
     private Integer lanePredecessor;
     private Integer laneSuccessor;
+    private final List<RoadMark> marks = new ArrayList<>();
+    private List<RoadMark> centerMarks = List.of();
+    private final List<CubicPoly> elevations = new ArrayList<>();
+    private final List<Road.RoadType> types = new ArrayList<>();
+    private final RoadSignals signals = new RoadSignals();
 
     RoadBuilder(String id, String name, double length, String junction, Function<String, RuntimeException> fail) {
         this.id = id;
@@ -66,8 +71,23 @@ final class RoadBuilder {
         }
     }
 
-    void roadType(double s) {
+    void roadType(double s, String type) {
         typeS = s;
+        types.add(new Road.RoadType(s, type, Double.NaN));
+    }
+
+    void elevation(CubicPoly p) {
+        elevations.add(p);
+    }
+
+    void roadMark(RoadMark mark) {
+        if (inLane) {
+            marks.add(mark);
+        }
+    }
+
+    RoadSignals signals() {
+        return signals;
     }
 
     void speed(String max, String unit) {
@@ -85,6 +105,10 @@ final class RoadBuilder {
         };
         if (mps > 0) {
             speeds.add(new Road.SpeedLimit(typeS, mps));
+            if (!types.isEmpty()) {
+                Road.RoadType last = types.getLast();
+                types.set(types.size() - 1, new Road.RoadType(last.s(), last.type(), mps));
+            }
         }
     }
 
@@ -129,6 +153,7 @@ final class RoadBuilder {
         sectionS = s;
         left.clear();
         right.clear();
+        centerMarks = List.of();
     }
 
     void lane(int idValue, String type) {
@@ -137,6 +162,7 @@ final class RoadBuilder {
         laneType = type;
         widths.clear();
         borders.clear();
+        marks.clear();
         lanePredecessor = null;
         laneSuccessor = null;
     }
@@ -155,13 +181,21 @@ final class RoadBuilder {
         }
         inLane = false;
         Comparator<CubicPoly> byStart = Comparator.comparingDouble(CubicPoly::start);
+        List<RoadMark> sortedMarks = marks.stream()
+                .sorted(Comparator.comparingDouble(RoadMark::sOffset))
+                .toList();
+        if (laneId == 0) {
+            centerMarks = sortedMarks;
+            return;
+        }
         Lane lane = new Lane(
                 laneId,
                 laneType,
                 widths.stream().sorted(byStart).toList(),
                 borders.stream().sorted(byStart).toList(),
                 lanePredecessor,
-                laneSuccessor);
+                laneSuccessor,
+                sortedMarks);
         if (laneId > 0) {
             left.add(lane);
         } else if (laneId < 0) {
@@ -174,7 +208,7 @@ final class RoadBuilder {
         right.sort(Comparator.comparingInt(l -> -l.id()));
         checkConsecutive(left, 1);
         checkConsecutive(right, -1);
-        sections.add(new LaneSection(sectionS, left, right));
+        sections.add(new LaneSection(sectionS, left, right, centerMarks));
     }
 
     private void checkConsecutive(List<Lane> lanes, int step) {
@@ -196,25 +230,46 @@ final class RoadBuilder {
         sections.sort(Comparator.comparingDouble(LaneSection::s));
         laneOffsets.sort(Comparator.comparingDouble(CubicPoly::start));
         speeds.sort(Comparator.comparingDouble(Road.SpeedLimit::s));
+        elevations.sort(Comparator.comparingDouble(CubicPoly::start));
+        types.sort(Comparator.comparingDouble(Road.RoadType::s));
         return new Road(
-                id, name, length, junctionId, predecessor, successor, geometries, laneOffsets, sections, speeds);
+                id,
+                name,
+                length,
+                junctionId,
+                predecessor,
+                successor,
+                geometries,
+                laneOffsets,
+                sections,
+                speeds,
+                elevations,
+                types);
     }
 
     /** Collects one junction and its connections. */
     static final class JunctionBuilder {
         private String id;
         private String name;
+        private String type;
+        private final List<String> controllerIds = new ArrayList<>();
         private final List<Junction.Connection> connections = new ArrayList<>();
         private String incoming;
         private String connecting;
         private ContactPoint contact;
         private final List<int[]> links = new ArrayList<>();
 
-        void begin(String junctionId, String junctionName) {
+        void begin(String junctionId, String junctionName, String junctionType) {
             id = junctionId;
             name = junctionName;
+            type = junctionType;
             connections.clear();
+            controllerIds.clear();
             incoming = null;
+        }
+
+        void controller(String controllerId) {
+            controllerIds.add(controllerId);
         }
 
         boolean active() {
@@ -233,7 +288,7 @@ final class RoadBuilder {
         }
 
         private void flush() {
-            if (incoming != null) {
+            if (incoming != null && connecting != null) {
                 connections.add(new Junction.Connection(incoming, connecting, contact, links));
             }
             incoming = null;
@@ -242,7 +297,7 @@ final class RoadBuilder {
 
         Junction build() {
             flush();
-            Junction j = new Junction(id, name, connections);
+            Junction j = new Junction(id, name, type, connections, controllerIds);
             id = null;
             return j;
         }

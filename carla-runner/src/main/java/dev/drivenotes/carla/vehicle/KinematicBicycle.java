@@ -67,6 +67,11 @@ public final class KinematicBicycle {
         return speedMps;
     }
 
+    /** Yaw rate, counter-clockwise positive: v / L × tan(front-wheel angle). */
+    public double yawRateRadps() {
+        return speedMps / WHEELBASE_M * Math.tan(wheelAngleRad);
+    }
+
     public double wheelAngleRad() {
         return wheelAngleRad;
     }

@@ -43,7 +43,8 @@ class SimulationApiTest {
     }
 
     private static final String CREATE = """
-            {"map":"default-town","seed":3,"route":null,"maxSteps":2,"npcCount":0,"gnssNoiseM":1.0,"fixedDeltaSeconds":0.05}""";
+            {"map":"default-town","seed":3,"route":null,"maxSteps":2,"npcCount":0,"gnssNoiseM":1.0,"fixedDeltaSeconds":0.05,\
+            "weather":"ClearNoon","birdEyeSizePx":0}""";
 
     @Autowired
     MockMvc mvc;
@@ -88,6 +89,17 @@ class SimulationApiTest {
                         .content(CREATE.replace("\"maxSteps\":2", "\"maxSteps\":0")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("maxSteps"));
+    }
+
+    @Test
+    void birdEyeRasterTravelsAsBase64WhenAsked() throws Exception {
+        mvc.perform(post("/v1/simulations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CREATE.replace("\"birdEyeSizePx\":0", "\"birdEyeSizePx\":64")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.observation.birdEye.sizePx").value(64))
+                .andExpect(jsonPath("$.observation.birdEye.channels.length()").value(3))
+                .andExpect(jsonPath("$.observation.birdEye.data").isString());
     }
 
     @Test

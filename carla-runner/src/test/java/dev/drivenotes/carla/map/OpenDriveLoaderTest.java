@@ -58,4 +58,37 @@ class OpenDriveLoaderTest {
         assertThat(map.roads().get("2").speedLimitAt(0, 0)).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(map.roads().get("3").speedLimitAt(0, 0)).isEqualTo(10);
     }
+
+    private static final String ONE_ROAD = "<road id=\"1\" length=\"10\" junction=\"-1\"><planView>"
+            + "<geometry s=\"0\" x=\"0\" y=\"0\" hdg=\"0\" length=\"10\"><line/></geometry></planView>"
+            + "<lanes><laneSection s=\"0\"><right><lane id=\"-1\" type=\"driving\">"
+            + "<width sOffset=\"0\" a=\"3\" b=\"0\" c=\"0\" d=\"0\"/>"
+            + "<roadMark sOffset=\"0\" type=\"solid\"><type name=\"x\" width=\"0.1\"><line length=\"1\"/></type>"
+            + "</roadMark></lane></right></laneSection></lanes></road>";
+
+    @Test
+    void readsA17FileWithTheAsamNamespaceAndAVirtualJunction() {
+        OpenDriveMap map = parse("<?xml version=\"1.0\"?><OpenDRIVE xmlns=\"http://code.asam.net/simulation/standard/"
+                + "opendrive_schema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                + "<header revMajor=\"1\" revMinor=\"7\"/>" + ONE_ROAD
+                + "<junction id=\"7\" name=\"v\" type=\"virtual\"><connection id=\"0\" incomingRoad=\"1\"/>"
+                + "</junction></OpenDRIVE>");
+        assertThat(map.roads()).containsOnlyKeys("1");
+        assertThat(map.junctions().get("7").type()).isEqualTo("virtual");
+        assertThat(map.junctions().get("7").connections()).isEmpty();
+        assertThat(map.header().revMinor()).isEqualTo(7);
+    }
+
+    @Test
+    void aRoadMarkTypeChildDoesNotResetTheRoadTypeOrSpeed() {
+        OpenDriveMap map = parse("<OpenDRIVE>"
+                + ONE_ROAD.replace(
+                        "<planView>", "<type s=\"0\" type=\"rural\"><speed max=\"20\" unit=\"m/s\"/></type><planView>")
+                + "</OpenDRIVE>");
+        Road road = map.roads().get("1");
+        assertThat(road.types())
+                .singleElement()
+                .satisfies(t -> assertThat(t.speedMps()).isEqualTo(20));
+        assertThat(road.sections().get(0).lane(-1).roadMarkAt(5).type()).isEqualTo(RoadMark.Type.SOLID);
+    }
 }

@@ -5,6 +5,7 @@ import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.TrafficLightAhead;
 import java.util.List;
 
 /**
@@ -16,8 +17,9 @@ import java.util.List;
  * at the point where the route leaves a circle of radius {@code clamp(2.5 + 0.6 v, 4, 12)} m,
  * and turns the front wheels by {@code atan(2 L sin(alpha) / ld)}. The target speed is the least of
  * the speed limit, the speed that keeps lateral acceleration in the bends ahead at most 2.5 m/s²
- * (braking at 2.5 m/s² before them) and the stopping profile {@code sqrt(2 × 2.5 × max(0,
- * distanceToGo − 2))}.
+ * (braking at 2.5 m/s² before them), the stopping profile {@code sqrt(2 × 2.5 × max(0,
+ * distanceToGo − 2))}, the speed that keeps a safe gap to the lead vehicle and the profile that stops
+ * before the stop line of a red (or stoppable yellow) light.
  */
 public final class AutopilotPolicy implements Policy {
 
@@ -35,6 +37,16 @@ public final class AutopilotPolicy implements Policy {
     static final double FEED_FORWARD_FADE_MPS = 1;
     /** Below this target and speed the vehicle is held with full brake. */
     static final double STANDSTILL_MPS = 0.3;
+    /** Bumper gap kept to a stopped lead vehicle. */
+    static final double LEAD_STANDSTILL_GAP_M = 4;
+    /** Time gap kept to a moving lead vehicle. */
+    static final double LEAD_TIME_GAP_S = 1.0;
+    /** From the vehicle centre (where stop-line distances are measured) to its front bumper. */
+    static final double FRONT_OVERHANG_M = 2.3;
+    /** The front bumper stops this far before a stop line. */
+    static final double STOP_LINE_MARGIN_M = 1.0;
+    /** A yellow light is obeyed when the stop line can be reached braking at most this hard. */
+    static final double YELLOW_STOP_DECEL_MPS2 = 3.5;
 
     private final double stepSeconds;
     private final SessionCache<SpeedPid> sessions;
@@ -122,10 +134,47 @@ public final class AutopilotPolicy implements Policy {
         return -COMFORT_DECEL_MPS2 * EgoVehicle.clamp(1 - belowMps / FEED_FORWARD_FADE_MPS, 0, 1);
     }
 
-    /** min(speed limit, curvature-limited speed, stopping profile). */
+    /** min(speed limit, curvature-limited speed, stopping profile, lead vehicle, traffic light). */
     static double targetSpeedMps(Observation o, EgoPath path) {
         double curveMps = path.curvatureLimitedSpeedMps(MAX_LATERAL_ACCEL_MPS2, COMFORT_DECEL_MPS2);
         double stopMps = Math.sqrt(2 * COMFORT_DECEL_MPS2 * Math.max(0, o.distanceToGoM() - STOP_MARGIN_M));
-        return Math.min(o.speedLimitMps(), Math.min(curveMps, stopMps));
+        double trafficMps = Math.min(leadLimitedSpeedMps(o), lightLimitedSpeedMps(o));
+        return Math.min(Math.min(o.speedLimitMps(), trafficMps), Math.min(curveMps, stopMps));
+    }
+
+    /**
+     * The speed from which the vehicle can still brake at {@link #COMFORT_DECEL_MPS2} down to the
+     * lead's speed within the gap beyond {@link #LEAD_STANDSTILL_GAP_M} + {@link #LEAD_TIME_GAP_S}
+     * × speed: {@code sqrt(max(0, vLead² + 2 b room))} (room may be negative: then slower than the
+     * lead, down to 0). Infinite without a lead.
+     */
+    static double leadLimitedSpeedMps(Observation o) {
+        if (o.lead() == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double roomM = o.lead().gapM() - LEAD_STANDSTILL_GAP_M - LEAD_TIME_GAP_S * o.speedMps();
+        double leadMps = o.lead().speedMps();
+        return Math.sqrt(Math.max(0, leadMps * leadMps + 2 * COMFORT_DECEL_MPS2 * roomM));
+    }
+
+    /**
+     * Stops the front bumper {@link #STOP_LINE_MARGIN_M} before the stop line of a red light, and of a
+     * yellow one when the front bumper can stop before the line braking at {@link
+     * #YELLOW_STOP_DECEL_MPS2} (a stable decision: the stopping profile brakes more gently); ignores a light
+     * whose stop line the front bumper has already passed. Infinite when nothing must be stopped for.
+     */
+    static double lightLimitedSpeedMps(Observation o) {
+        TrafficLightAhead light = o.trafficLight();
+        if (light == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double frontToLineM = light.distanceM() - FRONT_OVERHANG_M;
+        double stopRoomM = frontToLineM - STOP_LINE_MARGIN_M;
+        boolean stop = switch (light.state()) {
+            case RED -> frontToLineM >= 0;
+            case YELLOW -> frontToLineM >= o.speedMps() * o.speedMps() / (2 * YELLOW_STOP_DECEL_MPS2);
+            case GREEN, OFF -> false;
+        };
+        return stop ? Math.sqrt(2 * COMFORT_DECEL_MPS2 * Math.max(0, stopRoomM)) : Double.POSITIVE_INFINITY;
     }
 }

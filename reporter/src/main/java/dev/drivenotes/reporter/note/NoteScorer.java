@@ -14,11 +14,14 @@ import java.util.function.Predicate;
 public final class NoteScorer {
 
     /**
-     * Infraction penalty per collision. The leaderboard uses 0.50 for pedestrians, 0.60 for vehicles
-     * and 0.65 for static objects; episodes report one collision count, so every collision costs 0.65.
-     * (Red-light runs, 0.70 each, are not reported by the simulator yet.)
+     * Infraction penalty per collision: the CARLA leaderboard's 0.60 for a vehicle (0.65 for a static
+     * object, 0.50 for a pedestrian). Episode summaries carry one collision count and in traffic
+     * almost all collisions are with vehicles, so every collision costs the vehicle penalty.
      */
-    public static final double COLLISION_PENALTY = 0.65;
+    public static final double COLLISION_PENALTY = 0.60;
+
+    /** Infraction penalty per red light run (CARLA leaderboard). */
+    public static final double RED_LIGHT_PENALTY = 0.70;
 
     /** Width of a confidence calibration bucket: five buckets 0–0.2, …, 0.8–1.0. */
     public static final double BUCKET_WIDTH = 0.2;
@@ -67,9 +70,11 @@ public final class NoteScorer {
                 mean(episodes.stream().mapToDouble(NoteScorer::drivingScore).sum(), n));
     }
 
-    /** Route completion × {@link #COLLISION_PENALTY}^collisions. */
+    /** Route completion × {@link #COLLISION_PENALTY}^collisions × {@link #RED_LIGHT_PENALTY}^red-light runs. */
     public static double drivingScore(EpisodeSummary episode) {
-        return episode.routeCompletion() * Math.pow(COLLISION_PENALTY, episode.collisions());
+        return episode.routeCompletion()
+                * Math.pow(COLLISION_PENALTY, episode.collisions())
+                * Math.pow(RED_LIGHT_PENALTY, episode.redLightRuns());
     }
 
     private static List<CalibrationBucket> calibration(List<Note> notes) {

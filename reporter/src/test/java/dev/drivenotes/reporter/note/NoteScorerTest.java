@@ -81,14 +81,36 @@ class NoteScorerTest {
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
 
-        assertThat(NoteScorer.drivingScore(crashed)).isCloseTo(0.5 * 0.65 * 0.65, within(1e-12));
+        assertThat(NoteScorer.drivingScore(crashed)).isCloseTo(0.5 * 0.60 * 0.60, within(1e-12));
         assertThat(d.episodes()).isEqualTo(2);
         assertThat(d.routeCompletion()).isEqualTo(0.75);
         assertThat(d.collisions()).isEqualTo(2);
         assertThat(d.laneInvasions()).isEqualTo(1);
         assertThat(d.offRoadCount()).isEqualTo(1);
         assertThat(d.meanSpeedMps()).isEqualTo(5.25);
-        assertThat(d.drivingScore()).isCloseTo((1.0 + 0.5 * 0.65 * 0.65) / 2, within(1e-12));
+        assertThat(d.drivingScore()).isCloseTo((1.0 + 0.5 * 0.60 * 0.60) / 2, within(1e-12));
+    }
+
+    @Test
+    void penalisesEachRedLightRunByTheLeaderboardFactor() {
+        EpisodeSummary ranTwo = new EpisodeSummary(
+                "x-e2",
+                2,
+                8,
+                100,
+                Termination.REACHED_DESTINATION,
+                1.0,
+                1,
+                0,
+                false,
+                6.0,
+                300,
+                "Main Street",
+                "Museum",
+                2,
+                0);
+
+        assertThat(NoteScorer.drivingScore(ranTwo)).isCloseTo(0.60 * 0.70 * 0.70, within(1e-12));
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.drivenotes.app;
+
+import dev.drivenotes.carla.map.LaneGraph;
+import dev.drivenotes.carla.map.LaneGraphBuilder;
+import dev.drivenotes.carla.map.OpenDriveLoader;
+import dev.drivenotes.carla.map.OpenDriveMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An OpenDRIVE file given on the command line, loaded the way the simulator loads it (parse + lane
+ * graph). Anything that is not a readable OpenDRIVE file is an {@link IllegalArgumentException}
+ * with a one-line message.
+ */
+record MapFile(Path path, OpenDriveMap map, LaneGraph graph, double loadMillis) {
+
+    static MapFile load(Path path) {
+        check(path);
+        long started = System.nanoTime();
+        OpenDriveMap map = OpenDriveLoader.load(path);
+        LaneGraph graph = LaneGraphBuilder.build(map);
+        return new MapFile(path, map, graph, (System.nanoTime() - started) / 1e6);
+    }
+
+    static void check(Path path) {
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("no such file: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + " is a directory, not an OpenDRIVE file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("cannot read " + path);
+        }
+        try {
+            if (Files.size(path) == 0) {
+                throw new IllegalArgumentException(path + " is empty, not an OpenDRIVE file");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+}

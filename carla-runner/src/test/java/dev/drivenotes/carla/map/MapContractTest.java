@@ -1,0 +1,65 @@
+package dev.drivenotes.carla.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The acceptance contract of {@code map inspect} on every shared map and on our own feature map:
+ * road and junction counts and the summed road lengths are read from the raw text with regular
+ * expressions (independently of the loader), planView gaps stay under a centimetre, every link
+ * resolves.
+ */
+class MapContractTest {
+
+    private static final Pattern ROAD = Pattern.compile("<road\\s[^>]*?\\blength=\"([^\"]+)\"");
+    private static final Pattern JUNCTION = Pattern.compile("<junction\\s[^>]*\\bid=");
+
+    private static Path map(String name) throws IOException {
+        if (name.equals("features.xodr")) {
+            Path tmp = Files.createTempFile("features", ".xodr");
+            try (var in = MapContractTest.class.getResourceAsStream("/maps/features.xodr")) {
+                Files.write(tmp, in.readAllBytes());
+            }
+            return tmp;
+        }
+        Optional<Path> path = SharedMaps.find(name);
+        assumeTrue(path.isPresent(), "../shared/maps/" + name + " absent (a user's clone has no ../shared): skipping");
+        return path.orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Town01.xodr", "curves.xodr", "simple_4way_intersection.xodr", "features.xodr"})
+    void inspectionMatchesTheRawFile(String name) throws IOException {
+        Path file = map(name);
+        String text = Files.readString(file);
+        int roads = 0;
+        double lengthSum = 0;
+        Matcher m = ROAD.matcher(text);
+        while (m.find()) {
+            roads++;
+            lengthSum += Double.parseDouble(m.group(1));
+        }
+        long junctions = JUNCTION.matcher(text).results().count();
+
+        OpenDriveMap map = OpenDriveLoader.load(file);
+        MapInspection inspection = MapInspection.of(map, LaneGraphBuilder.build(map));
+
+        assertThat(inspection.roads()).isEqualTo(roads);
+        assertThat(inspection.junctions()).isEqualTo((int) junctions);
+        assertThat(inspection.totalRoadLengthM()).isCloseTo(lengthSum, within(1e-6));
+        assertThat(inspection.maxPlanViewGapM()).isLessThan(0.01);
+        assertThat(inspection.maxHeadingGapRad()).isLessThan(0.01);
+        assertThat(inspection.unresolvedLinks()).isZero();
+        assertThat(inspection.drivingLanes()).isPositive();
+    }
+}
