@@ -34,6 +34,11 @@ class ProblemDetailsAdviceTest {
             return config;
         }
 
+        @PostMapping("/control")
+        dev.drivenotes.model.sim.Control control(@RequestBody dev.drivenotes.model.sim.Control control) {
+            return control;
+        }
+
         @GetMapping("/things/{id}")
         String thing(@PathVariable String id) {
             throw new NotFoundException("thing", id);
@@ -59,6 +64,14 @@ class ProblemDetailsAdviceTest {
                         .content("{\"name\":\"x\",\"episodes\":\"many\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("episodes"));
+    }
+
+    @Test
+    void acceptsRequestsThatLeaveOptionalPrimitivesOut() throws Exception {
+        mvc.perform(post("/control").contentType(MediaType.APPLICATION_JSON).content("{\"throttle\":0.5}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.throttle").value(0.5))
+                .andExpect(jsonPath("$.steer").value(0.0));
     }
 
     @Test
