@@ -6,20 +6,30 @@ import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
 import dev.drivenotes.platform.PlatformProperties;
+import java.net.URI;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** dreamer-service's Vertex AI style predict API: one batched call for all episodes in flight. */
+/**
+ * dreamer-service's Vertex AI style predict API: one batched call for all episodes in flight.
+ * With {@code drivenotes.services.dreamer-service} set to a Vertex AI endpoint ({@code
+ * https://REGION-aiplatform.googleapis.com/v1/projects/P/locations/REGION/endpoints/ID}) it calls
+ * the endpoint's {@code :predict}; profile {@code gcp} adds the Google access token.
+ */
 @Component
 public class PolicyClient {
 
     private static final String SERVICE = "dreamer-service";
     private final RestClient http;
+    private final String predictPath;
 
     public PolicyClient(RestClient.Builder builder, PlatformProperties properties) {
+        URI base = properties.services().dreamerService();
+        boolean vertex = base.getHost() != null && base.getHost().endsWith("aiplatform.googleapis.com");
+        this.predictPath = vertex ? base.getPath() + ":predict" : "/v1/predict";
         this.http = builder.clone()
-                .baseUrl(properties.services().dreamerService().toString())
+                .baseUrl(vertex ? base.getScheme() + "://" + base.getRawAuthority() : base.toString())
                 .build();
     }
 
@@ -27,7 +37,7 @@ public class PolicyClient {
         PredictResponse response = ServiceCalls.call(
                 SERVICE,
                 () -> http.post()
-                        .uri("/v1/predict")
+                        .uri(predictPath)
                         .body(new PredictRequest(instances, new PredictParameters(policy)))
                         .retrieve()
                         .body(PredictResponse.class));

@@ -1,0 +1,95 @@
+package dev.drivenotes.orchestrator.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.orchestrator.experiment.Experiment;
+import dev.drivenotes.orchestrator.experiment.ExperimentService;
+import dev.drivenotes.platform.web.NotFoundException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScheduleServiceTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-24T06:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private final ExperimentService experiments = mock(ExperimentService.class);
+    private final AtomicInteger started = new AtomicInteger();
+
+    private ScheduleService service(Instant now) {
+        return new ScheduleService(
+                new ScheduleProperties(Map.of("daily", ExperimentConfig.of("daily", 2)), null),
+                new LocalScheduleRuns(folder),
+                experiments,
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private void experimentsStart() {
+        when(experiments.submit(any()))
+                .thenAnswer(call -> Experiment.accepted(
+                        "exp-" + started.incrementAndGet(), call.getArgument(0, ExperimentConfig.class), MORNING));
+    }
+
+    @Test
+    void retriedTriggerOnTheSameDayStartsNoSecondExperiment() {
+        experimentsStart();
+        ScheduleService.Triggered first = service(MORNING).trigger("daily");
+        ScheduleService.Triggered retry = service(MORNING.plusSeconds(90)).trigger("daily");
+
+        assertThat(first.started()).isTrue();
+        assertThat(retry.started()).isFalse();
+        assertThat(retry.run().experimentId())
+                .isEqualTo(first.run().experimentId())
+                .isEqualTo("exp-1");
+        verify(experiments, times(1)).submit(any());
+    }
+
+    @Test
+    void nextDayStartsANewExperimentNamedForItsDate() {
+        experimentsStart();
+        service(MORNING).trigger("daily");
+        ScheduleService.Triggered tomorrow =
+                service(MORNING.plusSeconds(86_400)).trigger("daily");
+
+        assertThat(tomorrow.started()).isTrue();
+        assertThat(tomorrow.run().experimentId()).isEqualTo("exp-2");
+        assertThat(ScheduleService.forDate(
+                                ExperimentConfig.of("daily", 2), tomorrow.run().date())
+                        .name())
+                .isEqualTo("daily-2026-11-25");
+    }
+
+    @Test
+    void failedStartReleasesTheSlotSoARetryCanStartIt() {
+        when(experiments.submit(any()))
+                .thenThrow(new InvalidInputException("map", "no such map"))
+                .thenAnswer(call -> Experiment.accepted("exp-ok", call.getArgument(0), MORNING));
+
+        assertThatThrownBy(() -> service(MORNING).trigger("daily")).isInstanceOf(InvalidInputException.class);
+        ScheduleService.Triggered retry = service(MORNING.plusSeconds(60)).trigger("daily");
+
+        assertThat(retry.started()).isTrue();
+        assertThat(retry.run().experimentId()).isEqualTo("exp-ok");
+    }
+
+    @Test
+    void unknownScheduleIsNotFound() {
+        assertThatThrownBy(() -> service(MORNING).trigger("weekly")).isInstanceOf(NotFoundException.class);
+    }
+}

@@ -1,0 +1,23 @@
+# The daily trigger: POST /v1/schedules/daily:run with a Google-signed OIDC token (audience and
+# caller are checked by the orchestrator; a retried call never starts a second run).
+resource "google_cloud_scheduler_job" "daily" {
+  name      = "drivenotes-daily"
+  region    = var.region
+  schedule  = var.schedule_cron
+  time_zone = "Etc/UTC"
+
+  retry_config {
+    retry_count          = 3
+    min_backoff_duration = "60s"
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = "${google_cloud_run_v2_service.orchestrator.uri}/v1/schedules/daily:run"
+
+    oidc_token {
+      service_account_email = google_service_account.scheduler.email
+      audience              = "drivenotes-orchestrator"
+    }
+  }
+}

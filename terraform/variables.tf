@@ -1,0 +1,46 @@
+variable "project_id" {
+  description = "Google Cloud project that hosts DriveNotes"
+  type        = string
+}
+
+variable "region" {
+  description = "Region for Cloud Run, Artifact Registry, Vertex AI and the buckets"
+  type        = string
+  default     = "europe-west4"
+}
+
+variable "zone" {
+  description = "Zone of the carla-runner GPU instance group"
+  type        = string
+  default     = "europe-west4-a"
+}
+
+variable "image_tag" {
+  description = "Tag of the service images in Artifact Registry (deploy/ sets it to the git revision)"
+  type        = string
+  default     = "latest"
+}
+
+variable "schedule_cron" {
+  description = "When the daily experiment set starts (Cloud Scheduler cron, UTC)"
+  type        = string
+  default     = "0 6 * * *"
+}
+
+variable "max_delivery_attempts" {
+  description = "Deliveries of one event to a subscription before it is dead-lettered (code default: 5)"
+  type        = number
+  default     = 5
+}
+
+variable "alert_email" {
+  description = "Where the failed-daily-run alert goes; empty for no e-mail channel"
+  type        = string
+  default     = ""
+}
+
+variable "carla_gpu_type" {
+  description = "GPU attached to each carla-runner + CARLA VM"
+  type        = string
+  default     = "nvidia-l4"
+}
