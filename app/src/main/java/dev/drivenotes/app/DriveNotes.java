@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "drivenotes 0.1.0",
         description = "Daily autonomous-driving experiments that write and score driving notes.",
-        subcommands = {RunCommand.class, UpCommand.class, BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            UpCommand.class,
+            BenchCommand.class,
+            MapCommand.class,
+            TrainCommand.class,
+            EvalCommand.class
+        })
 public final class DriveNotes {
 
     public static void main(String[] args) {

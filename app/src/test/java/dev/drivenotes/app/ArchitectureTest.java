@@ -72,4 +72,17 @@ class ArchitectureTest {
                         "dev.drivenotes.app..")
                 .check(CLASSES);
     }
+
+    @Test
+    void servicesNeverDependOnTheTrainer() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        SERVICES.stream().map(s -> "dev.drivenotes." + s + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.drivenotes.trainer..")
+                .because("the trainer may use dreamer-service and carla-runner in-process, not the reverse")
+                .check(CLASSES);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param name experiment name, 1..100 of letters, digits, '-', '_', '.', ' '
  * @param map map reference: {@code default-town} (generated) or an OpenDRIVE file path
- * @param agent policy name: {@code autopilot} or {@code random}
+ * @param agent policy name: {@code autopilot}, {@code dreamer} or {@code random}
  * @param episodes number of episodes, 1..1000
  * @param seed base seed: episode i uses {@code seed + i} unless {@code seeds} is given
  * @param seeds explicit per-episode seeds (size must equal {@code episodes})
@@ -41,7 +41,7 @@ public record ExperimentConfig(
 
     public static final String DEFAULT_MAP = "default-town";
     public static final String DEFAULT_AGENT = "autopilot";
-    public static final List<String> AGENTS = List.of("autopilot", "random");
+    public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
 
     public ExperimentConfig {

@@ -8,10 +8,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The policies this service serves. A learned policy joins here as one more {@link Policy} bean. */
+/** The policies this service serves; the learned {@code dreamer} joins when a checkpoint is found. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DreamerProperties.class)
+@Import(DreamerPolicyConfiguration.class)
 class PolicyConfiguration {
 
     @Bean

@@ -96,7 +96,7 @@ class PredictControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("parameters.policy"))
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("autopilot, random")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("autopilot, dreamer, random")));
     }
 
     @Test
@@ -104,6 +104,38 @@ class PredictControllerTest {
         mvc.perform(get("/v1/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
-                .andExpect(jsonPath("$.policies").value(Matchers.contains("autopilot", "random")));
+                .andExpect(jsonPath("$.policies").value(Matchers.contains("autopilot", "dreamer", "random")));
+    }
+
+    @Test
+    void servesTheBundledDreamerWithACarryThatComesBackAndRejectsABrokenOne() throws Exception {
+        String first = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(request("dreamer", new PredictInstance("d1", cruising(5, straight(20), 100), true))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployedModelId").value("dreamer"))
+                .andExpect(jsonPath("$.predictions[0].carry").isNotEmpty())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String carry = Json.mapper().readTree(first).at("/predictions/0/carry").asString();
+        String next = request("dreamer", new PredictInstance("d2", cruising(6, straight(20), 95), false, carry));
+        String a = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(next))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String b = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(next))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(a).isEqualTo(b);
+        predict(request("dreamer", new PredictInstance("d3", cruising(5, straight(20), 100), false, "AAAA")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("instances[0].carry"));
     }
 }

@@ -1,0 +1,48 @@
+package dev.drivenotes.app;
+
+import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.trainer.InferenceBench;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code drivenotes bench inference}: dreamer decision latency and throughput per batch size. */
+@Command(
+        name = "inference",
+        mixinStandardHelpOptions = true,
+        description = "Dreamer agent: latency (p50, p99) and observations per second per batch size.")
+final class BenchInferenceCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--batch",
+            split = ",",
+            defaultValue = "1,8,64",
+            description = "Batch sizes (default ${DEFAULT-VALUE}).")
+    int[] batches;
+
+    @Option(names = "--iterations", defaultValue = "2000", description = "Timed calls per batch size.")
+    int iterations;
+
+    @Option(names = "--checkpoint", description = "Checkpoint folder (default: the bundled one).")
+    String checkpoint;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<InferenceBench.BatchTiming> timings = InferenceBench.run(checkpoint, batches, iterations);
+        if (json) {
+            System.out.println(Json.mapper().writeValueAsString(Map.of("batches", timings)));
+        } else {
+            System.out.println("batch sizes " + Arrays.toString(batches));
+            timings.forEach(t -> System.out.printf(
+                    "batch %4d  p50 %.3f ms  p99 %.3f ms  %.0f obs/s%n",
+                    t.batch(), t.p50Ms(), t.p99Ms(), t.obsPerSecond()));
+        }
+        return 0;
+    }
+}

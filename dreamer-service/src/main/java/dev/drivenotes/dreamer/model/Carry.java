@@ -1,0 +1,86 @@
+package dev.drivenotes.dreamer.model;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * One session's recurrent state between steps: the RSSM deterministic state, the class index of
+ * each stochastic latent, and the previous action (−1 none). Travels as base64 in predictions.
+ */
+public record Carry(float[] deter, byte[] stochIndex, int prevAction) {
+
+    private static final byte VERSION = 1;
+
+    public Carry {
+        deter = deter.clone();
+        stochIndex = stochIndex.clone();
+    }
+
+    /** Base64 of: version, deter size, latent count, previous action, deter floats, indices. */
+    public String encode() {
+        ByteBuffer buf = ByteBuffer.allocate(1 + 4 + 4 + 1 + 4 * deter.length + stochIndex.length);
+        buf.put(VERSION).putInt(deter.length).putInt(stochIndex.length).put((byte) prevAction);
+        for (float f : deter) {
+            buf.putFloat(f);
+        }
+        buf.put(stochIndex);
+        return Base64.getEncoder().encodeToString(buf.array());
+    }
+
+    /**
+     * Decodes a carry for a model with these sizes.
+     *
+     * @throws IllegalArgumentException when the text is not a carry of this model
+     */
+    public static Carry decode(String base64, DreamerConfig config) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("carry is not base64", e);
+        }
+        int expected = 1 + 4 + 4 + 1 + 4 * config.deter() + config.stoch();
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        if (bytes.length != expected
+                || buf.get() != VERSION
+                || buf.getInt() != config.deter()
+                || buf.getInt() != config.stoch()) {
+            throw new IllegalArgumentException("carry does not belong to this model (" + config.preset() + ")");
+        }
+        int prev = buf.get();
+        if (prev < -1 || prev >= config.actions()) {
+            throw new IllegalArgumentException("carry has an invalid previous action");
+        }
+        float[] deter = new float[config.deter()];
+        for (int i = 0; i < deter.length; i++) {
+            deter[i] = buf.getFloat();
+        }
+        byte[] idx = new byte[config.stoch()];
+        buf.get(idx);
+        for (byte b : idx) {
+            if ((b & 0xff) >= config.classes()) {
+                throw new IllegalArgumentException("carry has an invalid latent class");
+            }
+        }
+        return new Carry(deter, idx, prev);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Carry c
+                && Arrays.equals(deter, c.deter)
+                && Arrays.equals(stochIndex, c.stochIndex)
+                && prevAction == c.prevAction;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(deter) + Arrays.hashCode(stochIndex)) + prevAction;
+    }
+
+    @Override
+    public String toString() {
+        return "Carry[deter=" + deter.length + ", stoch=" + stochIndex.length + ", prevAction=" + prevAction + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.drivenotes.dreamer.model;
+
+import ai.djl.ndarray.NDManager;
+import dev.drivenotes.platform.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A checkpoint: {@code params.ndlist} (DJL-encoded named parameters) and {@code checkpoint.json}
+ * ({@link CheckpointMeta}) in one folder, or on the classpath under {@link #BUNDLED}.
+ */
+public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
+
+    public static final String PARAMS = "params.ndlist";
+    public static final String META = "checkpoint.json";
+    /** Classpath folder of the bundled default checkpoint. */
+    public static final String BUNDLED = "dreamer/checkpoint/";
+
+    static {
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    /** Writes a checkpoint folder (created when absent). */
+    public static void save(Path dir, CheckpointMeta meta, Params params) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(PARAMS + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                params.save(out);
+            }
+            Files.move(tmp, dir.resolve(PARAMS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(
+                    dir.resolve(META),
+                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint to " + dir, e);
+        }
+    }
+
+    /**
+     * Opens a checkpoint: {@code null} or {@code classpath:} = the bundled one; otherwise a folder
+     * path or {@code file:} URI. Other schemes (e.g. {@code gs://}) must be copied locally first.
+     */
+    public static Checkpoint open(NDManager manager, String location) {
+        if (location == null || location.isBlank() || location.equals("classpath:")) {
+            return fromClasspath(manager);
+        }
+        Path dir;
+        if (location.startsWith("file:")) {
+            dir = Path.of(URI.create(location));
+        } else if (location.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException("checkpoint location " + location + " is not a local folder");
+        } else {
+            dir = Path.of(location);
+        }
+        if (!Files.isRegularFile(dir.resolve(META)) || !Files.isRegularFile(dir.resolve(PARAMS))) {
+            throw new IllegalArgumentException("no checkpoint (" + META + ", " + PARAMS + ") in " + dir);
+        }
+        try (InputStream meta = Files.newInputStream(dir.resolve(META));
+                InputStream params = Files.newInputStream(dir.resolve(PARAMS))) {
+            return read(manager, meta, params);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + dir, e);
+        }
+    }
+
+    /** Whether a checkpoint is bundled on the classpath. */
+    public static boolean bundled() {
+        return Checkpoint.class.getClassLoader().getResource(BUNDLED + META) != null;
+    }
+
+    private static Checkpoint fromClasspath(NDManager manager) {
+        ClassLoader loader = Checkpoint.class.getClassLoader();
+        try (InputStream meta = loader.getResourceAsStream(BUNDLED + META);
+                InputStream params = loader.getResourceAsStream(BUNDLED + PARAMS)) {
+            if (meta == null || params == null) {
+                throw new IllegalStateException("no bundled checkpoint on the classpath (" + BUNDLED + ")");
+            }
+            return read(manager, meta, params);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled checkpoint", e);
+        }
+    }
+
+    private static Checkpoint read(NDManager manager, InputStream metaIn, InputStream paramsIn) throws IOException {
+        CheckpointMeta meta = Json.mapper().readValue(metaIn, CheckpointMeta.class);
+        if (meta.format() != CheckpointMeta.FORMAT || meta.config().obsDim() != ObservationVector.DIM) {
+            throw new IOException("checkpoint format " + meta.format() + " / obs dim "
+                    + meta.config().obsDim() + " does not match this build");
+        }
+        Params params = Params.load(manager, DreamerNets.layout(meta.config()), paramsIn);
+        return new Checkpoint(meta, new DreamerNets(meta.config(), params));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.drivenotes.dreamer.model;
+
+import java.util.Map;
+
+/**
+ * The JSON beside a checkpoint's parameters.
+ *
+ * @param format checkpoint format version
+ * @param config network sizes
+ * @param observation observation spec (vector length and content)
+ * @param actions action spec
+ * @param seed training seed
+ * @param envSteps environment steps collected
+ * @param updates gradient updates
+ * @param wallSeconds training wall time
+ * @param commit git commit of the trainer
+ * @param stats last training statistics
+ */
+public record CheckpointMeta(
+        int format,
+        DreamerConfig config,
+        String observation,
+        String actions,
+        long seed,
+        long envSteps,
+        long updates,
+        double wallSeconds,
+        String commit,
+        Map<String, Double> stats) {
+
+    public static final int FORMAT = 1;
+    public static final String OBSERVATION_SPEC = "ObservationVector v1, dim " + ObservationVector.DIM;
+    public static final String ACTION_SPEC = "CarDreamer discrete 15: acc {-2,0,2} x steer {-0.6,-0.2,0,0.2,0.6}";
+
+    public CheckpointMeta {
+        stats = Map.copyOf(stats);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.drivenotes.dreamer.model;
+
+/**
+ * Training hyper-parameters (DreamerV3 defaults where the reference has one).
+ *
+ * @param modelLr world-model learning rate
+ * @param actorLr actor learning rate
+ * @param criticLr critic learning rate
+ * @param horizon imagination horizon
+ * @param discount γ = 1 − 1/333
+ * @param lambda λ of the λ-returns
+ * @param entropy actor entropy scale
+ * @param slowRate slow-critic EMA rate
+ * @param bcScale weight of behaviour cloning of demonstrations in the actor loss (0 = pure RL)
+ * @param actorCritic whether imagination actor-critic updates run at all
+ * @param actorRlScale weight of the imagination (REINFORCE + entropy) term in the actor loss
+ */
+public record Hyper(
+        float modelLr,
+        float actorLr,
+        float criticLr,
+        int horizon,
+        float discount,
+        float lambda,
+        float entropy,
+        float slowRate,
+        float bcScale,
+        boolean actorCritic,
+        float actorRlScale) {
+
+    public static Hyper defaults() {
+        return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f);
+    }
+
+    public Hyper withBcScale(float scale) {
+        return new Hyper(
+                modelLr,
+                actorLr,
+                criticLr,
+                horizon,
+                discount,
+                lambda,
+                entropy,
+                slowRate,
+                scale,
+                actorCritic,
+                actorRlScale);
+    }
+
+    public Hyper withActorRlScale(float scale) {
+        return new Hyper(
+                modelLr, actorLr, criticLr, horizon, discount, lambda, entropy, slowRate, bcScale, actorCritic, scale);
+    }
+
+    public Hyper withActorCritic(boolean on) {
+        return new Hyper(
+                modelLr, actorLr, criticLr, horizon, discount, lambda, entropy, slowRate, bcScale, on, actorRlScale);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.drivenotes.dreamer.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, two-hot
+ * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
+ * demonstrator actions, and actor-critic on imagined rollouts from the posterior states (λ-returns,
+ * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
+ * over the sum; each parameter group has its own Adam.
+ */
+public final class Learner {
+
+    private static final float FREE_NATS = 1f;
+    private static final float DYN_SCALE = 0.5f;
+    private static final float REP_SCALE = 0.1f;
+
+    private final DreamerNets nets;
+    private final NDManager manager;
+    private final Hyper hyper;
+    private final ReturnNormalizer normalizer = new ReturnNormalizer();
+    private final Optimizer modelOpt;
+    private final Optimizer actorOpt;
+    private final Optimizer criticOpt;
+    private final Imagination imagination;
+    private long skipped;
+
+    public Learner(DreamerNets nets, NDManager manager, Hyper hyper) {
+        this.nets = nets;
+        this.manager = manager;
+        this.hyper = hyper;
+        this.modelOpt = adam(hyper.modelLr());
+        this.actorOpt = adam(hyper.actorLr());
+        this.criticOpt = adam(hyper.criticLr());
+        this.imagination = new Imagination(nets, hyper);
+        for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
+            e.getValue().setRequiresGradient(!e.getKey().startsWith("slow."));
+        }
+        copySlowCritic(1f);
+    }
+
+    private static Optimizer adam(float lr) {
+        return Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(lr))
+                .optEpsilon(1e-8f)
+                .optClipGrad(10f)
+                .build();
+    }
+
+    public Hyper hyper() {
+        return hyper;
+    }
+
+    /** One update on a batch; answers its losses. */
+    public TrainStats update(SequenceBatch b, Hyper h) {
+        try (NDManager step = manager.newSubManager()) {
+            RssmState start;
+            NDArray[] model;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                model = worldModel(step, b, h);
+                gc.backward(model[0].add(model[6].mul(h.bcScale())));
+                start = new RssmState(model[7].stopGradient(), model[8].stopGradient());
+            }
+            apply(name -> !name.startsWith("critic"));
+            Imagination.Result ac = null;
+            if (h.actorCritic()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    ac = imagination.losses(step, start, normalizer, h);
+                    gc.backward(ac.actorLoss().add(ac.criticLoss()));
+                }
+                apply(name -> name.startsWith("actor") || name.startsWith("critic"));
+                copySlowCritic(h.slowRate());
+            }
+            return new TrainStats(
+                    model[0].getFloat(),
+                    model[1].getFloat(),
+                    model[2].getFloat(),
+                    model[3].getFloat(),
+                    model[4].getFloat(),
+                    ac == null ? 0 : ac.actorLoss().getFloat(),
+                    ac == null ? 0 : ac.criticLoss().getFloat(),
+                    model[6].getFloat(),
+                    ac == null ? 0 : ac.entropy(),
+                    normalizer.scale(),
+                    ac == null ? 0 : ac.meanReturn());
+        }
+    }
+
+    /** World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch]. */
+    private NDArray[] worldModel(NDManager step, SequenceBatch b, Hyper h) {
+        DreamerConfig c = nets.config();
+        int n = b.batch() * b.length();
+        NDArray obs = step.create(b.obs(), new Shape(n, c.obsDim()));
+        NDArray embed = nets.embed(obs);
+        RssmState state = nets.initial(step, b.batch());
+        List<NDArray> deters = new ArrayList<>();
+        List<NDArray> stochs = new ArrayList<>();
+        List<NDArray> posts = new ArrayList<>();
+        List<NDArray> priors = new ArrayList<>();
+        for (int t = 0; t < b.length(); t++) {
+            int from = t * b.batch();
+            NDArray keep = step.create(mask(b.firsts(), from, b.batch(), false), new Shape(b.batch(), 1));
+            NDArray action = oneHot(step, b.prevActions(), from, b.batch(), c.actions());
+            RssmState prev =
+                    new RssmState(state.deter().mul(keep), state.stoch().mul(keep));
+            NDArray deter = nets.deter(prev, action.mul(keep));
+            NDArray post = nets.posteriorLogits(deter, embed.get(from + ":" + (from + b.batch())));
+            NDArray stoch = nets.sample(post);
+            deters.add(deter);
+            stochs.add(stoch);
+            posts.add(post);
+            priors.add(nets.priorLogits(deter));
+            state = new RssmState(deter, stoch);
+        }
+        RssmState all = new RssmState(NDArrays.concat(new NDList(deters), 0), NDArrays.concat(new NDList(stochs), 0));
+        NDArray feat = all.feat();
+        NDArray post = NDArrays.concat(new NDList(posts), 0);
+        NDArray prior = NDArrays.concat(new NDList(priors), 0);
+        NDArray dec = nets.decode(feat)
+                .sub(Symlog.symlog(obs))
+                .square()
+                .sum(new int[] {-1})
+                .mean();
+        NDArray rewTarget = step.create(TwoHot.encode(b.rewards()), new Shape(n, TwoHot.BINS));
+        NDArray rew = TwoHot.loss(nets.rewardLogits(feat), rewTarget).mean();
+        NDArray conLogit = nets.continueLogit(feat);
+        NDArray con = Activation.softPlus(conLogit)
+                .sub(conLogit.mul(step.create(b.conts())))
+                .mean();
+        NDArray dyn = kl(post.stopGradient(), prior).mean();
+        NDArray rep = kl(post, prior.stopGradient());
+        NDArray model = dec.add(rew)
+                .add(con)
+                .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
+                .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
+        NDArray demoMask = step.create(mask(b.demo(), 0, n, true));
+        NDArray logp = nets.actorLogits(feat.stopGradient()).logSoftmax(-1);
+        NDArray taken = oneHot(step, b.actions(), 0, n, c.actions());
+        NDArray bc = logp.mul(taken)
+                .sum(new int[] {-1})
+                .neg()
+                .mul(demoMask)
+                .sum()
+                .div(Math.max(1f, demoMask.sum().getFloat()));
+        return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch()};
+    }
+
+    /**
+     * Applies each group's Adam to the parameters the predicate selects and zeroes their gradients.
+     * A group whose gradients are not all finite is skipped (counted in {@link #skipped()}).
+     */
+    private void apply(java.util.function.Predicate<String> group) {
+        Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
+        boolean finite = true;
+        for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
+            String name = e.getKey();
+            if (name.startsWith("slow.") || !group.test(name)) {
+                continue;
+            }
+            NDArray grad = e.getValue().getGradient();
+            grads.put(name, grad);
+            try (NDArray sum = grad.sum()) {
+                finite &= Float.isFinite(sum.getFloat());
+            }
+        }
+        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+            String name = e.getKey();
+            NDArray grad = e.getValue();
+            if (finite) {
+                Optimizer opt = name.startsWith("actor") ? actorOpt : name.startsWith("critic") ? criticOpt : modelOpt;
+                opt.update(name, nets.params().get(name), grad);
+            }
+            grad.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
+            grad.close();
+        }
+        if (!finite) {
+            skipped++;
+        }
+    }
+
+    /** Updates skipped because a gradient was not finite. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** slow ← (1 − rate)·slow + rate·critic. */
+    private void copySlowCritic(float rate) {
+        Params p = nets.params();
+        for (Map.Entry<String, NDArray> e : p.withPrefix("slow.").entrySet()) {
+            NDArray fast = p.get(e.getKey().substring("slow.".length()));
+            NDArray slow = e.getValue();
+            try (NDArray delta = fast.stopGradient().sub(slow).mul(rate)) {
+                slow.addi(delta);
+            }
+        }
+    }
+
+    /** KL(p‖q) of categoricals {@code [N, S, C]}, summed over latents: {@code [N]}. */
+    static NDArray kl(NDArray pLogits, NDArray qLogits) {
+        NDArray lp = pLogits.logSoftmax(-1);
+        NDArray lq = qLogits.logSoftmax(-1);
+        return lp.exp().mul(lp.sub(lq)).sum(new int[] {-2, -1});
+    }
+
+    static NDArray oneHot(NDManager m, int[] actions, int from, int count, int classes) {
+        float[] out = new float[count * classes];
+        for (int i = 0; i < count; i++) {
+            int a = actions[from + i];
+            if (a >= 0) {
+                out[i * classes + a] = 1f;
+            }
+        }
+        return m.create(out, new Shape(count, classes));
+    }
+
+    private static float[] mask(boolean[] flags, int from, int count, boolean when) {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = flags[from + i] == when ? 1f : 0f;
+        }
+        return out;
+    }
+}

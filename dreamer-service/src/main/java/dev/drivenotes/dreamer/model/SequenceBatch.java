@@ -1,0 +1,40 @@
+package dev.drivenotes.dreamer.model;
+
+/**
+ * A training batch of {@code batch} sequences of {@code length} steps, time-major (index {@code
+ * t·batch + b}).
+ *
+ * @param obs observation vectors, {@link ObservationVector#DIM} per step
+ * @param prevActions the action taken before each observation, −1 at an episode start
+ * @param actions the action taken after each observation (the demonstrator's on demo steps)
+ * @param rewards reward received with each observation
+ * @param conts 0 where the episode terminated at this observation, else 1
+ * @param firsts true on an episode's first observation (the RSSM state resets)
+ * @param demo true where the action came from the demonstrator (behaviour cloning target)
+ */
+public record SequenceBatch(
+        int batch,
+        int length,
+        float[] obs,
+        int[] prevActions,
+        int[] actions,
+        float[] rewards,
+        float[] conts,
+        boolean[] firsts,
+        boolean[] demo) {
+
+    public SequenceBatch {
+        int n = batch * length;
+        if (batch < 1
+                || length < 1
+                || obs.length != n * ObservationVector.DIM
+                || prevActions.length != n
+                || actions.length != n
+                || rewards.length != n
+                || conts.length != n
+                || firsts.length != n
+                || demo.length != n) {
+            throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.drivenotes.dreamer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+public class LearnerTest {
+
+    /** Sequences of a toy car: speed follows the action's acceleration; reward = speed. */
+    public static SequenceBatch toyBatch(int batch, int length, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = batch * length;
+        float[] obs = new float[n * ObservationVector.DIM];
+        int[] prev = new int[n];
+        int[] act = new int[n];
+        float[] rew = new float[n];
+        float[] cont = new float[n];
+        boolean[] first = new boolean[n];
+        boolean[] demo = new boolean[n];
+        for (int b = 0; b < batch; b++) {
+            double speed = r.nextDouble(0, 8);
+            int last = -1;
+            for (int t = 0; t < length; t++) {
+                int i = t * batch + b;
+                obs[i * ObservationVector.DIM] = (float) speed;
+                obs[i * ObservationVector.DIM + 1] = 8.33f;
+                obs[i * ObservationVector.DIM + 2] = (float) (speed - 8.33);
+                prev[i] = last;
+                first[i] = t == 0;
+                rew[i] = (float) speed * 0.05f;
+                cont[i] = 1f;
+                int a = speed < 8.33 ? 12 : 2;
+                act[i] = a;
+                demo[i] = true;
+                speed = Math.max(0, speed + DrivingActions.accelerationMps2(a) * 0.05);
+                last = a;
+            }
+        }
+        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, demo);
+    }
+
+    @Test
+    void shortTrainingRunLowersTheWorldModelLoss() {
+        DreamerConfig config = DreamerConfig.preset("tiny");
+        Djl.seed(3);
+        try (NDManager manager = Djl.newManager()) {
+            DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3));
+            Hyper hyper = Hyper.defaults().withActorCritic(true);
+            Learner learner = new Learner(
+                    nets,
+                    manager,
+                    new Hyper(
+                            3e-3f,
+                            1e-3f,
+                            1e-3f,
+                            5,
+                            hyper.discount(),
+                            hyper.lambda(),
+                            hyper.entropy(),
+                            hyper.slowRate(),
+                            1f,
+                            true,
+                            1f));
+            SequenceBatch batch = toyBatch(6, 10, 5);
+            double first = 0;
+            double last = 0;
+            int updates = 30;
+            for (int u = 0; u < updates; u++) {
+                TrainStats s = learner.update(batch, learner.hyper());
+                assertThat(s.modelLoss()).isFinite();
+                assertThat(s.actorLoss()).isFinite();
+                if (u < 3) {
+                    first += s.modelLoss() / 3;
+                }
+                if (u >= updates - 3) {
+                    last += s.modelLoss() / 3;
+                }
+            }
+            assertThat(last).isLessThan(first * 0.7);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.drivenotes.trainer;
+
+import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.Djl;
+import dev.drivenotes.dreamer.model.DreamerAgent;
+import dev.drivenotes.dreamer.policy.AutopilotPolicy;
+import dev.drivenotes.dreamer.policy.RandomPolicy;
+import java.nio.file.Path;
+
+/** {@code drivenotes eval}: one agent over N episodes of the in-process simulator. */
+public final class Evaluation {
+
+    private Evaluation() {}
+
+    /**
+     * Evaluates an agent.
+     *
+     * @param agent {@code dreamer}, {@code autopilot} or {@code random}
+     * @param checkpoint dreamer checkpoint folder, null for the bundled one
+     * @param episodes episodes, driven side by side; episode i uses route seed {@code seed + i}
+     * @param map map reference ({@code default-town} or an OpenDRIVE file)
+     */
+    public static EvalResult run(
+            String agent, String checkpoint, int episodes, long seed, String map, int maxSteps, Path dataDir) {
+        if (episodes < 1 || episodes > 256) {
+            throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
+        }
+        Evaluator evaluator = new Evaluator(Simulators.embedded(dataDir), map, maxSteps, 0);
+        return switch (agent) {
+            case "autopilot" ->
+                evaluator.evaluate(
+                        agent, Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, 1024), episodes), episodes, seed);
+            case "random" ->
+                evaluator.evaluate(agent, Driver.of(new RandomPolicy(seed, 1024), episodes), episodes, seed);
+            case "dreamer" -> {
+                try (NDManager manager = Djl.newManager()) {
+                    Checkpoint c = Checkpoint.open(manager, checkpoint);
+                    DreamerAgent dreamer = new DreamerAgent(c.nets(), manager, 1);
+                    yield evaluator.evaluate(agent, Driver.of(dreamer, episodes), episodes, seed);
+                }
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "--agent: unknown agent '" + agent + "'; expected dreamer, autopilot or random");
+        };
+    }
+}

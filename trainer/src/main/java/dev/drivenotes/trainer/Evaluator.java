@@ -1,0 +1,88 @@
+package dev.drivenotes.trainer;
+
+import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.model.sim.Termination;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives {@code episodes} episodes side by side (episode i uses route seed {@code seed + i}), one
+ * batched decision per step, and scores them.
+ */
+final class Evaluator {
+
+    private static final double COLLISION_FACTOR = 0.6;
+    private static final double RED_LIGHT_FACTOR = 0.7;
+
+    private final Simulator simulator;
+    private final String map;
+    private final int maxSteps;
+    private final int npcs;
+
+    Evaluator(Simulator simulator, String map, int maxSteps, int npcs) {
+        this.simulator = simulator;
+        this.map = map;
+        this.maxSteps = maxSteps;
+        this.npcs = npcs;
+    }
+
+    EvalResult evaluate(String agent, Driver driver, int episodes, long seed) {
+        List<DrivingEnv> envs = new ArrayList<>();
+        boolean[] collided = new boolean[episodes];
+        int[] redLights = new int[episodes];
+        for (int i = 0; i < episodes; i++) {
+            DrivingEnv env = new DrivingEnv(simulator, map, maxSteps, npcs);
+            env.reset(seed + i);
+            driver.reset(i);
+            envs.add(env);
+        }
+        double speedSum = 0;
+        long speedCount = 0;
+        while (true) {
+            List<Integer> active = new ArrayList<>();
+            for (int i = 0; i < episodes; i++) {
+                if (!envs.get(i).state().done()) {
+                    active.add(i);
+                }
+            }
+            if (active.isEmpty()) {
+                break;
+            }
+            int[] slots = active.stream().mapToInt(Integer::intValue).toArray();
+            List<Observation> obs =
+                    active.stream().map(i -> envs.get(i).state().observation()).toList();
+            List<Control> controls = driver.act(slots, obs);
+            for (int k = 0; k < slots.length; k++) {
+                SimulationState s = envs.get(slots[k]).step(controls.get(k)).state();
+                collided[slots[k]] |= s.truth().collision();
+                redLights[slots[k]] += s.truth().redLightRun() ? 1 : 0;
+                speedSum += s.truth().speedMps();
+                speedCount++;
+            }
+        }
+        double rc = 0;
+        double score = 0;
+        int collisions = 0;
+        int offRoad = 0;
+        for (int i = 0; i < episodes; i++) {
+            SimulationState s = envs.get(i).state();
+            double completion = s.truth().routeCompletion();
+            rc += completion;
+            collisions += collided[i] ? 1 : 0;
+            offRoad += s.termination() == Termination.OFF_ROAD ? 1 : 0;
+            score += completion * (collided[i] ? COLLISION_FACTOR : 1) * Math.pow(RED_LIGHT_FACTOR, redLights[i]);
+            envs.get(i).close();
+        }
+        return new EvalResult(
+                agent,
+                episodes,
+                rc / episodes,
+                (double) collisions / episodes,
+                (double) offRoad / episodes,
+                speedCount == 0 ? 0 : speedSum / speedCount,
+                score / episodes);
+    }
+}

@@ -1,0 +1,274 @@
+package dev.drivenotes.trainer;
+
+import ai.djl.ndarray.NDManager;
+import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.dreamer.model.Carry;
+import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.CheckpointMeta;
+import dev.drivenotes.dreamer.model.Djl;
+import dev.drivenotes.dreamer.model.DreamerAgent;
+import dev.drivenotes.dreamer.model.DreamerConfig;
+import dev.drivenotes.dreamer.model.DreamerNets;
+import dev.drivenotes.dreamer.model.DrivingActions;
+import dev.drivenotes.dreamer.model.Hyper;
+import dev.drivenotes.dreamer.model.Learner;
+import dev.drivenotes.dreamer.model.ObservationVector;
+import dev.drivenotes.dreamer.model.Params;
+import dev.drivenotes.dreamer.model.TrainStats;
+import dev.drivenotes.dreamer.policy.AutopilotPolicy;
+import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.SimulationState;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * DreamerV3 training in the in-process simulator: {@code envs} environments stepped side by side,
+ * {@code demoEnvs} of them driven by the autopilot (its control snapped to the nearest discrete
+ * action, which is what is executed and stored: demonstrations for behaviour cloning and world-model
+ * data), the rest by the agent (actor mode, 10 % random actions); one update every {@code
+ * stepsPerUpdate} environment steps after a warm-up of autopilot-only steps. Writes a checkpoint
+ * every {@link #CHECKPOINT_EVERY_S} seconds and at the end.
+ */
+public final class Trainer {
+
+    static final double EXPLORE = 0.1;
+    /** The imagination term of the actor loss is down-weighted against behaviour cloning (docs/agent.md). */
+    static final float ACTOR_RL_SCALE = 0.1f;
+
+    static final long CHECKPOINT_EVERY_S = 300;
+    static final long PROGRESS_EVERY_S = 20;
+
+    private final TrainSettings settings;
+    private final PrintStream out;
+    private final String commit;
+
+    public Trainer(TrainSettings settings, PrintStream out, String commit) {
+        this.settings = settings;
+        this.out = out;
+        this.commit = commit;
+    }
+
+    /** Trains and answers the final checkpoint's metadata. */
+    public CheckpointMeta run() {
+        Djl.seed(settings.seed());
+        try (NDManager manager = Djl.newManager()) {
+            DreamerNets nets;
+            long doneSteps = 0;
+            long updates = 0;
+            double priorWall = 0;
+            if (settings.resume()) {
+                Checkpoint c = Checkpoint.open(manager, settings.out().toString());
+                nets = c.nets();
+                doneSteps = c.meta().envSteps();
+                updates = c.meta().updates();
+                priorWall = c.meta().wallSeconds();
+                out.printf("resuming %s at %d env steps%n", settings.out(), doneSteps);
+            } else {
+                DreamerConfig config = DreamerConfig.preset(settings.preset());
+                nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), settings.seed()));
+            }
+            return loop(manager, nets, doneSteps, updates, priorWall);
+        }
+    }
+
+    private CheckpointMeta loop(NDManager manager, DreamerNets nets, long doneSteps, long updates, double priorWall) {
+        Simulator simulator = Simulators.embedded(settings.dataDir());
+        int e = settings.envs();
+        Learner learner = new Learner(nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE));
+        DreamerAgent agent = new DreamerAgent(nets, manager, 1);
+        AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
+        Replay replay = new Replay(e, settings.seed());
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        List<DrivingEnv> envs = new ArrayList<>();
+        long[] episodeCounter = {settings.seed() * 100_000 + doneSteps};
+        Carry[] carries = new Carry[e];
+        boolean[] first = new boolean[e];
+        int[] prevAction = new int[e];
+        double[] episodeReturn = new double[e];
+        Progress progress = new Progress();
+        for (int i = 0; i < e; i++) {
+            envs.add(new DrivingEnv(simulator, settings.map(), settings.maxEpisodeSteps(), 0));
+            start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
+        }
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long lastCheckpoint = started;
+        long steps = doneSteps;
+        TrainStats stats = null;
+        while (steps < settings.envSteps()) {
+            boolean warm = steps < settings.warmupSteps();
+            List<Integer> agentSlots = new ArrayList<>();
+            for (int i = 0; i < e; i++) {
+                if (!warm && i >= settings.demoEnvs()) {
+                    agentSlots.add(i);
+                }
+            }
+            int[] actions = new int[e];
+            boolean[] demo = new boolean[e];
+            if (!agentSlots.isEmpty()) {
+                List<float[]> obs = agentSlots.stream()
+                        .map(i -> ObservationVector.of(envs.get(i).state().observation()))
+                        .toList();
+                List<Carry> cs = agentSlots.stream().map(i -> carries[i]).toList();
+                List<DreamerAgent.Step> decided = agent.act(obs, new ArrayList<>(cs));
+                for (int k = 0; k < agentSlots.size(); k++) {
+                    int i = agentSlots.get(k);
+                    carries[i] = decided.get(k).carry();
+                    actions[i] = random.nextDouble() < EXPLORE
+                            ? random.nextInt(DrivingActions.COUNT)
+                            : decided.get(k).action();
+                }
+            }
+            for (int i = 0; i < e; i++) {
+                if (!agentSlots.contains(i)) {
+                    SimulationState s = envs.get(i).state();
+                    Control c = autopilot
+                            .decide(List.of(new PredictInstance("env-" + i, s.observation(), first[i])))
+                            .getFirst()
+                            .control();
+                    actions[i] = DrivingActions.nearest(c);
+                    demo[i] = true;
+                    carries[i] = null;
+                }
+            }
+            for (int i = 0; i < e; i++) {
+                replay.setAction(i, actions[i], demo[i]);
+                DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
+                episodeReturn[i] += t.reward();
+                steps++;
+                if (t.state().done()) {
+                    replay.add(
+                            i,
+                            ObservationVector.of(t.state().observation()),
+                            actions[i],
+                            t.reward(),
+                            t.terminal(),
+                            false,
+                            false);
+                    progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
+                    start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
+                } else {
+                    replay.add(
+                            i,
+                            ObservationVector.of(t.state().observation()),
+                            actions[i],
+                            t.reward(),
+                            false,
+                            false,
+                            demo[i]);
+                    first[i] = false;
+                }
+            }
+            if (steps >= settings.warmupSteps()
+                    && replay.canSample(settings.length())
+                    && steps / e % Math.max(1, settings.stepsPerUpdate() / e) == 0) {
+                stats = learner.update(replay.sample(settings.batch(), settings.length()), learner.hyper());
+                updates++;
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress > PROGRESS_EVERY_S * 1_000_000_000L) {
+                out.println(progress.line(steps, updates, (steps - doneSteps) / ((now - started) / 1e9), stats));
+                lastProgress = now;
+            }
+            if (now - lastCheckpoint > CHECKPOINT_EVERY_S * 1_000_000_000L) {
+                save(nets, steps, updates, priorWall + (now - started) / 1e9, stats);
+                lastCheckpoint = now;
+            }
+        }
+        envs.forEach(DrivingEnv::close);
+        CheckpointMeta meta = save(nets, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
+        out.println(progress.line(steps, updates, (steps - doneSteps) / ((System.nanoTime() - started) / 1e9), stats));
+        out.printf("checkpoint written to %s%n", settings.out());
+        return meta;
+    }
+
+    private void start(
+            DrivingEnv env,
+            int i,
+            Replay replay,
+            long[] counter,
+            Carry[] carries,
+            boolean[] first,
+            int[] prevAction,
+            double[] episodeReturn) {
+        SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
+        replay.add(i, ObservationVector.of(s.observation()), -1, 0f, false, true, false);
+        carries[i] = null;
+        first[i] = true;
+        prevAction[i] = -1;
+        episodeReturn[i] = 0;
+    }
+
+    private CheckpointMeta save(DreamerNets nets, long steps, long updates, double wall, TrainStats stats) {
+        Map<String, Double> s = stats == null
+                ? Map.of()
+                : Map.of(
+                        "modelLoss", stats.modelLoss(),
+                        "decoderLoss", stats.decoderLoss(),
+                        "rewardLoss", stats.rewardLoss(),
+                        "klDyn", stats.klDyn(),
+                        "actorLoss", stats.actorLoss(),
+                        "criticLoss", stats.criticLoss(),
+                        "bcLoss", stats.bcLoss(),
+                        "entropy", stats.entropy(),
+                        "returnScale", stats.returnScale());
+        CheckpointMeta meta = new CheckpointMeta(
+                CheckpointMeta.FORMAT,
+                nets.config(),
+                CheckpointMeta.OBSERVATION_SPEC,
+                CheckpointMeta.ACTION_SPEC,
+                settings.seed(),
+                steps,
+                updates,
+                wall,
+                commit,
+                s);
+        Checkpoint.save(settings.out(), meta, nets.params());
+        return meta;
+    }
+
+    /** Rolling statistics of finished episodes for the progress line. */
+    static final class Progress {
+        private final double[] returns = new double[20];
+        private final double[] completions = new double[20];
+        private int count;
+
+        void episode(double ret, double completion, boolean demo) {
+            if (demo) {
+                return;
+            }
+            returns[count % returns.length] = ret;
+            completions[count % completions.length] = completion;
+            count++;
+        }
+
+        String line(long steps, long updates, double stepsPerSecond, TrainStats s) {
+            int n = Math.min(count, returns.length);
+            double ret =
+                    n == 0 ? Double.NaN : Arrays.stream(returns, 0, n).average().orElse(0);
+            double rc = n == 0
+                    ? Double.NaN
+                    : Arrays.stream(completions, 0, n).average().orElse(0);
+            String losses = s == null
+                    ? "no updates yet"
+                    : String.format(
+                            "model %.3f (dec %.3f rew %.3f kl %.2f) actor %.4f critic %.3f bc %.3f ent %.2f",
+                            s.modelLoss(),
+                            s.decoderLoss(),
+                            s.rewardLoss(),
+                            s.klDyn(),
+                            s.actorLoss(),
+                            s.criticLoss(),
+                            s.bcLoss(),
+                            s.entropy());
+            return String.format(
+                    "step %d  %.1f steps/s  updates %d  %s  agent return %.1f  route completion %.2f (%d episodes)",
+                    steps, stepsPerSecond, updates, losses, ret, rc, count);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.drivenotes.trainer;
+
+import java.nio.file.Path;
+
+/**
+ * Plain entry point for long background runs without the CLI: {@code TrainerMain STEPS PRESET SEED
+ * OUT [resume]} (the same defaults as {@code ./drivenotes train}).
+ */
+public final class TrainerMain {
+
+    private TrainerMain() {}
+
+    public static void main(String[] args) {
+        TrainSettings settings = new TrainSettings(
+                Long.parseLong(args[0]),
+                args[1],
+                Long.parseLong(args[2]),
+                Path.of(args[3]),
+                args.length > 4 && args[4].equals("resume"),
+                4,
+                2,
+                2_000,
+                8,
+                8,
+                32,
+                1_500,
+                Path.of(".drivenotes"),
+                "default-town");
+        new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.drivenotes.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.CheckpointMeta;
+import dev.drivenotes.dreamer.model.Djl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    @Test
+    void aShortRunWritesALoadableCheckpointAndReportsProgress(@TempDir Path dir) {
+        TrainSettings settings = new TrainSettings(
+                240, "tiny", 3, dir.resolve("ckpt"), false, 2, 1, 120, 8, 4, 8, 200, dir, "default-town");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CheckpointMeta meta = new Trainer(settings, new PrintStream(log, true, StandardCharsets.UTF_8), "test").run();
+        assertThat(meta.envSteps()).isGreaterThanOrEqualTo(240);
+        assertThat(meta.updates()).isPositive();
+        assertThat(meta.stats()).containsKey("modelLoss");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("steps/s").contains("checkpoint written");
+        try (NDManager manager = Djl.newManager()) {
+            Checkpoint loaded = Checkpoint.open(manager, dir.resolve("ckpt").toString());
+            assertThat(loaded.meta()).isEqualTo(meta);
+        }
+    }
+
+    @Test
+    void evaluatesTheAutopilotAndRejectsAnUnknownAgent(@TempDir Path dir) {
+        EvalResult r = Evaluation.run("autopilot", null, 2, 1, "default-town", 300, dir);
+        assertThat(r.agent()).isEqualTo("autopilot");
+        assertThat(r.episodes()).isEqualTo(2);
+        assertThat(r.routeCompletion()).isPositive();
+        assertThat(r.meanSpeedMps()).isPositive();
+        assertThat(r.collisionRate()).isZero();
+        assertThatThrownBy(() -> Evaluation.run("bogus", null, 1, 1, "default-town", 10, dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--agent");
+    }
+}
