@@ -19,7 +19,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--episodes", defaultValue = "2", description = "Episodes to drive (default ${DEFAULT-VALUE}).")
     int episodes;
 
-    @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot | random")
+    @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot | dreamer | random")
     String agent;
 
     @Option(names = "--map", description = "OpenDRIVE file (default: the generated town).")
@@ -28,7 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Base seed; episode i uses seed + i.")
     long seed;
 
-    @Option(names = "--npcs", defaultValue = "20", description = "Background vehicles per episode (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--npcs",
+            defaultValue = "20",
+            description = "Background vehicles per episode (default ${DEFAULT-VALUE}).")
     int npcs;
 
     @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")

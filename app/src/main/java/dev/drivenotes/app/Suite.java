@@ -68,10 +68,10 @@ public final class Suite implements AutoCloseable {
                 "logging.level.root=" + (settings.verbose() ? "INFO" : "WARN"),
                 "logging.level.dev.drivenotes=" + (settings.verbose() ? "INFO" : "WARN")));
         urls.forEach((service, url) -> props.add("drivenotes.services." + service + "=" + url));
+        // as command-line arguments: they must win over each service's own properties file
         ConfigurableApplicationContext context = builder.get()
-                .properties(props.toArray(String[]::new))
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("inProcessEventBus", bus))
-                .run();
+                .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         contexts.add(context);
         String actual = context.getEnvironment().getProperty("local.server.port");
         urls.put(name, URI.create("http://127.0.0.1:" + actual));

@@ -83,6 +83,14 @@ class EndToEndTest {
     }
 
     @Test
+    void servicesListenWhereTheLauncherToldThemNotOnTheirDefaultPorts() {
+        // port base 0 asks for free ports: no service may fall back to its properties file's port
+        assertThat(suite.urls().values())
+                .hasSize(4)
+                .allSatisfy(url -> assertThat(url.getPort()).isNotIn(8080, 8081, 8082, 8083));
+    }
+
+    @Test
     void rejectsAnInvalidConfigWithProblemDetailsNamingTheField() {
         assertThatThrownBy(() ->
                         api.post(suite.orchestrator().resolve("/v1/experiments"), Map.of("name", "x", "episodes", 0)))
