@@ -66,7 +66,9 @@ public final class Suite implements AutoCloseable {
                 "drivenotes.data-dir=" + settings.dataDir(),
                 "spring.main.banner-mode=off",
                 "logging.level.root=" + (settings.verbose() ? "INFO" : "WARN"),
-                "logging.level.dev.drivenotes=" + (settings.verbose() ? "INFO" : "WARN")));
+                "logging.level.dev.drivenotes=" + (settings.verbose() ? "INFO" : "WARN"),
+                // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
+                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
         urls.forEach((service, url) -> props.add("drivenotes.services." + service + "=" + url));
         // as command-line arguments: they must win over each service's own properties file
         ConfigurableApplicationContext context = builder.get()
