@@ -55,6 +55,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log the services at INFO.")
     boolean verbose;
 
+    @Option(
+            names = "--bus",
+            defaultValue = IN_PROCESS,
+            description = "in-process (one JVM, default) | pubsub-emulator (one process per service, events over"
+                    + " Google's Pub/Sub emulator; logs in DATA/logs)")
+    String bus;
+
+    static final String IN_PROCESS = "in-process";
+    static final String PUBSUB_EMULATOR = "pubsub-emulator";
+
     private final PrintStream console = System.out;
 
     @Override
@@ -63,11 +73,22 @@ final class RunCommand implements Callable<Integer> {
         ExperimentConfig config = new ExperimentConfig(
                 name, mapRef, agent, episodes, seed, null, null, maxSteps, npcs, null, null, null, null);
         long started = System.nanoTime();
-        try (Suite suite = Suite.start(new Suite.Settings(portBase, data, verbose))) {
+        Suite.Settings settings = new Suite.Settings(portBase, data, verbose);
+        try (RunningSuite suite = start(settings)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), suite.orchestrator());
             return new ExperimentRun(new LocalApi(), suite, console, Duration.ofMinutes(timeoutMinutes), out)
                     .run(config, started);
         }
+    }
+
+    private RunningSuite start(Suite.Settings settings) throws IOException, InterruptedException {
+        return switch (bus) {
+            case IN_PROCESS -> Suite.start(settings);
+            case PUBSUB_EMULATOR -> ProcessSuite.start(settings);
+            default ->
+                throw new IllegalArgumentException(
+                        "--bus: expected " + IN_PROCESS + " or " + PUBSUB_EMULATOR + " (was " + bus + ")");
+        };
     }
 
     private String resolveMap() {
@@ -97,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Submits, follows and reports one experiment. */
-    record ExperimentRun(LocalApi api, Suite suite, PrintStream console, Duration timeout, Path out) {
+    record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
 
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             LocalApi.Response accepted;

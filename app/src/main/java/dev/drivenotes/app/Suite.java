@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The four services in one JVM: each its own Spring Boot application on its own port, talking REST
  * over localhost, sharing one in-process event bus (the local stand-in for Pub/Sub).
  */
-public final class Suite implements AutoCloseable {
+public final class Suite implements RunningSuite {
 
     /**
      * Where and how to run.
@@ -79,6 +79,7 @@ public final class Suite implements AutoCloseable {
         urls.put(name, URI.create("http://127.0.0.1:" + actual));
     }
 
+    @Override
     public URI orchestrator() {
         return urls.get("orchestrator");
     }
@@ -91,6 +92,7 @@ public final class Suite implements AutoCloseable {
         return urls.get("dreamer-service");
     }
 
+    @Override
     public URI reporter() {
         return urls.get("reporter");
     }

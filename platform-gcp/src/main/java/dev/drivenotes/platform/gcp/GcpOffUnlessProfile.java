@@ -2,6 +2,7 @@ package dev.drivenotes.platform.gcp;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -10,8 +11,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps Spring Cloud GCP's auto-configuration off unless the {@code gcp} profile is active, so the
- * local default never looks for Google credentials, a project id or the metadata server. Its
+ * Keeps Spring Cloud GCP's auto-configuration off unless the {@code gcp} profile (everything on
+ * Google Cloud) or the {@code pubsub} profile (only the Pub/Sub event bus, e.g. over the emulator;
+ * state, metrics and artifacts stay local) is active, so the local default never looks for Google credentials, a project id or the metadata server. Its
  * Firestore, BigQuery and Storage auto-configurations stay off in every profile: those clients are
  * built by DriveNotes' own configuration (they would otherwise switch on merely because the client
  * libraries are on the classpath). Added as the lowest-precedence source, so an explicit {@code
@@ -20,6 +22,10 @@ import org.springframework.core.env.MapPropertySource;
 public final class GcpOffUnlessProfile implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROFILE = "gcp";
+
+    /** Only the Pub/Sub event bus; every other adapter stays local. */
+    public static final String PUBSUB_ONLY_PROFILE = "pubsub";
+
     static final String SOURCE = "drivenotesGcpOffUnlessProfile";
 
     @Override
@@ -29,7 +35,8 @@ public final class GcpOffUnlessProfile implements EnvironmentPostProcessor, Orde
                 "spring.cloud.gcp.bigquery.enabled", "false",
                 "spring.cloud.gcp.storage.enabled", "false",
                 "spring.cloud.gcp.datastore.enabled", "false"));
-        if (!Arrays.asList(environment.getActiveProfiles()).contains(PROFILE)) {
+        List<String> active = Arrays.asList(environment.getActiveProfiles());
+        if (!active.contains(PROFILE) && !active.contains(PUBSUB_ONLY_PROFILE)) {
             defaults.putAll(Map.of(
                     "spring.cloud.gcp.core.enabled", "false",
                     "spring.cloud.gcp.pubsub.enabled", "false",

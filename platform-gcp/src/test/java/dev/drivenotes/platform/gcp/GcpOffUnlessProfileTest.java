@@ -44,6 +44,20 @@ class GcpOffUnlessProfileTest {
     }
 
     @Test
+    void pubsubProfileTurnsOnPubSubAndLeavesTheOtherGoogleClientsOff() {
+        MockEnvironment environment = new MockEnvironment();
+        environment.setActiveProfiles(GcpOffUnlessProfile.PUBSUB_ONLY_PROFILE);
+        new GcpOffUnlessProfile().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.cloud.gcp.core.enabled")).isNull();
+        assertThat(environment.getProperty("spring.cloud.gcp.pubsub.enabled")).isNull();
+        assertThat(environment.getProperty("spring.cloud.gcp.firestore.enabled"))
+                .isEqualTo("false");
+        assertThat(environment.getProperty("spring.cloud.gcp.bigquery.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.cloud.gcp.storage.enabled")).isEqualTo("false");
+    }
+
+    @Test
     void explicitSettingsWin() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.cloud.gcp.core.enabled", "true");
         new GcpOffUnlessProfile().postProcessEnvironment(environment, new SpringApplication());

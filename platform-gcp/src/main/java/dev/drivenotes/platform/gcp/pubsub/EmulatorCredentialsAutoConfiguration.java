@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Profile {@code gcp} against the Pub/Sub emulator: the emulator takes no credentials, so never
+ * Profile {@code gcp} or {@code pubsub} against the Pub/Sub emulator: the emulator takes no credentials, so never
  * look for Application Default Credentials (replaces Spring Cloud GCP's default provider).
  */
 @AutoConfiguration(beforeName = "com.google.cloud.spring.autoconfigure.core.GcpContextAutoConfiguration")
-@Profile("gcp")
+@Profile({"gcp", "pubsub"})
 @ConditionalOnProperty("spring.cloud.gcp.pubsub.emulator-host")
 public class EmulatorCredentialsAutoConfiguration {
 

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Profile {@code gcp}: the Pub/Sub event bus replaces the in-process one. Spring Cloud GCP's
+ * Profile {@code gcp} or {@code pubsub} (the bus alone): the Pub/Sub event bus replaces the
+ * in-process one. Spring Cloud GCP's
  * auto-configuration provides the {@link PubSubTemplate} (set {@code
  * spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true}); with {@code
  * spring.cloud.gcp.pubsub.emulator-host} set, no Google credentials are needed or looked for.
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Profile;
 @AutoConfiguration(
         before = PlatformAutoConfiguration.class,
         afterName = "com.google.cloud.spring.autoconfigure.pubsub.GcpPubSubAutoConfiguration")
-@Profile("gcp")
+@Profile({"gcp", "pubsub"})
 @EnableConfigurationProperties(PubSubBusProperties.class)
 public class PubSubBusAutoConfiguration {
 

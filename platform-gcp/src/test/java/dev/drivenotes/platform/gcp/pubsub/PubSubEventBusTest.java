@@ -14,6 +14,8 @@ import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.port.EventSubscriber;
 import dev.drivenotes.platform.PlatformAutoConfiguration;
 import dev.drivenotes.platform.events.InProcessEventBus;
+import dev.drivenotes.platform.gcp.storage.GcsArtifactStore;
+import dev.drivenotes.platform.gcp.storage.GcsArtifactStoreAutoConfiguration;
 import dev.drivenotes.platform.gcp.testing.EmulatorProcess;
 import dev.drivenotes.platform.gcp.testing.PubSubEmulatorExtension;
 import java.time.Duration;
@@ -68,6 +70,18 @@ class PubSubEventBusTest {
             assertThat(context.getBean(EventSubscriber.class)).isInstanceOf(PubSubEventBus.class);
             assertThat(context).doesNotHaveBean(InProcessEventBus.class);
         });
+    }
+
+    @Test
+    void pubsubProfileSwitchesOnTheBusAloneAndKeepsArtifactsLocal() {
+        gcp.withConfiguration(AutoConfigurations.of(GcsArtifactStoreAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.profiles.active=pubsub", "drivenotes.gcp.storage.artifacts-bucket=drivenotes-test")
+                .run(context -> {
+                    assertThat(context.getBean(EventPublisher.class)).isInstanceOf(PubSubEventBus.class);
+                    assertThat(context).doesNotHaveBean(InProcessEventBus.class);
+                    assertThat(context).doesNotHaveBean(GcsArtifactStore.class);
+                });
     }
 
     @Test

@@ -1,0 +1,210 @@
+package dev.drivenotes.app;
+
+import dev.drivenotes.carla.CarlaRunnerApplication;
+import dev.drivenotes.dreamer.DreamerServiceApplication;
+import dev.drivenotes.orchestrator.OrchestratorApplication;
+import dev.drivenotes.reporter.ReporterApplication;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services as separate processes (one JVM each, started from this launcher's own jar or
+ * class path) talking REST over localhost and events over Google's Pub/Sub emulator (profile {@code
+ * pubsub}: only the bus is Google's; state, metrics and artifacts stay in the shared data folder).
+ */
+final class ProcessSuite implements RunningSuite {
+
+    /** Boot's launcher that runs any main class ({@code loader.main}) from an executable jar. */
+    static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String PROJECT_ID = "drivenotes-local";
+
+    private record Service(String name, int offset, Class<?> main) {}
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("orchestrator", 0, OrchestratorApplication.class),
+            new Service("carla-runner", 1, CarlaRunnerApplication.class),
+            new Service("dreamer-service", 2, DreamerServiceApplication.class),
+            new Service("reporter", 3, ReporterApplication.class));
+
+    private final Map<String, URI> urls = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path logs;
+    private final Thread shutdownHook = new Thread(this::stopAll, "drivenotes-process-suite-stop");
+    private PubSubEmulator emulator;
+
+    private ProcessSuite(Path logs) {
+        this.logs = logs;
+    }
+
+    /** Starts the emulator, then the four services, and waits until every one reports UP. */
+    static ProcessSuite start(Suite.Settings settings) throws IOException, InterruptedException {
+        Path launcher = PubSubEmulator.launcher();
+        PubSubEmulator.requireInstalled(launcher);
+        Path logs = settings.dataDir().resolve("logs");
+        Files.createDirectories(logs);
+        ProcessSuite suite = new ProcessSuite(logs);
+        Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
+        try {
+            suite.emulator = PubSubEmulator.start(launcher, logs.resolve("pubsub-emulator.log"));
+            for (Service service : SERVICES) {
+                int port = settings.portBase() == 0 ? freePort() : settings.portBase() + service.offset();
+                suite.urls.put(service.name(), URI.create("http://127.0.0.1:" + port));
+            }
+            for (Service service : SERVICES) {
+                suite.launch(service, settings);
+            }
+            for (Service service : SERVICES) {
+                suite.awaitUp(service.name());
+            }
+            return suite;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void launch(Service service, Suite.Settings settings) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the launcher's own JVM flags (GC, native access), never its debug agents
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("--enable-native-access"))
+                .forEach(command::add);
+        command.addAll(mainClassCommand(
+                System.getProperty("java.class.path"), service.main().getName()));
+        String level = settings.verbose() ? "INFO" : "WARN";
+        List<String> props = new ArrayList<>(List.of(
+                "server.port=" + urls.get(service.name()).getPort(),
+                "drivenotes.data-dir=" + settings.dataDir(),
+                "spring.main.banner-mode=off",
+                "logging.level.root=" + level,
+                "logging.level.dev.drivenotes=" + level,
+                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR"),
+                "spring.profiles.active=pubsub",
+                "spring.cloud.gcp.project-id=" + PROJECT_ID,
+                "spring.cloud.gcp.pubsub.emulator-host=" + emulator.hostPort(),
+                "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
+                "drivenotes.gcp.pubsub.create-resources=true"));
+        urls.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
+        // as command-line arguments: they must win over each service's own properties file
+        props.forEach(p -> command.add("--" + p));
+        Path log = logs.resolve(service.name() + ".log");
+        processes.put(
+                service.name(),
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start());
+    }
+
+    /**
+     * How to run {@code mainClass} from this launcher's class path: inside the executable jar via
+     * Boot's {@code PropertiesLauncher}, otherwise (tests, an IDE) straight from the class path.
+     */
+    static List<String> mainClassCommand(String classPath, String mainClass) {
+        boolean executableJar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
+        if (executableJar) {
+            return List.of("-cp", classPath, "-Dloader.main=" + mainClass, PROPERTIES_LAUNCHER);
+        }
+        return List.of("-cp", classPath, mainClass);
+    }
+
+    private void awaitUp(String name) throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = urls.get(name).resolve("/actuator/health");
+        Process process = processes.get(name);
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; see " + logs.resolve(name + ".log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(
+                name + " was not UP within " + STARTUP_TIMEOUT + "; see " + logs.resolve(name + ".log"));
+    }
+
+    @Override
+    public URI orchestrator() {
+        return urls.get("orchestrator");
+    }
+
+    @Override
+    public URI reporter() {
+        return urls.get("reporter");
+    }
+
+    /** Stops the services (orchestrator first), then the emulator. */
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: nothing left to remove
+        }
+    }
+
+    private synchronized void stopAll() {
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(ProcessSuite::stop);
+        processes.clear();
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+
+    /** Asks a process (and what it spawned) to stop, then kills what is left after 10 s. */
+    static void stop(Process process) {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
