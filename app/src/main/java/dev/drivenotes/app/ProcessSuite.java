@@ -3,12 +3,12 @@ package dev.drivenotes.app;
 import dev.drivenotes.carla.CarlaRunnerApplication;
 import dev.drivenotes.dreamer.DreamerServiceApplication;
 import dev.drivenotes.orchestrator.OrchestratorApplication;
+import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
+import dev.drivenotes.platform.gcp.emulator.LocalProcesses;
 import dev.drivenotes.reporter.ReporterApplication;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The four services as separate processes (one JVM each, started from this launcher's own jar or
@@ -47,7 +46,7 @@ final class ProcessSuite implements RunningSuite {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logs;
     private final Thread shutdownHook = new Thread(this::stopAll, "drivenotes-process-suite-stop");
-    private PubSubEmulator emulator;
+    private EmulatorProcess emulator;
 
     private ProcessSuite(Path logs) {
         this.logs = logs;
@@ -64,7 +63,8 @@ final class ProcessSuite implements RunningSuite {
         try {
             suite.emulator = PubSubEmulator.start(launcher, logs.resolve("pubsub-emulator.log"));
             for (Service service : SERVICES) {
-                int port = settings.portBase() == 0 ? freePort() : settings.portBase() + service.offset();
+                int port =
+                        settings.portBase() == 0 ? LocalProcesses.freePort() : settings.portBase() + service.offset();
                 suite.urls.put(service.name(), URI.create("http://127.0.0.1:" + port));
             }
             for (Service service : SERVICES) {
@@ -178,33 +178,11 @@ final class ProcessSuite implements RunningSuite {
 
     private synchronized void stopAll() {
         processes.values().forEach(Process::destroy);
-        processes.values().forEach(ProcessSuite::stop);
+        processes.values().forEach(LocalProcesses::stop);
         processes.clear();
         if (emulator != null) {
             emulator.close();
             emulator = null;
-        }
-    }
-
-    /** Asks a process (and what it spawned) to stop, then kills what is left after 10 s. */
-    static void stop(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ class PubSubBusRunTest {
                 Files.isRegularFile(launcher),
                 "Pub/Sub emulator not installed at " + launcher
                         + " (Debian package google-cloud-cli-pubsub-emulator); skipping");
-        PubSubEmulator emulator = PubSubEmulator.start(launcher, dir.resolve("emulator.log"));
+        EmulatorProcess emulator = PubSubEmulator.start(launcher, dir.resolve("emulator.log"));
         String[] hostPort;
         try {
             hostPort = emulator.hostPort().split(":");

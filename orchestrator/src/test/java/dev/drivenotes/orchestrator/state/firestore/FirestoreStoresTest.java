@@ -11,7 +11,7 @@ import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.orchestrator.experiment.Experiment;
 import dev.drivenotes.orchestrator.schedule.ScheduleRuns;
-import dev.drivenotes.platform.gcp.testing.EmulatorProcess;
+import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import dev.drivenotes.platform.gcp.testing.FirestoreEmulatorExtension;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.time.Duration;
