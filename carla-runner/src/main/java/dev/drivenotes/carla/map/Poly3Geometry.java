@@ -21,23 +21,16 @@ public final class Poly3Geometry implements Geometry {
         this.table = new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), uEnd(length, v));
     }
 
-    /** The local u where the arc length reaches {@code length}: found by doubling then bisection. */
+    /**
+     * The local u where the arc length reaches {@code length}. Arc length is at least u, so that u lies
+     * in [0, length]: one table over that range, inverted at {@code length}.
+     */
     private static double uEnd(double length, CubicPoly v) {
         ArcLengthTable probe = new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), length);
-        double lo = 0;
-        double hi = length;
         if (probe.totalLength() <= length) {
             return length;
         }
-        for (int i = 0; i < 50; i++) {
-            double mid = (lo + hi) / 2;
-            if (new ArcLengthTable(u -> Math.hypot(1, v.derivative(u)), mid).totalLength() < length) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
+        return probe.paramAt(length, probe.totalLength());
     }
 
     @Override
