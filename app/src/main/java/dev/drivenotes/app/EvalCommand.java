@@ -34,6 +34,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")
     int maxSteps;
 
+    @Option(
+            names = "--npcs",
+            defaultValue = "20",
+            description = "Background vehicles per episode (default ${DEFAULT-VALUE}, as in run).")
+    int npcs;
+
     @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for the generated town.")
     Path data;
 
@@ -49,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             mapRef = map.toAbsolutePath().toString();
         }
-        EvalResult r = Evaluation.run(agent, checkpoint, episodes, seed, mapRef, maxSteps, data);
+        EvalResult r = Evaluation.run(agent, checkpoint, episodes, seed, mapRef, maxSteps, npcs, data);
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(r));
         } else {

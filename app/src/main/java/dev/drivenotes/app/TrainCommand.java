@@ -40,9 +40,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--demo-envs",
-            defaultValue = "2",
+            defaultValue = "1",
             description = "Of those, driven by the autopilot (default ${DEFAULT-VALUE}).")
     int demoEnvs;
+
+    @Option(
+            names = "--npcs",
+            defaultValue = "10",
+            description = "Background vehicles per training episode (default ${DEFAULT-VALUE}).")
+    int npcs;
 
     @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for the generated town.")
     Path data;
@@ -53,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps: must be positive, was " + steps);
         }
         TrainSettings settings = new TrainSettings(
-                steps, preset, seed, out, resume, envs, demoEnvs, 2_000, 8, 8, 32, 1_500, data, "default-town");
+                steps, preset, seed, out, resume, envs, demoEnvs, 2_000, 8, 8, 32, 1_500, npcs, data, "default-town");
         new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
         return 0;
     }

@@ -41,6 +41,23 @@ interface Driver {
         };
     }
 
+    /** Another driver whose controls are snapped to the nearest of the agent's discrete actions. */
+    static Driver snapped(Driver inner) {
+        return new Driver() {
+            @Override
+            public List<Control> act(int[] s, List<Observation> obs) {
+                return inner.act(s, obs).stream()
+                        .map(c -> DrivingActions.control(DrivingActions.nearest(c)))
+                        .toList();
+            }
+
+            @Override
+            public void reset(int slot) {
+                inner.reset(slot);
+            }
+        };
+    }
+
     /** The learned agent, one batched forward pass per call, carries kept per slot. */
     static Driver of(DreamerAgent agent, int slots) {
         Carry[] carries = new Carry[slots];

@@ -16,21 +16,39 @@ public final class Evaluation {
     /**
      * Evaluates an agent.
      *
-     * @param agent {@code dreamer}, {@code autopilot} or {@code random}
+     * @param agent {@code dreamer}, {@code autopilot}, {@code autopilot-discrete} (the autopilot restricted to the
+     *     agent's 15 actions: what behaviour cloning can reach) or {@code random}
      * @param checkpoint dreamer checkpoint folder, null for the bundled one
      * @param episodes episodes, driven side by side; episode i uses route seed {@code seed + i}
      * @param map map reference ({@code default-town} or an OpenDRIVE file)
+     * @param npcs background vehicles per episode
      */
     public static EvalResult run(
-            String agent, String checkpoint, int episodes, long seed, String map, int maxSteps, Path dataDir) {
+            String agent,
+            String checkpoint,
+            int episodes,
+            long seed,
+            String map,
+            int maxSteps,
+            int npcs,
+            Path dataDir) {
         if (episodes < 1 || episodes > 256) {
             throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
         }
-        Evaluator evaluator = new Evaluator(Simulators.embedded(dataDir), map, maxSteps, 0);
+        if (npcs < 0 || npcs > 200) {
+            throw new IllegalArgumentException("--npcs: must be 0..200, was " + npcs);
+        }
+        Evaluator evaluator = new Evaluator(Simulators.embedded(dataDir), map, maxSteps, npcs);
         return switch (agent) {
             case "autopilot" ->
                 evaluator.evaluate(
                         agent, Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, 1024), episodes), episodes, seed);
+            case "autopilot-discrete" ->
+                evaluator.evaluate(
+                        agent,
+                        Driver.snapped(Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, 1024), episodes)),
+                        episodes,
+                        seed);
             case "random" ->
                 evaluator.evaluate(agent, Driver.of(new RandomPolicy(seed, 1024), episodes), episodes, seed);
             case "dreamer" -> {
@@ -41,8 +59,8 @@ public final class Evaluation {
                 }
             }
             default ->
-                throw new IllegalArgumentException(
-                        "--agent: unknown agent '" + agent + "'; expected dreamer, autopilot or random");
+                throw new IllegalArgumentException("--agent: unknown agent '" + agent
+                        + "'; expected dreamer, autopilot, autopilot-discrete or random");
         };
     }
 }

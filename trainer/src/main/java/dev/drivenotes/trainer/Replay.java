@@ -15,7 +15,7 @@ final class Replay {
 
     private static final class Stream {
         final List<float[]> obs = new ArrayList<>();
-        final List<int[]> ints = new ArrayList<>(); // prevAction, action, first, demo
+        final List<int[]> ints = new ArrayList<>(); // prevAction, action, first, label
         final List<float[]> floats = new ArrayList<>(); // reward, cont
     }
 
@@ -31,20 +31,23 @@ final class Replay {
     }
 
     /** Appends one observation of a stream (its action is set by {@link #setAction}). */
-    void add(int stream, float[] obs, int prevAction, float reward, boolean terminal, boolean first, boolean demo) {
+    void add(int stream, float[] obs, int prevAction, float reward, boolean terminal, boolean first) {
         Stream s = streams.get(stream);
         s.obs.add(obs);
-        s.ints.add(new int[] {prevAction, -1, first ? 1 : 0, demo ? 1 : 0});
+        s.ints.add(new int[] {prevAction, -1, first ? 1 : 0, -1});
         s.floats.add(new float[] {reward, terminal ? 0f : 1f});
         size++;
     }
 
-    /** The action taken after the stream's latest observation. */
-    void setAction(int stream, int action, boolean demo) {
+    /**
+     * The action taken after the stream's latest observation and the demonstrator's label for it
+     * (−1 none).
+     */
+    void setAction(int stream, int action, int label) {
         Stream s = streams.get(stream);
         int[] last = s.ints.getLast();
         last[1] = action;
-        last[3] = demo ? 1 : 0;
+        last[3] = label;
     }
 
     long size() {
@@ -64,7 +67,7 @@ final class Replay {
         float[] rew = new float[n];
         float[] cont = new float[n];
         boolean[] first = new boolean[n];
-        boolean[] demo = new boolean[n];
+        int[] labels = new int[n];
         List<Stream> ready = streams.stream().filter(s -> s.obs.size() > length).toList();
         for (int b = 0; b < batch; b++) {
             Stream s = ready.get(random.nextInt(ready.size()));
@@ -76,11 +79,11 @@ final class Replay {
                 prev[i] = ints[0];
                 act[i] = ints[1];
                 first[i] = ints[2] == 1;
-                demo[i] = ints[3] == 1 && ints[1] >= 0;
+                labels[i] = ints[1] >= 0 ? ints[3] : -1;
                 rew[i] = s.floats.get(start + t)[0];
                 cont[i] = s.floats.get(start + t)[1];
             }
         }
-        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, demo);
+        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param batch sequences per update
  * @param length steps per sequence
  * @param maxEpisodeSteps step limit of a training episode
+ * @param npcs background vehicles per training episode
  * @param dataDir where the generated town is written
  * @param map map reference
  */
@@ -33,6 +34,7 @@ public record TrainSettings(
         int batch,
         int length,
         int maxEpisodeSteps,
+        int npcs,
         Path dataDir,
         String map) {
 
@@ -47,7 +49,8 @@ public record TrainSettings(
                 || stepsPerUpdate < 1
                 || batch < 1
                 || length < 2
-                || maxEpisodeSteps < 10) {
+                || maxEpisodeSteps < 10
+                || npcs < 0) {
             throw new IllegalArgumentException("invalid training settings");
         }
     }

@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * DreamerV3 training in the in-process simulator: {@code envs} environments stepped side by side,
  * {@code demoEnvs} of them driven by the autopilot (its control snapped to the nearest discrete
  * action, which is what is executed and stored: demonstrations for behaviour cloning and world-model
- * data), the rest by the agent (actor mode, 10 % random actions); one update every {@code
+ * data), the rest by the agent (actor mode, 10 % random actions). The autopilot labels the agent's
+ * states too (DAgger: the action it would take there is the behaviour-cloning target, so the agent
+ * learns to recover from its own mistakes). One update every {@code
  * stepsPerUpdate} environment steps after a warm-up of autopilot-only steps. Writes a checkpoint
  * every {@link #CHECKPOINT_EVERY_S} seconds and at the end.
  */
@@ -79,7 +81,8 @@ public final class Trainer {
     private CheckpointMeta loop(NDManager manager, DreamerNets nets, long doneSteps, long updates, double priorWall) {
         Simulator simulator = Simulators.embedded(settings.dataDir());
         int e = settings.envs();
-        Learner learner = new Learner(nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE));
+        Learner learner = new Learner(
+                nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE).withBcIntoModel(true));
         DreamerAgent agent = new DreamerAgent(nets, manager, 1);
         AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
         Replay replay = new Replay(e, settings.seed());
@@ -92,7 +95,7 @@ public final class Trainer {
         double[] episodeReturn = new double[e];
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
-            envs.add(new DrivingEnv(simulator, settings.map(), settings.maxEpisodeSteps(), 0));
+            envs.add(new DrivingEnv(simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs()));
             start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
         }
         long started = System.nanoTime();
@@ -109,7 +112,22 @@ public final class Trainer {
                 }
             }
             int[] actions = new int[e];
+            int[] labels = new int[e];
             boolean[] demo = new boolean[e];
+            for (int i = 0; i < e; i++) {
+                // the autopilot labels every state (DAgger); on its own environments it also drives
+                SimulationState s = envs.get(i).state();
+                Control c = autopilot
+                        .decide(List.of(new PredictInstance("env-" + i, s.observation(), first[i])))
+                        .getFirst()
+                        .control();
+                labels[i] = DrivingActions.nearest(c);
+                demo[i] = !agentSlots.contains(i);
+                if (demo[i]) {
+                    actions[i] = labels[i];
+                    carries[i] = null;
+                }
+            }
             if (!agentSlots.isEmpty()) {
                 List<float[]> obs = agentSlots.stream()
                         .map(i -> ObservationVector.of(envs.get(i).state().observation()))
@@ -125,19 +143,7 @@ public final class Trainer {
                 }
             }
             for (int i = 0; i < e; i++) {
-                if (!agentSlots.contains(i)) {
-                    SimulationState s = envs.get(i).state();
-                    Control c = autopilot
-                            .decide(List.of(new PredictInstance("env-" + i, s.observation(), first[i])))
-                            .getFirst()
-                            .control();
-                    actions[i] = DrivingActions.nearest(c);
-                    demo[i] = true;
-                    carries[i] = null;
-                }
-            }
-            for (int i = 0; i < e; i++) {
-                replay.setAction(i, actions[i], demo[i]);
+                replay.setAction(i, actions[i], labels[i]);
                 DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
                 episodeReturn[i] += t.reward();
                 steps++;
@@ -148,19 +154,11 @@ public final class Trainer {
                             actions[i],
                             t.reward(),
                             t.terminal(),
-                            false,
                             false);
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
                     start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
                 } else {
-                    replay.add(
-                            i,
-                            ObservationVector.of(t.state().observation()),
-                            actions[i],
-                            t.reward(),
-                            false,
-                            false,
-                            demo[i]);
+                    replay.add(i, ObservationVector.of(t.state().observation()), actions[i], t.reward(), false, false);
                     first[i] = false;
                 }
             }
@@ -197,7 +195,7 @@ public final class Trainer {
             int[] prevAction,
             double[] episodeReturn) {
         SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
-        replay.add(i, ObservationVector.of(s.observation()), -1, 0f, false, true, false);
+        replay.add(i, ObservationVector.of(s.observation()), -1, 0f, false, true);
         carries[i] = null;
         first[i] = true;
         prevAction[i] = -1;

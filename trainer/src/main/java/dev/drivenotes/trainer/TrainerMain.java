@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Plain entry point for long background runs without the CLI: {@code TrainerMain STEPS PRESET SEED
- * OUT [resume]} (the same defaults as {@code ./drivenotes train}).
+ * OUT [resume|fresh [NPCS]]} (the same defaults as {@code ./drivenotes train}).
  */
 public final class TrainerMain {
 
@@ -18,12 +18,13 @@ public final class TrainerMain {
                 Path.of(args[3]),
                 args.length > 4 && args[4].equals("resume"),
                 4,
-                2,
+                1,
                 2_000,
                 8,
                 8,
                 32,
                 1_500,
+                args.length > 5 ? Integer.parseInt(args[5]) : 10,
                 Path.of(".drivenotes"),
                 "default-town");
         new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();

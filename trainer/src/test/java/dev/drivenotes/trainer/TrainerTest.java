@@ -19,7 +19,7 @@ class TrainerTest {
     @Test
     void aShortRunWritesALoadableCheckpointAndReportsProgress(@TempDir Path dir) {
         TrainSettings settings = new TrainSettings(
-                240, "tiny", 3, dir.resolve("ckpt"), false, 2, 1, 120, 8, 4, 8, 200, dir, "default-town");
+                240, "tiny", 3, dir.resolve("ckpt"), false, 2, 1, 120, 8, 4, 8, 200, 0, dir, "default-town");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         CheckpointMeta meta = new Trainer(settings, new PrintStream(log, true, StandardCharsets.UTF_8), "test").run();
         assertThat(meta.envSteps()).isGreaterThanOrEqualTo(240);
@@ -34,13 +34,13 @@ class TrainerTest {
 
     @Test
     void evaluatesTheAutopilotAndRejectsAnUnknownAgent(@TempDir Path dir) {
-        EvalResult r = Evaluation.run("autopilot", null, 2, 1, "default-town", 300, dir);
+        EvalResult r = Evaluation.run("autopilot", null, 2, 1, "default-town", 300, 0, dir);
         assertThat(r.agent()).isEqualTo("autopilot");
         assertThat(r.episodes()).isEqualTo(2);
         assertThat(r.routeCompletion()).isPositive();
         assertThat(r.meanSpeedMps()).isPositive();
         assertThat(r.collisionRate()).isZero();
-        assertThatThrownBy(() -> Evaluation.run("bogus", null, 1, 1, "default-town", 10, dir))
+        assertThatThrownBy(() -> Evaluation.run("bogus", null, 1, 1, "default-town", 10, 0, dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--agent");
     }

@@ -11,9 +11,11 @@ package dev.drivenotes.dreamer.model;
  * @param lambda λ of the λ-returns
  * @param entropy actor entropy scale
  * @param slowRate slow-critic EMA rate
- * @param bcScale weight of behaviour cloning of demonstrations in the actor loss (0 = pure RL)
+ * @param bcScale weight of behaviour cloning of demonstrator labels in the actor loss (0 = pure RL)
  * @param actorCritic whether imagination actor-critic updates run at all
  * @param actorRlScale weight of the imagination (REINFORCE + entropy) term in the actor loss
+ * @param bcIntoModel whether the behaviour-cloning gradient also reaches the encoder and RSSM
+ *     (DreamerV3 keeps actor gradients out of the world model)
  */
 public record Hyper(
         float modelLr,
@@ -26,10 +28,11 @@ public record Hyper(
         float slowRate,
         float bcScale,
         boolean actorCritic,
-        float actorRlScale) {
+        float actorRlScale,
+        boolean bcIntoModel) {
 
     public static Hyper defaults() {
-        return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f);
+        return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f, false);
     }
 
     public Hyper withBcScale(float scale) {
@@ -44,16 +47,55 @@ public record Hyper(
                 slowRate,
                 scale,
                 actorCritic,
-                actorRlScale);
+                actorRlScale,
+                bcIntoModel);
     }
 
     public Hyper withActorRlScale(float scale) {
         return new Hyper(
-                modelLr, actorLr, criticLr, horizon, discount, lambda, entropy, slowRate, bcScale, actorCritic, scale);
+                modelLr,
+                actorLr,
+                criticLr,
+                horizon,
+                discount,
+                lambda,
+                entropy,
+                slowRate,
+                bcScale,
+                actorCritic,
+                scale,
+                bcIntoModel);
     }
 
     public Hyper withActorCritic(boolean on) {
         return new Hyper(
-                modelLr, actorLr, criticLr, horizon, discount, lambda, entropy, slowRate, bcScale, on, actorRlScale);
+                modelLr,
+                actorLr,
+                criticLr,
+                horizon,
+                discount,
+                lambda,
+                entropy,
+                slowRate,
+                bcScale,
+                on,
+                actorRlScale,
+                bcIntoModel);
+    }
+
+    public Hyper withBcIntoModel(boolean on) {
+        return new Hyper(
+                modelLr,
+                actorLr,
+                criticLr,
+                horizon,
+                discount,
+                lambda,
+                entropy,
+                slowRate,
+                bcScale,
+                actorCritic,
+                actorRlScale,
+                on);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, two-hot
  * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
- * demonstrator actions, and actor-critic on imagined rollouts from the posterior states (λ-returns,
+ * the demonstrator's labels, and actor-critic on imagined rollouts from the posterior states (λ-returns,
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
  * over the sum; each parameter group has its own Adam.
  */
@@ -145,15 +145,17 @@ public final class Learner {
                 .add(con)
                 .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
                 .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
-        NDArray demoMask = step.create(mask(b.demo(), 0, n, true));
-        NDArray logp = nets.actorLogits(feat.stopGradient()).logSoftmax(-1);
-        NDArray taken = oneHot(step, b.actions(), 0, n, c.actions());
-        NDArray bc = logp.mul(taken)
+        NDArray labelled = step.create(labelMask(b.labels()));
+        // behaviour cloning shapes the representation too (docs/agent.md: a deviation from DreamerV3)
+        NDArray logp =
+                nets.actorLogits(h.bcIntoModel() ? feat : feat.stopGradient()).logSoftmax(-1);
+        NDArray target = oneHot(step, b.labels(), 0, n, c.actions());
+        NDArray bc = logp.mul(target)
                 .sum(new int[] {-1})
                 .neg()
-                .mul(demoMask)
+                .mul(labelled)
                 .sum()
-                .div(Math.max(1f, demoMask.sum().getFloat()));
+                .div(Math.max(1f, labelled.sum().getFloat()));
         return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch()};
     }
 
@@ -223,6 +225,14 @@ public final class Learner {
             }
         }
         return m.create(out, new Shape(count, classes));
+    }
+
+    private static float[] labelMask(int[] labels) {
+        float[] out = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] >= 0 ? 1f : 0f;
+        }
+        return out;
     }
 
     private static float[] mask(boolean[] flags, int from, int count, boolean when) {

@@ -6,11 +6,12 @@ package dev.drivenotes.dreamer.model;
  *
  * @param obs observation vectors, {@link ObservationVector#DIM} per step
  * @param prevActions the action taken before each observation, −1 at an episode start
- * @param actions the action taken after each observation (the demonstrator's on demo steps)
+ * @param actions the action taken after each observation
  * @param rewards reward received with each observation
  * @param conts 0 where the episode terminated at this observation, else 1
  * @param firsts true on an episode's first observation (the RSSM state resets)
- * @param demo true where the action came from the demonstrator (behaviour cloning target)
+ * @param labels the demonstrator's action for each observation (behaviour cloning target: the action
+ *     it took on its own steps, the one it would take on the agent's steps), −1 where there is none
  */
 public record SequenceBatch(
         int batch,
@@ -21,7 +22,7 @@ public record SequenceBatch(
         float[] rewards,
         float[] conts,
         boolean[] firsts,
-        boolean[] demo) {
+        int[] labels) {
 
     public SequenceBatch {
         int n = batch * length;
@@ -33,7 +34,7 @@ public record SequenceBatch(
                 || rewards.length != n
                 || conts.length != n
                 || firsts.length != n
-                || demo.length != n) {
+                || labels.length != n) {
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
     }

@@ -18,7 +18,7 @@ public class LearnerTest {
         float[] rew = new float[n];
         float[] cont = new float[n];
         boolean[] first = new boolean[n];
-        boolean[] demo = new boolean[n];
+        int[] labels = new int[n];
         for (int b = 0; b < batch; b++) {
             double speed = r.nextDouble(0, 8);
             int last = -1;
@@ -33,12 +33,12 @@ public class LearnerTest {
                 cont[i] = 1f;
                 int a = speed < 8.33 ? 12 : 2;
                 act[i] = a;
-                demo[i] = true;
+                labels[i] = a;
                 speed = Math.max(0, speed + DrivingActions.accelerationMps2(a) * 0.05);
                 last = a;
             }
         }
-        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, demo);
+        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels);
     }
 
     @Test
@@ -62,7 +62,8 @@ public class LearnerTest {
                             hyper.slowRate(),
                             1f,
                             true,
-                            1f));
+                            1f,
+                            false));
             SequenceBatch batch = toyBatch(6, 10, 5);
             double first = 0;
             double last = 0;
