@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--npcs",
-            defaultValue = "10",
+            defaultValue = "20",
             description = "Background vehicles per training episode (default ${DEFAULT-VALUE}).")
     int npcs;
 

@@ -10,7 +10,8 @@ import dev.drivenotes.model.sim.Termination;
  * One ego episode at a time in the in-process simulator, with a CarDreamer-like reward: metres of
  * route progress per step, minus {@link #CRASH_PENALTY} when the episode ends in a collision or off
  * the road. Collisions, leaving the road and reaching the destination are terminal (continue 0);
- * the step limit is a truncation.
+ * the step limit is a truncation. The simulator itself goes on after a collision (as CARLA's
+ * leaderboard does, and evaluation counts it), but a training episode ends there, as in CarDreamer.
  */
 final class DrivingEnv {
 
@@ -19,7 +20,13 @@ final class DrivingEnv {
     static final double GNSS_NOISE_M = 0.5;
 
     /** What one step gives back. */
-    record Transition(SimulationState state, float reward, boolean terminal) {}
+    record Transition(SimulationState state, float reward, boolean terminal) {
+
+        /** Whether the episode is over (terminal, or truncated by the simulator's step limit). */
+        boolean done() {
+            return terminal || state.done();
+        }
+    }
 
     private final Simulator simulator;
     private final String map;
@@ -50,7 +57,7 @@ final class DrivingEnv {
         double progressM =
                 (state.truth().routeCompletion() - before) * state.route().lengthM();
         Termination end = state.termination();
-        boolean crash = end == Termination.COLLISION || end == Termination.OFF_ROAD;
+        boolean crash = state.truth().collision() || end == Termination.COLLISION || end == Termination.OFF_ROAD;
         float reward = (float) (progressM - (crash ? CRASH_PENALTY : 0));
         boolean terminal = crash || end == Termination.REACHED_DESTINATION;
         return new Transition(state, reward, terminal);

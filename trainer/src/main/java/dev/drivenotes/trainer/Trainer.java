@@ -147,7 +147,7 @@ public final class Trainer {
                 DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
                 episodeReturn[i] += t.reward();
                 steps++;
-                if (t.state().done()) {
+                if (t.done()) {
                     replay.add(
                             i,
                             ObservationVector.of(t.state().observation()),

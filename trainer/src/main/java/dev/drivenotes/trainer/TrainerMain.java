@@ -24,7 +24,7 @@ public final class TrainerMain {
                 8,
                 32,
                 1_500,
-                args.length > 5 ? Integer.parseInt(args[5]) : 10,
+                args.length > 5 ? Integer.parseInt(args[5]) : 20,
                 Path.of(".drivenotes"),
                 "default-town");
         new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();

@@ -21,6 +21,11 @@ public final class DrivingActions {
         return ACCELERATIONS_MPS2[check(action) / STEERS.length];
     }
 
+    /** Index of an action's acceleration in {@link #ACCELERATIONS_MPS2}: 0 brake, 1 coast, 2 throttle. */
+    public static int accelerationIndex(int action) {
+        return check(action) / STEERS.length;
+    }
+
     public static double steer(int action) {
         return STEERS[check(action) % STEERS.length];
     }

@@ -26,6 +26,7 @@ public final class Learner {
     private static final float FREE_NATS = 1f;
     private static final float DYN_SCALE = 0.5f;
     private static final float REP_SCALE = 0.1f;
+    static final double MAX_BC_WEIGHT = 10;
 
     private final DreamerNets nets;
     private final NDManager manager;
@@ -145,7 +146,7 @@ public final class Learner {
                 .add(con)
                 .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
                 .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
-        NDArray labelled = step.create(labelMask(b.labels()));
+        NDArray weights = step.create(bcWeights(b.labels()));
         // behaviour cloning shapes the representation too (docs/agent.md: a deviation from DreamerV3)
         NDArray logp =
                 nets.actorLogits(h.bcIntoModel() ? feat : feat.stopGradient()).logSoftmax(-1);
@@ -153,9 +154,9 @@ public final class Learner {
         NDArray bc = logp.mul(target)
                 .sum(new int[] {-1})
                 .neg()
-                .mul(labelled)
+                .mul(weights)
                 .sum()
-                .div(Math.max(1f, labelled.sum().getFloat()));
+                .div(Math.max(1f, weights.sum().getFloat()));
         return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch()};
     }
 
@@ -227,10 +228,38 @@ public final class Learner {
         return m.create(out, new Shape(count, classes));
     }
 
-    private static float[] labelMask(int[] labels) {
+    /**
+     * Behaviour-cloning weight of each step: 0 without a label, else inversely proportional to how
+     * often the label's acceleration (brake, coast, throttle) occurs among the batch's labels — at
+     * most {@link #MAX_BC_WEIGHT} times the weight of the most common one — scaled to a mean of 1. Braking is rare in driving data but is
+     * what avoids collisions; unweighted, the actor learned to coast into slower vehicles.
+     */
+    static float[] bcWeights(int[] labels) {
+        int groups = DrivingActions.ACCELERATIONS_MPS2.length;
+        int[] counts = new int[groups];
+        int total = 0;
+        for (int label : labels) {
+            if (label >= 0) {
+                counts[DrivingActions.accelerationIndex(label)]++;
+                total++;
+            }
+        }
         float[] out = new float[labels.length];
+        if (total == 0) {
+            return out;
+        }
+        int most = java.util.Arrays.stream(counts).max().orElse(1);
+        double sum = 0;
         for (int i = 0; i < labels.length; i++) {
-            out[i] = labels[i] >= 0 ? 1f : 0f;
+            if (labels[i] >= 0) {
+                int c = counts[DrivingActions.accelerationIndex(labels[i])];
+                out[i] = (float) Math.min(MAX_BC_WEIGHT, (double) most / c);
+                sum += out[i];
+            }
+        }
+        float scale = (float) (total / sum);
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= scale;
         }
         return out;
     }

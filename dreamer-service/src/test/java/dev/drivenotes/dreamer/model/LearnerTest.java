@@ -82,4 +82,28 @@ public class LearnerTest {
             assertThat(last).isLessThan(first * 0.7);
         }
     }
+
+    @Test
+    void behaviourCloningWeighsRareAccelerationsUp() {
+        // 8 coast labels (5..9), 2 brake labels (0..4), one unlabelled step
+        int[] labels = {7, 7, 6, 8, 7, 7, 5, 9, 2, 0, -1};
+        float[] w = Learner.bcWeights(labels);
+        assertThat(w[10]).isZero();
+        assertThat(w[9]).isEqualTo(w[8]).isGreaterThan(w[0]);
+        assertThat(w[9] / w[0]).isCloseTo(4f, org.assertj.core.data.Offset.offset(1e-5f));
+        double mean = 0;
+        for (int i = 0; i < 10; i++) {
+            mean += w[i] / 10;
+        }
+        assertThat(mean).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void behaviourCloningWeightsAreCapped() {
+        int[] labels = new int[101];
+        java.util.Arrays.fill(labels, 7);
+        labels[100] = 12; // one throttle among 100 coasts: inverse frequency 100/3 would exceed the cap
+        float[] w = Learner.bcWeights(labels);
+        assertThat(w[100] / w[0]).isCloseTo((float) Learner.MAX_BC_WEIGHT, org.assertj.core.data.Offset.offset(1e-3f));
+    }
 }
