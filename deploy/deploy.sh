@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deploys one version: images (build-images.sh), infrastructure and Cloud Run revisions
 # (apply.sh), and dreamer-service as a Vertex AI model on the Terraform-made endpoint.
-#   deploy/deploy.sh PROJECT_ID REGION [TAG]
+#   [DREAMER_ARTIFACT_URI=gs://BUCKET/dreamer/RUN/] deploy/deploy.sh PROJECT_ID REGION [TAG]
+# DREAMER_ARTIFACT_URI: a Cloud Storage folder with a checkpoint (checkpoint.json, params.ndlist);
+# Vertex AI hands it to dreamer-service as AIP_STORAGE_URI. Unset: the checkpoint bundled in the image.
 set -euo pipefail
 PROJECT_ID="${1:?project id}"; REGION="${2:?region}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -14,6 +16,7 @@ MODEL_ID="$(gcloud ai models upload --project "$PROJECT_ID" --region "$REGION" \
   --display-name "drivenotes-dreamer-${TAG}" \
   --container-image-uri "${REGISTRY}/dreamer-service:${TAG}" \
   --container-ports 8082 --container-predict-route /v1/predict --container-health-route /v1/health \
+  ${DREAMER_ARTIFACT_URI:+--artifact-uri "$DREAMER_ARTIFACT_URI"} \
   --format 'value(model)')"
 gcloud ai endpoints deploy-model "$ENDPOINT" --project "$PROJECT_ID" --region "$REGION" \
   --model "$MODEL_ID" --display-name "dreamer-${TAG}" --machine-type n1-standard-4 \

@@ -74,6 +74,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void dreamerModelAndPoliciesNeverTouchACloudSdk() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.drivenotes.dreamer.model..", "dev.drivenotes.dreamer.policy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.cloud..", "com.google.auth..")
+                .because("a gs:// checkpoint is fetched by serving into a local folder; the model reads local files")
+                .check(CLASSES);
+    }
+
+    @Test
     void servicesNeverDependOnTheTrainer() {
         noClasses()
                 .that()

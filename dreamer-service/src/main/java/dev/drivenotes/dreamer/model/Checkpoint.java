@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
 
 /**
  * A checkpoint: {@code params.ndlist} (DJL-encoded named parameters) and {@code checkpoint.json}
@@ -44,7 +45,8 @@ public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
 
     /**
      * Opens a checkpoint: {@code null} or {@code classpath:} = the bundled one; otherwise a folder
-     * path or {@code file:} URI. Other schemes (e.g. {@code gs://}) must be copied locally first.
+     * path or {@code file:} URI. Other schemes are refused: the model reads local files only, and
+     * serving copies a {@code gs://} checkpoint into a local folder before opening it.
      */
     public static Checkpoint open(NDManager manager, String location) {
         if (location == null || location.isBlank() || location.equals("classpath:")) {
@@ -88,12 +90,23 @@ public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
     }
 
     private static Checkpoint read(NDManager manager, InputStream metaIn, InputStream paramsIn) throws IOException {
-        CheckpointMeta meta = Json.mapper().readValue(metaIn, CheckpointMeta.class);
+        CheckpointMeta meta;
+        try {
+            meta = Json.mapper().readValue(metaIn, CheckpointMeta.class);
+        } catch (JacksonException e) {
+            throw new IOException(META + " is malformed: " + e.getOriginalMessage(), e);
+        }
         if (meta.format() != CheckpointMeta.FORMAT || meta.config().obsDim() != ObservationVector.DIM) {
             throw new IOException("checkpoint format " + meta.format() + " / obs dim "
                     + meta.config().obsDim() + " does not match this build");
         }
-        Params params = Params.load(manager, DreamerNets.layout(meta.config()), paramsIn);
+        Params params;
+        try {
+            params = Params.load(manager, DreamerNets.layout(meta.config()), paramsIn);
+        } catch (IllegalArgumentException e) {
+            // DJL's NDList decoding reports undecodable bytes this way
+            throw new IOException(PARAMS + " is malformed: " + e.getMessage(), e);
+        }
         return new Checkpoint(meta, new DreamerNets(meta.config(), params));
     }
 }

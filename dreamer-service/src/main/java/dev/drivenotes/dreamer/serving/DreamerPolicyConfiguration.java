@@ -1,23 +1,29 @@
 package dev.drivenotes.dreamer.serving;
 
 import ai.djl.ndarray.NDManager;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The {@code dreamer} policy, present when a checkpoint can be found: {@code
- * drivenotes.dreamer.checkpoint}, else {@code AIP_STORAGE_URI}, else the bundled one. Loaded once
- * at start.
+ * drivenotes.dreamer.checkpoint}, else {@code AIP_STORAGE_URI} (a local folder, {@code file:} URI or
+ * {@code gs://bucket/prefix}), else the bundled one. Loaded once at start; a configured checkpoint
+ * that cannot be loaded stops the start. A {@code gs://} location is read with the application's
+ * {@link Storage} bean when there is one, else with a client on Application Default Credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class DreamerPolicyConfiguration {
@@ -32,15 +38,28 @@ class DreamerPolicyConfiguration {
 
     @Bean
     @Conditional(CheckpointAvailable.class)
-    DreamerPolicy dreamerPolicy(NDManager dreamerManager, DreamerProperties properties) {
-        String location = location(properties.checkpoint(), System.getenv("AIP_STORAGE_URI"));
-        Checkpoint checkpoint = Checkpoint.open(dreamerManager, location);
+    Checkpoint dreamerCheckpoint(
+            NDManager dreamerManager,
+            DreamerProperties properties,
+            Environment environment,
+            ObjectProvider<Storage> storage) {
+        CheckpointLoader.Source source = CheckpointLoader.locate(
+                properties.checkpoint(), environment.getProperty(CheckpointLoader.AIP_STORAGE_URI));
+        CheckpointLoader loader = new CheckpointLoader(() ->
+                storage.getIfAvailable(() -> StorageOptions.getDefaultInstance().getService()));
+        Checkpoint checkpoint = loader.load(dreamerManager, source);
         log.info(
                 "dreamer checkpoint {} loaded ({} preset, {} env steps)",
-                location == null ? "bundled" : location,
+                source == null ? "bundled" : source,
                 checkpoint.meta().config().preset(),
                 checkpoint.meta().envSteps());
-        DreamerAgent agent = new DreamerAgent(checkpoint.nets(), dreamerManager, properties.predictors());
+        return checkpoint;
+    }
+
+    @Bean
+    @Conditional(CheckpointAvailable.class)
+    DreamerPolicy dreamerPolicy(NDManager dreamerManager, Checkpoint dreamerCheckpoint, DreamerProperties properties) {
+        DreamerAgent agent = new DreamerAgent(dreamerCheckpoint.nets(), dreamerManager, properties.predictors());
         return new DreamerPolicy(
                 agent,
                 new CarryCache(
@@ -49,22 +68,15 @@ class DreamerPolicyConfiguration {
                         System::nanoTime));
     }
 
-    static String location(String configured, String aipStorageUri) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        if (aipStorageUri != null && !aipStorageUri.isBlank()) {
-            return aipStorageUri;
-        }
-        return null;
-    }
-
     /** A checkpoint is configured or bundled. */
     static final class CheckpointAvailable implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String configured = context.getEnvironment().getProperty("drivenotes.dreamer.checkpoint");
-            return location(configured, context.getEnvironment().getProperty("AIP_STORAGE_URI")) != null
+            Environment environment = context.getEnvironment();
+            return CheckpointLoader.locate(
+                                    environment.getProperty(CheckpointLoader.PROPERTY),
+                                    environment.getProperty(CheckpointLoader.AIP_STORAGE_URI))
+                            != null
                     || Checkpoint.bundled();
         }
     }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepSeconds the control period the autopilot's speed PID assumes (simulator fixed step)
  * @param maxSessions sessions whose policy state is kept at once, per policy
  * @param randomSeed seed of the random policy (each session's generator derives from it)
- * @param checkpoint the dreamer checkpoint folder; blank = {@code AIP_STORAGE_URI}, else the bundled one
+ * @param checkpoint the dreamer checkpoint: a folder, {@code file:} URI or {@code gs://bucket/prefix};
+ *     blank = {@code AIP_STORAGE_URI}, else the bundled one
  * @param sessionTtlSeconds how long the dreamer keeps a carry-less session's state after its last step
  * @param predictors dreamer forward passes that may run at once
  */
