@@ -37,6 +37,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")
     int maxSteps;
 
+    @Option(
+            names = "--bird-eye-size-px",
+            defaultValue = "0",
+            description = "Bird's-eye raster in each observation: 0 (none, default), 64 or 128; a dreamer"
+                    + " checkpoint trained with the raster (e.g. preset compact-bev) needs its size.")
+    int birdEyeSizePx;
+
     @Option(names = "--name", defaultValue = "local-run", description = "Experiment name.")
     String name;
 
@@ -71,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String mapRef = resolveMap();
         ExperimentConfig config = new ExperimentConfig(
-                name, mapRef, agent, episodes, seed, null, null, maxSteps, npcs, null, null, null, null);
+                name, mapRef, agent, episodes, seed, null, null, maxSteps, npcs, null, null, null, null, birdEyeSizePx);
         long started = System.nanoTime();
         Suite.Settings settings = new Suite.Settings(portBase, data, verbose);
         try (RunningSuite suite = start(settings)) {

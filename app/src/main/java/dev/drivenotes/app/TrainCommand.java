@@ -20,7 +20,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--preset",
             defaultValue = "compact",
-            description = "tiny | compact | small | medium (default ${DEFAULT-VALUE}).")
+            description = "tiny | compact | small | medium, or tiny-bev | compact-bev with the 64 px"
+                    + " bird's-eye raster and a CNN (default ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")

@@ -38,8 +38,8 @@ class EndToEndTest {
     @Test
     void runsATwoEpisodeExperimentAndScoresItsNotes() throws Exception {
         Path out = data.resolve("runs");
-        ExperimentConfig config =
-                new ExperimentConfig("e2e", null, "autopilot", 2, 11L, null, null, 6000, null, null, null, null, null);
+        ExperimentConfig config = new ExperimentConfig(
+                "e2e", null, "autopilot", 2, 11L, null, null, 6000, null, null, null, null, null, null);
 
         int exit = new RunCommand.ExperimentRun(api, suite, System.out, java.time.Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());

@@ -2,7 +2,9 @@ package dev.drivenotes.trainer;
 
 import dev.drivenotes.dreamer.model.Carry;
 import dev.drivenotes.dreamer.model.DreamerAgent;
+import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DrivingActions;
+import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.dreamer.policy.Policy;
 import dev.drivenotes.model.policy.PredictInstance;
@@ -69,7 +71,15 @@ interface Driver {
                 for (int i = 0; i < s.length; i++) {
                     cs.set(i, carries[s[i]]);
                 }
-                List<DreamerAgent.Step> steps = agent.act(vectors, cs);
+                DreamerConfig config = agent.config();
+                List<DreamerAgent.Step> steps = config.usesRaster()
+                        ? agent.act(
+                                vectors,
+                                obs.stream()
+                                        .map(o -> ObservationRaster.of(o.birdEye(), config))
+                                        .toList(),
+                                cs)
+                        : agent.act(vectors, cs);
                 List<Control> out = new ArrayList<>();
                 for (int i = 0; i < s.length; i++) {
                     carries[s[i]] = steps.get(i).carry();

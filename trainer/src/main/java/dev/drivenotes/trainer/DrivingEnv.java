@@ -32,21 +32,25 @@ final class DrivingEnv {
     private final String map;
     private final int maxSteps;
     private final int npcs;
+    private final int birdEyeSizePx;
     private String id;
     private SimulationState state;
 
-    DrivingEnv(Simulator simulator, String map, int maxSteps, int npcs) {
+    /** @param birdEyeSizePx bird's-eye raster size the simulator renders into observations, 0 for none */
+    DrivingEnv(Simulator simulator, String map, int maxSteps, int npcs, int birdEyeSizePx) {
         this.simulator = simulator;
         this.map = map;
         this.maxSteps = maxSteps;
         this.npcs = npcs;
+        this.birdEyeSizePx = birdEyeSizePx;
     }
 
     SimulationState reset(long seed) {
         if (id != null) {
             simulator.destroy(id);
         }
-        state = simulator.create(new CreateSimulationRequest(map, seed, null, maxSteps, npcs, GNSS_NOISE_M, STEP_S));
+        state = simulator.create(new CreateSimulationRequest(
+                map, seed, null, maxSteps, npcs, GNSS_NOISE_M, STEP_S, null, birdEyeSizePx));
         id = state.simulationId();
         return state;
     }

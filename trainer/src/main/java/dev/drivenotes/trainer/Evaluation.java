@@ -1,6 +1,7 @@
 package dev.drivenotes.trainer;
 
 import ai.djl.ndarray.NDManager;
+import dev.drivenotes.carla.sim.EmbeddedSimulator;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
@@ -38,7 +39,8 @@ public final class Evaluation {
         if (npcs < 0 || npcs > 200) {
             throw new IllegalArgumentException("--npcs: must be 0..200, was " + npcs);
         }
-        Evaluator evaluator = new Evaluator(Simulators.embedded(dataDir), map, maxSteps, npcs);
+        EmbeddedSimulator simulator = Simulators.embedded(dataDir);
+        Evaluator evaluator = new Evaluator(simulator, map, maxSteps, npcs, 0);
         return switch (agent) {
             case "autopilot" ->
                 evaluator.evaluate(
@@ -55,7 +57,10 @@ public final class Evaluation {
                 try (NDManager manager = Djl.newManager()) {
                     Checkpoint c = Checkpoint.open(manager, checkpoint);
                     DreamerAgent dreamer = new DreamerAgent(c.nets(), manager, 1);
-                    yield evaluator.evaluate(agent, Driver.of(dreamer, episodes), episodes, seed);
+                    // a raster checkpoint gets the bird's-eye view it was trained on
+                    Evaluator withRaster = new Evaluator(
+                            simulator, map, maxSteps, npcs, c.meta().config().rasterSize());
+                    yield withRaster.evaluate(agent, Driver.of(dreamer, episodes), episodes, seed);
                 }
             }
             default ->

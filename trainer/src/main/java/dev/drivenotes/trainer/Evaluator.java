@@ -21,12 +21,15 @@ final class Evaluator {
     private final String map;
     private final int maxSteps;
     private final int npcs;
+    private final int birdEyeSizePx;
 
-    Evaluator(Simulator simulator, String map, int maxSteps, int npcs) {
+    /** @param birdEyeSizePx bird's-eye raster size for a driver that needs one, else 0 */
+    Evaluator(Simulator simulator, String map, int maxSteps, int npcs, int birdEyeSizePx) {
         this.simulator = simulator;
         this.map = map;
         this.maxSteps = maxSteps;
         this.npcs = npcs;
+        this.birdEyeSizePx = birdEyeSizePx;
     }
 
     EvalResult evaluate(String agent, Driver driver, int episodes, long seed) {
@@ -34,7 +37,7 @@ final class Evaluator {
         boolean[] collided = new boolean[episodes];
         int[] redLights = new int[episodes];
         for (int i = 0; i < episodes; i++) {
-            DrivingEnv env = new DrivingEnv(simulator, map, maxSteps, npcs);
+            DrivingEnv env = new DrivingEnv(simulator, map, maxSteps, npcs, birdEyeSizePx);
             env.reset(seed + i);
             driver.reset(i);
             envs.add(env);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Latency of one batched dreamer decision (observation vectors in, actions and carries out,
- * carries fed back as in serving), per batch size: warm-up, then {@code iterations} timed calls.
+ * Latency of one batched dreamer decision (observation vectors, and random bird's-eye rasters for a
+ * raster checkpoint, in; actions and carries out, carries fed back as in serving), per batch size: warm-up, then {@code iterations} timed calls.
  */
 public final class InferenceBench {
 
@@ -50,13 +50,23 @@ public final class InferenceBench {
             }
             obs.add(o);
         }
+        List<byte[]> rasters = new ArrayList<>();
+        int rasterBytes = agent.config().rasterBytes();
+        for (int i = 0; i < batch && agent.config().usesRaster(); i++) {
+            byte[] r = new byte[rasterBytes];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = random.nextInt(4) == 0 ? (byte) 255 : 0;
+            }
+            rasters.add(r);
+        }
         List<Carry> carries = new ArrayList<>(Arrays.asList(new Carry[batch]));
         int warmup = Math.max(20, iterations / 5);
         double[] ms = new double[iterations];
         long total = 0;
         for (int i = -warmup; i < iterations; i++) {
             long t0 = System.nanoTime();
-            List<DreamerAgent.Step> steps = agent.act(obs, carries);
+            List<DreamerAgent.Step> steps =
+                    rasters.isEmpty() ? agent.act(obs, carries) : agent.act(obs, rasters, carries);
             long dt = System.nanoTime() - t0;
             for (int k = 0; k < batch; k++) {
                 carries.set(k, steps.get(k).carry());

@@ -12,6 +12,7 @@ import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.DrivingActions;
 import dev.drivenotes.dreamer.model.Hyper;
 import dev.drivenotes.dreamer.model.Learner;
+import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.dreamer.model.TrainStats;
@@ -85,7 +86,8 @@ public final class Trainer {
                 nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE).withBcIntoModel(true));
         DreamerAgent agent = new DreamerAgent(nets, manager, 1);
         AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
-        Replay replay = new Replay(e, settings.seed());
+        DreamerConfig config = nets.config();
+        Replay replay = new Replay(e, settings.seed(), config.rasterBytes());
         SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
         List<DrivingEnv> envs = new ArrayList<>();
         long[] episodeCounter = {settings.seed() * 100_000 + doneSteps};
@@ -95,7 +97,8 @@ public final class Trainer {
         double[] episodeReturn = new double[e];
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
-            envs.add(new DrivingEnv(simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs()));
+            envs.add(new DrivingEnv(
+                    simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs(), config.rasterSize()));
             start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
         }
         long started = System.nanoTime();
@@ -133,7 +136,19 @@ public final class Trainer {
                         .map(i -> ObservationVector.of(envs.get(i).state().observation()))
                         .toList();
                 List<Carry> cs = agentSlots.stream().map(i -> carries[i]).toList();
-                List<DreamerAgent.Step> decided = agent.act(obs, new ArrayList<>(cs));
+                List<DreamerAgent.Step> decided = config.usesRaster()
+                        ? agent.act(
+                                obs,
+                                agentSlots.stream()
+                                        .map(i -> ObservationRaster.of(
+                                                envs.get(i)
+                                                        .state()
+                                                        .observation()
+                                                        .birdEye(),
+                                                config))
+                                        .toList(),
+                                new ArrayList<>(cs))
+                        : agent.act(obs, new ArrayList<>(cs));
                 for (int k = 0; k < agentSlots.size(); k++) {
                     int i = agentSlots.get(k);
                     carries[i] = decided.get(k).carry();
@@ -151,6 +166,7 @@ public final class Trainer {
                     replay.add(
                             i,
                             ObservationVector.of(t.state().observation()),
+                            birdEye(t.state()),
                             actions[i],
                             t.reward(),
                             t.terminal(),
@@ -158,7 +174,14 @@ public final class Trainer {
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
                     start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
                 } else {
-                    replay.add(i, ObservationVector.of(t.state().observation()), actions[i], t.reward(), false, false);
+                    replay.add(
+                            i,
+                            ObservationVector.of(t.state().observation()),
+                            birdEye(t.state()),
+                            actions[i],
+                            t.reward(),
+                            false,
+                            false);
                     first[i] = false;
                 }
             }
@@ -195,11 +218,18 @@ public final class Trainer {
             int[] prevAction,
             double[] episodeReturn) {
         SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
-        replay.add(i, ObservationVector.of(s.observation()), -1, 0f, false, true);
+        replay.add(i, ObservationVector.of(s.observation()), birdEye(s), -1, 0f, false, true);
         carries[i] = null;
         first[i] = true;
         prevAction[i] = -1;
         episodeReturn[i] = 0;
+    }
+
+    /** The observation's raster bytes, null when the simulation renders none (vector-only model). */
+    private static byte[] birdEye(SimulationState s) {
+        return s.observation().birdEye() == null
+                ? null
+                : s.observation().birdEye().data();
     }
 
     private CheckpointMeta save(DreamerNets nets, long steps, long updates, double wall, TrainStats stats) {
@@ -214,11 +244,12 @@ public final class Trainer {
                         "criticLoss", stats.criticLoss(),
                         "bcLoss", stats.bcLoss(),
                         "entropy", stats.entropy(),
-                        "returnScale", stats.returnScale());
+                        "returnScale", stats.returnScale(),
+                        "rasterLoss", stats.rasterLoss());
         CheckpointMeta meta = new CheckpointMeta(
                 CheckpointMeta.FORMAT,
                 nets.config(),
-                CheckpointMeta.OBSERVATION_SPEC,
+                CheckpointMeta.observationSpec(nets.config()),
                 CheckpointMeta.ACTION_SPEC,
                 settings.seed(),
                 steps,
@@ -255,9 +286,10 @@ public final class Trainer {
             String losses = s == null
                     ? "no updates yet"
                     : String.format(
-                            "model %.3f (dec %.3f rew %.3f kl %.2f) actor %.4f critic %.3f bc %.3f ent %.2f",
+                            "model %.3f (dec %.3f img %.1f rew %.3f kl %.2f) actor %.4f critic %.3f bc %.3f ent %.2f",
                             s.modelLoss(),
                             s.decoderLoss(),
+                            s.rasterLoss(),
                             s.rewardLoss(),
                             s.klDyn(),
                             s.actorLoss(),

@@ -33,6 +33,20 @@ class TrainerTest {
     }
 
     @Test
+    void aRasterPresetTrainsOnTheSimulatorsBirdEyeViewAndEvaluates(@TempDir Path dir) {
+        TrainSettings settings = new TrainSettings(
+                160, "tiny-bev", 3, dir.resolve("bev"), false, 2, 1, 80, 8, 4, 8, 200, 0, dir, "default-town");
+        CheckpointMeta meta = new Trainer(settings, new PrintStream(new ByteArrayOutputStream()), "test").run();
+        assertThat(meta.config().rasterSize()).isEqualTo(64);
+        assertThat(meta.observation()).contains("bird's-eye raster 64x64x3");
+        assertThat(meta.updates()).isPositive();
+        assertThat(meta.stats().get("rasterLoss")).isPositive().isFinite();
+        EvalResult r = Evaluation.run("dreamer", dir.resolve("bev").toString(), 2, 1, "default-town", 20, 0, dir);
+        assertThat(r.episodes()).isEqualTo(2);
+        assertThat(r.routeCompletion()).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void evaluatesTheAutopilotAndRejectsAnUnknownAgent(@TempDir Path dir) {
         EvalResult r = Evaluation.run("autopilot", null, 2, 1, "default-town", 300, 0, dir);
         assertThat(r.agent()).isEqualTo("autopilot");

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param fixedDeltaSeconds simulation step, seconds
  * @param weather weather preset name (CARLA's names; the embedded simulator records it)
  * @param parallelEpisodes episodes driven at once, 1..64
+ * @param birdEyeSizePx bird's-eye raster in every observation: 0 (default, none), 64 or 128; a
+ *     dreamer checkpoint trained with the raster needs its size here
  */
 public record ExperimentConfig(
         String name,
@@ -37,7 +39,8 @@ public record ExperimentConfig(
         Double gnssNoiseM,
         Double fixedDeltaSeconds,
         String weather,
-        Integer parallelEpisodes) {
+        Integer parallelEpisodes,
+        Integer birdEyeSizePx) {
 
     public static final String DEFAULT_MAP = "default-town";
     public static final String DEFAULT_AGENT = "autopilot";
@@ -75,11 +78,16 @@ public record ExperimentConfig(
         weather = weather == null ? "ClearNoon" : Require.notBlank("weather", weather);
         parallelEpisodes = parallelEpisodes == null ? 4 : parallelEpisodes;
         Require.inRange("parallelEpisodes", parallelEpisodes, 1, 64);
+        birdEyeSizePx = birdEyeSizePx == null ? 0 : birdEyeSizePx;
+        if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
+            throw new InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128, was " + birdEyeSizePx);
+        }
     }
 
     /** A config with every default, for tests and the launcher. */
     public static ExperimentConfig of(String name, int episodes) {
-        return new ExperimentConfig(name, null, null, episodes, null, null, null, null, null, null, null, null, null);
+        return new ExperimentConfig(
+                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The seed of episode {@code index} (0-based). */

@@ -51,6 +51,27 @@ public record Observation(
         Require.finite("yawRateRadps", yawRateRadps);
     }
 
+    /** This observation without its bird's-eye raster (e.g. for stored trajectories: 12 KB+ a step). */
+    public Observation withoutBirdEye() {
+        return birdEye == null
+                ? this
+                : new Observation(
+                        speedMps,
+                        gnssX,
+                        gnssY,
+                        compassRad,
+                        routeWaypoints,
+                        nextManeuver,
+                        distanceToManeuverM,
+                        nextPoi,
+                        distanceToGoM,
+                        speedLimitMps,
+                        yawRateRadps,
+                        lead,
+                        trafficLight,
+                        null);
+    }
+
     /** An observation without the optional sensors (no yaw rate, traffic, lights or raster). */
     public Observation(
             double speedMps,

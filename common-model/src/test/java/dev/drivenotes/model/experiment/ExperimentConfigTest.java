@@ -22,6 +22,19 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void birdEyeSizeDefaultsToOffAndMustBeASimulatorSize() {
+        assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
+        assertThat(new ExperimentConfig(
+                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, 64)
+                        .birdEyeSizePx())
+                .isEqualTo(64);
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, 32))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
+    }
+
+    @Test
     void rejectsConfigWithZeroEpisodes() {
         assertThatThrownBy(() -> ExperimentConfig.of("daily", 0))
                 .isInstanceOfSatisfying(
@@ -31,7 +44,7 @@ class ExperimentConfigTest {
     @Test
     void rejectsMissingEpisodes() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, null, null, null, null, null, null, null, null, null, null))
+                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
@@ -39,7 +52,7 @@ class ExperimentConfigTest {
     @Test
     void rejectsUnknownAgentNamingTheField() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null))
+                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("agent");
                     assertThat(e.getMessage()).contains("teleport");
@@ -49,7 +62,7 @@ class ExperimentConfigTest {
     @Test
     void rejectsSeedListOfWrongSize() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 3, null, List.of(1L, 2L), null, null, null, null, null, null, null))
+                        "x", null, null, 3, null, List.of(1L, 2L), null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
     }
@@ -57,7 +70,7 @@ class ExperimentConfigTest {
     @Test
     void usesExplicitSeedsPerEpisode() {
         ExperimentConfig config = new ExperimentConfig(
-                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null);
+                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null);
         assertThat(config.seedOf(1)).isEqualTo(11L);
     }
 

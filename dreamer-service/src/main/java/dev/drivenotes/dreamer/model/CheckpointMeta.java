@@ -35,4 +35,12 @@ public record CheckpointMeta(
     public CheckpointMeta {
         stats = Map.copyOf(stats);
     }
+
+    /** The observation spec of a model: the vector, plus the bird's-eye raster when it has one. */
+    public static String observationSpec(DreamerConfig c) {
+        return c.usesRaster()
+                ? OBSERVATION_SPEC + " + bird's-eye raster " + c.rasterSize() + "x" + c.rasterSize() + "x"
+                        + c.rasterChannels() + " (bytes/255 - 0.5)"
+                : OBSERVATION_SPEC;
+    }
 }

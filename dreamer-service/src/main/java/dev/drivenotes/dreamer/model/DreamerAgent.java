@@ -33,7 +33,8 @@ public final class DreamerAgent {
     }
 
     /**
-     * Decides a batch.
+     * Decides a batch (a model without raster input; a raster model answers
+     * IllegalArgumentException here and takes {@link #act(List, List, List)}).
      *
      * @param observations {@link ObservationVector}s
      * @param carries the state of each instance, null for a fresh episode
@@ -53,7 +54,47 @@ public final class DreamerAgent {
         }
     }
 
+    /**
+     * Decides a batch for a model that also sees the bird's-eye raster ({@link
+     * DreamerConfig#usesRaster()}); a vector-only model ignores {@code rasters}.
+     *
+     * @param observations {@link ObservationVector}s
+     * @param rasters each observation's raster, {@link DreamerConfig#rasterBytes()} bytes ({@link
+     *     ObservationRaster#of})
+     * @param carries the state of each instance, null for a fresh episode
+     */
+    public List<Step> act(List<float[]> observations, List<byte[]> rasters, List<Carry> carries) {
+        if (!nets.config().usesRaster()) {
+            return act(observations, carries);
+        }
+        if (observations.size() != carries.size() || observations.size() != rasters.size()) {
+            throw new IllegalArgumentException("one raster and one carry (or null) per observation");
+        }
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        int bytes = nets.config().rasterBytes();
+        byte[] all = new byte[observations.size() * bytes];
+        for (int i = 0; i < rasters.size(); i++) {
+            byte[] r = rasters.get(i);
+            if (r == null || r.length != bytes) {
+                throw new IllegalArgumentException("raster " + i + " must hold " + bytes + " bytes");
+            }
+            System.arraycopy(r, 0, all, i * bytes, bytes);
+        }
+        pool.acquireUninterruptibly();
+        try (NDManager m = manager.newSubManager()) {
+            return run(m, observations, nets.rasters(m, all, observations.size()), carries);
+        } finally {
+            pool.release();
+        }
+    }
+
     private List<Step> run(NDManager m, List<float[]> observations, List<Carry> carries) {
+        return run(m, observations, null, carries);
+    }
+
+    private List<Step> run(NDManager m, List<float[]> observations, NDArray rasters, List<Carry> carries) {
         DreamerConfig c = nets.config();
         int b = observations.size();
         float[] obs = new float[b * c.obsDim()];
@@ -76,7 +117,7 @@ public final class DreamerAgent {
         RssmState prev =
                 new RssmState(m.create(deter, new Shape(b, c.deter())), m.create(stoch, new Shape(b, c.stochFlat())));
         NDArray nextDeter = nets.deter(prev, m.create(action, new Shape(b, c.actions())));
-        NDArray post = nets.posteriorLogits(nextDeter, nets.embed(m.create(obs, new Shape(b, c.obsDim()))));
+        NDArray post = nets.posteriorLogits(nextDeter, nets.embed(m.create(obs, new Shape(b, c.obsDim())), rasters));
         long[] index = post.argMax(-1).toLongArray();
         RssmState next = new RssmState(nextDeter, nets.mode(post));
         float[] probs = nets.actorLogits(next.feat()).softmax(-1).toFloatArray();

@@ -9,9 +9,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 /**
- * The DreamerV3 networks over one parameter set: symlog MLP encoder, RSSM (LayerNorm GRU, prior
- * and posterior heads with 1 % unimix categoricals), decoder, reward / continue heads, actor and
- * critic (plus its slow copy).
+ * The DreamerV3 networks over one parameter set: symlog MLP encoder (plus a CNN for the
+ * bird's-eye raster when the config has one, {@link RasterNets}), RSSM (LayerNorm GRU, prior and
+ * posterior heads with 1 % unimix categoricals), decoders, reward / continue heads, actor and critic
+ * (plus its slow copy).
  */
 public final class DreamerNets {
 
@@ -37,7 +38,7 @@ public final class DreamerNets {
                 .norm("gru.n", 3 * c.deter())
                 .mlp("img_out", c.deter(), h, 1)
                 .linear("prior", h, c.stochFlat(), false)
-                .mlp("obs_out", c.deter() + h, h, 1)
+                .mlp("obs_out", c.deter() + embedSize(c), h, 1)
                 .linear("post", h, c.stochFlat(), false)
                 .mlp("dec", c.feat(), h, HEAD_LAYERS)
                 .linear("dec.out", h, c.obsDim(), false)
@@ -50,7 +51,13 @@ public final class DreamerNets {
         for (String critic : new String[] {"critic", "slow.critic"}) {
             l.mlp(critic, c.feat(), h, HEAD_LAYERS).linear(critic + ".out", h, TwoHot.BINS, true);
         }
-        return l;
+        // after every vector-only parameter, so a raster-off layout is exactly the one before rasters
+        return c.usesRaster() ? RasterNets.addTo(l, c) : l;
+    }
+
+    /** Length of the encoder embedding: the vector MLP's output, plus the flattened CNN's. */
+    static int embedSize(DreamerConfig c) {
+        return c.hidden() + (c.usesRaster() ? RasterNets.embedSize(c) : 0);
     }
 
     public DreamerConfig config() {
@@ -67,9 +74,35 @@ public final class DreamerNets {
                 manager.zeros(new Shape(batch, c.deter())), manager.zeros(new Shape(batch, c.stochFlat())));
     }
 
-    /** Encoder embedding of raw observation vectors {@code [B, O]}. */
+    /** Encoder embedding of raw observation vectors {@code [B, O]} (a model without raster input). */
     public NDArray embed(NDArray obs) {
+        if (c.usesRaster()) {
+            throw new IllegalArgumentException("preset " + c.preset() + " needs a bird's-eye raster with each vector");
+        }
         return Layers.mlp(p, "enc", Symlog.symlog(obs), ENCODER_LAYERS);
+    }
+
+    /**
+     * Encoder embedding of observation vectors {@code [B, O]} and, for a raster model, their rasters
+     * from {@link #rasters} ({@code null} for a vector-only model): MLP(symlog(vector)) ‖ CNN(raster).
+     */
+    public NDArray embed(NDArray obs, NDArray rasters) {
+        if (!c.usesRaster()) {
+            return embed(obs);
+        }
+        if (rasters == null) {
+            throw new IllegalArgumentException("preset " + c.preset() + " needs a bird's-eye raster with each vector");
+        }
+        NDArray vector = Layers.mlp(p, "enc", Symlog.symlog(obs), ENCODER_LAYERS);
+        return NDArrays.concat(new NDList(vector, RasterNets.encode(p, c, rasters)), -1);
+    }
+
+    /**
+     * {@code count} rasters, {@link DreamerConfig#rasterBytes()} bytes each (as the simulator sends
+     * them), as the encoder's input {@code [count, C, S, S]}, pixels {@code byte/255 − 0.5}.
+     */
+    public NDArray rasters(NDManager manager, byte[] data, int count) {
+        return RasterNets.input(manager, data, count, c);
     }
 
     /** The GRU step: next deterministic state from the previous state and one-hot action. */
@@ -128,6 +161,14 @@ public final class DreamerNets {
     /** Decoder prediction of the symlog observation. */
     public NDArray decode(NDArray feat) {
         return Layers.linear(p, "dec.out", Layers.mlp(p, "dec", feat, HEAD_LAYERS));
+    }
+
+    /** Image decoder prediction of the rasters {@code [B, C, S, S]} in the encoder's pixel scale. */
+    public NDArray decodeRaster(NDArray feat) {
+        if (!c.usesRaster()) {
+            throw new IllegalStateException("preset " + c.preset() + " has no raster decoder");
+        }
+        return RasterNets.decode(p, c, feat);
     }
 
     public NDArray rewardLogits(NDArray feat) {

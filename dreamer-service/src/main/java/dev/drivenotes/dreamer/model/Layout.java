@@ -39,6 +39,20 @@ public final class Layout {
         return this;
     }
 
+    /** A 2-D convolution {@code name.w [out, in, k, k]}, {@code name.b [out]}. */
+    Layout conv(String name, int in, int out, int kernel) {
+        shapes.put(name + ".w", new Shape(out, in, kernel, kernel));
+        shapes.put(name + ".b", new Shape(out));
+        return this;
+    }
+
+    /** A 2-D transposed convolution {@code name.w [in, out, k, k]} (PyTorch's layout), {@code name.b [out]}. */
+    Layout deconv(String name, int in, int out, int kernel) {
+        shapes.put(name + ".w", new Shape(in, out, kernel, kernel));
+        shapes.put(name + ".b", new Shape(out));
+        return this;
+    }
+
     public Map<String, Shape> shapes() {
         return Collections.unmodifiableMap(shapes);
     }

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, two-hot
+ * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, for a
+ * raster model also the image decoder's MSE summed over pixels, two-hot
  * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
  * the demonstrator's labels, and actor-critic on imagined rollouts from the posterior states (λ-returns,
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
@@ -95,16 +96,18 @@ public final class Learner {
                     model[6].getFloat(),
                     ac == null ? 0 : ac.entropy(),
                     normalizer.scale(),
-                    ac == null ? 0 : ac.meanReturn());
+                    ac == null ? 0 : ac.meanReturn(),
+                    model[9].getFloat());
         }
     }
 
-    /** World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch]. */
+    /** World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch, raster]. */
     private NDArray[] worldModel(NDManager step, SequenceBatch b, Hyper h) {
         DreamerConfig c = nets.config();
         int n = b.batch() * b.length();
         NDArray obs = step.create(b.obs(), new Shape(n, c.obsDim()));
-        NDArray embed = nets.embed(obs);
+        NDArray rasters = rasters(step, b);
+        NDArray embed = nets.embed(obs, rasters);
         RssmState state = nets.initial(step, b.batch());
         List<NDArray> deters = new ArrayList<>();
         List<NDArray> stochs = new ArrayList<>();
@@ -142,7 +145,16 @@ public final class Learner {
                 .mean();
         NDArray dyn = kl(post.stopGradient(), prior).mean();
         NDArray rep = kl(post, prior.stopGradient());
-        NDArray model = dec.add(rew)
+        // DreamerV3's image loss: MSE summed over pixels (zero for a vector-only model)
+        NDArray raster = rasters == null
+                ? step.zeros(new Shape())
+                : nets.decodeRaster(feat)
+                        .sub(rasters)
+                        .square()
+                        .sum(new int[] {1, 2, 3})
+                        .mean();
+        NDArray model = dec.add(raster)
+                .add(rew)
                 .add(con)
                 .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
                 .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
@@ -157,7 +169,21 @@ public final class Learner {
                 .mul(weights)
                 .sum()
                 .div(Math.max(1f, weights.sum().getFloat()));
-        return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch()};
+        return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch(), raster};
+    }
+
+    /** The batch's rasters as the encoder's input, null for a vector-only model. */
+    private NDArray rasters(NDManager step, SequenceBatch b) {
+        DreamerConfig c = nets.config();
+        if (!c.usesRaster()) {
+            return null;
+        }
+        int n = b.batch() * b.length();
+        if (b.rasters() == null || b.rasters().length != n * c.rasterBytes()) {
+            throw new IllegalArgumentException(
+                    "preset " + c.preset() + " needs " + c.rasterBytes() + " raster bytes per step in the batch");
+        }
+        return nets.rasters(step, b.rasters(), n);
     }
 
     /**

@@ -25,8 +25,8 @@ public final class Params {
     }
 
     /**
-     * Fresh parameters for a layout: weights {@code *.w} uniform in ±√(6/(in+out)) (zero for output
-     * heads the layout marks), biases and norm offsets zero, norm scales one.
+     * Fresh parameters for a layout: weights {@code *.w} uniform in ±√(6/(fan in + fan out)) (zero for
+     * output heads the layout marks), biases and norm offsets zero, norm scales one.
      */
     public static Params initialise(NDManager manager, Layout layout, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -34,7 +34,9 @@ public final class Params {
         layout.shapes().forEach((name, shape) -> {
             float[] values = new float[Math.toIntExact(shape.size())];
             if (name.endsWith(".w") && !layout.zero().contains(name)) {
-                double limit = Math.sqrt(6.0 / (shape.get(0) + shape.get(1)));
+                // convolution kernels: fan in / out include the receptive field (1 for dense layers)
+                long field = shape.dimension() > 2 ? shape.slice(2).size() : 1;
+                double limit = Math.sqrt(6.0 / ((shape.get(0) + shape.get(1)) * field));
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) random.nextDouble(-limit, limit);
                 }

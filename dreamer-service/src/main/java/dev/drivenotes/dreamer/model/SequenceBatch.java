@@ -12,6 +12,8 @@ package dev.drivenotes.dreamer.model;
  * @param firsts true on an episode's first observation (the RSSM state resets)
  * @param labels the demonstrator's action for each observation (behaviour cloning target: the action
  *     it took on its own steps, the one it would take on the agent's steps), −1 where there is none
+ * @param rasters the bird's-eye raster of each observation, {@link DreamerConfig#rasterBytes()} bytes
+ *     per step in the same order, or null for a model without raster input
  */
 public record SequenceBatch(
         int batch,
@@ -22,7 +24,8 @@ public record SequenceBatch(
         float[] rewards,
         float[] conts,
         boolean[] firsts,
-        int[] labels) {
+        int[] labels,
+        byte[] rasters) {
 
     public SequenceBatch {
         int n = batch * length;
@@ -34,8 +37,23 @@ public record SequenceBatch(
                 || rewards.length != n
                 || conts.length != n
                 || firsts.length != n
-                || labels.length != n) {
+                || labels.length != n
+                || (rasters != null && (rasters.length == 0 || rasters.length % n != 0))) {
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
+    }
+
+    /** A batch of vector observations only. */
+    public SequenceBatch(
+            int batch,
+            int length,
+            float[] obs,
+            int[] prevActions,
+            int[] actions,
+            float[] rewards,
+            float[] conts,
+            boolean[] firsts,
+            int[] labels) {
+        this(batch, length, obs, prevActions, actions, rewards, conts, firsts, labels, null);
     }
 }

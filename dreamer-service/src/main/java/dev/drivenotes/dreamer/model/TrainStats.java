@@ -1,6 +1,9 @@
 package dev.drivenotes.dreamer.model;
 
-/** Losses and statistics of one update. */
+/**
+ * Losses and statistics of one update; {@code decoderLoss} is the vector decoder's, {@code
+ * rasterLoss} the image decoder's (0 for a model without raster), both part of {@code modelLoss}.
+ */
 public record TrainStats(
         double modelLoss,
         double decoderLoss,
@@ -12,4 +15,5 @@ public record TrainStats(
         double bcLoss,
         double entropy,
         double returnScale,
-        double imaginedReturn) {}
+        double imaginedReturn,
+        double rasterLoss) {}

@@ -4,6 +4,7 @@ import dev.drivenotes.dreamer.model.Carry;
 import dev.drivenotes.dreamer.model.Declaration;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DrivingActions;
+import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.dreamer.policy.Policy;
 import dev.drivenotes.model.InvalidInputException;
@@ -16,7 +17,8 @@ import java.util.List;
  * The learned DreamerV3 agent. The recurrent state travels in each instance's {@code carry}
  * (stateless replicas); instances without one use the server-side {@link CarryCache}; {@code
  * isFirst} starts from a fresh state. The whole batch runs as one forward pass. Confidence is the
- * actor's probability of the chosen action.
+ * actor's probability of the chosen action. A checkpoint trained with the bird's-eye raster needs
+ * one of its size in every instance's observation (400 naming the instance otherwise).
  */
 public final class DreamerPolicy implements Policy {
 
@@ -38,13 +40,19 @@ public final class DreamerPolicy implements Policy {
     @Override
     public List<Decision> decide(List<PredictInstance> batch) {
         List<float[]> observations = new ArrayList<>(batch.size());
+        List<byte[]> rasters = new ArrayList<>(batch.size());
         List<Carry> carries = new ArrayList<>(batch.size());
+        boolean usesRaster = agent.config().usesRaster();
         for (int i = 0; i < batch.size(); i++) {
             PredictInstance instance = batch.get(i);
             observations.add(ObservationVector.of(instance.observation()));
+            if (usesRaster) {
+                rasters.add(rasterOf(instance, i));
+            }
             carries.add(carryOf(instance, i));
         }
-        List<DreamerAgent.Step> steps = agent.act(observations, carries);
+        List<DreamerAgent.Step> steps =
+                usesRaster ? agent.act(observations, rasters, carries) : agent.act(observations, carries);
         List<Decision> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             PredictInstance instance = batch.get(i);
@@ -60,6 +68,14 @@ public final class DreamerPolicy implements Policy {
                     step.carry().encode()));
         }
         return out;
+    }
+
+    private byte[] rasterOf(PredictInstance instance, int index) {
+        try {
+            return ObservationRaster.of(instance.observation().birdEye(), agent.config());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("instances[" + index + "].observation.birdEye", e.getMessage());
+        }
     }
 
     private Carry carryOf(PredictInstance instance, int index) {

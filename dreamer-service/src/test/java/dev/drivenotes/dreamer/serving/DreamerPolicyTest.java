@@ -15,6 +15,7 @@ import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Observation;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,46 @@ class DreamerPolicyTest {
             assertThat(together.get(i).confidence())
                     .isCloseTo(alone.confidence(), org.assertj.core.api.Assertions.within(1e-5));
         }
+    }
+
+    @Test
+    void aRasterCheckpointRefusesAnObservationWithoutRasterNamingTheInstance() {
+        DreamerConfig config = DreamerConfig.preset("tiny-bev");
+        DreamerAgent rasterAgent = new DreamerAgent(
+                new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3)), manager, 1);
+        DreamerPolicy policy = new DreamerPolicy(rasterAgent, new CarryCache(16, Long.MAX_VALUE / 4, System::nanoTime));
+        Observation withRaster = withBirdEye(FIRST, 64);
+        Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true)))
+                .getFirst();
+        assertThat(decided.carry()).isNotBlank();
+        assertThatThrownBy(() -> policy.decide(
+                        List.of(new PredictInstance("a", withRaster, true), new PredictInstance("b", SECOND, true))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("instances[1].observation.birdEye")
+                .hasMessageContaining("birdEyeSizePx 64");
+        assertThatThrownBy(() -> policy.decide(List.of(new PredictInstance("c", withBirdEye(SECOND, 128), true))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("instances[0].observation.birdEye");
+    }
+
+    private static Observation withBirdEye(Observation o, int sizePx) {
+        BirdEyeRaster raster = new BirdEyeRaster(
+                sizePx, 32.0 / sizePx, List.of("lanes", "route", "vehicles"), new byte[3 * sizePx * sizePx]);
+        return new Observation(
+                o.speedMps(),
+                o.gnssX(),
+                o.gnssY(),
+                o.compassRad(),
+                o.routeWaypoints(),
+                o.nextManeuver(),
+                o.distanceToManeuverM(),
+                o.nextPoi(),
+                o.distanceToGoM(),
+                o.speedLimitMps(),
+                o.yawRateRadps(),
+                o.lead(),
+                o.trafficLight(),
+                raster);
     }
 
     @Test

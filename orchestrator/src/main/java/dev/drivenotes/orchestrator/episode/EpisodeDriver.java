@@ -108,7 +108,7 @@ public class EpisodeDriver {
                 config.gnssNoiseM(),
                 config.fixedDeltaSeconds(),
                 config.weather(),
-                0));
+                config.birdEyeSizePx()));
         log.info(
                 "episode {} started: simulation {}, {} → {} ({} m)",
                 episodeId(experimentId, index),

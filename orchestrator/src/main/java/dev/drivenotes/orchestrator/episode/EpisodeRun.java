@@ -36,15 +36,20 @@ final class EpisodeRun {
         return steps.isEmpty();
     }
 
-    /** Records the decision taken on the current state, then moves to the state it led to. */
+    /**
+     * Records the decision taken on the current state, then moves to the state it led to. Recorded
+     * observations leave out the bird's-eye raster: the policy saw it, the report does not need it.
+     */
     void advance(Decision decision, SimulationState next) {
-        steps.add(new StepRecord(state.step(), state.simTimeS(), state.observation(), decision, state.truth()));
+        steps.add(new StepRecord(
+                state.step(), state.simTimeS(), state.observation().withoutBirdEye(), decision, state.truth()));
         state = next;
     }
 
     /** Records the terminal state (no decision) and returns the whole trajectory. */
     List<StepRecord> finishTrajectory() {
-        steps.add(new StepRecord(state.step(), state.simTimeS(), state.observation(), null, state.truth()));
+        steps.add(new StepRecord(
+                state.step(), state.simTimeS(), state.observation().withoutBirdEye(), null, state.truth()));
         return List.copyOf(steps);
     }
 

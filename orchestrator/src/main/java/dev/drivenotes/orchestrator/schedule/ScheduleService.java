@@ -87,6 +87,7 @@ public class ScheduleService {
                 c.gnssNoiseM(),
                 c.fixedDeltaSeconds(),
                 c.weather(),
-                c.parallelEpisodes());
+                c.parallelEpisodes(),
+                c.birdEyeSizePx());
     }
 }

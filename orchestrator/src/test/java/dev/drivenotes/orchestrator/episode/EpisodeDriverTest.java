@@ -62,7 +62,8 @@ class EpisodeDriverTest {
     }
 
     private static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig("t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel);
+        return new ExperimentConfig(
+                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null);
     }
 
     @Test
@@ -87,6 +88,29 @@ class EpisodeDriverTest {
         assertThat(trajectory.getLast().decision()).isNull();
         assertThat(trajectory.getFirst().decision()).isNotNull();
         assertThat(trajectory.getLast().truth().routeCompletion()).isEqualTo(1.0);
+    }
+
+    @Test
+    void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
+        ExperimentConfig config =
+                new ExperimentConfig("t", null, null, 1, null, null, null, 100, null, null, null, null, 1, 64);
+
+        driver.drive("exp-bev", config, List.of(0), s -> {}, () -> false);
+
+        assertThat(fake.birdEyeSizes.values()).containsExactly(64);
+        assertThat(fake.predictedRasters).isNotEmpty().containsOnly(true);
+        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        EpisodeCompleted done = (EpisodeCompleted) published.getFirst().payload();
+        List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(done.artifactUri())));
+        assertThat(trajectory).hasSize(11).allMatch(r -> r.observation().birdEye() == null);
+    }
+
+    @Test
+    void withoutABirdEyeSizeTheSimulationsRenderNoRaster() {
+        driver.drive("exp-plain", config(1, 1), List.of(0), s -> {}, () -> false);
+
+        assertThat(fake.birdEyeSizes.values()).containsExactly(0);
+        assertThat(fake.predictedRasters).isNotEmpty().containsOnly(false);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
+import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.GroundTruth;
@@ -37,6 +38,11 @@ final class FakeServices implements AutoCloseable {
     final Set<String> live = ConcurrentHashMap.newKeySet();
     final List<String> deleted = new CopyOnWriteArrayList<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    /** birdEyeSizePx each simulation was created with. */
+    final Map<String, Integer> birdEyeSizes = new ConcurrentHashMap<>();
+    /** Per predicted instance: whether its observation carried a raster. */
+    final List<Boolean> predictedRasters = new CopyOnWriteArrayList<>();
+
     volatile int failStepAt = -1;
     private final Map<String, double[]> positions = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
@@ -58,8 +64,9 @@ final class FakeServices implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         if (path.equals("/v1/simulations") && method.equals("POST")) {
-            Json.mapper().readValue(ex.getRequestBody(), CreateSimulationRequest.class);
+            CreateSimulationRequest req = Json.mapper().readValue(ex.getRequestBody(), CreateSimulationRequest.class);
             String id = "sim-" + ids.incrementAndGet();
+            birdEyeSizes.put(id, req.birdEyeSizePx());
             live.add(id);
             positions.put(id, new double[] {0});
             steps.put(id, 0);
@@ -88,6 +95,7 @@ final class FakeServices implements AutoCloseable {
     private void predict(HttpExchange ex) throws IOException {
         PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
         batchSizes.add(req.instances().size());
+        req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
         List<Decision> decisions = req.instances().stream()
                 .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal"))
                 .toList();
@@ -97,8 +105,26 @@ final class FakeServices implements AutoCloseable {
     private SimulationState state(String id) {
         double x = positions.get(id)[0];
         boolean done = x >= 10;
+        int size = birdEyeSizes.getOrDefault(id, 0);
+        BirdEyeRaster raster = size == 0
+                ? null
+                : new BirdEyeRaster(
+                        size, 32.0 / size, List.of("lanes", "route", "vehicles"), new byte[3 * size * size]);
         Observation obs = new Observation(
-                1, x, 0, 0, List.of(), Maneuver.FOLLOW_LANE, 10 - Math.min(x, 10), "Goal", 10 - Math.min(x, 10), 8);
+                1,
+                x,
+                0,
+                0,
+                List.of(),
+                Maneuver.FOLLOW_LANE,
+                10 - Math.min(x, 10),
+                "Goal",
+                10 - Math.min(x, 10),
+                8,
+                0,
+                null,
+                null,
+                raster);
         GroundTruth truth = new GroundTruth(
                 new Pose(x, 0, 0),
                 1,

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class ScheduleServiceTest {
 
@@ -44,6 +46,25 @@ class ScheduleServiceTest {
         when(experiments.submit(any()))
                 .thenAnswer(call -> Experiment.accepted(
                         "exp-" + started.incrementAndGet(), call.getArgument(0, ExperimentConfig.class), MORNING));
+    }
+
+    @Test
+    void definitionsBindFromPropertiesAndKeepTheirBirdEyeSizeForEachDate() {
+        ScheduleProperties props = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "drivenotes.schedules.definitions.bev.name", "bev",
+                        "drivenotes.schedules.definitions.bev.episodes", "2",
+                        "drivenotes.schedules.definitions.bev.agent", "dreamer",
+                        "drivenotes.schedules.definitions.bev.bird-eye-size-px", "64",
+                        "drivenotes.schedules.definitions.plain.name", "plain",
+                        "drivenotes.schedules.definitions.plain.episodes", "1")))
+                .bind("drivenotes.schedules", ScheduleProperties.class)
+                .get();
+        assertThat(props.definitions().get("plain").birdEyeSizePx()).isZero();
+        ExperimentConfig bev = props.definitions().get("bev");
+        assertThat(bev.birdEyeSizePx()).isEqualTo(64);
+        assertThat(ScheduleService.forDate(bev, java.time.LocalDate.of(2026, 11, 24))
+                        .birdEyeSizePx())
+                .isEqualTo(64);
     }
 
     @Test
