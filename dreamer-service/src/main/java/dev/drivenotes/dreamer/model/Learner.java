@@ -5,21 +5,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, two-hot
  * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
  * the demonstrator's labels, and actor-critic on imagined rollouts from the posterior states (λ-returns,
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
- * over the sum; each parameter group has its own Adam.
+ * over the sum; {@link Adam} with one parameter group each for model, actor and critic. Its moments
+ * and the return normaliser's EMAs are training state that {@link LearnerState} saves and restores.
  */
 public final class Learner {
 
@@ -31,9 +33,7 @@ public final class Learner {
     private final NDManager manager;
     private final Hyper hyper;
     private final ReturnNormalizer normalizer = new ReturnNormalizer();
-    private final Optimizer modelOpt;
-    private final Optimizer actorOpt;
-    private final Optimizer criticOpt;
+    private final Adam adam;
     private final Imagination imagination;
     private long skipped;
 
@@ -41,9 +41,7 @@ public final class Learner {
         this.nets = nets;
         this.manager = manager;
         this.hyper = hyper;
-        this.modelOpt = adam(hyper.modelLr());
-        this.actorOpt = adam(hyper.actorLr());
-        this.criticOpt = adam(hyper.criticLr());
+        this.adam = new Adam(nets.params(), manager, hyper.modelLr(), hyper.actorLr(), hyper.criticLr());
         this.imagination = new Imagination(nets, hyper);
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
             e.getValue().setRequiresGradient(!e.getKey().startsWith("slow."));
@@ -51,16 +49,18 @@ public final class Learner {
         copySlowCritic(1f);
     }
 
-    private static Optimizer adam(float lr) {
-        return Optimizer.adam()
-                .optLearningRateTracker(Tracker.fixed(lr))
-                .optEpsilon(1e-8f)
-                .optClipGrad(10f)
-                .build();
-    }
-
     public Hyper hyper() {
         return hyper;
+    }
+
+    /** The optimiser (its moments and step counts are checkpointed for resume). */
+    public Adam adam() {
+        return adam;
+    }
+
+    /** The return normaliser (its EMAs are checkpointed for resume). */
+    public ReturnNormalizer returnNormalizer() {
+        return normalizer;
     }
 
     /** One update on a batch; answers its losses. */
@@ -70,7 +70,7 @@ public final class Learner {
             NDArray[] model;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 model = worldModel(step, b, h);
-                gc.backward(model[0].add(model[6].mul(h.bcScale())));
+                gc.backward(model[0].add(Layers.times(model[6], h.bcScale())));
                 start = new RssmState(model[7].stopGradient(), model[8].stopGradient());
             }
             apply(name -> !name.startsWith("critic"));
@@ -139,62 +139,51 @@ public final class Learner {
         NDArray con = Activation.softPlus(conLogit)
                 .sub(conLogit.mul(step.create(b.conts())))
                 .mean();
-        NDArray dyn = kl(post.stopGradient(), prior).mean();
+        NDArray dyn = kl(post.stopGradient(), prior);
         NDArray rep = kl(post, prior.stopGradient());
         NDArray model = dec.add(rew)
                 .add(con)
-                .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
-                .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
+                .add(Layers.times(Layers.atLeast(dyn, FREE_NATS).mean(), DYN_SCALE))
+                .add(Layers.times(Layers.atLeast(rep, FREE_NATS).mean(), REP_SCALE));
         NDArray labelled = step.create(labelMask(b.labels()));
         // behaviour cloning shapes the representation too (docs/agent.md: a deviation from DreamerV3)
         NDArray logp =
                 nets.actorLogits(h.bcIntoModel() ? feat : feat.stopGradient()).logSoftmax(-1);
         NDArray target = oneHot(step, b.labels(), 0, n, c.actions());
-        NDArray bc = logp.mul(target)
-                .sum(new int[] {-1})
-                .neg()
-                .mul(labelled)
-                .sum()
-                .div(Math.max(1f, labelled.sum().getFloat()));
-        return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch()};
+        NDArray bc = Layers.over(
+                logp.mul(target).sum(new int[] {-1}).neg().mul(labelled).sum(),
+                Math.max(1f, labelled.sum().getFloat()));
+        return new NDArray[] {model, dec, rew, con, dyn.mean(), rep.mean(), bc, all.deter(), all.stoch()};
     }
 
     /**
-     * Applies each group's Adam to the parameters the predicate selects and zeroes their gradients.
-     * A group whose gradients are not all finite is skipped (counted in {@link #skipped()}).
+     * Applies Adam to the parameters the predicate selects and zeroes their gradients. When their
+     * gradients are not all finite nothing is updated (counted in {@link #skipped()}).
      */
-    private void apply(java.util.function.Predicate<String> group) {
-        Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
-        boolean finite = true;
+    private void apply(Predicate<String> group) {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
-            String name = e.getKey();
-            if (name.startsWith("slow.") || !group.test(name)) {
-                continue;
-            }
-            NDArray grad = e.getValue().getGradient();
-            grads.put(name, grad);
-            try (NDArray sum = grad.sum()) {
-                finite &= Float.isFinite(sum.getFloat());
+            if (!e.getKey().startsWith("slow.") && group.test(e.getKey())) {
+                grads.put(e.getKey(), e.getValue().getGradient());
             }
         }
-        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-            String name = e.getKey();
-            NDArray grad = e.getValue();
-            if (finite) {
-                Optimizer opt = name.startsWith("actor") ? actorOpt : name.startsWith("critic") ? criticOpt : modelOpt;
-                opt.update(name, nets.params().get(name), grad);
-            }
-            grad.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
-            grad.close();
-        }
-        if (!finite) {
+        if (!adam.step(nets.params(), grads)) {
             skipped++;
+        }
+        for (NDArray grad : grads.values()) {
+            grad.set(new NDIndex("..."), 0);
+            grad.close();
         }
     }
 
     /** Updates skipped because a gradient was not finite. */
     public long skipped() {
         return skipped;
+    }
+
+    /** Restores the skipped-update counter of a resumed run. */
+    void restoreSkipped(long count) {
+        skipped = count;
     }
 
     /** slow ← (1 − rate)·slow + rate·critic. */
