@@ -7,13 +7,11 @@ import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.CheckpointMeta;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
-import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.DrivingActions;
-import dev.drivenotes.dreamer.model.Hyper;
 import dev.drivenotes.dreamer.model.Learner;
+import dev.drivenotes.dreamer.model.LearnerState;
 import dev.drivenotes.dreamer.model.ObservationVector;
-import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.dreamer.model.TrainStats;
 import dev.drivenotes.dreamer.policy.AutopilotPolicy;
 import dev.drivenotes.model.policy.PredictInstance;
@@ -34,7 +32,8 @@ import java.util.SplittableRandom;
  * states too (DAgger: the action it would take there is the behaviour-cloning target, so the agent
  * learns to recover from its own mistakes). One update every {@code
  * stepsPerUpdate} environment steps after a warm-up of autopilot-only steps. Writes a checkpoint
- * every {@link #CHECKPOINT_EVERY_S} seconds and at the end.
+ * (parameters, optimiser state, replay) every {@link #CHECKPOINT_EVERY_S} seconds and at the end;
+ * wall-clock time decides only when to save and print, never anything that training computes.
  */
 public final class Trainer {
 
@@ -57,38 +56,29 @@ public final class Trainer {
 
     /** Trains and answers the final checkpoint's metadata. */
     public CheckpointMeta run() {
-        Djl.seed(settings.seed());
         try (NDManager manager = Djl.newManager()) {
-            DreamerNets nets;
-            long doneSteps = 0;
-            long updates = 0;
-            double priorWall = 0;
-            if (settings.resume()) {
-                Checkpoint c = Checkpoint.open(manager, settings.out().toString());
-                nets = c.nets();
-                doneSteps = c.meta().envSteps();
-                updates = c.meta().updates();
-                priorWall = c.meta().wallSeconds();
-                out.printf("resuming %s at %d env steps%n", settings.out(), doneSteps);
-            } else {
-                DreamerConfig config = DreamerConfig.preset(settings.preset());
-                nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), settings.seed()));
-            }
-            return loop(manager, nets, doneSteps, updates, priorWall);
+            TrainingStart start = settings.resume()
+                    ? TrainingStart.resume(manager, settings, out)
+                    : TrainingStart.fresh(manager, settings);
+            Djl.seed(start.derive(TrainingStart.Purpose.TORCH));
+            return loop(manager, start);
         }
     }
 
-    private CheckpointMeta loop(NDManager manager, DreamerNets nets, long doneSteps, long updates, double priorWall) {
+    private CheckpointMeta loop(NDManager manager, TrainingStart start) {
         Simulator simulator = Simulators.embedded(settings.dataDir());
         int e = settings.envs();
-        Learner learner = new Learner(
-                nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE).withBcIntoModel(true));
+        DreamerNets nets = start.nets();
+        Learner learner = start.learner();
+        Replay replay = start.replay();
+        long doneSteps = start.envSteps();
+        long updates = start.updates();
+        double priorWall = start.wallSeconds();
         DreamerAgent agent = new DreamerAgent(nets, manager, 1);
         AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
-        Replay replay = new Replay(e, settings.seed());
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        SplittableRandom random = new SplittableRandom(start.derive(TrainingStart.Purpose.EXPLORE));
         List<DrivingEnv> envs = new ArrayList<>();
-        long[] episodeCounter = {settings.seed() * 100_000 + doneSteps};
+        long[] episodeCounter = {start.seed() * 100_000 + doneSteps};
         Carry[] carries = new Carry[e];
         boolean[] first = new boolean[e];
         int[] prevAction = new int[e];
@@ -174,12 +164,12 @@ public final class Trainer {
                 lastProgress = now;
             }
             if (now - lastCheckpoint > CHECKPOINT_EVERY_S * 1_000_000_000L) {
-                save(nets, steps, updates, priorWall + (now - started) / 1e9, stats);
+                save(start, steps, updates, priorWall + (now - started) / 1e9, stats);
                 lastCheckpoint = now;
             }
         }
         envs.forEach(DrivingEnv::close);
-        CheckpointMeta meta = save(nets, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
+        CheckpointMeta meta = save(start, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
         out.println(progress.line(steps, updates, (steps - doneSteps) / ((System.nanoTime() - started) / 1e9), stats));
         out.printf("checkpoint written to %s%n", settings.out());
         return meta;
@@ -202,7 +192,8 @@ public final class Trainer {
         episodeReturn[i] = 0;
     }
 
-    private CheckpointMeta save(DreamerNets nets, long steps, long updates, double wall, TrainStats stats) {
+    /** Training state first, {@code checkpoint.json} last (each file atomically; see {@link Checkpoint}). */
+    private CheckpointMeta save(TrainingStart start, long steps, long updates, double wall, TrainStats stats) {
         Map<String, Double> s = stats == null
                 ? Map.of()
                 : Map.of(
@@ -217,16 +208,18 @@ public final class Trainer {
                         "returnScale", stats.returnScale());
         CheckpointMeta meta = new CheckpointMeta(
                 CheckpointMeta.FORMAT,
-                nets.config(),
+                start.nets().config(),
                 CheckpointMeta.OBSERVATION_SPEC,
                 CheckpointMeta.ACTION_SPEC,
-                settings.seed(),
+                start.seed(),
                 steps,
                 updates,
                 wall,
                 commit,
                 s);
-        Checkpoint.save(settings.out(), meta, nets.params());
+        LearnerState.save(settings.out(), start.learner(), steps);
+        ReplayFile.save(settings.out(), start.replay(), steps);
+        Checkpoint.save(settings.out(), meta, start.nets().params());
         return meta;
     }
 
