@@ -33,7 +33,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Checkpoint folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
+    @Option(
+            names = "--resume",
+            description = "Continue from the checkpoint in --out: parameters, Adam state and replay.")
     boolean resume;
 
     @Option(names = "--envs", defaultValue = "4", description = "Environments side by side (default ${DEFAULT-VALUE}).")
@@ -54,13 +56,34 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for the generated town.")
     Path data;
 
+    @Option(
+            names = "--replay-capacity",
+            defaultValue = "" + TrainSettings.DEFAULT_REPLAY_CAPACITY,
+            description = "Environment steps the replay keeps, oldest dropped first (default ${DEFAULT-VALUE}).")
+    long replayCapacity;
+
     @Override
     public Integer call() {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps: must be positive, was " + steps);
         }
         TrainSettings settings = new TrainSettings(
-                steps, preset, seed, out, resume, envs, demoEnvs, 2_000, 8, 8, 32, 1_500, npcs, data, "default-town");
+                steps,
+                preset,
+                seed,
+                out,
+                resume,
+                envs,
+                demoEnvs,
+                2_000,
+                8,
+                8,
+                32,
+                1_500,
+                npcs,
+                data,
+                "default-town",
+                replayCapacity);
         new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
         return 0;
     }

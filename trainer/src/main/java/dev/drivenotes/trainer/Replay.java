@@ -8,32 +8,95 @@ import java.util.SplittableRandom;
 
 /**
  * Experience of several environment streams (each a run of episodes, {@code first} marking
- * starts), sampled as fixed-length sequences that may cross episode boundaries (the RSSM resets
- * there). Unbounded: training runs here are short. With a bird's-eye raster each step also keeps
- * its raster bytes (12 KB at 64×64×3, so 100 000 steps hold 1.2 GB).
+ * starts), sampled uniformly as fixed-length sequences that may cross episode boundaries (the RSSM
+ * resets there). Bounded: each stream keeps its newest {@code capacity / streams} steps (FIFO), like
+ * DreamerV3's uniform replay of fixed size. One {@link Step} record per step, so a new per-step field
+ * is one field there and one in {@link ReplayFile}. With a bird's-eye raster each step also keeps its
+ * raster bytes (12 KB at 64×64×3, so 100 000 steps hold 1.2 GB: size the capacity accordingly).
  */
 final class Replay {
 
-    private static final class Stream {
-        final List<float[]> obs = new ArrayList<>();
-        final List<int[]> ints = new ArrayList<>(); // prevAction, action, first, label
-        final List<float[]> floats = new ArrayList<>(); // reward, cont
-        final List<byte[]> rasters = new ArrayList<>(); // empty without rasters
+    /** One observation and what followed it; {@code action} and {@code label} are set a moment later. */
+    static final class Step {
+        final float[] obs;
+        /** The bird's-eye raster, null for a vector-only model. */
+        final byte[] raster;
+
+        final int prevAction;
+        final boolean first;
+        final float reward;
+        final float cont;
+        int action = -1;
+        int label = -1;
+
+        Step(float[] obs, byte[] raster, int prevAction, boolean first, float reward, float cont) {
+            this.obs = obs;
+            this.raster = raster;
+            this.prevAction = prevAction;
+            this.first = first;
+            this.reward = reward;
+            this.cont = cont;
+        }
+    }
+
+    /** A ring of the newest steps of one stream. */
+    static final class Stream {
+        private Step[] ring;
+        private int head;
+        private int size;
+        private final int capacity;
+
+        Stream(int capacity) {
+            this.capacity = capacity;
+            this.ring = new Step[Math.min(64, capacity)]; // grows to exactly capacity
+        }
+
+        void add(Step step) {
+            if (size == ring.length && size < capacity) {
+                Step[] grown = new Step[Math.min(capacity, ring.length * 2)];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = get(i);
+                }
+                ring = grown;
+                head = 0;
+            }
+            if (size == capacity) {
+                ring[head] = step;
+                head = (head + 1) % ring.length;
+            } else {
+                ring[(head + size) % ring.length] = step;
+                size++;
+            }
+        }
+
+        /** The i-th oldest step kept. */
+        Step get(int i) {
+            return ring[(head + i) % ring.length];
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     private final List<Stream> streams = new ArrayList<>();
+    private final long capacity;
     private final SplittableRandom random;
     private final int rasterBytes;
-    private long size;
 
-    Replay(int streamCount, long seed) {
-        this(streamCount, seed, 0);
+    /** Empty streams sharing {@code capacity} steps without rasters; {@code seed} drives sampling. */
+    Replay(int streamCount, long capacity, long seed) {
+        this(streamCount, capacity, seed, 0);
     }
 
-    /** A replay whose steps each carry a raster of {@code rasterBytes} bytes (0: none). */
-    Replay(int streamCount, long seed, int rasterBytes) {
+    /** Empty streams whose steps each carry a raster of {@code rasterBytes} bytes (0: none). */
+    Replay(int streamCount, long capacity, long seed, int rasterBytes) {
+        if (streamCount < 1 || capacity < streamCount) {
+            throw new IllegalArgumentException("replayCapacity: must be at least one step per stream, was " + capacity);
+        }
+        this.capacity = capacity;
         for (int i = 0; i < streamCount; i++) {
-            streams.add(new Stream());
+            streams.add(new Stream(Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, capacity / streamCount))));
         }
         this.random = new SplittableRandom(seed);
         this.rasterBytes = rasterBytes;
@@ -46,17 +109,19 @@ final class Replay {
 
     /** {@link #add} with the observation's raster ({@code rasterBytes} bytes; null without rasters). */
     void add(int stream, float[] obs, byte[] raster, int prevAction, float reward, boolean terminal, boolean first) {
-        if (rasterBytes > 0 ? raster == null || raster.length != rasterBytes : raster != null) {
+        add(stream, new Step(obs, raster, prevAction, first, reward, terminal ? 0f : 1f));
+    }
+
+    void add(int stream, Step step) {
+        if (rasterBytes > 0 ? step.raster == null || step.raster.length != rasterBytes : step.raster != null) {
             throw new IllegalArgumentException("raster: expected " + rasterBytes + " bytes");
         }
-        Stream s = streams.get(stream);
-        if (raster != null) {
-            s.rasters.add(raster);
-        }
-        s.obs.add(obs);
-        s.ints.add(new int[] {prevAction, -1, first ? 1 : 0, -1});
-        s.floats.add(new float[] {reward, terminal ? 0f : 1f});
-        size++;
+        streams.get(stream).add(step);
+    }
+
+    /** Bytes of each step's raster, 0 without rasters. */
+    int rasterBytes() {
+        return rasterBytes;
     }
 
     /**
@@ -65,17 +130,30 @@ final class Replay {
      */
     void setAction(int stream, int action, int label) {
         Stream s = streams.get(stream);
-        int[] last = s.ints.getLast();
-        last[1] = action;
-        last[3] = label;
+        Step last = s.get(s.size() - 1);
+        last.action = action;
+        last.label = label;
     }
 
+    int streamCount() {
+        return streams.size();
+    }
+
+    Stream stream(int i) {
+        return streams.get(i);
+    }
+
+    long capacity() {
+        return capacity;
+    }
+
+    /** Steps kept over all streams. */
     long size() {
-        return size;
+        return streams.stream().mapToLong(Stream::size).sum();
     }
 
     boolean canSample(int length) {
-        return streams.stream().anyMatch(s -> s.obs.size() > length);
+        return streams.stream().anyMatch(s -> s.size() > length);
     }
 
     SequenceBatch sample(int batch, int length) {
@@ -89,22 +167,22 @@ final class Replay {
         boolean[] first = new boolean[n];
         int[] labels = new int[n];
         byte[] rasters = rasterBytes > 0 ? new byte[n * rasterBytes] : null;
-        List<Stream> ready = streams.stream().filter(s -> s.obs.size() > length).toList();
+        List<Stream> ready = streams.stream().filter(s -> s.size() > length).toList();
         for (int b = 0; b < batch; b++) {
             Stream s = ready.get(random.nextInt(ready.size()));
-            int start = random.nextInt(s.obs.size() - length); // the last observation has no action yet
+            int start = random.nextInt(s.size() - length); // the last observation has no action yet
             for (int t = 0; t < length; t++) {
                 int i = t * batch + b;
-                System.arraycopy(s.obs.get(start + t), 0, obs, i * dim, dim);
-                int[] ints = s.ints.get(start + t);
-                prev[i] = ints[0];
-                act[i] = ints[1];
-                first[i] = ints[2] == 1;
-                labels[i] = ints[1] >= 0 ? ints[3] : -1;
-                rew[i] = s.floats.get(start + t)[0];
-                cont[i] = s.floats.get(start + t)[1];
+                Step step = s.get(start + t);
+                System.arraycopy(step.obs, 0, obs, i * dim, dim);
+                prev[i] = step.prevAction;
+                act[i] = step.action;
+                first[i] = step.first;
+                labels[i] = step.action >= 0 ? step.label : -1;
+                rew[i] = step.reward;
+                cont[i] = step.cont;
                 if (rasters != null) {
-                    System.arraycopy(s.rasters.get(start + t), 0, rasters, i * rasterBytes, rasterBytes);
+                    System.arraycopy(step.raster, 0, rasters, i * rasterBytes, rasterBytes);
                 }
             }
         }

@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * @param npcs background vehicles per training episode
  * @param dataDir where the generated town is written
  * @param map map reference
+ * @param replayCapacity environment steps the replay keeps (each of the {@code envs} streams its
+ *     newest {@code replayCapacity / envs}; enough for a sequence per stream at least)
  */
 public record TrainSettings(
         long envSteps,
@@ -36,10 +38,14 @@ public record TrainSettings(
         int maxEpisodeSteps,
         int npcs,
         Path dataDir,
-        String map) {
+        String map,
+        long replayCapacity) {
 
     /** Seeds of training routes start here; evaluation seeds below it were never used in training. */
     public static final long TRAIN_SEED_BASE = 1_000_000;
+
+    /** DreamerV3's replay size. */
+    public static final long DEFAULT_REPLAY_CAPACITY = 1_000_000;
 
     public TrainSettings {
         if (envSteps < 1
@@ -52,6 +58,10 @@ public record TrainSettings(
                 || maxEpisodeSteps < 10
                 || npcs < 0) {
             throw new IllegalArgumentException("invalid training settings");
+        }
+        if (replayCapacity < (long) envs * (length + 1)) {
+            throw new IllegalArgumentException("replayCapacity: must hold at least envs × (length + 1) = "
+                    + (long) envs * (length + 1) + " steps, was " + replayCapacity);
         }
     }
 }

@@ -10,11 +10,10 @@ import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.DrivingActions;
-import dev.drivenotes.dreamer.model.Hyper;
 import dev.drivenotes.dreamer.model.Learner;
+import dev.drivenotes.dreamer.model.LearnerState;
 import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
-import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.dreamer.model.TrainStats;
 import dev.drivenotes.dreamer.policy.AutopilotPolicy;
 import dev.drivenotes.model.policy.PredictInstance;
@@ -35,7 +34,8 @@ import java.util.SplittableRandom;
  * states too (DAgger: the action it would take there is the behaviour-cloning target, so the agent
  * learns to recover from its own mistakes). One update every {@code
  * stepsPerUpdate} environment steps after a warm-up of autopilot-only steps. Writes a checkpoint
- * every {@link #CHECKPOINT_EVERY_S} seconds and at the end.
+ * (parameters, optimiser state, replay) every {@link #CHECKPOINT_EVERY_S} seconds and at the end;
+ * wall-clock time decides only when to save and print, never anything that training computes.
  */
 public final class Trainer {
 
@@ -58,39 +58,30 @@ public final class Trainer {
 
     /** Trains and answers the final checkpoint's metadata. */
     public CheckpointMeta run() {
-        Djl.seed(settings.seed());
         try (NDManager manager = Djl.newManager()) {
-            DreamerNets nets;
-            long doneSteps = 0;
-            long updates = 0;
-            double priorWall = 0;
-            if (settings.resume()) {
-                Checkpoint c = Checkpoint.open(manager, settings.out().toString());
-                nets = c.nets();
-                doneSteps = c.meta().envSteps();
-                updates = c.meta().updates();
-                priorWall = c.meta().wallSeconds();
-                out.printf("resuming %s at %d env steps%n", settings.out(), doneSteps);
-            } else {
-                DreamerConfig config = DreamerConfig.preset(settings.preset());
-                nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), settings.seed()));
-            }
-            return loop(manager, nets, doneSteps, updates, priorWall);
+            TrainingStart start = settings.resume()
+                    ? TrainingStart.resume(manager, settings, out)
+                    : TrainingStart.fresh(manager, settings);
+            Djl.seed(start.derive(TrainingStart.Purpose.TORCH));
+            return loop(manager, start);
         }
     }
 
-    private CheckpointMeta loop(NDManager manager, DreamerNets nets, long doneSteps, long updates, double priorWall) {
+    private CheckpointMeta loop(NDManager manager, TrainingStart start) {
         Simulator simulator = Simulators.embedded(settings.dataDir());
         int e = settings.envs();
-        Learner learner = new Learner(
-                nets, manager, Hyper.defaults().withActorRlScale(ACTOR_RL_SCALE).withBcIntoModel(true));
+        DreamerNets nets = start.nets();
+        DreamerConfig config = nets.config();
+        Learner learner = start.learner();
+        Replay replay = start.replay();
+        long doneSteps = start.envSteps();
+        long updates = start.updates();
+        double priorWall = start.wallSeconds();
         DreamerAgent agent = new DreamerAgent(nets, manager, 1);
         AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
-        DreamerConfig config = nets.config();
-        Replay replay = new Replay(e, settings.seed(), config.rasterBytes());
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        SplittableRandom random = new SplittableRandom(start.derive(TrainingStart.Purpose.EXPLORE));
         List<DrivingEnv> envs = new ArrayList<>();
-        long[] episodeCounter = {settings.seed() * 100_000 + doneSteps};
+        long[] episodeCounter = {start.seed() * 100_000 + doneSteps};
         Carry[] carries = new Carry[e];
         boolean[] first = new boolean[e];
         int[] prevAction = new int[e];
@@ -151,10 +142,11 @@ public final class Trainer {
                         : agent.act(obs, new ArrayList<>(cs));
                 for (int k = 0; k < agentSlots.size(); k++) {
                     int i = agentSlots.get(k);
-                    carries[i] = decided.get(k).carry();
                     actions[i] = random.nextDouble() < EXPLORE
                             ? random.nextInt(DrivingActions.COUNT)
                             : decided.get(k).action();
+                    // the next step's RSSM input is the action executed, exploration included
+                    carries[i] = decided.get(k).carry().withPrevAction(actions[i]);
                 }
             }
             for (int i = 0; i < e; i++) {
@@ -197,12 +189,12 @@ public final class Trainer {
                 lastProgress = now;
             }
             if (now - lastCheckpoint > CHECKPOINT_EVERY_S * 1_000_000_000L) {
-                save(nets, steps, updates, priorWall + (now - started) / 1e9, stats);
+                save(start, steps, updates, priorWall + (now - started) / 1e9, stats);
                 lastCheckpoint = now;
             }
         }
         envs.forEach(DrivingEnv::close);
-        CheckpointMeta meta = save(nets, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
+        CheckpointMeta meta = save(start, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
         out.println(progress.line(steps, updates, (steps - doneSteps) / ((System.nanoTime() - started) / 1e9), stats));
         out.printf("checkpoint written to %s%n", settings.out());
         return meta;
@@ -232,7 +224,8 @@ public final class Trainer {
                 : s.observation().birdEye().data();
     }
 
-    private CheckpointMeta save(DreamerNets nets, long steps, long updates, double wall, TrainStats stats) {
+    /** Training state first, {@code checkpoint.json} last (each file atomically; see {@link Checkpoint}). */
+    private CheckpointMeta save(TrainingStart start, long steps, long updates, double wall, TrainStats stats) {
         Map<String, Double> s = stats == null
                 ? Map.of()
                 : Map.of(
@@ -248,16 +241,18 @@ public final class Trainer {
                         "rasterLoss", stats.rasterLoss());
         CheckpointMeta meta = new CheckpointMeta(
                 CheckpointMeta.FORMAT,
-                nets.config(),
-                CheckpointMeta.observationSpec(nets.config()),
+                start.nets().config(),
+                CheckpointMeta.observationSpec(start.nets().config()),
                 CheckpointMeta.ACTION_SPEC,
-                settings.seed(),
+                start.seed(),
                 steps,
                 updates,
                 wall,
                 commit,
                 s);
-        Checkpoint.save(settings.out(), meta, nets.params());
+        LearnerState.save(settings.out(), start.learner(), steps);
+        ReplayFile.save(settings.out(), start.replay(), steps);
+        Checkpoint.save(settings.out(), meta, start.nets().params());
         return meta;
     }
 

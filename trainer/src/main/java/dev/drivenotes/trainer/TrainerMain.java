@@ -26,7 +26,8 @@ public final class TrainerMain {
                 1_500,
                 args.length > 5 ? Integer.parseInt(args[5]) : 20,
                 Path.of(".drivenotes"),
-                "default-town");
+                "default-town",
+                TrainSettings.DEFAULT_REPLAY_CAPACITY);
         new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
     }
 }

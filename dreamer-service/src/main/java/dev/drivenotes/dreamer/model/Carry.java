@@ -17,6 +17,11 @@ public record Carry(float[] deter, byte[] stochIndex, int prevAction) {
         stochIndex = stochIndex.clone();
     }
 
+    /** The same state followed by another action (e.g. an exploratory one the agent did not choose). */
+    public Carry withPrevAction(int action) {
+        return new Carry(deter, stochIndex, action);
+    }
+
     /** Base64 of: version, deter size, latent count, previous action, deter floats, indices. */
     public String encode() {
         ByteBuffer buf = ByteBuffer.allocate(1 + 4 + 4 + 1 + 4 * deter.length + stochIndex.length);

@@ -2,18 +2,23 @@ package dev.drivenotes.dreamer.model;
 
 import ai.djl.ndarray.NDManager;
 import dev.drivenotes.platform.json.Json;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import tools.jackson.core.JacksonException;
 
 /**
  * A checkpoint: {@code params.ndlist} (DJL-encoded named parameters) and {@code checkpoint.json}
- * ({@link CheckpointMeta}) in one folder, or on the classpath under {@link #BUNDLED}.
+ * ({@link CheckpointMeta}) in one folder, or on the classpath under {@link #BUNDLED}. A trainer's
+ * checkpoint folder also holds training state for resume ({@link LearnerState}, the replay); every
+ * file is replaced atomically and {@code checkpoint.json} is written last.
  */
 public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
 
@@ -26,20 +31,40 @@ public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
         System.setProperty("ai.djl.offline", "true");
     }
 
-    /** Writes a checkpoint folder (created when absent). */
+    /** Writes a checkpoint folder (created when absent): parameters first, then the JSON. */
     public static void save(Path dir, CheckpointMeta meta, Params params) {
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(PARAMS + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                params.save(out);
-            }
-            Files.move(tmp, dir.resolve(PARAMS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(
-                    dir.resolve(META),
-                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+            writeAtomically(dir.resolve(PARAMS), params::save);
+            byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(meta);
+            writeAtomically(dir.resolve(META), out -> out.write(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint to " + dir, e);
+        }
+    }
+
+    /** Writes the content of one file of a checkpoint. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file through a temporary sibling that is synced to disk and then moved over the target,
+     * so a crash leaves either the old file or the new one, never a torn one.
+     */
+    public static void writeAtomically(Path file, Content content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
+                OutputStream out = new java.io.BufferedOutputStream(fos)) {
+            content.writeTo(out);
+            out.flush();
+            fos.getFD().sync();
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

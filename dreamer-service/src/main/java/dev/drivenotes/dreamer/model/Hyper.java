@@ -35,67 +35,25 @@ public record Hyper(
         return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f, false);
     }
 
-    public Hyper withBcScale(float scale) {
+    /**
+     * The driving trainer's settings: DreamerV3's defaults, with behaviour cloning shaping the world
+     * model too and the imagination term of the actor loss scaled by {@code actorRlScale}
+     * (docs/agent.md, "Training").
+     */
+    public static Hyper driving(float actorRlScale) {
+        Hyper d = defaults();
         return new Hyper(
-                modelLr,
-                actorLr,
-                criticLr,
-                horizon,
-                discount,
-                lambda,
-                entropy,
-                slowRate,
-                scale,
-                actorCritic,
+                d.modelLr,
+                d.actorLr,
+                d.criticLr,
+                d.horizon,
+                d.discount,
+                d.lambda,
+                d.entropy,
+                d.slowRate,
+                d.bcScale,
+                d.actorCritic,
                 actorRlScale,
-                bcIntoModel);
-    }
-
-    public Hyper withActorRlScale(float scale) {
-        return new Hyper(
-                modelLr,
-                actorLr,
-                criticLr,
-                horizon,
-                discount,
-                lambda,
-                entropy,
-                slowRate,
-                bcScale,
-                actorCritic,
-                scale,
-                bcIntoModel);
-    }
-
-    public Hyper withActorCritic(boolean on) {
-        return new Hyper(
-                modelLr,
-                actorLr,
-                criticLr,
-                horizon,
-                discount,
-                lambda,
-                entropy,
-                slowRate,
-                bcScale,
-                on,
-                actorRlScale,
-                bcIntoModel);
-    }
-
-    public Hyper withBcIntoModel(boolean on) {
-        return new Hyper(
-                modelLr,
-                actorLr,
-                criticLr,
-                horizon,
-                discount,
-                lambda,
-                entropy,
-                slowRate,
-                bcScale,
-                actorCritic,
-                actorRlScale,
-                on);
+                true);
     }
 }

@@ -85,14 +85,15 @@ final class Imagination {
         NDArray logp = nets.actorLogits(head).logSoftmax(-1);
         NDArray taken = NDArrays.concat(new NDList(actions), 0);
         NDArray ent = logp.exp().mul(logp).sum(new int[] {-1}).neg();
-        NDArray actor = logp.mul(taken)
-                .sum(new int[] {-1})
-                .mul(m.create(adv))
-                .add(ent.mul(h.entropy()))
-                .mul(w)
-                .mean()
-                .neg()
-                .mul(h.actorRlScale());
+        NDArray actor = Layers.times(
+                logp.mul(taken)
+                        .sum(new int[] {-1})
+                        .mul(m.create(adv))
+                        .add(Layers.times(ent, h.entropy()))
+                        .mul(w)
+                        .mean()
+                        .neg(),
+                h.actorRlScale());
         NDArray criticLogits = nets.criticLogits("critic", head);
         NDArray target = m.create(TwoHot.encode(ret), new Shape(rows, TwoHot.BINS));
         NDArray slowTarget = m.create(TwoHot.encode(java.util.Arrays.copyOf(slow, rows)), new Shape(rows, TwoHot.BINS));

@@ -92,6 +92,36 @@ final class Layers {
     /** Logits of {@code (1 − mix)·softmax + mix/classes} over the last axis. */
     static NDArray unimix(NDArray logits, float mix) {
         long classes = logits.getShape().get(logits.getShape().dimension() - 1);
-        return logits.softmax(-1).mul(1 - mix).add(mix / classes).log();
+        return times(logits.softmax(-1), 1 - mix).add(mix / classes).log();
+    }
+
+    /*
+     * Constants in the autograd graph. DJL's mul/div/maximum(Number) wrap the constant in a tensor
+     * over a Java direct buffer and close it at once, but autograd keeps that tensor for the backward
+     * pass: once the garbage collector frees the buffer, the gradient reads freed memory (found as
+     * run-to-run differences and occasional huge or infinite gradients). A constant made by full() is
+     * owned by PyTorch and lives as long as the graph needs it. add/sub(Number) are safe: their
+     * backward does not read the constant.
+     */
+
+    /** {@code x · c}, safe under autograd. */
+    static NDArray times(NDArray x, float c) {
+        try (NDArray constant = x.getManager().full(new Shape(), c)) {
+            return x.mul(constant);
+        }
+    }
+
+    /** {@code x / c}, safe under autograd. */
+    static NDArray over(NDArray x, float c) {
+        try (NDArray constant = x.getManager().full(new Shape(), c)) {
+            return x.div(constant);
+        }
+    }
+
+    /** {@code max(x, c)} element-wise, safe under autograd. */
+    static NDArray atLeast(NDArray x, float c) {
+        try (NDArray constant = x.getManager().full(new Shape(), c)) {
+            return x.maximum(constant);
+        }
     }
 }

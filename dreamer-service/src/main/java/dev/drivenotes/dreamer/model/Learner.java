@@ -5,14 +5,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, for a
@@ -20,7 +21,8 @@ import java.util.Map;
  * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
  * the demonstrator's labels, and actor-critic on imagined rollouts from the posterior states (λ-returns,
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
- * over the sum; each parameter group has its own Adam.
+ * over the sum; {@link Adam} with one parameter group each for model, actor and critic. Its moments
+ * and the return normaliser's EMAs are training state that {@link LearnerState} saves and restores.
  */
 public final class Learner {
 
@@ -33,9 +35,7 @@ public final class Learner {
     private final NDManager manager;
     private final Hyper hyper;
     private final ReturnNormalizer normalizer = new ReturnNormalizer();
-    private final Optimizer modelOpt;
-    private final Optimizer actorOpt;
-    private final Optimizer criticOpt;
+    private final Adam adam;
     private final Imagination imagination;
     private long skipped;
 
@@ -43,9 +43,7 @@ public final class Learner {
         this.nets = nets;
         this.manager = manager;
         this.hyper = hyper;
-        this.modelOpt = adam(hyper.modelLr());
-        this.actorOpt = adam(hyper.actorLr());
-        this.criticOpt = adam(hyper.criticLr());
+        this.adam = new Adam(nets.params(), manager, hyper.modelLr(), hyper.actorLr(), hyper.criticLr());
         this.imagination = new Imagination(nets, hyper);
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
             e.getValue().setRequiresGradient(!e.getKey().startsWith("slow."));
@@ -53,16 +51,18 @@ public final class Learner {
         copySlowCritic(1f);
     }
 
-    private static Optimizer adam(float lr) {
-        return Optimizer.adam()
-                .optLearningRateTracker(Tracker.fixed(lr))
-                .optEpsilon(1e-8f)
-                .optClipGrad(10f)
-                .build();
-    }
-
     public Hyper hyper() {
         return hyper;
+    }
+
+    /** The optimiser (its moments and step counts are checkpointed for resume). */
+    public Adam adam() {
+        return adam;
+    }
+
+    /** The return normaliser (its EMAs are checkpointed for resume). */
+    public ReturnNormalizer returnNormalizer() {
+        return normalizer;
     }
 
     /** One update on a batch; answers its losses. */
@@ -72,7 +72,7 @@ public final class Learner {
             NDArray[] model;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 model = worldModel(step, b, h);
-                gc.backward(model[0].add(model[6].mul(h.bcScale())));
+                gc.backward(model[0].add(Layers.times(model[6], h.bcScale())));
                 start = new RssmState(model[7].stopGradient(), model[8].stopGradient());
             }
             apply(name -> !name.startsWith("critic"));
@@ -143,7 +143,7 @@ public final class Learner {
         NDArray con = Activation.softPlus(conLogit)
                 .sub(conLogit.mul(step.create(b.conts())))
                 .mean();
-        NDArray dyn = kl(post.stopGradient(), prior).mean();
+        NDArray dyn = kl(post.stopGradient(), prior);
         NDArray rep = kl(post, prior.stopGradient());
         // DreamerV3's image loss: MSE summed over pixels (zero for a vector-only model)
         NDArray raster = rasters == null
@@ -156,20 +156,17 @@ public final class Learner {
         NDArray model = dec.add(raster)
                 .add(rew)
                 .add(con)
-                .add(kl(post.stopGradient(), prior).maximum(FREE_NATS).mean().mul(DYN_SCALE))
-                .add(rep.maximum(FREE_NATS).mean().mul(REP_SCALE));
+                .add(Layers.times(Layers.atLeast(dyn, FREE_NATS).mean(), DYN_SCALE))
+                .add(Layers.times(Layers.atLeast(rep, FREE_NATS).mean(), REP_SCALE));
         NDArray weights = step.create(bcWeights(b.labels()));
         // behaviour cloning shapes the representation too (docs/agent.md: a deviation from DreamerV3)
         NDArray logp =
                 nets.actorLogits(h.bcIntoModel() ? feat : feat.stopGradient()).logSoftmax(-1);
         NDArray target = oneHot(step, b.labels(), 0, n, c.actions());
-        NDArray bc = logp.mul(target)
-                .sum(new int[] {-1})
-                .neg()
-                .mul(weights)
-                .sum()
-                .div(Math.max(1f, weights.sum().getFloat()));
-        return new NDArray[] {model, dec, rew, con, dyn, rep.mean(), bc, all.deter(), all.stoch(), raster};
+        NDArray bc = Layers.over(
+                logp.mul(target).sum(new int[] {-1}).neg().mul(weights).sum(),
+                Math.max(1f, weights.sum().getFloat()));
+        return new NDArray[] {model, dec, rew, con, dyn.mean(), rep.mean(), bc, all.deter(), all.stoch(), raster};
     }
 
     /** The batch's rasters as the encoder's input, null for a vector-only model. */
@@ -187,41 +184,33 @@ public final class Learner {
     }
 
     /**
-     * Applies each group's Adam to the parameters the predicate selects and zeroes their gradients.
-     * A group whose gradients are not all finite is skipped (counted in {@link #skipped()}).
+     * Applies Adam to the parameters the predicate selects and zeroes their gradients. When their
+     * gradients are not all finite nothing is updated (counted in {@link #skipped()}).
      */
-    private void apply(java.util.function.Predicate<String> group) {
-        Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
-        boolean finite = true;
+    private void apply(Predicate<String> group) {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
-            String name = e.getKey();
-            if (name.startsWith("slow.") || !group.test(name)) {
-                continue;
-            }
-            NDArray grad = e.getValue().getGradient();
-            grads.put(name, grad);
-            try (NDArray sum = grad.sum()) {
-                finite &= Float.isFinite(sum.getFloat());
+            if (!e.getKey().startsWith("slow.") && group.test(e.getKey())) {
+                grads.put(e.getKey(), e.getValue().getGradient());
             }
         }
-        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-            String name = e.getKey();
-            NDArray grad = e.getValue();
-            if (finite) {
-                Optimizer opt = name.startsWith("actor") ? actorOpt : name.startsWith("critic") ? criticOpt : modelOpt;
-                opt.update(name, nets.params().get(name), grad);
-            }
-            grad.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
-            grad.close();
-        }
-        if (!finite) {
+        if (!adam.step(nets.params(), grads)) {
             skipped++;
+        }
+        for (NDArray grad : grads.values()) {
+            grad.set(new NDIndex("..."), 0);
+            grad.close();
         }
     }
 
     /** Updates skipped because a gradient was not finite. */
     public long skipped() {
         return skipped;
+    }
+
+    /** Restores the skipped-update counter of a resumed run. */
+    void restoreSkipped(long count) {
+        skipped = count;
     }
 
     /** slow ← (1 − rate)·slow + rate·critic. */

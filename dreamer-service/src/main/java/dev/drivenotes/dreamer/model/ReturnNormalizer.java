@@ -10,6 +10,21 @@ public final class ReturnNormalizer {
     private double high;
     private boolean started;
 
+    /**
+     * The EMA state, saved with a checkpoint so that a resumed run keeps its advantage scale.
+     *
+     * @param low EMA of the 5th percentile
+     * @param high EMA of the 95th percentile
+     * @param started whether any batch has been seen (the first one sets the EMAs directly)
+     */
+    public record State(double low, double high, boolean started) {
+        public State {
+            if (!Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new IllegalArgumentException("returnNormalizer: low and high must be finite");
+            }
+        }
+    }
+
     /** Updates with a batch of returns and answers the scale to divide advantages by. */
     public double update(float[] returns) {
         float[] sorted = returns.clone();
@@ -29,5 +44,15 @@ public final class ReturnNormalizer {
 
     public double scale() {
         return Math.max(1.0, high - low);
+    }
+
+    public State state() {
+        return new State(low, high, started);
+    }
+
+    public void restore(State state) {
+        low = state.low();
+        high = state.high();
+        started = state.started();
     }
 }

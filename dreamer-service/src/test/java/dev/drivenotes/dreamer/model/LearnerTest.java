@@ -47,7 +47,7 @@ public class LearnerTest {
         Djl.seed(3);
         try (NDManager manager = Djl.newManager()) {
             DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3));
-            Hyper hyper = Hyper.defaults().withActorCritic(true);
+            Hyper hyper = Hyper.defaults();
             Learner learner = new Learner(
                     nets,
                     manager,

@@ -1,0 +1,98 @@
+package dev.drivenotes.trainer;
+
+import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.DreamerConfig;
+import dev.drivenotes.dreamer.model.DreamerNets;
+import dev.drivenotes.dreamer.model.Hyper;
+import dev.drivenotes.dreamer.model.Learner;
+import dev.drivenotes.dreamer.model.LearnerState;
+import dev.drivenotes.dreamer.model.Params;
+import java.io.PrintStream;
+import java.util.SplittableRandom;
+
+/**
+ * What a training run starts from: fresh parameters, or a checkpoint's parameters, optimiser state
+ * and replay ({@code --resume}). Every generator of the run is seeded from ({@code seed}, env steps
+ * at the start), so a fresh run repeats exactly for a seed and a resume from the same checkpoint
+ * repeats exactly too; a resumed run does not continue the interrupted run's random streams (Java's
+ * {@link SplittableRandom} and PyTorch's generator expose no state to save).
+ *
+ * @param seed the run's seed (a resume keeps the checkpoint's)
+ * @param envSteps environment steps already collected
+ * @param updates gradient updates already made
+ * @param wallSeconds training wall time already spent
+ */
+record TrainingStart(
+        DreamerNets nets, Learner learner, Replay replay, long seed, long envSteps, long updates, double wallSeconds) {
+
+    /** Which generator a derived seed is for. */
+    enum Purpose {
+        TORCH,
+        REPLAY,
+        EXPLORE
+    }
+
+    static TrainingStart fresh(NDManager manager, TrainSettings settings) {
+        DreamerConfig config = DreamerConfig.preset(settings.preset());
+        DreamerNets nets =
+                new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), settings.seed()));
+        Replay replay = new Replay(
+                settings.envs(),
+                settings.replayCapacity(),
+                derive(settings.seed(), 0, Purpose.REPLAY),
+                config.rasterBytes());
+        return new TrainingStart(nets, learner(nets, manager), replay, settings.seed(), 0, 0, 0);
+    }
+
+    static TrainingStart resume(NDManager manager, TrainSettings settings, PrintStream out) {
+        Checkpoint c = Checkpoint.open(manager, settings.out().toString());
+        long seed = c.meta().seed();
+        long steps = c.meta().envSteps();
+        out.printf(
+                "resuming %s at %d env steps, %d updates, seed %d%s%n",
+                settings.out(),
+                steps,
+                c.meta().updates(),
+                seed,
+                seed == settings.seed() ? "" : " (the checkpoint's; --seed " + settings.seed() + " ignored)");
+        Learner learner = learner(c.nets(), manager);
+        out.println(LearnerState.restore(settings.out(), manager, learner, steps));
+        long replaySeed = derive(seed, steps, Purpose.REPLAY);
+        int rasterBytes = c.nets().config().rasterBytes();
+        Replay replay = ReplayFile.load(
+                settings.out(), steps, settings.envs(), settings.replayCapacity(), replaySeed, rasterBytes);
+        if (replay == null) {
+            out.printf("no %s in %s: starting with an empty replay%n", ReplayFile.NAME, settings.out());
+            replay = new Replay(settings.envs(), settings.replayCapacity(), replaySeed, rasterBytes);
+        } else {
+            out.printf("restored replay: %d steps in %d streams%n", replay.size(), replay.streamCount());
+        }
+        return new TrainingStart(
+                c.nets(),
+                learner,
+                replay,
+                seed,
+                steps,
+                c.meta().updates(),
+                c.meta().wallSeconds());
+    }
+
+    private static Learner learner(DreamerNets nets, NDManager manager) {
+        return new Learner(nets, manager, Hyper.driving(Trainer.ACTOR_RL_SCALE));
+    }
+
+    /** The seed of one generator of a run that starts at {@code envSteps}. */
+    static long derive(long seed, long envSteps, Purpose purpose) {
+        SplittableRandom r = new SplittableRandom(new SplittableRandom(seed).nextLong() + envSteps);
+        long value = 0;
+        for (int i = 0; i <= purpose.ordinal(); i++) {
+            value = r.nextLong();
+        }
+        return value;
+    }
+
+    long derive(Purpose purpose) {
+        return derive(seed, envSteps, purpose);
+    }
+}
