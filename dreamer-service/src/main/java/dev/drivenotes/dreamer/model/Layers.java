@@ -6,7 +6,7 @@ import ai.djl.nn.Activation;
 /** Functional layers over {@link Params}; the input comes first so results live in its manager. */
 final class Layers {
 
-    private static final float NORM_EPS = 1e-3f;
+    static final float NORM_EPS = 1e-3f;
 
     private Layers() {}
 
