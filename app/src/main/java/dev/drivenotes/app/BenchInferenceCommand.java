@@ -40,8 +40,8 @@ final class BenchInferenceCommand implements Callable<Integer> {
         } else {
             System.out.println("batch sizes " + Arrays.toString(batches));
             timings.forEach(t -> System.out.printf(
-                    "batch %4d  p50 %.3f ms  p99 %.3f ms  %.0f obs/s%n",
-                    t.batch(), t.p50Ms(), t.p99Ms(), t.obsPerSecond()));
+                    "batch %4d  %s  p50 %.3f ms  p99 %.3f ms  %.0f obs/s%n",
+                    t.batch(), t.engine(), t.p50Ms(), t.p99Ms(), t.obsPerSecond()));
         }
         return 0;
     }
