@@ -29,12 +29,17 @@ final class BenchInferenceCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint folder (default: the bundled one).")
     String checkpoint;
 
+    @Option(
+            names = "--djl",
+            description = "Time the DJL implementation instead of the served one (fused Java), to compare.")
+    boolean djl;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        List<InferenceBench.BatchTiming> timings = InferenceBench.run(checkpoint, batches, iterations);
+        List<InferenceBench.BatchTiming> timings = InferenceBench.run(checkpoint, batches, iterations, djl);
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(Map.of("batches", timings)));
         } else {

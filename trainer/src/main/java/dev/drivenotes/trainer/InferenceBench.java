@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Latency of one batched dreamer decision (observation vectors in, actions and carries out,
  * carries fed back as in serving), per batch size: warm-up, then {@code iterations} timed calls.
  * It calls {@link DreamerAgent#act} on a loaded checkpoint, exactly as serving does, so it measures
- * the implementation served (the fused Java forward; see {@link DreamerAgent}) and names it.
+ * the implementation served (the fused Java forward; see {@link DreamerAgent}) and names it; or,
+ * for comparison, the DJL implementation ({@link DreamerAgent#onDjl}).
  */
 public final class InferenceBench {
 
@@ -27,13 +28,20 @@ public final class InferenceBench {
 
     private InferenceBench() {}
 
+    /** Times the implementation serving uses. */
     public static List<BatchTiming> run(String checkpoint, int[] batches, int iterations) {
+        return run(checkpoint, batches, iterations, false);
+    }
+
+    /** Times the implementation serving uses, or with {@code djl} the DJL one. */
+    public static List<BatchTiming> run(String checkpoint, int[] batches, int iterations, boolean djl) {
         if (iterations < 10) {
             throw new IllegalArgumentException("--iterations: at least 10");
         }
         try (NDManager manager = Djl.newManager()) {
             Checkpoint c = Checkpoint.open(manager, checkpoint);
-            DreamerAgent agent = new DreamerAgent(c.nets(), manager, 1);
+            DreamerAgent agent =
+                    djl ? DreamerAgent.onDjl(c.nets(), manager, 1) : new DreamerAgent(c.nets(), manager, 1);
             List<BatchTiming> out = new ArrayList<>();
             for (int batch : batches) {
                 if (batch < 1 || batch > 4096) {

@@ -21,6 +21,12 @@ class InferenceBenchTest {
     }
 
     @Test
+    void timesTheDjlImplementationOnRequest() {
+        List<InferenceBench.BatchTiming> timings = InferenceBench.run(null, new int[] {2}, 10, true);
+        assertThat(timings).extracting(InferenceBench.BatchTiming::engine).containsExactly("djl");
+    }
+
+    @Test
     void rejectsTooFewIterationsAndBadBatchSizes() {
         assertThatThrownBy(() -> InferenceBench.run(null, new int[] {1}, 9))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -36,6 +36,10 @@ public final class DreamerAgent {
     private final FusedActor fused;
 
     public DreamerAgent(DreamerNets nets, NDManager manager, int concurrency) {
+        this(nets, manager, concurrency, true);
+    }
+
+    private DreamerAgent(DreamerNets nets, NDManager manager, int concurrency, boolean mayFuse) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency: at least 1, was " + concurrency);
         }
@@ -46,7 +50,15 @@ public final class DreamerAgent {
                 .filter(e -> ACTING.stream().anyMatch(e.getKey()::startsWith))
                 .map(Map.Entry::getValue)
                 .toList());
-        this.fused = trained() ? null : new FusedActor(nets, concurrency);
+        this.fused = mayFuse && !trained() ? new FusedActor(nets, concurrency) : null;
+    }
+
+    /**
+     * An agent that always runs on DJL, whatever the parameters: the reference the fused forward is
+     * tested and benchmarked against ({@code drivenotes bench inference --djl}).
+     */
+    public static DreamerAgent onDjl(DreamerNets nets, NDManager manager, int concurrency) {
+        return new DreamerAgent(nets, manager, concurrency, false);
     }
 
     public DreamerConfig config() {
@@ -55,7 +67,7 @@ public final class DreamerAgent {
 
     /**
      * Whether calls now run the fused Java forward: the parameters were frozen when this agent was
-     * made and still are. Otherwise they run on DJL.
+     * made and still are (and it is not {@link #onDjl}). Otherwise they run on DJL.
      */
     public boolean fused() {
         return fused != null && !trained();
@@ -85,17 +97,6 @@ public final class DreamerAgent {
         pool.acquireUninterruptibly();
         try {
             return fused() ? fused.act(observations, carries) : djl(observations, carries);
-        } finally {
-            pool.release();
-        }
-    }
-
-    /** The DJL implementation, whatever the parameters (tests compare it with the fused one). */
-    List<Step> actOnDjl(List<float[]> observations, List<Carry> carries) {
-        validate(observations, carries);
-        pool.acquireUninterruptibly();
-        try {
-            return observations.isEmpty() ? List.of() : djl(observations, carries);
         } finally {
             pool.release();
         }

@@ -100,7 +100,10 @@ class FusedActorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "compact"})
     void oneStepMatchesDjl(String preset) {
-        DreamerAgent agent = agent(preset, 21);
+        DreamerNets nets = nets(preset, 21);
+        DreamerAgent agent = new DreamerAgent(nets, manager, 2);
+        DreamerAgent reference = DreamerAgent.onDjl(nets, manager, 1);
+        assertThat(reference.fused()).isFalse();
         assertThat(agent.fused()).isTrue();
         SplittableRandom random = new SplittableRandom(5);
         List<float[]> observations = new ArrayList<>();
@@ -110,7 +113,7 @@ class FusedActorTest {
             carries.add(carry(random, agent.config()));
         }
         List<DreamerAgent.Step> fused = agent.act(observations, carries);
-        List<DreamerAgent.Step> djl = agent.actOnDjl(observations, carries);
+        List<DreamerAgent.Step> djl = reference.act(observations, carries);
         for (int i = 0; i < observations.size(); i++) {
             assertSameStep(fused.get(i), djl.get(i));
         }
@@ -122,14 +125,16 @@ class FusedActorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "compact"})
     void fiftyStepsThroughTheCarryMatchDjl(String preset) {
-        DreamerAgent agent = agent(preset, 33);
+        DreamerNets nets = nets(preset, 33);
+        DreamerAgent agent = new DreamerAgent(nets, manager, 2);
+        DreamerAgent reference = DreamerAgent.onDjl(nets, manager, 1);
         SplittableRandom random = new SplittableRandom(9);
         List<Carry> fusedCarries = Arrays.asList(null, null, null);
         List<Carry> djlCarries = Arrays.asList(null, null, null);
         for (int t = 0; t < 50; t++) {
             List<float[]> observations = List.of(observation(random), observation(random), observation(random));
             List<DreamerAgent.Step> fused = agent.act(observations, fusedCarries);
-            List<DreamerAgent.Step> djl = agent.actOnDjl(observations, djlCarries);
+            List<DreamerAgent.Step> djl = reference.act(observations, djlCarries);
             for (int i = 0; i < observations.size(); i++) {
                 assertSameStep(fused.get(i), djl.get(i));
                 fusedCarries.set(i, fused.get(i).carry());
@@ -142,6 +147,7 @@ class FusedActorTest {
     void theShippedCheckpointMatchesDjl() {
         Checkpoint checkpoint = Checkpoint.open(manager, null);
         DreamerAgent agent = new DreamerAgent(checkpoint.nets(), manager, 1);
+        DreamerAgent reference = DreamerAgent.onDjl(checkpoint.nets(), manager, 1);
         SplittableRandom random = new SplittableRandom(17);
         Carry fusedCarry = null;
         Carry djlCarry = null;
@@ -150,7 +156,7 @@ class FusedActorTest {
             DreamerAgent.Step fused =
                     agent.act(observation, Arrays.asList(fusedCarry)).getFirst();
             DreamerAgent.Step djl =
-                    agent.actOnDjl(observation, Arrays.asList(djlCarry)).getFirst();
+                    reference.act(observation, Arrays.asList(djlCarry)).getFirst();
             assertSameStep(fused, djl);
             fusedCarry = fused.carry();
             djlCarry = djl.carry();
@@ -220,7 +226,8 @@ class FusedActorTest {
         SplittableRandom random = new SplittableRandom(4);
         List<float[]> observations = List.of(observation(random), observation(random));
         List<Carry> carries = Arrays.asList(carry(random, agent.config()), null);
-        assertThat(agent.act(observations, carries)).isEqualTo(agent.actOnDjl(observations, carries));
+        assertThat(agent.act(observations, carries))
+                .isEqualTo(DreamerAgent.onDjl(nets, manager, 1).act(observations, carries));
     }
 
     @Test
