@@ -29,19 +29,24 @@ final class BenchInferenceCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint folder (default: the bundled one).")
     String checkpoint;
 
+    @Option(
+            names = "--djl",
+            description = "Time the DJL implementation instead of the served one (fused Java), to compare.")
+    boolean djl;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        List<InferenceBench.BatchTiming> timings = InferenceBench.run(checkpoint, batches, iterations);
+        List<InferenceBench.BatchTiming> timings = InferenceBench.run(checkpoint, batches, iterations, djl);
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(Map.of("batches", timings)));
         } else {
             System.out.println("batch sizes " + Arrays.toString(batches));
             timings.forEach(t -> System.out.printf(
-                    "batch %4d  p50 %.3f ms  p99 %.3f ms  %.0f obs/s%n",
-                    t.batch(), t.p50Ms(), t.p99Ms(), t.obsPerSecond()));
+                    "batch %4d  %s  p50 %.3f ms  p99 %.3f ms  %.0f obs/s%n",
+                    t.batch(), t.engine(), t.p50Ms(), t.p99Ms(), t.obsPerSecond()));
         }
         return 0;
     }

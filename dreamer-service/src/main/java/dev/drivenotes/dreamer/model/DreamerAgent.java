@@ -5,31 +5,83 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
  * Batched inference of a trained agent: for each instance, one posterior RSSM step from its carry
  * (or a fresh state) and the observation, then the actor's most likely action. Deterministic
- * (latents and actions take their mode). Thread-safe: parameters are read-only and each call works
- * in its own NDManager; at most {@code concurrency} calls run at once (the predictor pool).
+ * (latents and actions take their mode). Thread-safe; at most {@code concurrency} calls run at once
+ * (the predictor pool).
+ *
+ * <p>Two implementations of the same step. Frozen parameters (a loaded checkpoint: serving,
+ * evaluation, benchmarks) run the plain-Java {@link FusedActor} over a copy taken at construction,
+ * at every batch size: it beats DJL's per-op JNI calls about 25× at batch 1, is faster up to batch
+ * 256 and level at 1 024 (docs/benchmarks.md), so no size threshold is worth its complexity. Parameters that take gradients (a {@link Learner} trains them in place, as
+ * the trainer does while it acts) would make that copy stale, so while any of them does, calls go
+ * through DJL, which reads the live tensors. Models that see the bird's-eye raster always run on DJL
+ * (the fused forward covers the vector encoder only).
  */
 public final class DreamerAgent {
 
     /** One instance's answer: chosen action, its probability under the actor, the next carry. */
     public record Step(int action, double probability, Carry carry) {}
 
+    /** Parameter-name prefixes the acting step reads. */
+    private static final List<String> ACTING = List.of("enc.", "img_in.", "gru.", "obs_out.", "post.", "actor.");
+
     private final DreamerNets nets;
     private final NDManager manager;
     private final Semaphore pool;
+    private final List<NDArray> actingParams;
+    private final FusedActor fused;
 
     public DreamerAgent(DreamerNets nets, NDManager manager, int concurrency) {
+        this(nets, manager, concurrency, true);
+    }
+
+    private DreamerAgent(DreamerNets nets, NDManager manager, int concurrency, boolean mayFuse) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency: at least 1, was " + concurrency);
+        }
         this.nets = nets;
         this.manager = manager;
         this.pool = new Semaphore(concurrency);
+        this.actingParams = List.copyOf(nets.params().all().entrySet().stream()
+                .filter(e -> ACTING.stream().anyMatch(e.getKey()::startsWith))
+                .map(Map.Entry::getValue)
+                .toList());
+        this.fused = mayFuse && !trained() && !nets.config().usesRaster() ? new FusedActor(nets, concurrency) : null;
+    }
+
+    /**
+     * An agent that always runs on DJL, whatever the parameters: the reference the fused forward is
+     * tested and benchmarked against ({@code drivenotes bench inference --djl}).
+     */
+    public static DreamerAgent onDjl(DreamerNets nets, NDManager manager, int concurrency) {
+        return new DreamerAgent(nets, manager, concurrency, false);
     }
 
     public DreamerConfig config() {
         return nets.config();
+    }
+
+    /**
+     * Whether calls now run the fused Java forward: the parameters were frozen when this agent was
+     * made and still are (and it is not {@link #onDjl}). Otherwise they run on DJL.
+     */
+    public boolean fused() {
+        return fused != null && !trained();
+    }
+
+    /** Whether any acting parameter takes gradients (DJL caches the flag: no native call). */
+    private boolean trained() {
+        for (NDArray p : actingParams) {
+            if (p.hasGradient()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -40,15 +92,17 @@ public final class DreamerAgent {
      * @param carries the state of each instance, null for a fresh episode
      */
     public List<Step> act(List<float[]> observations, List<Carry> carries) {
-        if (observations.size() != carries.size()) {
-            throw new IllegalArgumentException("one carry (or null) per observation");
+        if (nets.config().usesRaster()) {
+            throw new IllegalArgumentException("preset " + nets.config().preset()
+                    + " needs a bird's-eye raster: decide with act(observations, rasters, carries)");
         }
+        validate(observations, carries);
         if (observations.isEmpty()) {
             return List.of();
         }
         pool.acquireUninterruptibly();
-        try (NDManager m = manager.newSubManager()) {
-            return run(m, observations, carries);
+        try {
+            return fused() ? fused.act(observations, carries) : djl(observations, carries);
         } finally {
             pool.release();
         }
@@ -67,8 +121,10 @@ public final class DreamerAgent {
         if (!nets.config().usesRaster()) {
             return act(observations, carries);
         }
-        if (observations.size() != carries.size() || observations.size() != rasters.size()) {
-            throw new IllegalArgumentException("one raster and one carry (or null) per observation");
+        validate(observations, carries);
+        if (observations.size() != rasters.size()) {
+            throw new IllegalArgumentException(
+                    "rasters: one per observation, got " + rasters.size() + " for " + observations.size());
         }
         if (observations.isEmpty()) {
             return List.of();
@@ -87,6 +143,44 @@ public final class DreamerAgent {
             return run(m, observations, nets.rasters(m, all, observations.size()), carries);
         } finally {
             pool.release();
+        }
+    }
+
+    private List<Step> djl(List<float[]> observations, List<Carry> carries) {
+        try (NDManager m = manager.newSubManager()) {
+            return run(m, observations, carries);
+        }
+    }
+
+    private void validate(List<float[]> observations, List<Carry> carries) {
+        DreamerConfig c = nets.config();
+        if (observations.size() != carries.size()) {
+            throw new IllegalArgumentException(
+                    "carries: one (or null) per observation, got " + carries.size() + " for " + observations.size());
+        }
+        for (int i = 0; i < observations.size(); i++) {
+            if (observations.get(i).length != c.obsDim()) {
+                throw new IllegalArgumentException("observations[" + i + "]: " + observations.get(i).length
+                        + " values, the model expects " + c.obsDim());
+            }
+            Carry carry = carries.get(i);
+            if (carry == null) {
+                continue;
+            }
+            if (carry.deter().length != c.deter() || carry.stochIndex().length != c.stoch()) {
+                throw new IllegalArgumentException("carries[" + i + "]: sizes " + carry.deter().length + "/"
+                        + carry.stochIndex().length + ", the model expects " + c.deter() + "/" + c.stoch());
+            }
+            for (byte index : carry.stochIndex()) {
+                if ((index & 0xff) >= c.classes()) {
+                    throw new IllegalArgumentException("carries[" + i + "]: latent class " + (index & 0xff)
+                            + " out of range 0.." + (c.classes() - 1));
+                }
+            }
+            if (carry.prevAction() < -1 || carry.prevAction() >= c.actions()) {
+                throw new IllegalArgumentException("carries[" + i + "]: previous action " + carry.prevAction()
+                        + " out of range -1.." + (c.actions() - 1));
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 /** Functional layers over {@link Params}; the input comes first so results live in its manager. */
 final class Layers {
 
-    private static final float NORM_EPS = 1e-3f;
+    static final float NORM_EPS = 1e-3f;
     /** Kernel size of the image networks (DreamerV3's). */
     static final int KERNEL = 4;
 
