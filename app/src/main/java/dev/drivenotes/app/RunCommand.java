@@ -19,7 +19,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--episodes", defaultValue = "2", description = "Episodes to drive (default ${DEFAULT-VALUE}).")
     int episodes;
 
-    @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot | dreamer | random")
+    @Option(
+            names = "--agent",
+            defaultValue = "dreamer",
+            description = "dreamer (the learned agent, default) | autopilot | random")
     String agent;
 
     @Option(names = "--map", description = "OpenDRIVE file (default: the generated town).")

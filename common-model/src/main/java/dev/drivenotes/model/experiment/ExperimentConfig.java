@@ -43,7 +43,7 @@ public record ExperimentConfig(
         Integer birdEyeSizePx) {
 
     public static final String DEFAULT_MAP = "default-town";
-    public static final String DEFAULT_AGENT = "autopilot";
+    public static final String DEFAULT_AGENT = "dreamer";
     public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
 

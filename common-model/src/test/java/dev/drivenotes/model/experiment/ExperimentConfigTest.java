@@ -14,7 +14,7 @@ class ExperimentConfigTest {
         ExperimentConfig config = ExperimentConfig.of("daily", 3);
 
         assertThat(config.map()).isEqualTo("default-town");
-        assertThat(config.agent()).isEqualTo("autopilot");
+        assertThat(config.agent()).isEqualTo("dreamer");
         assertThat(config.fixedDeltaSeconds()).isEqualTo(0.05);
         assertThat(config.seedOf(0)).isEqualTo(1L);
         assertThat(config.seedOf(2)).isEqualTo(3L);

@@ -41,29 +41,20 @@ public class LearnerTest {
         return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels);
     }
 
+    /** DreamerV3's defaults with learning rates and horizon for a few dozen test updates. */
+    static Hyper fastHyper() {
+        Hyper d = Hyper.defaults();
+        return new Hyper(
+                3e-3f, 1e-3f, 1e-3f, 5, d.discount(), d.lambda(), d.entropy(), d.slowRate(), 1f, true, 1f, false);
+    }
+
     @Test
     void shortTrainingRunLowersTheWorldModelLoss() {
         DreamerConfig config = DreamerConfig.preset("tiny");
         Djl.seed(3);
         try (NDManager manager = Djl.newManager()) {
             DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3));
-            Hyper hyper = Hyper.defaults();
-            Learner learner = new Learner(
-                    nets,
-                    manager,
-                    new Hyper(
-                            3e-3f,
-                            1e-3f,
-                            1e-3f,
-                            5,
-                            hyper.discount(),
-                            hyper.lambda(),
-                            hyper.entropy(),
-                            hyper.slowRate(),
-                            1f,
-                            true,
-                            1f,
-                            false));
+            Learner learner = new Learner(nets, manager, fastHyper());
             SequenceBatch batch = toyBatch(6, 10, 5);
             double first = 0;
             double last = 0;

@@ -53,23 +53,7 @@ class RasterLearnerTest {
 
     static Learner learner(NDManager manager, long seed) {
         DreamerNets nets = new DreamerNets(TINY_BEV, Params.initialise(manager, DreamerNets.layout(TINY_BEV), seed));
-        Hyper d = Hyper.defaults();
-        return new Learner(
-                nets,
-                manager,
-                new Hyper(
-                        3e-3f,
-                        1e-3f,
-                        1e-3f,
-                        5,
-                        d.discount(),
-                        d.lambda(),
-                        d.entropy(),
-                        d.slowRate(),
-                        1f,
-                        true,
-                        1f,
-                        false));
+        return new Learner(nets, manager, LearnerTest.fastHyper());
     }
 
     @Test
