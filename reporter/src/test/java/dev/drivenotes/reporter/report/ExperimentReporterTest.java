@@ -93,7 +93,7 @@ class ExperimentReporterTest {
         assertThat(fieldNames(json)).contains("experimentId", "status", "agent", "map", "episodes", "metrics", "notes");
         assertThat(json.get("experimentId").asString()).isEqualTo("x1");
         assertThat(json.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(json.get("agent").asString()).isEqualTo("autopilot");
+        assertThat(json.get("agent").asString()).isEqualTo(CONFIG.agent());
         assertThat(json.get("map").asString()).isEqualTo("default-town");
 
         JsonNode episode = json.get("episodes").get(1);
@@ -190,7 +190,7 @@ class ExperimentReporterTest {
             assertThat(event.htmlUri())
                     .isEqualTo(artifacts.uriOf(ArtifactKeys.reportHtml("x1")).toString());
         });
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", "autopilot"))
+        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent()))
                 .containsExactly("x1");
     }
 

@@ -113,7 +113,7 @@ class DuckDbMetricsSinkTest {
         sink.recordStarted("x1", CONFIG, T0);
         assertThat(sink.experiment("x1")).hasValueSatisfying(e -> {
             assertThat(e.status()).isEqualTo(ExperimentStatus.RUNNING);
-            assertThat(e.agent()).isEqualTo("autopilot");
+            assertThat(e.agent()).isEqualTo(CONFIG.agent());
         });
 
         Scorecard card = NoteScorer.score(List.of(), List.of());
@@ -121,9 +121,9 @@ class DuckDbMetricsSinkTest {
         sink.recordStarted("x1", CONFIG, T0);
 
         assertThat(sink.experiment("x1")).map(ExperimentRecord::status).hasValue(ExperimentStatus.COMPLETED);
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", "autopilot"))
+        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent()))
                 .containsExactly("x1");
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-25"), "default-town", "autopilot"))
+        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-25"), "default-town", CONFIG.agent()))
                 .isEmpty();
         assertThat(sink.experiment("nope")).isEmpty();
     }
