@@ -84,13 +84,12 @@ public final class Trainer {
         long[] episodeCounter = {start.seed() * 100_000 + doneSteps};
         Carry[] carries = new Carry[e];
         boolean[] first = new boolean[e];
-        int[] prevAction = new int[e];
         double[] episodeReturn = new double[e];
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
             envs.add(new DrivingEnv(
                     simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs(), config.rasterSize()));
-            start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
+            start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn);
         }
         long started = System.nanoTime();
         long lastProgress = started;
@@ -154,33 +153,26 @@ public final class Trainer {
                 DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
                 episodeReturn[i] += t.reward();
                 steps++;
+                // a step that did not end the episode is never terminal (done = terminal or truncated)
+                replay.add(
+                        i,
+                        ObservationVector.of(t.state().observation()),
+                        birdEye(t.state()),
+                        actions[i],
+                        t.reward(),
+                        t.terminal(),
+                        false);
                 if (t.done()) {
-                    replay.add(
-                            i,
-                            ObservationVector.of(t.state().observation()),
-                            birdEye(t.state()),
-                            actions[i],
-                            t.reward(),
-                            t.terminal(),
-                            false);
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
-                    start(envs.get(i), i, replay, episodeCounter, carries, first, prevAction, episodeReturn);
+                    start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn);
                 } else {
-                    replay.add(
-                            i,
-                            ObservationVector.of(t.state().observation()),
-                            birdEye(t.state()),
-                            actions[i],
-                            t.reward(),
-                            false,
-                            false);
                     first[i] = false;
                 }
             }
             if (steps >= settings.warmupSteps()
                     && replay.canSample(settings.length())
                     && steps / e % Math.max(1, settings.stepsPerUpdate() / e) == 0) {
-                stats = learner.update(replay.sample(settings.batch(), settings.length()), learner.hyper());
+                stats = learner.update(replay.sample(settings.batch(), settings.length()));
                 updates++;
             }
             long now = System.nanoTime();
@@ -207,13 +199,11 @@ public final class Trainer {
             long[] counter,
             Carry[] carries,
             boolean[] first,
-            int[] prevAction,
             double[] episodeReturn) {
         SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
         replay.add(i, ObservationVector.of(s.observation()), birdEye(s), -1, 0f, false, true);
         carries[i] = null;
         first[i] = true;
-        prevAction[i] = -1;
         episodeReturn[i] = 0;
     }
 

@@ -54,21 +54,38 @@ public record Carry(float[] deter, byte[] stochIndex, int prevAction) {
             throw new IllegalArgumentException("carry does not belong to this model (" + config.preset() + ")");
         }
         int prev = buf.get();
-        if (prev < -1 || prev >= config.actions()) {
-            throw new IllegalArgumentException("carry has an invalid previous action");
-        }
         float[] deter = new float[config.deter()];
         for (int i = 0; i < deter.length; i++) {
             deter[i] = buf.getFloat();
         }
         byte[] idx = new byte[config.stoch()];
         buf.get(idx);
-        for (byte b : idx) {
-            if ((b & 0xff) >= config.classes()) {
-                throw new IllegalArgumentException("carry has an invalid latent class");
+        Carry carry = new Carry(deter, idx, prev);
+        String mismatch = carry.mismatch(config);
+        if (mismatch != null) {
+            throw new IllegalArgumentException("carry: " + mismatch);
+        }
+        return carry;
+    }
+
+    /**
+     * Why this carry cannot be a state of a model with these sizes (sizes, a latent class or the
+     * previous action out of range), or null when it can.
+     */
+    public String mismatch(DreamerConfig config) {
+        if (deter.length != config.deter() || stochIndex.length != config.stoch()) {
+            return "sizes " + deter.length + "/" + stochIndex.length + ", the model expects " + config.deter() + "/"
+                    + config.stoch();
+        }
+        for (byte index : stochIndex) {
+            if ((index & 0xff) >= config.classes()) {
+                return "latent class " + (index & 0xff) + " out of range 0.." + (config.classes() - 1);
             }
         }
-        return new Carry(deter, idx, prev);
+        if (prevAction < -1 || prevAction >= config.actions()) {
+            return "previous action " + prevAction + " out of range -1.." + (config.actions() - 1);
+        }
+        return null;
     }
 
     @Override

@@ -164,22 +164,9 @@ public final class DreamerAgent {
                         + " values, the model expects " + c.obsDim());
             }
             Carry carry = carries.get(i);
-            if (carry == null) {
-                continue;
-            }
-            if (carry.deter().length != c.deter() || carry.stochIndex().length != c.stoch()) {
-                throw new IllegalArgumentException("carries[" + i + "]: sizes " + carry.deter().length + "/"
-                        + carry.stochIndex().length + ", the model expects " + c.deter() + "/" + c.stoch());
-            }
-            for (byte index : carry.stochIndex()) {
-                if ((index & 0xff) >= c.classes()) {
-                    throw new IllegalArgumentException("carries[" + i + "]: latent class " + (index & 0xff)
-                            + " out of range 0.." + (c.classes() - 1));
-                }
-            }
-            if (carry.prevAction() < -1 || carry.prevAction() >= c.actions()) {
-                throw new IllegalArgumentException("carries[" + i + "]: previous action " + carry.prevAction()
-                        + " out of range -1.." + (c.actions() - 1));
+            String mismatch = carry == null ? null : carry.mismatch(c);
+            if (mismatch != null) {
+                throw new IllegalArgumentException("carries[" + i + "]: " + mismatch);
             }
         }
     }

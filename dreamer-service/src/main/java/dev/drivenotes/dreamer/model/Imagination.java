@@ -24,7 +24,7 @@ final class Imagination {
 
     private final DreamerNets nets;
 
-    Imagination(DreamerNets nets, Hyper hyper) {
+    Imagination(DreamerNets nets) {
         this.nets = nets;
     }
 

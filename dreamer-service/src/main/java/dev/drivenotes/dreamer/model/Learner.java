@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class Learner {
         this.manager = manager;
         this.hyper = hyper;
         this.adam = new Adam(nets.params(), manager, hyper.modelLr(), hyper.actorLr(), hyper.criticLr());
-        this.imagination = new Imagination(nets, hyper);
+        this.imagination = new Imagination(nets);
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
             e.getValue().setRequiresGradient(!e.getKey().startsWith("slow."));
         }
@@ -66,24 +67,24 @@ public final class Learner {
     }
 
     /** One update on a batch; answers its losses. */
-    public TrainStats update(SequenceBatch b, Hyper h) {
+    public TrainStats update(SequenceBatch b) {
         try (NDManager step = manager.newSubManager()) {
             RssmState start;
             NDArray[] model;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                model = worldModel(step, b, h);
-                gc.backward(model[0].add(Layers.times(model[6], h.bcScale())));
+                model = worldModel(step, b);
+                gc.backward(model[0].add(Layers.times(model[6], hyper.bcScale())));
                 start = new RssmState(model[7].stopGradient(), model[8].stopGradient());
             }
             apply(name -> !name.startsWith("critic"));
             Imagination.Result ac = null;
-            if (h.actorCritic()) {
+            if (hyper.actorCritic()) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    ac = imagination.losses(step, start, normalizer, h);
+                    ac = imagination.losses(step, start, normalizer, hyper);
                     gc.backward(ac.actorLoss().add(ac.criticLoss()));
                 }
                 apply(name -> name.startsWith("actor") || name.startsWith("critic"));
-                copySlowCritic(h.slowRate());
+                copySlowCritic(hyper.slowRate());
             }
             return new TrainStats(
                     model[0].getFloat(),
@@ -102,7 +103,7 @@ public final class Learner {
     }
 
     /** World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch, raster]. */
-    private NDArray[] worldModel(NDManager step, SequenceBatch b, Hyper h) {
+    private NDArray[] worldModel(NDManager step, SequenceBatch b) {
         DreamerConfig c = nets.config();
         int n = b.batch() * b.length();
         NDArray obs = step.create(b.obs(), new Shape(n, c.obsDim()));
@@ -160,8 +161,8 @@ public final class Learner {
                 .add(Layers.times(Layers.atLeast(rep, FREE_NATS).mean(), REP_SCALE));
         NDArray weights = step.create(bcWeights(b.labels()));
         // behaviour cloning shapes the representation too (docs/agent.md: a deviation from DreamerV3)
-        NDArray logp =
-                nets.actorLogits(h.bcIntoModel() ? feat : feat.stopGradient()).logSoftmax(-1);
+        NDArray logp = nets.actorLogits(hyper.bcIntoModel() ? feat : feat.stopGradient())
+                .logSoftmax(-1);
         NDArray target = oneHot(step, b.labels(), 0, n, c.actions());
         NDArray bc = Layers.over(
                 logp.mul(target).sum(new int[] {-1}).neg().mul(weights).sum(),
@@ -246,8 +247,9 @@ public final class Learner {
     /**
      * Behaviour-cloning weight of each step: 0 without a label, else inversely proportional to how
      * often the label's acceleration (brake, coast, throttle) occurs among the batch's labels — at
-     * most {@link #MAX_BC_WEIGHT} times the weight of the most common one — scaled to a mean of 1. Braking is rare in driving data but is
-     * what avoids collisions; unweighted, the actor learned to coast into slower vehicles.
+     * most {@link #MAX_BC_WEIGHT} times the weight of the most common one — scaled to a mean of 1.
+     * Braking is rare in driving data but is what avoids collisions; unweighted, the actor learned to
+     * coast into slower vehicles.
      */
     static float[] bcWeights(int[] labels) {
         int groups = DrivingActions.ACCELERATIONS_MPS2.length;
@@ -263,7 +265,7 @@ public final class Learner {
         if (total == 0) {
             return out;
         }
-        int most = java.util.Arrays.stream(counts).max().orElse(1);
+        int most = Arrays.stream(counts).max().orElse(1);
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= 0) {

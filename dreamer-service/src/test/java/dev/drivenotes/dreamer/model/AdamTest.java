@@ -79,7 +79,7 @@ class AdamTest {
             Learner learner = new Learner(nets, manager, Hyper.defaults());
             SequenceBatch batch = LearnerTest.toyBatch(4, 8, 5);
             for (int u = 0; u < 3; u++) {
-                learner.update(batch, learner.hyper());
+                learner.update(batch);
             }
             LearnerState.save(dir, learner, 42);
 

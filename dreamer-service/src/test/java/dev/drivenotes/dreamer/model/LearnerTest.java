@@ -60,7 +60,7 @@ public class LearnerTest {
             double last = 0;
             int updates = 30;
             for (int u = 0; u < updates; u++) {
-                TrainStats s = learner.update(batch, learner.hyper());
+                TrainStats s = learner.update(batch);
                 assertThat(s.modelLoss()).isFinite();
                 assertThat(s.actorLoss()).isFinite();
                 if (u < 3) {

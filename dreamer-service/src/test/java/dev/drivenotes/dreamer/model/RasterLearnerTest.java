@@ -66,7 +66,7 @@ class RasterLearnerTest {
             double[] model = new double[updates];
             double[] raster = new double[updates];
             for (int u = 0; u < updates; u++) {
-                TrainStats s = learner.update(batch, learner.hyper());
+                TrainStats s = learner.update(batch);
                 assertThat(s.rasterLoss()).isFinite().isPositive();
                 assertThat(s.modelLoss()).isFinite().isGreaterThan(s.rasterLoss());
                 assertThat(s.actorLoss()).isFinite();
@@ -84,7 +84,7 @@ class RasterLearnerTest {
         try (NDManager manager = Djl.newManager()) {
             Learner learner = learner(manager, 1);
             SequenceBatch vectorsOnly = LearnerTest.toyBatch(2, 4, 1);
-            assertThatThrownBy(() -> learner.update(vectorsOnly, learner.hyper()))
+            assertThatThrownBy(() -> learner.update(vectorsOnly))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("raster bytes per step");
         }
