@@ -2,16 +2,23 @@ package dev.drivenotes.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** A real two-episode experiment through all four services over HTTP, events and artifacts. */
@@ -80,6 +87,46 @@ class EndToEndTest {
         assertThat(view.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(view.get("episodesCompleted").asInt()).isEqualTo(2);
         assertThat(view.get("reportUri").asString()).endsWith("report.json");
+    }
+
+    /**
+     * The same seed drives the same trajectories and writes the same notes as the fingerprint in
+     * {@code src/test/resources/golden/}, recorded before the restructuring of issue 9. A change meant
+     * to alter what is driven or noted re-records it with {@code -Ddrivenotes.golden.update=true} and
+     * says why in its commit.
+     */
+    @ParameterizedTest
+    @CsvSource({"autopilot, default-town, 2", "dreamer, default-town, 2", "autopilot, Town01, 1"})
+    void sameSeedGivesTheRecordedTrajectoriesAndNotes(String agent, String mapName, int episodes) throws Exception {
+        String map = mapName;
+        if (!mapName.equals(ExperimentConfig.DEFAULT_MAP)) {
+            Path file = Path.of("../../shared/maps/" + mapName + ".xodr").toAbsolutePath();
+            assumeTrue(Files.isRegularFile(file), "../shared/maps absent (a user's clone has no ../shared): skipping");
+            map = file.normalize().toString();
+        }
+        String name = "golden-" + agent + "-" + mapName;
+        Path out = data.resolve(name);
+        ExperimentConfig config = new ExperimentConfig(
+                name, map, agent, episodes, 11L, null, null, 3000, null, null, null, null, null, null);
+        int exit = new RunCommand.ExperimentRun(
+                        api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
+                .run(config, System.nanoTime());
+        assertThat(exit).isZero();
+        Path dir;
+        try (var dirs = Files.list(out)) {
+            dir = dirs.findFirst().orElseThrow();
+        }
+        JsonNode report = Json.mapper().readTree(dir.resolve("report.json").toFile());
+        List<String> actual = DriveFingerprint.of(data.resolve("artifacts"), report);
+
+        Path golden = Path.of("src/test/resources/golden/seed11-" + agent + "-" + mapName + ".txt");
+        if (Boolean.getBoolean("drivenotes.golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.write(golden, actual);
+        }
+        assertThat(actual)
+                .as("fingerprint of %s, seed 11 (see %s)", agent, golden)
+                .containsExactlyElementsOf(Files.readAllLines(golden));
     }
 
     @Test
