@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,10 +127,26 @@ class EpisodeDriverTest {
     }
 
     @Test
-    void stopsAndCleansUpWhenCancelled() {
-        boolean done = driver.drive("exp-3", config(2, 1), List.of(0, 1), s -> {}, () -> true);
+    void stopsAfterTheTickInFlightAndDeletesEverySimulationWhenCancelledMidEpisode() throws Exception {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        fake.onStep = (simulationId, step) -> {
+            if (step == 3) {
+                cancelled.set(true);
+            }
+        };
+        List<EpisodeSummary> finished = new CopyOnWriteArrayList<>();
+
+        boolean done = driver.drive("exp-3", config(3, 2), List.of(0, 1, 2), finished::add, cancelled::get);
 
         assertThat(done).isFalse();
+        // the two episodes in flight finish the tick that saw the cancel (step 3 of 10), take no
+        // further step, and the third episode never starts
+        assertThat(fake.created).hasSize(2);
+        assertThat(fake.created).allSatisfy(id -> assertThat(fake.steps(id)).isEqualTo(3));
+        assertThat(fake.deleted).containsExactlyInAnyOrderElementsOf(fake.created);
         assertThat(fake.live).isEmpty();
+        assertThat(finished).isEmpty();
+        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(published).isEmpty();
     }
 }

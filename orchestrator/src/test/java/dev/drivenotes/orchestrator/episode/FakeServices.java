@@ -31,32 +31,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
- * {@code throttle} metres a step along a 10 m route and reaches the destination at x = 10.
+ * {@code throttle} metres a step along a 10 m route and reaches the destination at x = 10. Map
+ * {@link #UNKNOWN_MAP} is answered with a 400, as carla-runner answers a map it cannot load.
  */
-final class FakeServices implements AutoCloseable {
+public final class FakeServices implements AutoCloseable {
 
-    final Set<String> live = ConcurrentHashMap.newKeySet();
-    final List<String> deleted = new CopyOnWriteArrayList<>();
+    public static final String UNKNOWN_MAP = "maps/missing.xodr";
+
+    /** Called on the server thread with a simulation's id and step number before the step answers. */
+    @FunctionalInterface
+    public interface StepHook {
+        void stepped(String simulationId, int step) throws InterruptedException;
+    }
+
+    public final Set<String> live = ConcurrentHashMap.newKeySet();
+    /** Simulation ids in creation order. */
+    public final List<String> created = new CopyOnWriteArrayList<>();
+    /** Seed each simulation was created with, in creation order. */
+    public final List<Long> createdSeeds = new CopyOnWriteArrayList<>();
+
+    public final List<String> deleted = new CopyOnWriteArrayList<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     /** birdEyeSizePx each simulation was created with. */
     final Map<String, Integer> birdEyeSizes = new ConcurrentHashMap<>();
     /** Per predicted instance: whether its observation carried a raster. */
     final List<Boolean> predictedRasters = new CopyOnWriteArrayList<>();
 
-    volatile int failStepAt = -1;
+    /** The step number (of every simulation) that answers 500 "simulator crashed"; -1 for none. */
+    public volatile int failStepAt = -1;
+    /** When set, every predict call answers 400 with this problem detail. */
+    public volatile String rejectPredictWith;
+
+    public volatile StepHook onStep = (simulationId, step) -> {};
     private final Map<String, double[]> positions = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
 
-    FakeServices() throws IOException {
+    public FakeServices() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/simulations", this::simulations);
         server.createContext("/v1/predict", this::predict);
+        server.createContext("/v1/maps/summary", this::mapSummary);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -67,6 +87,8 @@ final class FakeServices implements AutoCloseable {
             CreateSimulationRequest req = Json.mapper().readValue(ex.getRequestBody(), CreateSimulationRequest.class);
             String id = "sim-" + ids.incrementAndGet();
             birdEyeSizes.put(id, req.birdEyeSizePx());
+            created.add(id);
+            createdSeeds.add(req.seed());
             live.add(id);
             positions.put(id, new double[] {0});
             steps.put(id, 0);
@@ -75,6 +97,13 @@ final class FakeServices implements AutoCloseable {
             String id = path.split("/")[3];
             StepRequest req = Json.mapper().readValue(ex.getRequestBody(), StepRequest.class);
             int step = steps.merge(id, 1, Integer::sum);
+            try {
+                onStep.stepped(id, step);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                send(ex, 500, Map.of("detail", "interrupted"));
+                return;
+            }
             if (step == failStepAt) {
                 send(ex, 500, Map.of("detail", "simulator crashed"));
                 return;
@@ -92,8 +121,27 @@ final class FakeServices implements AutoCloseable {
         }
     }
 
+    /** Steps taken by one simulation so far. */
+    public int steps(String simulationId) {
+        return steps.getOrDefault(simulationId, 0);
+    }
+
+    private void mapSummary(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getQuery();
+        if (query != null && query.contains(UNKNOWN_MAP)) {
+            send(ex, 400, Map.of("detail", "no map file " + UNKNOWN_MAP));
+        } else {
+            send(ex, 200, Map.of("map", "default-town"));
+        }
+    }
+
     private void predict(HttpExchange ex) throws IOException {
         PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
+        String rejection = rejectPredictWith;
+        if (rejection != null) {
+            send(ex, 400, Map.of("detail", rejection));
+            return;
+        }
         batchSizes.add(req.instances().size());
         req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
         List<Decision> decisions = req.instances().stream()
