@@ -80,6 +80,14 @@ public record Experiment(
                 id, config, ExperimentStatus.CANCELLED, createdAt, now, episodes, reportUri, "cancelled by operator");
     }
 
+    /** Replaces the reason of a failed experiment; any other state is returned unchanged. */
+    public Experiment withFailureReason(String reason, Instant now) {
+        if (status != ExperimentStatus.FAILED) {
+            return this;
+        }
+        return new Experiment(id, config, status, createdAt, now, episodes, reportUri, reason);
+    }
+
     public Experiment withReport(String uri, Instant now) {
         return new Experiment(id, config, status, createdAt, now, episodes, uri, failureReason);
     }

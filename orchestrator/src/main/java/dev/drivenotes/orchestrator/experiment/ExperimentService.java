@@ -159,13 +159,26 @@ public class ExperimentService implements DisposableBean {
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("experiment {} failed: {}", id, reason, e);
-            store.update(id, x -> x.failed(reason, clock.instant()));
-            events.publish(EventEnvelope.wrap(new ExperimentFailed(id, reason), clock.instant()))
-                    .whenComplete((ok, err) -> {
-                        if (err != null) {
-                            log.error("could not publish ExperimentFailed for {}: {}", id, err.toString());
-                        }
-                    });
+            fail(id, reason);
+        }
+    }
+
+    /**
+     * Stores the failure, then waits (bounded) for the bus to accept {@code ExperimentFailed}. An
+     * event the bus did not take is logged and written into the stored reason, so the operator sees
+     * that consumers (the reporter) were never told.
+     */
+    private void fail(String id, String reason) {
+        store.update(id, x -> x.failed(reason, clock.instant()));
+        try {
+            EpisodeDriver.awaitPublishedOrFail(
+                    events.publish(EventEnvelope.wrap(new ExperimentFailed(id, reason), clock.instant())));
+        } catch (RuntimeException e) {
+            log.error("experiment {}: ExperimentFailed was not published: {}", id, e.getMessage(), e);
+            store.update(
+                    id,
+                    x -> x.withFailureReason(
+                            reason + " (ExperimentFailed not published: " + e.getMessage() + ")", clock.instant()));
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.drivenotes.orchestrator.experiment;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.orchestrator.OrchestratorProperties;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.web.ProblemDetailsAdvice;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.client.RestClient;
+
+/** {@code POST /v1/experiments/{id}:cancel} over the real service and store, without a Spring context. */
+class ExperimentCancelApiTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
+
+    @TempDir
+    Path data;
+
+    private ExperimentStore store;
+    private ExperimentService service;
+    private MockMvc mvc;
+
+    @BeforeEach
+    void start() {
+        // nothing here calls another service: cancel only changes stored state
+        URI nowhere = URI.create("http://127.0.0.1:9");
+        PlatformProperties platform =
+                new PlatformProperties(data, new PlatformProperties.Services(nowhere, nowhere, nowhere, nowhere));
+        EventPublisher events = e -> CompletableFuture.completedFuture(null);
+        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
+        store = new LocalExperimentStore(data.resolve("experiments"));
+        service = new ExperimentService(
+                store,
+                new EpisodeDriver(
+                        simulator,
+                        new PolicyClient(RestClient.builder(), platform),
+                        new LocalFolderArtifactStore(data.resolve("artifacts")),
+                        events,
+                        Clock.systemUTC()),
+                simulator,
+                events,
+                Clock.systemUTC(),
+                new OrchestratorProperties(1, Duration.ofSeconds(30), false));
+        mvc = MockMvcBuilders.standaloneSetup(new ExperimentController(service))
+                .setControllerAdvice(new ProblemDetailsAdvice())
+                .build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        service.destroy();
+    }
+
+    @Test
+    void cancelsARunningExperimentThenAnswersConflictForTheFinishedOne() throws Exception {
+        store.create(Experiment.accepted(
+                "exp-1",
+                new ExperimentConfig("api", null, null, 2, null, null, null, null, null, null, null, null, null, null),
+                T0));
+        store.update("exp-1", e -> e.running(T0));
+
+        mvc.perform(post("/v1/experiments/exp-1:cancel"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("exp-1"))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.failureReason").value("cancelled by operator"));
+        mvc.perform(post("/v1/experiments/exp-1:cancel"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("experiment exp-1 is already CANCELLED"));
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownExperiment() throws Exception {
+        mvc.perform(post("/v1/experiments/exp-nope:cancel"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.resource").value("experiment"))
+                .andExpect(jsonPath("$.id").value("exp-nope"));
+    }
+}

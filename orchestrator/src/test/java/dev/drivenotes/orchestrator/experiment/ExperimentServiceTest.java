@@ -1,0 +1,339 @@
+package dev.drivenotes.orchestrator.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.event.DomainEvent;
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.event.ExperimentFailed;
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.ExperimentStatus;
+import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.orchestrator.OrchestratorProperties;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.orchestrator.episode.FakeServices;
+import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.web.ConflictException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The experiment lifecycle without Spring: the real store, driver and clients against {@link
+ * FakeServices} on loopback, with a publisher that records every event.
+ */
+class ExperimentServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path data;
+
+    private FakeServices fake;
+    private final RecordingPublisher events = new RecordingPublisher();
+    private ExperimentStore store;
+    private ExperimentService service;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeServices();
+        store = new LocalExperimentStore(stateFolder());
+        service = serviceOn(store);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        service.destroy();
+        fake.close();
+    }
+
+    private Path stateFolder() {
+        return data.resolve("orchestrator/experiments");
+    }
+
+    private ExperimentService serviceOn(ExperimentStore experiments) {
+        PlatformProperties platform = new PlatformProperties(
+                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
+        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
+        EpisodeDriver driver = new EpisodeDriver(
+                simulator,
+                new PolicyClient(RestClient.builder(), platform),
+                new LocalFolderArtifactStore(data.resolve("artifacts")),
+                events,
+                Clock.systemUTC());
+        return new ExperimentService(
+                experiments,
+                driver,
+                simulator,
+                events,
+                Clock.systemUTC(),
+                new OrchestratorProperties(2, Duration.ofSeconds(30), true));
+    }
+
+    private static ExperimentConfig config(int episodes, int parallel) {
+        return new ExperimentConfig(
+                "svc", null, "autopilot", episodes, 100L, null, null, 100, null, null, null, null, parallel, null);
+    }
+
+    /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
+    private static EpisodeSummary recordedBefore(String experimentId, int index) {
+        return new EpisodeSummary(
+                EpisodeDriver.episodeId(experimentId, index),
+                index,
+                100 + index,
+                62,
+                Termination.REACHED_DESTINATION,
+                1.0,
+                0,
+                0,
+                false,
+                4.2,
+                10,
+                "Start",
+                "Goal",
+                0,
+                0);
+    }
+
+    private Experiment stored(String id) {
+        return store.find(id).orElseThrow();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void resumesARunningExperimentAfterRestartWithoutRerunningItsFinishedEpisode() throws Exception {
+        store.create(Experiment.accepted("exp-r", config(3, 1), T0));
+        store.update("exp-r", e -> e.running(T0).withEpisode(recordedBefore("exp-r", 0), T0));
+        store.create(Experiment.accepted("exp-done", config(1, 1), T0));
+        store.update(
+                "exp-done",
+                e -> e.running(T0)
+                        .withEpisode(recordedBefore("exp-done", 0), T0)
+                        .completed(T0));
+        service.destroy();
+        store = new LocalExperimentStore(stateFolder());
+        service = serviceOn(store);
+
+        int resumed = service.resumeUnfinished();
+
+        assertThat(resumed).isEqualTo(1);
+        await(
+                "exp-r completed and announced",
+                () -> !events.payloads(ExperimentCompleted.class).isEmpty());
+        Experiment done = stored("exp-r");
+        assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1, 2);
+        assertThat(done.episodes().getFirst()).isEqualTo(recordedBefore("exp-r", 0));
+        assertThat(fake.createdSeeds).as("only episodes 1 and 2 are driven").containsExactly(101L, 102L);
+        assertThat(fake.live).isEmpty();
+        assertThat(events.payloads(EpisodeCompleted.class))
+                .extracting(e -> e.summary().episodeId())
+                .containsExactly("exp-r-e1", "exp-r-e2");
+        assertThat(events.payloads(ExperimentCompleted.class)).singleElement().satisfies(c -> {
+            assertThat(c.experimentId()).isEqualTo("exp-r");
+            assertThat(c.episodes()).isEqualTo(done.episodes());
+        });
+        assertThat(stored("exp-done").updatedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void cancelMidEpisodeStopsTheRunDeletesItsSimulationsAndKeepsTheFinishedEpisodes() throws Exception {
+        CountDownLatch secondEpisodeInFlight = new CountDownLatch(1);
+        CountDownLatch cancelStored = new CountDownLatch(1);
+        fake.onStep = (simulationId, step) -> {
+            if (fake.created.size() == 2 && step == 3) {
+                secondEpisodeInFlight.countDown();
+                cancelStored.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        Experiment submitted = service.submit(config(3, 1));
+        assertThat(secondEpisodeInFlight.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
+
+        Experiment cancelled = service.cancel(submitted.id());
+        cancelStored.countDown();
+
+        assertThat(cancelled.status()).isEqualTo(ExperimentStatus.CANCELLED);
+        await("every simulation deleted", () -> fake.deleted.size() == 2);
+        service.destroy();
+        assertThat(fake.created).as("the third episode never starts").hasSize(2);
+        assertThat(fake.steps(fake.created.get(1)))
+                .as("no step after the cancel")
+                .isEqualTo(3);
+        assertThat(fake.deleted).containsExactlyInAnyOrderElementsOf(fake.created);
+        assertThat(fake.live).isEmpty();
+        Experiment after = stored(submitted.id());
+        assertThat(after.status()).isEqualTo(ExperimentStatus.CANCELLED);
+        assertThat(after.failureReason()).isEqualTo("cancelled by operator");
+        assertThat(after.episodes()).extracting(EpisodeSummary::index).containsExactly(0);
+        assertThat(after.view().episodesCompleted()).isEqualTo(1);
+        assertThat(events.payloads(EpisodeCompleted.class))
+                .extracting(e -> e.summary().index())
+                .containsExactly(0);
+        assertThat(events.payloads(ExperimentCompleted.class)).isEmpty();
+        assertThat(events.payloads(ExperimentFailed.class)).isEmpty();
+    }
+
+    @Test
+    void refusesToCancelAFinishedExperimentWithAConflict() {
+        store.create(Experiment.accepted("exp-c", config(1, 1), T0));
+        store.update("exp-c", e -> e.running(T0).completed(T0));
+
+        assertThatThrownBy(() -> service.cancel("exp-c"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already COMPLETED");
+        assertThat(stored("exp-c").status()).isEqualTo(ExperimentStatus.COMPLETED);
+    }
+
+    @Test
+    void aFailingSimulationStepFailsTheExperimentWithTheRunnersReasonAndAnnouncesIt() {
+        fake.failStepAt = 4;
+        store.create(Experiment.accepted("exp-f", config(2, 2), T0));
+
+        service.run("exp-f");
+
+        Experiment failed = stored("exp-f");
+        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(failed.failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
+        assertThat(events.payloads(ExperimentFailed.class))
+                .containsExactly(new ExperimentFailed("exp-f", failed.failureReason()));
+        assertThat(events.payloads(ExperimentCompleted.class)).isEmpty();
+        assertThat(fake.created).hasSize(2);
+        assertThat(fake.live).isEmpty();
+    }
+
+    @Test
+    void aRejectedPredictCallFailsTheExperimentNamingThePolicysProblem() {
+        fake.rejectPredictWith = "instances[0].observation.birdEye: the checkpoint needs a 64 px raster";
+        store.create(Experiment.accepted("exp-p", config(1, 1), T0));
+
+        service.run("exp-p");
+
+        Experiment failed = stored("exp-p");
+        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(failed.failureReason())
+                .isEqualTo("dreamer-service answered 400: instances[0].observation.birdEye:"
+                        + " the checkpoint needs a 64 px raster");
+        assertThat(events.payloads(ExperimentFailed.class))
+                .singleElement()
+                .extracting(ExperimentFailed::reason)
+                .isEqualTo(failed.failureReason());
+        assertThat(fake.created).hasSize(1);
+        assertThat(fake.live).isEmpty();
+    }
+
+    @Test
+    void waitsUntilTheBusAcceptsExperimentFailed() {
+        fake.failStepAt = 2;
+        Executor inASecond = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
+        events.answer = e -> e.payload() instanceof ExperimentFailed
+                ? CompletableFuture.runAsync(() -> {}, inASecond)
+                : CompletableFuture.completedFuture(null);
+        store.create(Experiment.accepted("exp-w", config(1, 1), T0));
+
+        service.run("exp-w");
+        boolean acceptedWhenRunReturned = events.answered.getLast().isDone();
+
+        assertThat(events.published.getLast().payload()).isInstanceOf(ExperimentFailed.class);
+        assertThat(acceptedWhenRunReturned).isTrue();
+        assertThat(stored("exp-w").failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
+    }
+
+    @Test
+    void recordsInTheReasonThatExperimentFailedCouldNotBePublished() {
+        fake.failStepAt = 2;
+        events.answer = e -> e.payload() instanceof ExperimentFailed
+                ? CompletableFuture.failedFuture(new IllegalStateException("bus closed"))
+                : CompletableFuture.completedFuture(null);
+        store.create(Experiment.accepted("exp-u", config(1, 1), T0));
+
+        service.run("exp-u");
+
+        Experiment failed = stored("exp-u");
+        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(failed.failureReason())
+                .startsWith("carla-runner answered 500: simulator crashed (ExperimentFailed not published:")
+                .contains("bus closed");
+    }
+
+    @Test
+    void rejectsAMapThatCarlaRunnerCannotLoadNamingTheField() {
+        ExperimentConfig config = new ExperimentConfig(
+                "bad-map",
+                FakeServices.UNKNOWN_MAP,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        assertThatThrownBy(() -> service.submit(config))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("map"))
+                .hasMessageContaining("no map file");
+        assertThat(store.all()).isEmpty();
+        assertThat(events.published).isEmpty();
+    }
+
+    /** Records every event; {@link #answer} decides the future each publish returns. */
+    private static final class RecordingPublisher implements EventPublisher {
+        final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Void>> answered = new CopyOnWriteArrayList<>();
+        volatile Function<EventEnvelope, CompletableFuture<Void>> answer = e -> CompletableFuture.completedFuture(null);
+
+        @Override
+        public CompletableFuture<Void> publish(EventEnvelope event) {
+            published.add(event);
+            CompletableFuture<Void> future = answer.apply(event);
+            answered.add(future);
+            return future;
+        }
+
+        <T extends DomainEvent> List<T> payloads(Class<T> type) {
+            return published.stream()
+                    .map(EventEnvelope::payload)
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .toList();
+        }
+    }
+}
