@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
@@ -23,13 +24,19 @@ import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.store.DuckDbMetricsSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +53,7 @@ class ExperimentReporterTest {
     @TempDir
     Path dir;
 
+    private Path db;
     private DuckDbMetricsSink sink;
     private LocalFolderArtifactStore artifacts;
     private final List<EventEnvelope> published = new ArrayList<>();
@@ -56,7 +64,8 @@ class ExperimentReporterTest {
 
     @BeforeEach
     void open() {
-        sink = new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
+        db = dir.resolve("reporter.duckdb");
+        sink = new DuckDbMetricsSink(db);
         artifacts = new LocalFolderArtifactStore(dir.resolve("artifacts"));
     }
 
@@ -68,6 +77,38 @@ class ExperimentReporterTest {
     private ExperimentReporter reporter() {
         return new ExperimentReporter(
                 sink, artifacts, publisher, new DailyRollup(sink), Clock.fixed(DONE, ZoneOffset.UTC));
+    }
+
+    /** Records a one-episode experiment whose junction note declares {@code atJunction} (the truth turns left). */
+    private EpisodeSummary recordEpisode(String experimentId, int index, Maneuver atJunction) {
+        EpisodeSummary summary = Fixtures.summary(experimentId + "-e" + index, index, Termination.REACHED_DESTINATION);
+        List<Note> notes =
+                new NoteWriter(Fixtures.MATCHER).write(experimentId, summary, Fixtures.leftTurn(atJunction, null));
+        sink.recordEpisode(
+                new EpisodeCompleted(experimentId, "default-town", "file:/tmp/" + summary.episodeId(), summary),
+                notes,
+                NoteScorer.score(List.of(summary), notes));
+        return summary;
+    }
+
+    /** Every row of {@code metrics_daily}, column name → value, read with the sink closed (one writer per file). */
+    private List<Map<String, Object>> dailyRows() throws Exception {
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM metrics_daily")) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } finally {
+            sink = new DuckDbMetricsSink(db);
+        }
     }
 
     private EpisodeSummary recordEpisode(int index, List<Note> extraNotes) {
@@ -177,7 +218,7 @@ class ExperimentReporterTest {
     }
 
     @Test
-    void publishesReportPublishedAndRecordsTheDay() {
+    void publishesReportPublishedAndRecordsTheDay() throws Exception {
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
 
         reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
@@ -192,6 +233,57 @@ class ExperimentReporterTest {
         });
         assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent()))
                 .containsExactly("x1");
+        assertThat(dailyRows()).singleElement().satisfies(day -> {
+            assertThat(day.get("day")).isEqualTo(LocalDate.parse("2026-11-24"));
+            assertThat(day.get("map")).isEqualTo("default-town");
+            assertThat(day.get("agent")).isEqualTo(CONFIG.agent());
+            assertThat(day.get("experiments")).isEqualTo(1);
+            assertThat(day.get("episodes")).isEqualTo(1);
+            assertThat(day.get("note_count")).isEqualTo(3);
+            assertThat((double) day.get("action_accuracy"))
+                    .as("the junction note declared go_straight")
+                    .isCloseTo(2.0 / 3, within(1e-9));
+        });
+    }
+
+    @Test
+    void theDaysRowAggregatesEveryExperimentOfItsMapAndAgentAndNoOther() throws Exception {
+        String otherAgent = ExperimentConfig.AGENTS.stream()
+                .filter(a -> !a.equals(CONFIG.agent()))
+                .findFirst()
+                .orElseThrow();
+        ExperimentConfig other = new ExperimentConfig(
+                "daily", null, otherAgent, 1, null, null, null, null, null, null, null, null, null, null);
+        EpisodeSummary x1 = recordEpisode("x1", 0, Maneuver.GO_STRAIGHT);
+        EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
+        EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);
+
+        reporter().report(new ExperimentCompleted("x1", CONFIG, List.of(x1)), DONE);
+        reporter().report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
+        reporter().report(new ExperimentCompleted("x3", other, List.of(x3)), DONE.plusSeconds(120));
+        reporter().report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
+
+        List<Map<String, Object>> days = dailyRows();
+        assertThat(days).extracting(d -> d.get("agent")).containsExactlyInAnyOrder(CONFIG.agent(), otherAgent);
+        assertThat(days)
+                .filteredOn(d -> d.get("agent").equals(CONFIG.agent()))
+                .singleElement()
+                .satisfies(day -> {
+                    assertThat(day.get("experiments")).isEqualTo(2);
+                    assertThat(day.get("episodes")).isEqualTo(2);
+                    assertThat(day.get("note_count")).isEqualTo(6);
+                    // x1's junction note is wrong (go_straight through a left turn), x2's is right
+                    assertThat((double) day.get("action_accuracy")).isCloseTo(5.0 / 6, within(1e-9));
+                    assertThat((double) day.get("all_three_accuracy")).isCloseTo(5.0 / 6, within(1e-9));
+                });
+        assertThat(days)
+                .filteredOn(d -> d.get("agent").equals(otherAgent))
+                .singleElement()
+                .satisfies(day -> {
+                    assertThat(day.get("experiments")).isEqualTo(1);
+                    assertThat(day.get("note_count")).isEqualTo(3);
+                    assertThat((double) day.get("action_accuracy")).isCloseTo(2.0 / 3, within(1e-9));
+                });
     }
 
     @Test

@@ -11,7 +11,11 @@ import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
+import dev.drivenotes.reporter.note.CalibrationBucket;
+import dev.drivenotes.reporter.note.DrivingMetrics;
+import dev.drivenotes.reporter.note.NoteMetrics;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -19,10 +23,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,10 +85,8 @@ class DuckDbMetricsSinkTest {
             assertThat(e.noteCount()).isEqualTo(3);
             assertThat(e.map()).isEqualTo("default-town");
         });
-        sink.close();
         assertThat(count("SELECT count(*) FROM notes")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM episodes")).isEqualTo(1);
-        sink = new DuckDbMetricsSink(file);
     }
 
     @Test
@@ -116,8 +121,7 @@ class DuckDbMetricsSinkTest {
             assertThat(e.agent()).isEqualTo(CONFIG.agent());
         });
 
-        Scorecard card = NoteScorer.score(List.of(), List.of());
-        sink.recordCompleted("x1", CONFIG, T0.plusSeconds(60), card);
+        sink.recordCompleted("x1", CONFIG, T0.plusSeconds(60), scorecard(0));
         sink.recordStarted("x1", CONFIG, T0);
 
         assertThat(sink.experiment("x1")).map(ExperimentRecord::status).hasValue(ExperimentStatus.COMPLETED);
@@ -129,6 +133,39 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
+    void storesEveryScorecardColumnOfACompletedExperiment() throws Exception {
+        Scorecard card = scorecard(0);
+        sink.recordStarted("x1", CONFIG, T0);
+
+        sink.recordCompleted("x1", CONFIG, T0.plusSeconds(60), card);
+
+        Map<String, Object> row = row("SELECT * FROM experiments WHERE experiment_id = 'x1'");
+        assertThat(row).containsAllEntriesOf(columnsOf(card));
+        assertThat(calibrationOf(row)).isEqualTo(card.notes().calibration());
+        assertThat(row).containsEntry("status", "COMPLETED").containsEntry("day", LocalDate.parse("2026-11-24"));
+    }
+
+    @Test
+    void storesEveryNoteMetricOfAnEpisodeBesideItsSummary() throws Exception {
+        EpisodeSummary summary = new EpisodeSummary(
+                "x1-e3", 3, 43, 417, Termination.MAX_STEPS, 0.61, 2, 5, true, 7.25, 312.5, "City Hall", "Museum", 0, 0);
+        EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary);
+        Scorecard card = scorecard(0);
+
+        sink.recordEpisode(episode, List.of(), card);
+
+        assertThat(sink.episodes("x1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo(summary));
+        Map<String, Object> row = row("SELECT * FROM episodes WHERE episode_id = 'x1-e3'");
+        assertThat(row).containsAllEntriesOf(noteColumnsOf(card.notes()));
+        assertThat(calibrationOf(row)).isEqualTo(card.notes().calibration());
+        assertThat(row)
+                .containsEntry("artifact_uri", "file:/tmp/x1-e3.jsonl.gz")
+                .containsEntry("driving_score", NoteScorer.drivingScore(summary));
+    }
+
+    @Test
     void recordsAFailureEvenWithoutAStart() {
         sink.recordFailed("x2", "carla-runner unreachable", T0);
 
@@ -136,15 +173,21 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
-    void replacesTheDailyAggregateOfADayMapAndAgent() throws Exception {
+    void replacesTheDailyAggregateOfADayMapAndAgentKeepingEveryScorecardColumn() throws Exception {
         LocalDate day = LocalDate.parse("2026-11-24");
-        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 1, NoteScorer.score(List.of(), List.of())));
-        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 2, NoteScorer.score(List.of(), List.of())));
-        sink.close();
+        Scorecard later = scorecard(0.01);
+        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 1, scorecard(0)));
+        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 2, later));
+        sink.recordDaily(new DailyMetrics(day, "default-town", "dreamer", 1, scorecard(0.02)));
 
-        assertThat(count("SELECT count(*) FROM metrics_daily")).isEqualTo(1);
-        assertThat(count("SELECT experiments FROM metrics_daily")).isEqualTo(2);
-        sink = new DuckDbMetricsSink(file);
+        assertThat(count("SELECT count(*) FROM metrics_daily")).isEqualTo(2);
+        Map<String, Object> row = row("SELECT * FROM metrics_daily WHERE agent = 'autopilot'");
+        assertThat(row)
+                .containsEntry("day", day)
+                .containsEntry("map", "default-town")
+                .containsEntry("experiments", 2)
+                .containsAllEntriesOf(columnsOf(later));
+        assertThat(calibrationOf(row)).isEqualTo(later.notes().calibration());
     }
 
     @Test
@@ -160,12 +203,92 @@ class DuckDbMetricsSinkTest {
         assertThat(sink.processed(event.eventId())).isTrue();
     }
 
+    /**
+     * A scorecard whose every metric has a value of its own ({@code shift} moves them all), so a
+     * swapped or dropped column cannot read back equal.
+     */
+    private static Scorecard scorecard(double shift) {
+        List<CalibrationBucket> calibration = List.of(
+                new CalibrationBucket(0.0, 0.2, 1, 0.0, 0.15 + shift),
+                new CalibrationBucket(0.2, 0.4, 0, 0.0, 0.0),
+                new CalibrationBucket(0.4, 0.6, 2, 0.5, 0.52 + shift),
+                new CalibrationBucket(0.6, 0.8, 1, 1.0, 0.71 + shift),
+                new CalibrationBucket(0.8, 1.0, 3, 0.67, 0.91 + shift));
+        return new Scorecard(
+                new NoteMetrics(
+                        7,
+                        0.11 + shift,
+                        0.22 + shift,
+                        0.33 + shift,
+                        0.44 + shift,
+                        0.55 + shift,
+                        0.66 + shift,
+                        calibration),
+                new DrivingMetrics(5, 0.77 + shift, 3, 4, 2, 8.5 + shift, 0.88 + shift));
+    }
+
+    /** The note metric columns, named as in the schema, with the values they must hold (calibration aside). */
+    private static Map<String, Object> noteColumnsOf(NoteMetrics n) {
+        return Map.of(
+                "note_count", n.noteCount(),
+                "location_accuracy", n.locationAccuracy(),
+                "action_accuracy", n.actionAccuracy(),
+                "destination_accuracy", n.destinationAccuracy(),
+                "all_three_accuracy", n.allThreeAccuracy(),
+                "validation_rate", n.validationRate(),
+                "mean_confidence", n.meanConfidence());
+    }
+
+    /** Every metric column of a scorecard (calibration aside). */
+    private static Map<String, Object> columnsOf(Scorecard card) {
+        DrivingMetrics d = card.driving();
+        Map<String, Object> columns = new HashMap<>(noteColumnsOf(card.notes()));
+        columns.putAll(Map.of(
+                "episodes", d.episodes(),
+                "route_completion", d.routeCompletion(),
+                "collisions", d.collisions(),
+                "lane_invasions", d.laneInvasions(),
+                "off_road_count", d.offRoadCount(),
+                "mean_speed_mps", d.meanSpeedMps(),
+                "driving_score", d.drivingScore()));
+        return columns;
+    }
+
+    private static List<CalibrationBucket> calibrationOf(Map<String, Object> row) {
+        return List.of(Json.mapper().readValue((String) row.get("calibration_json"), CalibrationBucket[].class));
+    }
+
+    /** The single row a query answers, column name → value, read with the sink closed (one writer per file). */
+    private Map<String, Object> row(String sql) throws Exception {
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for %s", sql).isTrue();
+            ResultSetMetaData meta = rs.getMetaData();
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                if (value != null) {
+                    row.put(meta.getColumnName(i), value);
+                }
+            }
+            assertThat(rs.next()).as("one row for %s", sql).isFalse();
+            return row;
+        } finally {
+            sink = new DuckDbMetricsSink(file);
+        }
+    }
+
     private long count(String sql) throws Exception {
+        sink.close();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } finally {
+            sink = new DuckDbMetricsSink(file);
         }
     }
 }
