@@ -33,7 +33,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * terraform/ (read with hcl4j) against the code: Pub/Sub names (pubsub.tf and
  * modules/pubsub-consumer), the orchestrator's Cloud Run env vars (bound with Spring's own relaxed
- * binding), the scheduler's target and audience, and every service's port.
+ * binding), the scheduler's target and audience, every service's port, and the carla-runner address.
  */
 class TerraformCrossCheckTest {
 
@@ -188,6 +188,25 @@ class TerraformCrossCheckTest {
         Matcher port = Pattern.compile(":(\\d+)(\\.0)?$").matcher(carlaRunner);
         assertThat(port.find()).as(carlaRunner).isTrue();
         assertThat(Integer.parseInt(port.group(1))).isEqualTo(serverPort("carla-runner"));
+    }
+
+    @Test
+    void theCarlaRunnerAddressTheServicesCallIsTheOneItsVmHolds() {
+        TerraformConfig carlaRunner = TerraformConfig.root("carla-runner.tf");
+        Map<String, Object> config = carlaRunner.resource("google_compute_per_instance_config", "carla_runner");
+        Map<String, Object> internalIp =
+                block(block(config.get("preserved_state")).get("internal_ip"));
+
+        assertThat(root.cloudRunEnv("orchestrator").get("DRIVENOTES_SERVICES_CARLA_RUNNER"))
+                .startsWith("http://google_compute_address.carla_runner.address:");
+        assertThat(config.get("instance_group_manager"))
+                .hasToString("google_compute_instance_group_manager.carla_runner.name");
+        assertThat(internalIp.get("interface_name")).isEqualTo("nic0");
+        assertThat(block(internalIp.get("ip_address")).get("address"))
+                .hasToString("google_compute_address.carla_runner.self_link");
+        // a target_size would add VMs without the address beside the one that holds it
+        assertThat(carlaRunner.resource("google_compute_instance_group_manager", "carla_runner"))
+                .doesNotContainKey("target_size");
     }
 
     /** The consumer groups Terraform instantiates modules/pubsub-consumer for. */
