@@ -14,12 +14,6 @@ locals {
     metrics_daily    = { partition = "day", clustering = ["map", "agent"] }
     processed_events = { partition = "processed_at", clustering = null }
   }
-
-  # Views: bigquery/views/<name>.sql, with ${dataset} replaced by the dataset id. The *_latest views
-  # pick each key's newest row version; the dashboard views read them, so they are created after.
-  latest_views    = ["experiments_latest", "episodes_latest", "notes_latest", "metrics_daily_latest"]
-  dashboard_views = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion"]
-  views_dataset   = "${var.project_id}.${google_bigquery_dataset.drivenotes.dataset_id}"
 }
 
 resource "google_bigquery_dataset" "drivenotes" {
@@ -42,30 +36,23 @@ resource "google_bigquery_table" "tables" {
   }
 }
 
-resource "google_bigquery_table" "latest_views" {
-  for_each            = toset(local.latest_views)
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = each.key
-  deletion_protection = false
-
-  view {
-    query          = templatefile("${local.views_dir}/${each.key}.sql", { dataset = local.views_dataset })
-    use_legacy_sql = false
-  }
-
+# Views: bigquery/views/<name>.sql. The *_latest views pick each key's newest row version; the
+# dashboard views read them, and BigQuery checks a view's tables when it is created, so the
+# dashboard views come after.
+module "latest_views" {
+  source     = "./modules/bigquery-views"
+  project_id = var.project_id
+  dataset_id = google_bigquery_dataset.drivenotes.dataset_id
+  sql_dir    = local.views_dir
+  views      = ["experiments_latest", "episodes_latest", "notes_latest", "metrics_daily_latest"]
   depends_on = [google_bigquery_table.tables]
 }
 
-resource "google_bigquery_table" "dashboard_views" {
-  for_each            = toset(local.dashboard_views)
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = each.key
-  deletion_protection = false
-
-  view {
-    query          = templatefile("${local.views_dir}/${each.key}.sql", { dataset = local.views_dataset })
-    use_legacy_sql = false
-  }
-
-  depends_on = [google_bigquery_table.latest_views]
+module "dashboard_views" {
+  source     = "./modules/bigquery-views"
+  project_id = var.project_id
+  dataset_id = google_bigquery_dataset.drivenotes.dataset_id
+  sql_dir    = local.views_dir
+  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion"]
+  depends_on = [module.latest_views]
 }

@@ -148,6 +148,16 @@ moved {
   to   = google_bigquery_table.tables["processed_events"]
 }
 
+# bigquery.tf: the two layers of views are calls of modules/bigquery-views
+moved {
+  from = google_bigquery_table.latest_views
+  to   = module.latest_views.google_bigquery_table.view
+}
+moved {
+  from = google_bigquery_table.dashboard_views
+  to   = module.dashboard_views.google_bigquery_table.view
+}
+
 # services.tf: one modules/cloud-run-service per Cloud Run service
 moved {
   from = google_cloud_run_v2_service.orchestrator

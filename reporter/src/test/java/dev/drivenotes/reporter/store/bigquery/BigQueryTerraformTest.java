@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.platform.gcp.testing.TerraformConfig;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BigQueryTerraformTest {
 
     private static final Path VIEWS = Path.of("../bigquery/views");
+    private static final Pattern TABLE_REFERENCE = Pattern.compile("`\\$\\{dataset}\\.([a-z_]+)`");
     private static TerraformConfig terraform;
 
     @BeforeAll
@@ -63,23 +65,26 @@ class BigQueryTerraformTest {
     }
 
     @Test
-    void terraformDeclaresEverySqlViewAndEachOnlyReadsKnownTables() throws Exception {
-        List<String> views = new ArrayList<>(strings(terraform.locals().get("latest_views")));
-        views.addAll(strings(terraform.locals().get("dashboard_views")));
+    void terraformDeclaresEverySqlViewAfterEverythingItReads() throws Exception {
+        // each layer of views is created after the tables and the layers before it
+        List<String> readable = new ArrayList<>(BigQueryTables.ALL);
+        List<String> views = new ArrayList<>();
+        for (String layer : List.of("latest_views", "dashboard_views")) {
+            Map<String, Object> call = terraform.moduleCall(layer);
+            assertThat(call.get("source")).isEqualTo("./modules/bigquery-views");
+            assertThat(call.get("sql_dir")).isEqualTo(terraform.locals().get("views_dir"));
+            List<String> layerViews = strings(call.get("views"));
+            for (String view : layerViews) {
+                assertThat(tablesRead(view)).as("%s reads", view).isSubsetOf(readable);
+            }
+            readable.addAll(layerViews);
+            views.addAll(layerViews);
+        }
         try (Stream<Path> files = Files.list(VIEWS)) {
             assertThat(views)
                     .containsExactlyInAnyOrderElementsOf(
                             files.map(f -> f.getFileName().toString().replaceAll("\\.sql$", ""))
                                     .toList());
-        }
-        Pattern tableRef = Pattern.compile("`\\$\\{dataset}\\.([a-z_]+)`");
-        for (String view : views) {
-            tableRef.matcher(Files.readString(VIEWS.resolve(view + ".sql")))
-                    .results()
-                    .map(m -> m.group(1))
-                    .forEach(table -> assertThat(BigQueryTables.ALL.contains(table) || views.contains(table))
-                            .as("%s reads %s", view, table)
-                            .isTrue());
         }
     }
 
@@ -100,6 +105,15 @@ class BigQueryTerraformTest {
     /** table => {partition, clustering}, from bigquery.tf's locals. */
     private static Map<String, Object> tables() {
         return block(terraform.locals().get("tables"));
+    }
+
+    /** The tables and views a view's SQL reads (`${dataset}.name`). */
+    private static List<String> tablesRead(String view) throws IOException {
+        return TABLE_REFERENCE
+                .matcher(Files.readString(VIEWS.resolve(view + ".sql")))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     private static List<String> strings(Object list) {
