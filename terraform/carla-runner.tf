@@ -2,7 +2,7 @@
 # updated VM is recreated from the template.
 #
 # The orchestrator and reporter call it at one reserved internal address. The address belongs to
-# the group's one VM through a stateful per-instance config: autohealing and updates recreate that
+# the group's one VM through a stateful per-instance config: repairs and updates recreate that
 # VM with the same name and address. No internal load balancer in front of the address: each
 # simulation lives in the memory of the VM that created it, so once there are several VMs a
 # balancer would spread one experiment's calls over them; with one VM it would only add a
