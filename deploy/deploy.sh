@@ -11,11 +11,13 @@ TAG="${3:-$("$HERE/build-images.sh" "$PROJECT_ID" "$REGION" | tail -n 1)}"
 "$HERE/apply.sh" "$PROJECT_ID" "$REGION" "$TAG"
 
 REGISTRY="${REGION}-docker.pkg.dev/${PROJECT_ID}/drivenotes"
+# the port the image listens on (docker/services.env, baked in as SERVER_PORT by build-images.sh)
+PORT="$(awk '$1 == "dreamer-service" {print $2}' "$HERE/../docker/services.env")"
 ENDPOINT="$(cd "$HERE/../terraform" && terraform output -raw dreamer_endpoint_id)"
 MODEL_ID="$(gcloud ai models upload --project "$PROJECT_ID" --region "$REGION" \
   --display-name "drivenotes-dreamer-${TAG}" \
   --container-image-uri "${REGISTRY}/dreamer-service:${TAG}" \
-  --container-ports 8082 --container-predict-route /v1/predict --container-health-route /v1/health \
+  --container-ports "$PORT" --container-predict-route /v1/predict --container-health-route /v1/health \
   ${DREAMER_ARTIFACT_URI:+--artifact-uri "$DREAMER_ARTIFACT_URI"} \
   --format 'value(model)')"
 gcloud ai endpoints deploy-model "$ENDPOINT" --project "$PROJECT_ID" --region "$REGION" \

@@ -1,9 +1,19 @@
 # Tables are defined once, in reporter/src/main/resources/bigquery/schema/*.json: the reporter
 # builds its rows against the same files (BigQueryRowsTest), Terraform creates the tables from them.
+# BigQueryTerraformTest checks the names, partition and clustering columns and the views.
 
 locals {
   schema_dir = "${path.module}/../reporter/src/main/resources/bigquery/schema"
   views_dir  = "${path.module}/../bigquery/views"
+
+  # table (BigQueryTables.ALL) => its day-partitioning column and clustering columns
+  tables = {
+    experiments      = { partition = "day", clustering = ["map", "agent"] }
+    episodes         = { partition = "written_at", clustering = ["map", "experiment_id"] }
+    notes            = { partition = "written_at", clustering = ["experiment_id", "episode_id"] }
+    metrics_daily    = { partition = "day", clustering = ["map", "agent"] }
+    processed_events = { partition = "processed_at", clustering = null }
+  }
 }
 
 resource "google_bigquery_dataset" "drivenotes" {
@@ -12,96 +22,37 @@ resource "google_bigquery_dataset" "drivenotes" {
   description = "DriveNotes experiments, episodes, notes and daily metrics"
 }
 
-resource "google_bigquery_table" "experiments" {
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = "experiments"
-  schema              = file("${local.schema_dir}/experiments.json")
-  clustering          = ["map", "agent"]
-  deletion_protection = true
-
-  time_partitioning {
-    type  = "DAY"
-    field = "day"
-  }
-}
-
-resource "google_bigquery_table" "episodes" {
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = "episodes"
-  schema              = file("${local.schema_dir}/episodes.json")
-  clustering          = ["map", "experiment_id"]
-  deletion_protection = true
-
-  time_partitioning {
-    type  = "DAY"
-    field = "written_at"
-  }
-}
-
-resource "google_bigquery_table" "notes" {
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = "notes"
-  schema              = file("${local.schema_dir}/notes.json")
-  clustering          = ["experiment_id", "episode_id"]
-  deletion_protection = true
-
-  time_partitioning {
-    type  = "DAY"
-    field = "written_at"
-  }
-}
-
-resource "google_bigquery_table" "metrics_daily" {
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = "metrics_daily"
-  schema              = file("${local.schema_dir}/metrics_daily.json")
-  clustering          = ["map", "agent"]
-  deletion_protection = true
-
-  time_partitioning {
-    type  = "DAY"
-    field = "day"
-  }
-}
-
-resource "google_bigquery_table" "processed_events" {
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = "processed_events"
-  schema              = file("${local.schema_dir}/processed_events.json")
-  deletion_protection = true
-
-  time_partitioning {
-    type  = "DAY"
-    field = "processed_at"
-  }
-}
-
-# Views: bigquery/views/<name>.sql, with ${dataset} replaced by the dataset id. The *_latest views
-# pick each key's newest row version; the dashboard views read them, so they are created after.
-resource "google_bigquery_table" "latest_views" {
-  for_each            = toset(["experiments_latest", "episodes_latest", "notes_latest", "metrics_daily_latest"])
+resource "google_bigquery_table" "tables" {
+  for_each            = local.tables
   dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
   table_id            = each.key
-  deletion_protection = false
+  schema              = file("${local.schema_dir}/${each.key}.json")
+  clustering          = each.value.clustering
+  deletion_protection = true
 
-  view {
-    query          = templatefile("${local.views_dir}/${each.key}.sql", { dataset = "${var.project_id}.${google_bigquery_dataset.drivenotes.dataset_id}" })
-    use_legacy_sql = false
+  time_partitioning {
+    type  = "DAY"
+    field = each.value.partition
   }
-
-  depends_on = [google_bigquery_table.experiments, google_bigquery_table.episodes, google_bigquery_table.notes, google_bigquery_table.metrics_daily]
 }
 
-resource "google_bigquery_table" "dashboard_views" {
-  for_each            = toset(["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion"])
-  dataset_id          = google_bigquery_dataset.drivenotes.dataset_id
-  table_id            = each.key
-  deletion_protection = false
+# Views: bigquery/views/<name>.sql. The *_latest views pick each key's newest row version; the
+# dashboard views read them, and BigQuery checks a view's tables when it is created, so the
+# dashboard views come after.
+module "latest_views" {
+  source     = "./modules/bigquery-views"
+  project_id = var.project_id
+  dataset_id = google_bigquery_dataset.drivenotes.dataset_id
+  sql_dir    = local.views_dir
+  views      = ["experiments_latest", "episodes_latest", "notes_latest", "metrics_daily_latest"]
+  depends_on = [google_bigquery_table.tables]
+}
 
-  view {
-    query          = templatefile("${local.views_dir}/${each.key}.sql", { dataset = "${var.project_id}.${google_bigquery_dataset.drivenotes.dataset_id}" })
-    use_legacy_sql = false
-  }
-
-  depends_on = [google_bigquery_table.latest_views]
+module "dashboard_views" {
+  source     = "./modules/bigquery-views"
+  project_id = var.project_id
+  dataset_id = google_bigquery_dataset.drivenotes.dataset_id
+  sql_dir    = local.views_dir
+  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion"]
+  depends_on = [module.latest_views]
 }

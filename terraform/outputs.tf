@@ -1,9 +1,9 @@
 output "orchestrator_url" {
-  value = google_cloud_run_v2_service.orchestrator.uri
+  value = module.orchestrator.uri
 }
 
 output "reporter_url" {
-  value = google_cloud_run_v2_service.reporter.uri
+  value = module.reporter.uri
 }
 
 output "artifacts_bucket" {

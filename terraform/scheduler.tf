@@ -13,11 +13,11 @@ resource "google_cloud_scheduler_job" "daily" {
 
   http_target {
     http_method = "POST"
-    uri         = "${google_cloud_run_v2_service.orchestrator.uri}/v1/schedules/daily:run"
+    uri         = "${module.orchestrator.uri}/v1/schedules/daily:run"
 
     oidc_token {
-      service_account_email = google_service_account.scheduler.email
-      audience              = "drivenotes-orchestrator"
+      service_account_email = google_service_account.service["scheduler"].email
+      audience              = local.orchestrator_audience
     }
   }
 }

@@ -1,20 +1,27 @@
 package dev.drivenotes.orchestrator.infra;
 
+import static dev.drivenotes.platform.gcp.testing.TerraformConfig.block;
+import static dev.drivenotes.platform.gcp.testing.TerraformConfig.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.drivenotes.orchestrator.schedule.ScheduleProperties;
 import dev.drivenotes.platform.gcp.pubsub.PubSubBusProperties;
 import dev.drivenotes.platform.gcp.pubsub.PubSubNames;
 import dev.drivenotes.platform.gcp.storage.GcsProperties;
-import java.io.File;
+import dev.drivenotes.platform.gcp.testing.TerraformConfig;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,28 +31,36 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * terraform/*.tf (parsed with hcl4j) against the code: Pub/Sub names, the orchestrator's Cloud Run
- * env vars (bound with Spring's own relaxed binding) and the scheduler's target and audience.
+ * terraform/ (read with hcl4j) against the code: Pub/Sub names (pubsub.tf and
+ * modules/pubsub-consumer), the orchestrator's Cloud Run env vars (bound with Spring's own relaxed
+ * binding), the scheduler's target and audience, every service's port, and the carla-runner address.
  */
 class TerraformCrossCheckTest {
 
-    private static final File TERRAFORM = new File("../terraform");
-    private static Map<String, Object> pubsub;
-    private static Map<String, Object> services;
-    private static Map<String, Object> scheduler;
-    private static Map<String, Object> variables;
+    private static final Pattern SERVER_PORT =
+            Pattern.compile("\\$\\{[A-Z_]+:(\\d+)}|(\\d+)"); // server.port=8080 or =${AIP_HTTP_PORT:8082}
+
+    private static TerraformConfig root;
+    private static TerraformConfig consumerModule;
+    private static TerraformConfig cloudRunModule;
 
     @BeforeAll
-    static void parse() throws Exception {
-        pubsub = parse("pubsub.tf");
-        services = parse("services.tf");
-        scheduler = parse("scheduler.tf");
-        variables = parse("variables.tf");
+    static void parse() {
+        root = TerraformConfig.root("pubsub.tf", "services.tf", "scheduler.tf");
+        consumerModule = TerraformConfig.module("pubsub-consumer");
+        cloudRunModule = TerraformConfig.module("cloud-run-service");
     }
 
     @Test
     void topicsAreTheEventTopicAndOneDeadLetterTopicPerConsumer() {
-        Set<String> topics = names(resources(pubsub, "google_pubsub_topic"));
+        assertThat(consumers()).containsExactlyInAnyOrderElementsOf(PubSubNames.CONSUMERS);
+        Set<String> topics = new HashSet<>(names(root.resources("google_pubsub_topic")));
+        for (String consumer : consumers()) {
+            topics.addAll(names(consumerModule.resources("google_pubsub_topic")).stream()
+                    .map(name -> render(name, moduleSymbols(consumer)))
+                    .toList());
+        }
+
         Set<String> expected =
                 PubSubNames.CONSUMERS.stream().map(PubSubNames::deadLetterTopic).collect(Collectors.toSet());
         expected.add(PubSubNames.EVENTS_TOPIC);
@@ -54,36 +69,44 @@ class TerraformCrossCheckTest {
 
     @Test
     void eachConsumerHasAnOrderedSubscriptionWithItsDeadLetterTopic() {
-        Map<String, Object> topics = resources(pubsub, "google_pubsub_topic");
-        Map<String, Map<String, Object>> subscriptions = byName(resources(pubsub, "google_pubsub_subscription"));
-        for (String consumer : PubSubNames.CONSUMERS) {
-            Map<String, Object> subscription = subscriptions.get(PubSubNames.subscription(consumer));
-            assertThat(subscription).as("subscription of %s", consumer).isNotNull();
-            assertThat(topicName(topics, subscription.get("topic"))).isEqualTo(PubSubNames.EVENTS_TOPIC);
-            assertThat(subscription.get("enable_message_ordering")).isEqualTo(true);
-            Map<String, Object> deadLetter = map(subscription.get("dead_letter_policy"));
-            assertThat(topicName(topics, deadLetter.get("dead_letter_topic")))
-                    .isEqualTo(PubSubNames.deadLetterTopic(consumer));
-            assertThat(String.valueOf(deadLetter.get("max_delivery_attempts"))).isEqualTo("var.max_delivery_attempts");
+        Map<String, Object> call = root.moduleCall("consumer");
+        assertThat(call.get("topic")).hasToString("google_pubsub_topic.events.id");
+        assertThat(root.resource("google_pubsub_topic", "events").get("name")).isEqualTo(PubSubNames.EVENTS_TOPIC);
+        assertThat(call.get("max_delivery_attempts")).hasToString("var.max_delivery_attempts");
 
-            Map<String, Object> hold = subscriptions.get(PubSubNames.deadLetterSubscription(consumer));
-            assertThat(hold).as("dead-letter hold of %s", consumer).isNotNull();
-            assertThat(topicName(topics, hold.get("topic"))).isEqualTo(PubSubNames.deadLetterTopic(consumer));
+        Map<String, Object> subscription = consumerModule.resource("google_pubsub_subscription", "this");
+        Map<String, Object> hold = consumerModule.resource("google_pubsub_subscription", "dead_letter_hold");
+        Map<String, Object> deadLetter = block(subscription.get("dead_letter_policy"));
+        assertThat(subscription.get("topic")).hasToString("var.topic");
+        assertThat(subscription.get("enable_message_ordering")).isEqualTo(true);
+        assertThat(deadLetter.get("dead_letter_topic")).hasToString("google_pubsub_topic.dead_letter.id");
+        assertThat(deadLetter.get("max_delivery_attempts")).hasToString("var.max_delivery_attempts");
+        assertThat(hold.get("topic")).hasToString("google_pubsub_topic.dead_letter.id");
+
+        Object deadLetterTopic =
+                consumerModule.resource("google_pubsub_topic", "dead_letter").get("name");
+        for (String consumer : PubSubNames.CONSUMERS) {
+            Map<String, String> symbols = moduleSymbols(consumer);
+            assertThat(render(subscription.get("name"), symbols)).isEqualTo(PubSubNames.subscription(consumer));
+            assertThat(render(deadLetterTopic, symbols)).isEqualTo(PubSubNames.deadLetterTopic(consumer));
+            assertThat(render(hold.get("name"), symbols)).isEqualTo(PubSubNames.deadLetterSubscription(consumer));
         }
     }
 
     @Test
     void maxDeliveryAttemptsDefaultMatchesTheCode() {
-        Map<String, Object> variable = map(map(variables.get("variable")).get("max_delivery_attempts"));
+        Object terraform = TerraformConfig.root("variables.tf")
+                .variable("max_delivery_attempts")
+                .get("default");
         int code = new Binder()
                 .bindOrCreate("drivenotes.gcp.pubsub", PubSubBusProperties.class)
                 .maxDeliveryAttempts();
-        assertThat(((Number) variable.get("default")).intValue()).isEqualTo(code);
+        assertThat(((Number) terraform).intValue()).isEqualTo(code);
     }
 
     @Test
-    void orchestratorEnvBindsToTheSettingsTheCodeReads() throws Exception {
-        Map<String, String> env = env("orchestrator");
+    void orchestratorEnvBindsToTheSettingsTheCodeReads() {
+        Map<String, String> env = root.cloudRunEnv("orchestrator");
         Binder binder = binderOf(env);
 
         assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "gcp");
@@ -95,7 +118,7 @@ class TerraformCrossCheckTest {
                 .get()
                 .idToken();
         assertThat(idToken.enabled()).isTrue();
-        assertThat(idToken.serviceAccountEmail()).isEqualTo("google_service_account.scheduler.email");
+        assertThat(idToken.serviceAccountEmail()).isNotBlank();
         for (String property : List.of(
                 "spring.cloud.gcp.project-id",
                 "spring.cloud.gcp.pubsub.publisher.enable-message-ordering",
@@ -103,6 +126,7 @@ class TerraformCrossCheckTest {
                 "drivenotes.gcp.firestore.database",
                 "drivenotes.services.carla-runner",
                 "drivenotes.services.dreamer-service",
+                "drivenotes.services.reporter",
                 "drivenotes.data-dir")) {
             assertThat(binder.bind(property, String.class).isBound())
                     .as(property)
@@ -113,36 +137,117 @@ class TerraformCrossCheckTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void schedulerCallsADefinedScheduleWithTheAudienceTheOrchestratorExpects() throws Exception {
-        Map<String, Object> job =
-                map(resources(scheduler, "google_cloud_scheduler_job").get("daily"));
-        Map<String, Object> target = map(job.get("http_target"));
+    void schedulerCallsADefinedScheduleAsTheCallerWithTheAudienceTheOrchestratorExpects() throws Exception {
+        Map<String, Object> target =
+                block(root.resource("google_cloud_scheduler_job", "daily").get("http_target"));
         String uri = (String) target.get("uri");
         String schedule = uri.replaceAll(".*/v1/schedules/([^:]+):run$", "$1");
 
-        Properties orchestrator = new Properties();
-        try (InputStream in = new FileInputStream("src/main/resources/orchestrator.properties")) {
-            orchestrator.load(in);
-        }
-        assertThat(uri).endsWith("/v1/schedules/" + schedule + ":run");
-        assertThat(orchestrator).containsKey("drivenotes.schedules.definitions." + schedule + ".name");
-        String audience = (String) map(target.get("oidc_token")).get("audience");
-        assertThat(env("orchestrator")).containsEntry("DRIVENOTES_SCHEDULES_ID_TOKEN_AUDIENCE", audience);
-        Map<String, Object> run =
-                map(resources(services, "google_cloud_run_v2_service").get("orchestrator"));
-        assertThat((List<Object>) run.get("custom_audiences")).contains(audience);
+        assertThat(uri).isEqualTo("module.orchestrator.uri/v1/schedules/" + schedule + ":run");
+        assertThat(properties("orchestrator")).containsKey("drivenotes.schedules.definitions." + schedule + ".name");
+        String audience = (String) block(target.get("oidc_token")).get("audience");
+        assertThat(root.cloudRunEnv("orchestrator")).containsEntry("DRIVENOTES_SCHEDULES_ID_TOKEN_AUDIENCE", audience);
+        assertThat((List<Object>) root.moduleCall("orchestrator").get("custom_audiences"))
+                .contains(audience);
+        // hcl4j reads google_service_account.service["scheduler"] without its key: compare the text
+        assertThat(TerraformConfig.expression("services.tf", "DRIVENOTES_SCHEDULES_ID_TOKEN_SERVICE_ACCOUNT_EMAIL"))
+                .isEqualTo(TerraformConfig.expression("scheduler.tf", "service_account_email"))
+                .isEqualTo("google_service_account.service[\"scheduler\"].email");
     }
 
-    private static Map<String, String> env(String service) {
-        Map<String, Object> run =
-                map(resources(services, "google_cloud_run_v2_service").get(service));
-        Map<String, Object> container = map(map(run.get("template")).get("containers"));
-        Map<String, String> env = new HashMap<>();
-        for (Object entry : (List<?>) container.get("env")) {
-            Map<String, Object> e = map(entry);
-            env.put((String) e.get("name"), String.valueOf(e.get("value")));
+    @Test
+    void terraformDockerAndEachServiceAgreeOnItsPort() throws Exception {
+        Map<String, Integer> terraform = new HashMap<>();
+        block(root.locals().get("service_ports"))
+                .forEach((service, port) -> terraform.put(service, ((Number) port).intValue()));
+        Map<String, Integer> properties = new HashMap<>();
+        for (String service : terraform.keySet()) {
+            properties.put(service, serverPort(service));
         }
-        return env;
+
+        assertThat(terraform).isEqualTo(dockerPorts()).isEqualTo(properties);
+    }
+
+    @Test
+    void cloudRunServicesSendRequestsAndProbesToTheServicePort() throws Exception {
+        Map<String, Object> container = block(block(cloudRunModule
+                        .resource("google_cloud_run_v2_service", "this")
+                        .get("template"))
+                .get("containers"));
+        assertThat(block(container.get("ports")).get("container_port")).hasToString("var.port");
+        assertThat(block(block(container.get("startup_probe")).get("http_get")).get("port"))
+                .hasToString("var.port");
+
+        for (String service : List.of("orchestrator", "reporter")) {
+            Map<String, Object> call = root.moduleCall(service);
+            assertThat(call.get("source")).isEqualTo("./modules/cloud-run-service");
+            assertThat((String) call.get("image")).contains("/" + service + ":");
+            assertThat(((Number) call.get("port")).intValue()).as(service).isEqualTo(serverPort(service));
+        }
+        String carlaRunner = root.cloudRunEnv("orchestrator").get("DRIVENOTES_SERVICES_CARLA_RUNNER");
+        Matcher port = Pattern.compile(":(\\d+)(\\.0)?$").matcher(carlaRunner);
+        assertThat(port.find()).as(carlaRunner).isTrue();
+        assertThat(Integer.parseInt(port.group(1))).isEqualTo(serverPort("carla-runner"));
+    }
+
+    @Test
+    void theCarlaRunnerAddressTheServicesCallIsTheOneItsVmHolds() {
+        TerraformConfig carlaRunner = TerraformConfig.root("carla-runner.tf");
+        Map<String, Object> config = carlaRunner.resource("google_compute_per_instance_config", "carla_runner");
+        Map<String, Object> internalIp =
+                block(block(config.get("preserved_state")).get("internal_ip"));
+
+        assertThat(root.cloudRunEnv("orchestrator").get("DRIVENOTES_SERVICES_CARLA_RUNNER"))
+                .startsWith("http://google_compute_address.carla_runner.address:");
+        assertThat(config.get("instance_group_manager"))
+                .hasToString("google_compute_instance_group_manager.carla_runner.name");
+        assertThat(internalIp.get("interface_name")).isEqualTo("nic0");
+        assertThat(block(internalIp.get("ip_address")).get("address"))
+                .hasToString("google_compute_address.carla_runner.self_link");
+        // a target_size would add VMs without the address beside the one that holds it
+        assertThat(carlaRunner.resource("google_compute_instance_group_manager", "carla_runner"))
+                .doesNotContainKey("target_size");
+    }
+
+    /** The consumer groups Terraform instantiates modules/pubsub-consumer for. */
+    private static Set<String> consumers() {
+        return block(root.moduleCall("consumer").get("for_each")).keySet();
+    }
+
+    /** What the module's {@code var.subscription} is for one consumer group. */
+    private static Map<String, String> moduleSymbols(String consumer) {
+        String subscription = render(root.moduleCall("consumer").get("subscription"), Map.of("each.key", consumer));
+        return Map.of("var.subscription", subscription);
+    }
+
+    private static List<String> names(Map<String, Object> resources) {
+        return resources.values().stream()
+                .map(resource -> String.valueOf(block(resource).get("name")))
+                .toList();
+    }
+
+    /** {@code server.port} of a service module's own properties file (the port it listens on). */
+    private static int serverPort(String service) throws IOException {
+        String port = properties(service).getProperty("server.port");
+        Matcher value = SERVER_PORT.matcher(String.valueOf(port));
+        assertThat(value.matches()).as("%s server.port=%s", service, port).isTrue();
+        return Integer.parseInt(value.group(1) != null ? value.group(1) : value.group(2));
+    }
+
+    private static Properties properties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = new FileInputStream("../" + service + "/src/main/resources/" + service + ".properties")) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /** docker/services.env: the SERVICE PORT pairs the images are built with (SERVER_PORT). */
+    private static Map<String, Integer> dockerPorts() throws IOException {
+        return Files.readAllLines(Path.of("../docker/services.env")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.trim().split("\\s+"))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> Integer.parseInt(pair[1])));
     }
 
     private static Binder binderOf(Map<String, String> env) {
@@ -154,34 +259,5 @@ class TerraformCrossCheckTest {
                 .addFirst(new SystemEnvironmentPropertySource(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
         return new Binder(ConfigurationPropertySources.get(environment));
-    }
-
-    private static String topicName(Map<String, Object> topics, Object reference) {
-        String resource = String.valueOf(reference).replaceAll("^google_pubsub_topic\\.([a-z_]+)\\.id$", "$1");
-        return (String) map(topics.get(resource)).get("name");
-    }
-
-    private static Set<String> names(Map<String, Object> resources) {
-        return byName(resources).keySet();
-    }
-
-    private static Map<String, Map<String, Object>> byName(Map<String, Object> resources) {
-        return resources.values().stream()
-                .map(TerraformCrossCheckTest::map)
-                .collect(Collectors.toMap(r -> (String) r.get("name"), r -> r));
-    }
-
-    static Map<String, Object> resources(Map<String, Object> file, String type) {
-        return map(map(file.get("resource")).get(type));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        assertThat(value).as("a block").isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    static Map<String, Object> parse(String file) throws Exception {
-        return new HCLParser().parse(new File(TERRAFORM, file), "UTF-8");
     }
 }

@@ -1,0 +1,41 @@
+variable "name" {
+  description = "Cloud Run service name"
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the service"
+  type        = string
+}
+
+variable "image" {
+  description = "Container image, with its tag"
+  type        = string
+}
+
+variable "port" {
+  description = "Port the container listens on: the service's server.port (docker/services.env)"
+  type        = number
+}
+
+variable "service_account" {
+  description = "E-mail of the service account the service runs as"
+  type        = string
+}
+
+variable "custom_audiences" {
+  description = "Extra audiences accepted in ID tokens of callers"
+  type        = list(string)
+  default     = []
+}
+
+variable "shared_env" {
+  description = "Environment every DriveNotes service on Cloud Run gets"
+  type        = map(string)
+}
+
+variable "env" {
+  description = "This service's own environment (wins over shared_env)"
+  type        = map(string)
+  default     = {}
+}
