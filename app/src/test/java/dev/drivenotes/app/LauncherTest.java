@@ -1,15 +1,30 @@
 package dev.drivenotes.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** What the launcher checks before it starts anything: the --map file and the ports. */
 class LauncherTest {
+
+    /** Starting the suite takes longer than this; a check that answers within it ran first. */
+    private static final Duration BEFORE_ANY_SERVICE = Duration.ofSeconds(8);
 
     @TempDir
     Path dir;
@@ -26,7 +41,7 @@ class LauncherTest {
         int code = run(err, "run", "--map", text.toString(), "--data", dir.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("drivenotes: --map: ").contains("not an OpenDRIVE file");
+        assertThat(err.toString()).startsWith("drivenotes: --map: map.xodr").contains("<OpenDRIVE>");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
@@ -35,7 +50,49 @@ class LauncherTest {
         StringWriter err = new StringWriter();
         int code = run(err, "run", "--map", dir.resolve("absent.xodr").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(err.toString()).contains("no such file").contains("absent.xodr");
+    }
+
+    @Test
+    void refusesATruncatedOpenDriveFileBeforeStartingTheSuite() throws Exception {
+        Path truncated = Files.writeString(
+                dir.resolve("truncated.xodr"),
+                "<?xml version=\"1.0\"?>\n<OpenDRIVE>\n<header revMajor=\"1\" revMinor=\"4\"/>\n<road id=\"1\" ");
+        StringWriter err = new StringWriter();
+
+        int code = assertTimeoutPreemptively(
+                BEFORE_ANY_SERVICE,
+                () -> run(err, "run", "--map", truncated.toString(), "--data", dir.toString(), "--port-base", "0"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("drivenotes: --map: truncated.xodr");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void refusesAnOpenDriveFileWithoutRoads() throws Exception {
+        Path empty = Files.writeString(
+                dir.resolve("empty.xodr"),
+                "<?xml version=\"1.0\"?>\n<OpenDRIVE><header revMajor=\"1\" revMinor=\"4\"/></OpenDRIVE>\n");
+        StringWriter err = new StringWriter();
+
+        int code = run(err, "eval", "--agent", "autopilot", "--map", empty.toString(), "--data", dir.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("drivenotes: --map: empty.xodr").contains("<road>");
+    }
+
+    @Test
+    void refusesAFolderOrAFileNotNamedXodr() throws Exception {
+        Path notXodr = Files.writeString(dir.resolve("map.txt"), "<OpenDRIVE/>");
+        for (Path map : new Path[] {dir, notXodr}) {
+            StringWriter err = new StringWriter();
+
+            int code = run(err, "run", "--map", map.toString());
+
+            assertThat(code).as(map.toString()).isEqualTo(2);
+            assertThat(err.toString()).as(map.toString()).contains("--map: " + map);
+        }
     }
 
     @Test
@@ -52,5 +109,68 @@ class LauncherTest {
         int code = run(err, "up", "--port-base", "80");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--port-base");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"up", "run", "run --bus pubsub-emulator"})
+    void aBusyPortIsOneLineNamingThePortItsServiceAndPortBaseAndNothingStarts(String command) throws Exception {
+        try (ServerSocket busy = listenOnLoopbackBelowTheTopPorts()) {
+            int carlaRunnerPort = busy.getLocalPort();
+            int portBase = carlaRunnerPort - 1;
+            StringWriter err = new StringWriter();
+            String[] args = (command + " --port-base " + portBase + " --data " + dir).split(" ");
+
+            int code = assertTimeoutPreemptively(BEFORE_ANY_SERVICE, () -> run(err, args));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString().strip().lines()).hasSize(1);
+            assertThat(err.toString())
+                    .startsWith("drivenotes: --port-base " + portBase + ": port " + carlaRunnerPort + " (carla-runner)")
+                    .contains("choose another --port-base");
+            for (int port : new int[] {portBase, portBase + 2, portBase + 3}) {
+                assertThat(accepts(port)).as("port " + port).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void suggestsAPortBaseWhoseFourPortsAreFree() throws Exception {
+        try (ServerSocket busy = listenOnLoopbackBelowTheTopPorts()) {
+            int portBase = busy.getLocalPort();
+            StringWriter err = new StringWriter();
+
+            run(err, "up", "--port-base", Integer.toString(portBase));
+
+            Matcher suggested = Pattern.compile("e\\.g\\. --port-base (\\d+)").matcher(err.toString());
+            assertThat(suggested.find()).as(err.toString()).isTrue();
+            int suggestion = Integer.parseInt(suggested.group(1));
+            assertThat(suggestion).isNotEqualTo(portBase);
+            for (SuiteService service : SuiteService.values()) {
+                try (ServerSocket free = new ServerSocket(service.port(suggestion))) {
+                    assertThat(free.isBound()).isTrue();
+                }
+            }
+        }
+    }
+
+    /** A listening socket on a port p such that p - 1 .. p + 2 are valid ports for a suite. */
+    private static ServerSocket listenOnLoopbackBelowTheTopPorts() throws IOException {
+        while (true) {
+            ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            int port = socket.getLocalPort();
+            if (port > 1024 && port + 2 <= 65535) {
+                return socket;
+            }
+            socket.close();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 }
