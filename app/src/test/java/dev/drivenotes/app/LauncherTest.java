@@ -3,13 +3,9 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the launcher checks before it starts anything: the --map file and the ports. */
@@ -33,15 +30,25 @@ class LauncherTest {
         return DriveNotes.execute(new PrintWriter(err, true), args);
     }
 
-    @Test
-    void refusesAMapFileThatIsNotOpenDriveWithOneLine() throws Exception {
-        Path text = Files.writeString(dir.resolve("map.xodr"), "<html>not a map</html>");
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "html.xodr | <html>not a map</html> | expected <OpenDRIVE>",
+                "truncated.xodr | <?xml version='1.0'?><OpenDRIVE><header revMajor='1'/><road id='1' | not well-formed",
+                "empty.xodr | <?xml version='1.0'?><OpenDRIVE><header revMajor='1'/></OpenDRIVE> | no <road> elements",
+            })
+    void refusesAMapThatDoesNotLoadWithOneLineBeforeStartingAnything(String name, String content, String reason)
+            throws Exception {
+        Path map = Files.writeString(dir.resolve(name), content);
         StringWriter err = new StringWriter();
 
-        int code = run(err, "run", "--map", text.toString(), "--data", dir.toString());
+        int code = assertTimeoutPreemptively(
+                BEFORE_ANY_SERVICE, () -> run(err, "run", "--map", map.toString(), "--data", dir.toString()));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("drivenotes: --map: map.xodr").contains("<OpenDRIVE>");
+        assertThat(err.toString()).startsWith("drivenotes: --map: " + name).contains(reason);
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
@@ -54,32 +61,19 @@ class LauncherTest {
     }
 
     @Test
-    void refusesATruncatedOpenDriveFileBeforeStartingTheSuite() throws Exception {
-        Path truncated = Files.writeString(
-                dir.resolve("truncated.xodr"),
-                "<?xml version=\"1.0\"?>\n<OpenDRIVE>\n<header revMajor=\"1\" revMinor=\"4\"/>\n<road id=\"1\" ");
+    void evalChecksItsMapTheSameWay() {
         StringWriter err = new StringWriter();
 
-        int code = assertTimeoutPreemptively(
-                BEFORE_ANY_SERVICE,
-                () -> run(err, "run", "--map", truncated.toString(), "--data", dir.toString(), "--port-base", "0"));
+        int code = run(
+                err,
+                "eval",
+                "--agent",
+                "autopilot",
+                "--map",
+                dir.resolve("absent.xodr").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("drivenotes: --map: truncated.xodr");
-        assertThat(err.toString().strip().lines()).hasSize(1);
-    }
-
-    @Test
-    void refusesAnOpenDriveFileWithoutRoads() throws Exception {
-        Path empty = Files.writeString(
-                dir.resolve("empty.xodr"),
-                "<?xml version=\"1.0\"?>\n<OpenDRIVE><header revMajor=\"1\" revMinor=\"4\"/></OpenDRIVE>\n");
-        StringWriter err = new StringWriter();
-
-        int code = run(err, "eval", "--agent", "autopilot", "--map", empty.toString(), "--data", dir.toString());
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("drivenotes: --map: empty.xodr").contains("<road>");
+        assertThat(err.toString()).startsWith("drivenotes: --map: no such file").contains("absent.xodr");
     }
 
     @Test
@@ -114,7 +108,7 @@ class LauncherTest {
     @ParameterizedTest
     @ValueSource(strings = {"up", "run", "run --bus pubsub-emulator"})
     void aBusyPortIsOneLineNamingThePortItsServiceAndPortBaseAndNothingStarts(String command) throws Exception {
-        try (ServerSocket busy = listenOnLoopbackBelowTheTopPorts()) {
+        try (ServerSocket busy = Loopback.listenBelowTheTopPorts()) {
             int carlaRunnerPort = busy.getLocalPort();
             int portBase = carlaRunnerPort - 1;
             StringWriter err = new StringWriter();
@@ -128,14 +122,14 @@ class LauncherTest {
                     .startsWith("drivenotes: --port-base " + portBase + ": port " + carlaRunnerPort + " (carla-runner)")
                     .contains("choose another --port-base");
             for (int port : new int[] {portBase, portBase + 2, portBase + 3}) {
-                assertThat(accepts(port)).as("port " + port).isFalse();
+                assertThat(Loopback.accepts(port)).as("port " + port).isFalse();
             }
         }
     }
 
     @Test
     void suggestsAPortBaseWhoseFourPortsAreFree() throws Exception {
-        try (ServerSocket busy = listenOnLoopbackBelowTheTopPorts()) {
+        try (ServerSocket busy = Loopback.listenBelowTheTopPorts()) {
             int portBase = busy.getLocalPort();
             StringWriter err = new StringWriter();
 
@@ -150,27 +144,6 @@ class LauncherTest {
                     assertThat(free.isBound()).isTrue();
                 }
             }
-        }
-    }
-
-    /** A listening socket on a port p such that p - 1 .. p + 2 are valid ports for a suite. */
-    private static ServerSocket listenOnLoopbackBelowTheTopPorts() throws IOException {
-        while (true) {
-            ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            int port = socket.getLocalPort();
-            if (port > 1024 && port + 2 <= 65535) {
-                return socket;
-            }
-            socket.close();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException refused) {
-            return false;
         }
     }
 }
