@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Evaluate an agent (dreamer, autopilot, random) in the embedded simulator.")
+        description = "Evaluate an agent (dreamer, autopilot, autopilot-discrete, random) in the embedded simulator.")
 final class EvalCommand implements Callable<Integer> {
 
     @Option(
