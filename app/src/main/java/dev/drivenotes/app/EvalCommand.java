@@ -3,44 +3,40 @@ package dev.drivenotes.app;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.trainer.EvalResult;
 import dev.drivenotes.trainer.Evaluation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code drivenotes eval}: route completion, collisions and driving score of one agent. */
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Evaluate an agent (dreamer, autopilot, random) in the embedded simulator.")
+        description = "Evaluate an agent (dreamer, autopilot, autopilot-discrete, random) in the embedded simulator.")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--agent", required = true, description = "dreamer | autopilot | random")
+    @Option(
+            names = "--agent",
+            required = true,
+            description = "dreamer | autopilot | autopilot-discrete (the autopilot restricted to the dreamer's"
+                    + " actions) | random")
     String agent;
 
     @Option(names = "--episodes", defaultValue = "20", description = "Episodes (default ${DEFAULT-VALUE}).")
     int episodes;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Route seed of episode 0; episode i uses seed + i.")
-    long seed;
-
-    @Option(names = "--map", description = "OpenDRIVE file (default: the generated town).")
-    Path map;
+    @Mixin
+    EpisodeOptions episode;
 
     @Option(names = "--checkpoint", description = "Dreamer checkpoint folder (default: the bundled one).")
     String checkpoint;
 
-    @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")
-    int maxSteps;
-
     @Option(
-            names = "--npcs",
-            defaultValue = "20",
-            description = "Background vehicles per episode (default ${DEFAULT-VALUE}, as in run).")
-    int npcs;
-
-    @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for the generated town.")
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = ".drivenotes",
+            description = "Folder for the generated town (default ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -48,14 +44,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String mapRef = "default-town";
-        if (map != null) {
-            if (!Files.isRegularFile(map)) {
-                throw new IllegalArgumentException("--map: no such file: " + map);
-            }
-            mapRef = map.toAbsolutePath().toString();
-        }
-        EvalResult r = Evaluation.run(agent, checkpoint, episodes, seed, mapRef, maxSteps, npcs, data);
+        EvalResult r = Evaluation.run(
+                agent, checkpoint, episodes, episode.seed, episode.mapRef(), episode.maxSteps, episode.npcs, data);
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(r));
         } else {

@@ -4,9 +4,11 @@ import dev.drivenotes.carla.map.LaneGraph;
 import dev.drivenotes.carla.map.LaneGraphBuilder;
 import dev.drivenotes.carla.map.OpenDriveLoader;
 import dev.drivenotes.carla.map.OpenDriveMap;
+import dev.drivenotes.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * An OpenDRIVE file given on the command line, loaded the way the simulator loads it (parse + lane
@@ -21,6 +23,25 @@ record MapFile(Path path, OpenDriveMap map, LaneGraph graph, double loadMillis) 
         OpenDriveMap map = OpenDriveLoader.load(path);
         LaneGraph graph = LaneGraphBuilder.build(map);
         return new MapFile(path, map, graph, (System.nanoTime() - started) / 1e6);
+    }
+
+    /**
+     * A file for the services to load ({@code --map}): its absolute path once it has loaded here, in
+     * about a second, rather than after the suite has started; otherwise an exception whose message
+     * starts {@code --map:} and names the file.
+     */
+    static String checkedReference(Path path) {
+        if (!path.toString().toLowerCase(Locale.ROOT).endsWith(".xodr")) {
+            throw new IllegalArgumentException("--map: " + path + " is not an .xodr file");
+        }
+        try {
+            load(path);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("--map: " + e.reason(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--map: " + e.getMessage(), e);
+        }
+        return path.toAbsolutePath().normalize().toString();
     }
 
     static void check(Path path) {

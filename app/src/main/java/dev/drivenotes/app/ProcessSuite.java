@@ -1,11 +1,7 @@
 package dev.drivenotes.app;
 
-import dev.drivenotes.carla.CarlaRunnerApplication;
-import dev.drivenotes.dreamer.DreamerServiceApplication;
-import dev.drivenotes.orchestrator.OrchestratorApplication;
 import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import dev.drivenotes.platform.gcp.emulator.LocalProcesses;
-import dev.drivenotes.reporter.ReporterApplication;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The four services as separate processes (one JVM each, started from this launcher's own jar or
@@ -34,16 +31,8 @@ final class ProcessSuite implements RunningSuite {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final String PROJECT_ID = "drivenotes-local";
 
-    private record Service(String name, int offset, Class<?> main) {}
-
-    private static final List<Service> SERVICES = List.of(
-            new Service("orchestrator", 0, OrchestratorApplication.class),
-            new Service("carla-runner", 1, CarlaRunnerApplication.class),
-            new Service("dreamer-service", 2, DreamerServiceApplication.class),
-            new Service("reporter", 3, ReporterApplication.class));
-
     private final Map<String, URI> urls = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Process> processes = new LinkedHashMap<>();
     private final Path logs;
     private final Thread shutdownHook = new Thread(this::stopAll, "drivenotes-process-suite-stop");
     private EmulatorProcess emulator;
@@ -52,8 +41,9 @@ final class ProcessSuite implements RunningSuite {
         this.logs = logs;
     }
 
-    /** Starts the emulator, then the four services, and waits until every one reports UP. */
+    /** Checks the ports, starts the emulator, then the four services, and waits until every one reports UP. */
     static ProcessSuite start(Suite.Settings settings) throws IOException, InterruptedException {
+        FreePorts.require(settings.portBase());
         Path launcher = PubSubEmulator.launcher();
         PubSubEmulator.requireInstalled(launcher);
         Path logs = settings.dataDir().resolve("logs");
@@ -62,16 +52,15 @@ final class ProcessSuite implements RunningSuite {
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
             suite.emulator = PubSubEmulator.start(launcher, logs.resolve("pubsub-emulator.log"));
-            for (Service service : SERVICES) {
-                int port =
-                        settings.portBase() == 0 ? LocalProcesses.freePort() : settings.portBase() + service.offset();
-                suite.urls.put(service.name(), URI.create("http://127.0.0.1:" + port));
+            for (SuiteService service : SuiteService.values()) {
+                int port = settings.portBase() == 0 ? LocalProcesses.freePort() : service.port(settings.portBase());
+                suite.urls.put(service.serviceName(), URI.create("http://127.0.0.1:" + port));
             }
-            for (Service service : SERVICES) {
+            for (SuiteService service : SuiteService.values()) {
                 suite.launch(service, settings);
             }
-            for (Service service : SERVICES) {
-                suite.awaitUp(service.name());
+            for (SuiteService service : SuiteService.values()) {
+                suite.awaitUp(service.serviceName());
             }
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -80,7 +69,7 @@ final class ProcessSuite implements RunningSuite {
         }
     }
 
-    private void launch(Service service, Suite.Settings settings) throws IOException {
+    private void launch(SuiteService service, Suite.Settings settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the launcher's own JVM flags (GC, native access), never its debug agents
@@ -88,26 +77,18 @@ final class ProcessSuite implements RunningSuite {
                 .filter(a -> a.startsWith("-XX:") || a.startsWith("--enable-native-access"))
                 .forEach(command::add);
         command.addAll(mainClassCommand(
-                System.getProperty("java.class.path"), service.main().getName()));
-        String level = settings.verbose() ? "INFO" : "WARN";
-        List<String> props = new ArrayList<>(List.of(
-                "server.port=" + urls.get(service.name()).getPort(),
-                "drivenotes.data-dir=" + settings.dataDir(),
-                "spring.main.banner-mode=off",
-                "logging.level.root=" + level,
-                "logging.level.dev.drivenotes=" + level,
-                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR"),
-                "spring.profiles.active=pubsub",
-                "spring.cloud.gcp.project-id=" + PROJECT_ID,
-                "spring.cloud.gcp.pubsub.emulator-host=" + emulator.hostPort(),
-                "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
-                "drivenotes.gcp.pubsub.create-resources=true"));
-        urls.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
-        // as command-line arguments: they must win over each service's own properties file
-        props.forEach(p -> command.add("--" + p));
-        Path log = logs.resolve(service.name() + ".log");
+                System.getProperty("java.class.path"), service.application().getName()));
+        command.addAll(service.arguments(urls.get(service.serviceName()).getPort(), settings, urls));
+        Stream.of(
+                        "spring.profiles.active=pubsub",
+                        "spring.cloud.gcp.project-id=" + PROJECT_ID,
+                        "spring.cloud.gcp.pubsub.emulator-host=" + emulator.hostPort(),
+                        "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
+                        "drivenotes.gcp.pubsub.create-resources=true")
+                .forEach(p -> command.add("--" + p));
+        Path log = logs.resolve(service.serviceName() + ".log");
         processes.put(
-                service.name(),
+                service.serviceName(),
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
@@ -129,7 +110,7 @@ final class ProcessSuite implements RunningSuite {
     private void awaitUp(String name) throws IOException, InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = urls.get(name).resolve("/actuator/health");
+        URI health = urls.get(name).resolve(SuiteService.HEALTH_PATH);
         Process process = processes.get(name);
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -156,16 +137,11 @@ final class ProcessSuite implements RunningSuite {
     }
 
     @Override
-    public URI orchestrator() {
-        return urls.get("orchestrator");
+    public Map<String, URI> urls() {
+        return Map.copyOf(urls);
     }
 
-    @Override
-    public URI reporter() {
-        return urls.get("reporter");
-    }
-
-    /** Stops the services (orchestrator first), then the emulator. */
+    /** Stops the services (the orchestrator, started last, first), then the emulator. */
     @Override
     public void close() {
         stopAll();
@@ -177,8 +153,10 @@ final class ProcessSuite implements RunningSuite {
     }
 
     private synchronized void stopAll() {
-        processes.values().forEach(Process::destroy);
-        processes.values().forEach(LocalProcesses::stop);
+        List<Process> lastStartedFirst =
+                processes.sequencedValues().reversed().stream().toList();
+        lastStartedFirst.forEach(Process::destroy);
+        lastStartedFirst.forEach(LocalProcesses::stop);
         processes.clear();
         if (emulator != null) {
             emulator.close();

@@ -9,11 +9,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code drivenotes run}: one experiment, start to report, on the local suite. */
-@Command(name = "run", description = "Run one experiment locally through all four services and write its report.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one experiment locally through all four services and write OUT/<experimentId>/report.{json,html}.",
+            "The --map file and the ports are checked before anything starts."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the experiment COMPLETED",
+            "1:it FAILED, or a service did",
+            "2:bad input (an option, the --map file, a busy port)"
+        })
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--episodes", defaultValue = "2", description = "Episodes to drive (default ${DEFAULT-VALUE}).")
@@ -25,20 +38,8 @@ final class RunCommand implements Callable<Integer> {
             description = "dreamer (the learned agent, default) | autopilot | random")
     String agent;
 
-    @Option(names = "--map", description = "OpenDRIVE file (default: the generated town).")
-    Path map;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed; episode i uses seed + i.")
-    long seed;
-
-    @Option(
-            names = "--npcs",
-            defaultValue = "20",
-            description = "Background vehicles per episode (default ${DEFAULT-VALUE}).")
-    int npcs;
-
-    @Option(names = "--max-steps", defaultValue = "6000", description = "Step limit per episode.")
-    int maxSteps;
+    @Mixin
+    EpisodeOptions episode;
 
     @Option(
             names = "--bird-eye-size-px",
@@ -47,19 +48,23 @@ final class RunCommand implements Callable<Integer> {
                     + " checkpoint trained with the raster (e.g. preset compact-bev) needs its size.")
     int birdEyeSizePx;
 
-    @Option(names = "--name", defaultValue = "local-run", description = "Experiment name.")
+    @Option(names = "--name", defaultValue = "local-run", description = "Experiment name (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--out", defaultValue = "runs", description = "Reports go to OUT/<experimentId>/.")
+    @Option(
+            names = "--out",
+            paramLabel = "OUT",
+            defaultValue = "runs",
+            description = "Reports go to OUT/<experimentId>/ (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--port-base", defaultValue = "8080", description = "First of four consecutive ports.")
-    int portBase;
+    @Mixin
+    SuiteOptions suite;
 
-    @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for state, DuckDB and artifacts.")
-    Path data;
-
-    @Option(names = "--timeout-minutes", defaultValue = "30", description = "Give up after this long.")
+    @Option(
+            names = "--timeout-minutes",
+            defaultValue = "30",
+            description = "Give up after this long (default ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
     @Option(names = "--verbose", description = "Log the services at INFO.")
@@ -77,50 +82,40 @@ final class RunCommand implements Callable<Integer> {
 
     private final PrintStream console = System.out;
 
+    /** Checks everything it can (bus, map, config, ports) before it starts a service. */
     @Override
     public Integer call() throws Exception {
-        String mapRef = resolveMap();
+        requireKnownBus();
+        String mapRef = episode.mapRef();
         ExperimentConfig config = new ExperimentConfig(
-                name, mapRef, agent, episodes, seed, null, null, maxSteps, npcs, null, null, null, null, birdEyeSizePx);
+                name,
+                mapRef,
+                agent,
+                episodes,
+                episode.seed,
+                null,
+                null,
+                episode.maxSteps,
+                episode.npcs,
+                null,
+                null,
+                null,
+                null,
+                birdEyeSizePx);
         long started = System.nanoTime();
-        Suite.Settings settings = new Suite.Settings(portBase, data, verbose);
-        try (RunningSuite suite = start(settings)) {
-            console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), suite.orchestrator());
-            return new ExperimentRun(new LocalApi(), suite, console, Duration.ofMinutes(timeoutMinutes), out)
+        Suite.Settings settings = suite.settings(verbose);
+        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings)) {
+            console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
+            return new ExperimentRun(new LocalApi(), running, console, Duration.ofMinutes(timeoutMinutes), out)
                     .run(config, started);
         }
     }
 
-    private RunningSuite start(Suite.Settings settings) throws IOException, InterruptedException {
-        return switch (bus) {
-            case IN_PROCESS -> Suite.start(settings);
-            case PUBSUB_EMULATOR -> ProcessSuite.start(settings);
-            default ->
-                throw new IllegalArgumentException(
-                        "--bus: expected " + IN_PROCESS + " or " + PUBSUB_EMULATOR + " (was " + bus + ")");
-        };
-    }
-
-    private String resolveMap() {
-        if (map == null || map.toString().equals(ExperimentConfig.DEFAULT_MAP)) {
-            return ExperimentConfig.DEFAULT_MAP;
+    private void requireKnownBus() {
+        if (!bus.equals(IN_PROCESS) && !bus.equals(PUBSUB_EMULATOR)) {
+            throw new IllegalArgumentException(
+                    "--bus: expected " + IN_PROCESS + " or " + PUBSUB_EMULATOR + " (was " + bus + ")");
         }
-        if (!Files.isRegularFile(map)) {
-            throw new IllegalArgumentException("--map: no such file: " + map);
-        }
-        if (!Files.isReadable(map)) {
-            throw new IllegalArgumentException("--map: cannot read " + map);
-        }
-        try (var in = Files.newInputStream(map)) {
-            byte[] head = in.readNBytes(4096);
-            if (!new String(head, java.nio.charset.StandardCharsets.UTF_8).contains("<OpenDRIVE")) {
-                throw new IllegalArgumentException(
-                        "--map: " + map + " is not an OpenDRIVE file (no <OpenDRIVE> element)");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--map: cannot read " + map + ": " + e.getMessage());
-        }
-        return map.toAbsolutePath().normalize().toString();
     }
 
     static double seconds(long since) {

@@ -1,18 +1,12 @@
 package dev.drivenotes.app;
 
-import dev.drivenotes.carla.CarlaRunnerApplication;
-import dev.drivenotes.dreamer.DreamerServiceApplication;
-import dev.drivenotes.orchestrator.OrchestratorApplication;
 import dev.drivenotes.platform.events.InProcessEventBus;
-import dev.drivenotes.reporter.ReporterApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,15 +18,18 @@ public final class Suite implements RunningSuite {
     /**
      * Where and how to run.
      *
-     * @param portBase orchestrator's port; carla-runner, dreamer-service, reporter take the next
-     *     three. 0 picks free ports.
+     * @param portBase first of the four ports (see {@link SuiteService#port}); 0 picks free ports
      * @param dataDir folder for every local file
      * @param verbose log at INFO instead of WARN
      */
     public record Settings(int portBase, Path dataDir, boolean verbose) {
+
+        static final int MAX_PORT_BASE = 65532;
+
         public Settings {
-            if (portBase != 0 && (portBase < 1024 || portBase > 65532)) {
-                throw new IllegalArgumentException("--port-base must be between 1024 and 65532 (was " + portBase + ")");
+            if (portBase != 0 && (portBase < 1024 || portBase > MAX_PORT_BASE)) {
+                throw new IllegalArgumentException(
+                        "--port-base must be between 1024 and " + MAX_PORT_BASE + " (was " + portBase + ")");
             }
             dataDir = dataDir.toAbsolutePath().normalize();
         }
@@ -44,14 +41,17 @@ public final class Suite implements RunningSuite {
 
     private Suite() {}
 
-    /** Starts carla-runner, dreamer-service, reporter, then the orchestrator. */
+    /**
+     * Checks the ports, then starts the services in {@link SuiteService} order, each told the URLs of
+     * those already up.
+     */
     public static Suite start(Settings settings) {
+        FreePorts.require(settings.portBase());
         Suite suite = new Suite();
         try {
-            suite.startService("carla-runner", 1, CarlaRunnerApplication::builder, settings);
-            suite.startService("dreamer-service", 2, DreamerServiceApplication::builder, settings);
-            suite.startService("reporter", 3, ReporterApplication::builder, settings);
-            suite.startService("orchestrator", 0, OrchestratorApplication::builder, settings);
+            for (SuiteService service : SuiteService.values()) {
+                suite.startService(service, settings);
+            }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -59,44 +59,17 @@ public final class Suite implements RunningSuite {
         }
     }
 
-    private void startService(String name, int offset, Supplier<SpringApplicationBuilder> builder, Settings settings) {
-        int port = settings.portBase() == 0 ? 0 : settings.portBase() + offset;
-        List<String> props = new ArrayList<>(List.of(
-                "server.port=" + port,
-                "drivenotes.data-dir=" + settings.dataDir(),
-                "spring.main.banner-mode=off",
-                "logging.level.root=" + (settings.verbose() ? "INFO" : "WARN"),
-                "logging.level.dev.drivenotes=" + (settings.verbose() ? "INFO" : "WARN"),
-                // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
-                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
-        urls.forEach((service, url) -> props.add("drivenotes.services." + service + "=" + url));
-        // as command-line arguments: they must win over each service's own properties file
-        ConfigurableApplicationContext context = builder.get()
+    private void startService(SuiteService service, Settings settings) {
+        ConfigurableApplicationContext context = service.builder()
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("inProcessEventBus", bus))
-                .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
+                .run(service.arguments(service.port(settings.portBase()), settings, urls)
+                        .toArray(String[]::new));
         contexts.add(context);
         String actual = context.getEnvironment().getProperty("local.server.port");
-        urls.put(name, URI.create("http://127.0.0.1:" + actual));
+        urls.put(service.serviceName(), URI.create("http://127.0.0.1:" + actual));
     }
 
     @Override
-    public URI orchestrator() {
-        return urls.get("orchestrator");
-    }
-
-    public URI carlaRunner() {
-        return urls.get("carla-runner");
-    }
-
-    public URI dreamerService() {
-        return urls.get("dreamer-service");
-    }
-
-    @Override
-    public URI reporter() {
-        return urls.get("reporter");
-    }
-
     public Map<String, URI> urls() {
         return Map.copyOf(urls);
     }

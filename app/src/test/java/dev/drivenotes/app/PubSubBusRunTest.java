@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,12 +35,12 @@ class PubSubBusRunTest {
         try {
             hostPort = emulator.hostPort().split(":");
             assertThat(hostPort[0]).isEqualTo("127.0.0.1");
-            assertThat(accepts(Integer.parseInt(hostPort[1]))).isTrue();
+            assertThat(Loopback.accepts(Integer.parseInt(hostPort[1]))).isTrue();
         } finally {
             emulator.close();
         }
         assertThat(emulator.isAlive()).isFalse();
-        assertThat(accepts(Integer.parseInt(hostPort[1]))).isFalse();
+        assertThat(Loopback.accepts(Integer.parseInt(hostPort[1]))).isFalse();
     }
 
     @Test
@@ -87,14 +83,5 @@ class PubSubBusRunTest {
         String classPath = String.join(File.pathSeparator, List.of("/x/classes", "/x/lib.jar"));
 
         assertThat(ProcessSuite.mainClassCommand(classPath, "a.b.Main")).containsExactly("-cp", classPath, "a.b.Main");
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 }

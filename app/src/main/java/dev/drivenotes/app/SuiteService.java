@@ -1,0 +1,94 @@
+package dev.drivenotes.app;
+
+import dev.drivenotes.carla.CarlaRunnerApplication;
+import dev.drivenotes.dreamer.DreamerServiceApplication;
+import dev.drivenotes.orchestrator.OrchestratorApplication;
+import dev.drivenotes.reporter.ReporterApplication;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The four services of the local suite, in start order (the orchestrator, which calls the other
+ * three, last): the one description that {@link Suite} (one JVM) and {@link ProcessSuite} (one
+ * process each) both start from.
+ */
+enum SuiteService {
+    CARLA_RUNNER("carla-runner", 1, CarlaRunnerApplication.class, CarlaRunnerApplication::builder),
+    DREAMER_SERVICE("dreamer-service", 2, DreamerServiceApplication.class, DreamerServiceApplication::builder),
+    REPORTER("reporter", 3, ReporterApplication.class, ReporterApplication::builder),
+    ORCHESTRATOR("orchestrator", 0, OrchestratorApplication.class, OrchestratorApplication::builder);
+
+    /** Where every service answers {@code {"status":"UP"}} once it serves. */
+    static final String HEALTH_PATH = "/actuator/health";
+
+    private final String serviceName;
+    private final int portOffset;
+    private final Class<?> application;
+    private final Supplier<SpringApplicationBuilder> builder;
+
+    SuiteService(String serviceName, int portOffset, Class<?> application, Supplier<SpringApplicationBuilder> builder) {
+        this.serviceName = serviceName;
+        this.portOffset = portOffset;
+        this.application = application;
+        this.builder = builder;
+    }
+
+    /** The name in logs, in {@code drivenotes.services.<name>} and in the Spring config file name. */
+    String serviceName() {
+        return serviceName;
+    }
+
+    /** Its port: {@code --port-base} plus its offset, or 0 (any free port) when the base is 0. */
+    int port(int portBase) {
+        return portBase == 0 ? 0 : portBase + portOffset;
+    }
+
+    /** The main class, for a process of its own. */
+    Class<?> application() {
+        return application;
+    }
+
+    /** The Spring application, for this JVM. */
+    SpringApplicationBuilder builder() {
+        return builder.get();
+    }
+
+    /**
+     * Its command-line arguments (they win over the service's own properties file): port, data
+     * folder, log levels and the URL of every service in {@code peers}.
+     */
+    List<String> arguments(int port, Suite.Settings settings, Map<String, URI> peers) {
+        String level = settings.verbose() ? "INFO" : "WARN";
+        List<String> props = new ArrayList<>(List.of(
+                "server.port=" + port,
+                "drivenotes.data-dir=" + settings.dataDir(),
+                "spring.main.banner-mode=off",
+                "logging.level.root=" + level,
+                "logging.level.dev.drivenotes=" + level,
+                // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
+                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
+        peers.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
+        return props.stream().map(p -> "--" + p).toList();
+    }
+
+    /** Orchestrator, carla-runner, dreamer-service, reporter: by port. */
+    static List<SuiteService> inPortOrder() {
+        return Arrays.stream(values())
+                .sorted(Comparator.comparingInt(s -> s.portOffset))
+                .toList();
+    }
+
+    /** The ports as help text: {@code orchestrator P, carla-runner P+1, ...}. */
+    static String portLayout() {
+        return inPortOrder().stream()
+                .map(s -> s.serviceName + (s.portOffset == 0 ? " P" : " P+" + s.portOffset))
+                .collect(Collectors.joining(", "));
+    }
+}
