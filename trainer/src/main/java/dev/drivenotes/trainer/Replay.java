@@ -1,7 +1,7 @@
 package dev.drivenotes.trainer;
 
 import dev.drivenotes.dreamer.model.ObservationVector;
-import dev.drivenotes.dreamer.model.SequenceBatch;
+import dev.drivenotes.trainer.learning.SequenceBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.CheckpointMeta;
-import dev.drivenotes.dreamer.model.LearnerState;
 import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.trainer.learning.LearnerState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,6 +6,8 @@ import com.google.cloud.storage.StorageOptions;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
+import dev.drivenotes.dreamer.policy.CarryCache;
+import dev.drivenotes.dreamer.policy.DreamerPolicy;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package dev.drivenotes.dreamer.serving;
 
-import static dev.drivenotes.dreamer.TestObservations.arc;
-import static dev.drivenotes.dreamer.TestObservations.cruising;
-import static dev.drivenotes.dreamer.TestObservations.straight;
+import static dev.drivenotes.dreamer.testing.TestObservations.arc;
+import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.straight;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
