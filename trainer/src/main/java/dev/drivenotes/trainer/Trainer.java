@@ -13,6 +13,7 @@ import dev.drivenotes.dreamer.model.DrivingActions;
 import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.dreamer.policy.AutopilotPolicy;
+import dev.drivenotes.dreamer.policy.SessionLimits;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.SimulationState;
@@ -78,7 +79,7 @@ public final class Trainer {
         long updates = start.updates();
         double priorWall = start.wallSeconds();
         DreamerAgent agent = new DreamerAgent(nets, manager, 1);
-        AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, 64);
+        AutopilotPolicy autopilot = new AutopilotPolicy(DrivingEnv.STEP_S, SessionLimits.of(64));
         SplittableRandom random = new SplittableRandom(start.derive(TrainingStart.Purpose.EXPLORE));
         List<DrivingEnv> envs = new ArrayList<>();
         long[] episodeCounter = {start.seed() * 100_000 + doneSteps};

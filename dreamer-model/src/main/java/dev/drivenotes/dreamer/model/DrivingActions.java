@@ -1,11 +1,12 @@
 package dev.drivenotes.dreamer.model;
 
 import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
  * CarDreamer's 15 discrete actions: acceleration {−2, 0, 2} m/s² × steer {−0.6, −0.2, 0, 0.2, 0.6}
  * (CARLA sign: positive steers right). Acceleration maps to throttle {@code a / 3.5} or brake
- * {@code −a / 8} (the ego's full-throttle and full-brake accelerations).
+ * {@code −a / 8}: the full-throttle and full-brake accelerations of {@link VehicleSpec#EGO}.
  */
 public final class DrivingActions {
 
@@ -15,8 +16,8 @@ public final class DrivingActions {
     public static final int ACCELERATION_LEVELS = ACCELERATIONS_MPS2.length;
 
     static final double[] STEERS = {-0.6, -0.2, 0, 0.2, 0.6};
-    private static final double FULL_THROTTLE_MPS2 = 3.5;
-    private static final double FULL_BRAKE_MPS2 = 8.0;
+    private static final double FULL_THROTTLE_MPS2 = VehicleSpec.EGO.throttleAccelMps2();
+    private static final double FULL_BRAKE_MPS2 = VehicleSpec.EGO.brakeDecelMps2();
 
     private DrivingActions() {}
 

@@ -6,6 +6,7 @@ import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.TrafficLightAhead;
+import dev.drivenotes.model.sim.VehicleSpec;
 import java.util.List;
 
 /**
@@ -41,26 +42,27 @@ public final class AutopilotPolicy implements Policy {
     static final double LEAD_STANDSTILL_GAP_M = 4;
     /** Time gap kept to a moving lead vehicle. */
     static final double LEAD_TIME_GAP_S = 1.0;
-    /** From the vehicle centre (where stop-line distances are measured) to its front bumper. */
-    static final double FRONT_OVERHANG_M = 2.3;
     /** The front bumper stops this far before a stop line. */
     static final double STOP_LINE_MARGIN_M = 1.0;
     /** A yellow light is obeyed when the stop line can be reached braking at most this hard. */
     static final double YELLOW_STOP_DECEL_MPS2 = 3.5;
+
+    /** The vehicle driven: its geometry for pure pursuit, its pedals for the speed command. */
+    static final VehicleSpec VEHICLE = VehicleSpec.EGO;
 
     private final double stepSeconds;
     private final SessionCache<SpeedPid> sessions;
 
     /**
      * @param stepSeconds the control period the PID assumes (the simulator's fixed step)
-     * @param maxSessions sessions whose PID state is kept at once (least recently used forgotten)
+     * @param sessions how many sessions' PID state is kept, and for how long
      */
-    public AutopilotPolicy(double stepSeconds, int maxSessions) {
+    public AutopilotPolicy(double stepSeconds, SessionLimits sessions) {
         if (!(stepSeconds > 0 && stepSeconds <= 1)) {
             throw new IllegalArgumentException("stepSeconds must be in (0, 1] (was " + stepSeconds + ")");
         }
         this.stepSeconds = stepSeconds;
-        this.sessions = new SessionCache<>(maxSessions);
+        this.sessions = new SessionCache<>(sessions);
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class AutopilotPolicy implements Policy {
         double steer = steer(path, o.speedMps());
         double targetMps = targetSpeedMps(o, path);
         boolean braking = targetMps < o.speedLimitMps();
-        SpeedPid pid = sessions.state(instance.sessionId(), instance.isFirst(), SpeedPid::new);
+        SpeedPid pid = sessions.step(instance.sessionId(), instance.isFirst(), SpeedPid::new);
         Control control;
         synchronized (pid) {
             if (targetMps < STANDSTILL_MPS && o.speedMps() < STANDSTILL_MPS) {
@@ -88,12 +90,11 @@ public final class AutopilotPolicy implements Policy {
             } else {
                 double accelMps2 = pid.accelerationMps2(targetMps, o.speedMps(), stepSeconds)
                         + feedForwardMps2(targetMps, o.speedMps(), braking);
-                control = EgoVehicle.pedalsFor(steer, accelMps2, o.speedMps());
+                control = VEHICLE.controlFor(steer, accelMps2, o.speedMps());
             }
         }
-        Maneuver maneuver = AutopilotDeclaration.declare(o);
-        double confidence = AutopilotDeclaration.confidence(o, maneuver, path);
-        return new Decision(control, maneuver, confidence, o.nextPoi());
+        Maneuver maneuver = Declaration.maneuver(o, false);
+        return Declaration.decision(o, control, maneuver, Declaration.geometricConfidence(o, maneuver, path), null);
     }
 
     /** Pure-pursuit steer command; straight ahead when there is no route left. */
@@ -102,7 +103,7 @@ public final class AutopilotPolicy implements Policy {
             return 0;
         }
         double lookAheadM = lookAheadM(speedMps);
-        double rearX = -EgoVehicle.REAR_AXLE_TO_CENTRE_M;
+        double rearX = -VEHICLE.centreAheadOfRearAxleM();
         var target = path.lookAheadPoint(rearX, lookAheadM);
         double dx = target.x() - rearX;
         double dy = target.y();
@@ -111,13 +112,12 @@ public final class AutopilotPolicy implements Policy {
             return 0;
         }
         double alphaRad = Math.atan2(dy, dx);
-        double wheelAngleRad = Math.atan(2 * EgoVehicle.WHEELBASE_M * Math.sin(alphaRad) / distanceM);
-        return EgoVehicle.steerFor(wheelAngleRad);
+        double wheelAngleRad = Math.atan(2 * VEHICLE.wheelbaseM() * Math.sin(alphaRad) / distanceM);
+        return VEHICLE.steerFor(wheelAngleRad);
     }
 
     static double lookAheadM(double speedMps) {
-        return EgoVehicle.clamp(
-                LOOK_AHEAD_BASE_M + LOOK_AHEAD_PER_MPS_S * speedMps, LOOK_AHEAD_MIN_M, LOOK_AHEAD_MAX_M);
+        return Math.clamp(LOOK_AHEAD_BASE_M + LOOK_AHEAD_PER_MPS_S * speedMps, LOOK_AHEAD_MIN_M, LOOK_AHEAD_MAX_M);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class AutopilotPolicy implements Policy {
             return 0;
         }
         double belowMps = targetMps - speedMps;
-        return -COMFORT_DECEL_MPS2 * EgoVehicle.clamp(1 - belowMps / FEED_FORWARD_FADE_MPS, 0, 1);
+        return -COMFORT_DECEL_MPS2 * Math.clamp(1 - belowMps / FEED_FORWARD_FADE_MPS, 0, 1);
     }
 
     /** min(speed limit, curvature-limited speed, stopping profile, lead vehicle, traffic light). */
@@ -168,7 +168,7 @@ public final class AutopilotPolicy implements Policy {
         if (light == null) {
             return Double.POSITIVE_INFINITY;
         }
-        double frontToLineM = light.distanceM() - FRONT_OVERHANG_M;
+        double frontToLineM = light.distanceM() - VEHICLE.halfLengthM();
         double stopRoomM = frontToLineM - STOP_LINE_MARGIN_M;
         boolean stop = switch (light.state()) {
             case RED -> frontToLineM >= 0;

@@ -1,7 +1,6 @@
 package dev.drivenotes.dreamer.policy;
 
 import dev.drivenotes.dreamer.model.Carry;
-import dev.drivenotes.dreamer.model.Declaration;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DrivingActions;
 import dev.drivenotes.dreamer.model.ObservationRaster;
@@ -9,14 +8,16 @@ import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.Observation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The learned DreamerV3 agent. The recurrent state travels in each instance's {@code carry}
- * (stateless replicas); instances without one use the server-side {@link CarryCache}; {@code
- * isFirst} starts from a fresh state. The whole batch runs as one forward pass. Confidence is the
- * actor's probability of the chosen action. A checkpoint trained with the bird's-eye raster needs
+ * (stateless replicas); instances without one continue from a server-side {@link SessionCache};
+ * {@code isFirst} starts from a fresh state. The whole batch runs as one forward pass. The maneuver
+ * follows the {@link Declaration} rule (braking at standstill declares {@code stop}); confidence is
+ * the actor's probability of the chosen action. A checkpoint trained with the bird's-eye raster needs
  * one of its size in every instance's observation (400 naming the instance otherwise).
  */
 public final class DreamerPolicy implements Policy {
@@ -24,11 +25,15 @@ public final class DreamerPolicy implements Policy {
     public static final String NAME = "dreamer";
 
     private final DreamerAgent agent;
-    private final CarryCache cache;
+    private final SessionCache<Carry> cache;
 
-    public DreamerPolicy(DreamerAgent agent, CarryCache cache) {
+    /**
+     * @param agent the loaded agent (one batched forward pass per call)
+     * @param sessions how many carry-less sessions' state the server keeps, and for how long
+     */
+    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions) {
         this.agent = agent;
-        this.cache = cache;
+        this.cache = new SessionCache<>(sessions);
     }
 
     @Override
@@ -59,11 +64,13 @@ public final class DreamerPolicy implements Policy {
             if (instance.carry() == null) {
                 cache.put(instance.sessionId(), step.carry());
             }
-            out.add(new Decision(
+            Observation o = instance.observation();
+            boolean stopping = Declaration.brakingAtStandstill(o, DrivingActions.accelerationMps2(step.action()));
+            out.add(Declaration.decision(
+                    o,
                     DrivingActions.control(step.action()),
-                    Declaration.declare(instance.observation(), step.action()),
-                    Math.clamp(step.probability(), 0, 1),
-                    instance.observation().nextPoi(),
+                    Declaration.maneuver(o, stopping),
+                    step.probability(),
                     step.carry().encode()));
         }
         return out;

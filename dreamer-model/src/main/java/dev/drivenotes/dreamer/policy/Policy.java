@@ -5,9 +5,11 @@ import dev.drivenotes.model.policy.PredictInstance;
 import java.util.List;
 
 /**
- * A driving policy behind the predict API (port; adapters: autopilot, random, later a learned
- * world-model agent). Implementations are thread-safe and may keep per-session state, reset when
- * an instance says {@code isFirst}.
+ * A driving policy behind the predict API (port; adapters: the rule-based {@link AutopilotPolicy},
+ * the {@link RandomPolicy} baseline and the learned DreamerV3 agent, {@link DreamerPolicy}).
+ * Implementations are thread-safe; per-session state lives in a {@link SessionCache} (bounded, with
+ * a ttl) and is reset when an instance says {@code isFirst}. Each declares its maneuver,
+ * confidence and target POI through {@link Declaration}.
  */
 public interface Policy {
 

@@ -24,9 +24,13 @@ public final class RandomPolicy implements Policy {
     private final long seed;
     private final SessionCache<SplittableRandom> sessions;
 
-    public RandomPolicy(long seed, int maxSessions) {
+    /**
+     * @param seed the policy seed each session's generator derives from
+     * @param sessions how many sessions' generators are kept, and for how long
+     */
+    public RandomPolicy(long seed, SessionLimits sessions) {
         this.seed = seed;
-        this.sessions = new SessionCache<>(maxSessions);
+        this.sessions = new SessionCache<>(sessions);
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class RandomPolicy implements Policy {
     }
 
     private Decision decide(PredictInstance instance) {
-        SplittableRandom random = sessions.state(
+        SplittableRandom random = sessions.step(
                 instance.sessionId(),
                 instance.isFirst(),
                 () -> new SplittableRandom(sessionSeed(instance.sessionId())));
@@ -48,8 +52,7 @@ public final class RandomPolicy implements Policy {
             Control control = new Control(random.nextDouble(-1, 1), random.nextDouble(), random.nextDouble());
             Maneuver maneuver = MANEUVERS[random.nextInt(MANEUVERS.length)];
             double confidence = random.nextDouble();
-            return new Decision(
-                    control, maneuver, confidence, instance.observation().nextPoi());
+            return Declaration.decision(instance.observation(), control, maneuver, confidence, null);
         }
     }
 

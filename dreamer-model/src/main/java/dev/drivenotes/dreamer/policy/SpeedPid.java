@@ -25,7 +25,7 @@ final class SpeedPid {
         double errorMps = targetSpeedMps - speedMps;
         double limit = MAX_INTEGRAL_ACCEL_MPS2 / KI_PER_S2;
         if (Math.abs(errorMps) < INTEGRATION_BAND_MPS) {
-            integralMps = EgoVehicle.clamp(integralMps + errorMps * stepSeconds, -limit, limit);
+            integralMps = Math.clamp(integralMps + errorMps * stepSeconds, -limit, limit);
         }
         double speedRateMps2 = Double.isNaN(previousSpeedMps) ? 0 : (speedMps - previousSpeedMps) / stepSeconds;
         previousSpeedMps = speedMps;

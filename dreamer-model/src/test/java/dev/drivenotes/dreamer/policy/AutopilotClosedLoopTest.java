@@ -7,6 +7,7 @@ import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.model.sim.Waypoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Drives a kinematic bicycle (the brief's vehicle constants, written here independently of the
- * policy's own copy) along 30 m straight, a 90° left arc of radius 15 m and 40 m straight.
+ * Drives a kinematic bicycle of {@link VehicleSpec#EGO} (integrated here, independently of the
+ * simulator's) along 30 m straight, a 90° left arc of radius 15 m and 40 m straight.
  */
 class AutopilotClosedLoopTest {
 
     private static final double STEP_S = 0.05;
-    private static final double WHEELBASE_M = 2.875;
-    private static final double REAR_TO_CENTRE_M = 1.4;
+    private static final VehicleSpec CAR = VehicleSpec.EGO;
+    private static final double WHEELBASE_M = CAR.wheelbaseM();
+    private static final double REAR_TO_CENTRE_M = CAR.centreAheadOfRearAxleM();
     private static final double LIMIT_MPS = 30 / 3.6;
 
     /** The route: straight along +x, a 90° arc (left when sign is +1, right when −1), straight. */
@@ -63,10 +65,12 @@ class AutopilotClosedLoopTest {
         }
 
         void step(Control control) {
-            double wanted = -control.steer() * 0.7;
-            double maxChange = 4 * STEP_S;
+            double wanted = -control.steer() * CAR.maxWheelAngleRad();
+            double maxChange = CAR.wheelAngleRateRadPerS() * STEP_S;
             wheelRad += Math.max(-maxChange, Math.min(maxChange, wanted - wheelRad));
-            double accel = control.throttle() * 3.5 - control.brake() * 8.0 - 0.02 * speedMps;
+            double accel = control.throttle() * CAR.throttleAccelMps2()
+                    - control.brake() * CAR.brakeDecelMps2()
+                    - CAR.dragPerS() * speedMps;
             speedMps = Math.max(0, speedMps + accel * STEP_S);
             rearX += speedMps * Math.cos(yawRad) * STEP_S;
             rearY += speedMps * Math.sin(yawRad) * STEP_S;
@@ -83,7 +87,7 @@ class AutopilotClosedLoopTest {
     void followsACurvedRouteClosely(double radiusM, double sign, double toleranceM) {
         Route route = new Route(30, radiusM, sign, 40);
         Bicycle car = new Bicycle();
-        AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, 10);
+        AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, SessionLimits.of(10));
         double progressM = 0;
         double maxCrossTrackM = 0;
         double maxSpeedMps = 0;

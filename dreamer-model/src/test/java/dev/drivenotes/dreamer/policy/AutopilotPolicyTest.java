@@ -11,13 +11,14 @@ import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.model.sim.Waypoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AutopilotPolicyTest {
 
-    private final AutopilotPolicy autopilot = new AutopilotPolicy(0.05, 100);
+    private final AutopilotPolicy autopilot = new AutopilotPolicy(0.05, SessionLimits.of(100));
 
     private Decision decide(Observation observation) {
         return autopilot
@@ -61,13 +62,13 @@ class AutopilotPolicyTest {
         // On a circle of radius R through the rear axle, pure pursuit asks for atan(L / R).
         double radiusM = 20;
         List<Waypoint> circleThroughRearAxle = arc(radiusM, true, 40).stream()
-                .map(p -> new Waypoint(p.x() - EgoVehicle.REAR_AXLE_TO_CENTRE_M, p.y()))
+                .map(p -> new Waypoint(p.x() - VehicleSpec.EGO.centreAheadOfRearAxleM(), p.y()))
                 .toList();
 
         double steer = AutopilotPolicy.steer(new EgoPath(circleThroughRearAxle), 5);
 
-        double expectedWheelRad = Math.atan(EgoVehicle.WHEELBASE_M / radiusM);
-        assertThat(-steer * EgoVehicle.MAX_WHEEL_ANGLE_RAD).isCloseTo(expectedWheelRad, within(0.005));
+        double expectedWheelRad = Math.atan(VehicleSpec.EGO.wheelbaseM() / radiusM);
+        assertThat(-steer * VehicleSpec.EGO.maxWheelAngleRad()).isCloseTo(expectedWheelRad, within(0.005));
     }
 
     @Test
@@ -151,7 +152,7 @@ class AutopilotPolicyTest {
                 straight(30).stream().map(p -> new Waypoint(p.x(), 1.5)).toList();
         double offCentre = decide(cruising(5, offset, 200)).confidence();
 
-        assertThat(straightLane).isCloseTo(AutopilotDeclaration.BASE_CONFIDENCE, within(1e-9));
+        assertThat(straightLane).isCloseTo(Declaration.BASE_CONFIDENCE, within(1e-9));
         assertThat(inJunction).isLessThan(straightLane).isPositive();
         assertThat(offCentre).isCloseTo(0.95 * Math.exp(-1), within(1e-9));
     }

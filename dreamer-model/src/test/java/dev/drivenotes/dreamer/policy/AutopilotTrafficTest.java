@@ -26,7 +26,7 @@ class AutopilotTrafficTest {
     private static final double LIMIT_MPS = 30 / 3.6;
     private static final double CAR_M = 4.6;
 
-    private final AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, 10);
+    private final AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, SessionLimits.of(10));
 
     private static Observation observe(AutopilotClosedLoopTest.Bicycle car, LeadVehicle lead, TrafficLightAhead light) {
         double x = car.centreX();

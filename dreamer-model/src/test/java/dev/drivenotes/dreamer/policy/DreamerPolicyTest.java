@@ -3,6 +3,7 @@ package dev.drivenotes.dreamer.policy;
 import static dev.drivenotes.dreamer.testing.TestObservations.arc;
 import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
 import static dev.drivenotes.dreamer.testing.TestObservations.straight;
+import static dev.drivenotes.dreamer.testing.TestObservations.withBirdEye;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
-import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Observation;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,7 @@ class DreamerPolicyTest {
     }
 
     private static DreamerPolicy policy() {
-        return new DreamerPolicy(agent, new CarryCache(16, Long.MAX_VALUE / 4, System::nanoTime));
+        return new DreamerPolicy(agent, SessionLimits.of(16));
     }
 
     @Test
@@ -100,7 +100,7 @@ class DreamerPolicyTest {
         DreamerConfig config = DreamerConfig.preset("tiny-bev");
         DreamerAgent rasterAgent = new DreamerAgent(
                 new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3)), manager, 1);
-        DreamerPolicy policy = new DreamerPolicy(rasterAgent, new CarryCache(16, Long.MAX_VALUE / 4, System::nanoTime));
+        DreamerPolicy policy = new DreamerPolicy(rasterAgent, SessionLimits.of(16));
         Observation withRaster = withBirdEye(FIRST, 64);
         Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true)))
                 .getFirst();
@@ -113,26 +113,6 @@ class DreamerPolicyTest {
         assertThatThrownBy(() -> policy.decide(List.of(new PredictInstance("c", withBirdEye(SECOND, 128), true))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instances[0].observation.birdEye");
-    }
-
-    private static Observation withBirdEye(Observation o, int sizePx) {
-        BirdEyeRaster raster = new BirdEyeRaster(
-                sizePx, 32.0 / sizePx, List.of("lanes", "route", "vehicles"), new byte[3 * sizePx * sizePx]);
-        return new Observation(
-                o.speedMps(),
-                o.gnssX(),
-                o.gnssY(),
-                o.compassRad(),
-                o.routeWaypoints(),
-                o.nextManeuver(),
-                o.distanceToManeuverM(),
-                o.nextPoi(),
-                o.distanceToGoM(),
-                o.speedLimitMps(),
-                o.yawRateRadps(),
-                o.lead(),
-                o.trafficLight(),
-                raster);
     }
 
     @Test

@@ -79,7 +79,7 @@ class EgoPathTest {
         Observation o =
                 new Observation(speedMps, 0, 0, 0, route, Maneuver.TURN_RIGHT, 0, "Bakery", distanceToGoM, 8.33);
 
-        Decision d = new AutopilotPolicy(0.05, 10)
+        Decision d = new AutopilotPolicy(0.05, SessionLimits.of(10))
                 .decide(List.of(new PredictInstance("p", o, true)))
                 .getFirst();
 
@@ -90,10 +90,10 @@ class EgoPathTest {
 
     @Test
     void confidenceOnAStraightLaneCentreIsTheBase() {
-        Decision d = new AutopilotPolicy(0.05, 10)
+        Decision d = new AutopilotPolicy(0.05, SessionLimits.of(10))
                 .decide(List.of(new PredictInstance("p", cruising(5, straight(30), 200), true)))
                 .getFirst();
 
-        assertThat(d.confidence()).isEqualTo(AutopilotDeclaration.BASE_CONFIDENCE);
+        assertThat(d.confidence()).isEqualTo(Declaration.BASE_CONFIDENCE);
     }
 }

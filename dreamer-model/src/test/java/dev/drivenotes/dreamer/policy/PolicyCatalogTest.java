@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PolicyCatalogTest {
 
-    private final AutopilotPolicy autopilot = new AutopilotPolicy(0.05, 10);
-    private final RandomPolicy random = new RandomPolicy(1, 10);
+    private final AutopilotPolicy autopilot = new AutopilotPolicy(0.05, SessionLimits.of(10));
+    private final RandomPolicy random = new RandomPolicy(1, SessionLimits.of(10));
     private final PolicyCatalog catalog = new PolicyCatalog(List.of(random, autopilot), "autopilot");
 
     @Test
@@ -38,7 +38,8 @@ class PolicyCatalogTest {
 
     @Test
     void rejectsTwoPoliciesWithOneName() {
-        assertThatThrownBy(() -> new PolicyCatalog(List.of(random, new RandomPolicy(2, 10)), "random"))
+        assertThatThrownBy(() ->
+                        new PolicyCatalog(List.of(random, new RandomPolicy(2, SessionLimits.of(10))), "random"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

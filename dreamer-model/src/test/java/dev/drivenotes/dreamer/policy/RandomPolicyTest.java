@@ -28,8 +28,8 @@ class RandomPolicyTest {
 
     @Test
     void repeatsASessionsDecisionsWhateverSharesItsBatches() {
-        RandomPolicy alone = new RandomPolicy(7, 100);
-        RandomPolicy shared = new RandomPolicy(7, 100);
+        RandomPolicy alone = new RandomPolicy(7, SessionLimits.of(100));
+        RandomPolicy shared = new RandomPolicy(7, SessionLimits.of(100));
         List<Decision> fromAlone = new ArrayList<>();
         List<Decision> fromShared = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -44,7 +44,7 @@ class RandomPolicyTest {
 
     @Test
     void restartsASessionsSequenceOnItsFirstStep() {
-        RandomPolicy policy = new RandomPolicy(7, 100);
+        RandomPolicy policy = new RandomPolicy(7, SessionLimits.of(100));
         Decision first = policy.decide(List.of(step("e", true))).getFirst();
         Decision second = policy.decide(List.of(step("e", false))).getFirst();
         Decision restarted = policy.decide(List.of(step("e", true))).getFirst();
@@ -55,10 +55,15 @@ class RandomPolicyTest {
 
     @Test
     void drawsDifferentSequencesForDifferentSessionsAndSeeds() {
-        Decision a = new RandomPolicy(7, 10).decide(List.of(step("a", true))).getFirst();
-        Decision b = new RandomPolicy(7, 10).decide(List.of(step("b", true))).getFirst();
-        Decision otherSeed =
-                new RandomPolicy(8, 10).decide(List.of(step("a", true))).getFirst();
+        Decision a = new RandomPolicy(7, SessionLimits.of(10))
+                .decide(List.of(step("a", true)))
+                .getFirst();
+        Decision b = new RandomPolicy(7, SessionLimits.of(10))
+                .decide(List.of(step("b", true)))
+                .getFirst();
+        Decision otherSeed = new RandomPolicy(8, SessionLimits.of(10))
+                .decide(List.of(step("a", true)))
+                .getFirst();
 
         assertThat(b).isNotEqualTo(a);
         assertThat(otherSeed).isNotEqualTo(a);
@@ -66,7 +71,7 @@ class RandomPolicyTest {
 
     @Test
     void usesEveryManeuverLabel() {
-        RandomPolicy policy = new RandomPolicy(1, 10);
+        RandomPolicy policy = new RandomPolicy(1, SessionLimits.of(10));
         Set<Maneuver> seen = EnumSet.noneOf(Maneuver.class);
         for (int i = 0; i < 200; i++) {
             seen.add(policy.decide(List.of(step("s", i == 0))).getFirst().maneuver());
@@ -77,7 +82,7 @@ class RandomPolicyTest {
 
     @Property(tries = 200)
     void keepsControlsAndConfidenceInTheirBounds(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String session) {
-        RandomPolicy policy = new RandomPolicy(3, 10);
+        RandomPolicy policy = new RandomPolicy(3, SessionLimits.of(10));
         for (int i = 0; i < 5; i++) {
             Decision d = policy.decide(List.of(step(session, i == 0))).getFirst();
             assertThat(d.control().steer()).isBetween(-1.0, 1.0);

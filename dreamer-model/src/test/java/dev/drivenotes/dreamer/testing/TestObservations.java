@@ -1,5 +1,6 @@
 package dev.drivenotes.dreamer.testing;
 
+import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Waypoint;
@@ -37,13 +38,60 @@ public final class TestObservations {
     }
 
     public static Observation cruising(double speedMps, List<Waypoint> route, double distanceToGoM) {
-        return new Observation(
-                speedMps, 0, 0, 0, route, Maneuver.FOLLOW_LANE, distanceToGoM, "Bakery", distanceToGoM, TOWN_LIMIT_MPS);
+        return observation(speedMps, route, Maneuver.FOLLOW_LANE, distanceToGoM, distanceToGoM);
     }
 
     public static Observation nearManeuver(
             Maneuver maneuver, double distanceToManeuverM, double distanceToGoM, List<Waypoint> route) {
+        return observation(5, route, maneuver, distanceToManeuverM, distanceToGoM);
+    }
+
+    /** {@code o} heading to another POI. */
+    public static Observation towards(String poi, Observation o) {
+        return copy(o, poi, o.birdEye());
+    }
+
+    /** {@code o} with an empty bird's-eye raster of {@code sizePx} (lanes, route, vehicles). */
+    public static Observation withBirdEye(Observation o, int sizePx) {
+        BirdEyeRaster raster = new BirdEyeRaster(
+                sizePx, 32.0 / sizePx, List.of("lanes", "route", "vehicles"), new byte[3 * sizePx * sizePx]);
+        return copy(o, o.nextPoi(), raster);
+    }
+
+    private static Observation observation(
+            double speedMps, List<Waypoint> route, Maneuver next, double distanceToManeuverM, double distanceToGoM) {
         return new Observation(
-                5, 0, 0, 0, route, maneuver, distanceToManeuverM, "Bakery", distanceToGoM, TOWN_LIMIT_MPS);
+                speedMps,
+                0,
+                0,
+                0,
+                route,
+                next,
+                distanceToManeuverM,
+                "Bakery",
+                distanceToGoM,
+                TOWN_LIMIT_MPS,
+                0,
+                null,
+                null,
+                null);
+    }
+
+    private static Observation copy(Observation o, String nextPoi, BirdEyeRaster birdEye) {
+        return new Observation(
+                o.speedMps(),
+                o.gnssX(),
+                o.gnssY(),
+                o.compassRad(),
+                o.routeWaypoints(),
+                o.nextManeuver(),
+                o.distanceToManeuverM(),
+                nextPoi,
+                o.distanceToGoM(),
+                o.speedLimitMps(),
+                o.yawRateRadps(),
+                o.lead(),
+                o.trafficLight(),
+                birdEye);
     }
 }
