@@ -3,34 +3,30 @@ package dev.drivenotes.dreamer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.testing.SharedManager;
+import dev.drivenotes.dreamer.testing.TestCheckpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DreamerAgentTest {
 
-    static NDManager manager;
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
+
     static DreamerAgent agent;
     static DreamerConfig config = DreamerConfig.preset("tiny");
 
     @BeforeAll
     static void setUp() {
-        manager = Djl.newManager();
-        Params params = Params.initialise(manager, DreamerNets.layout(config), 7);
-        agent = new DreamerAgent(new DreamerNets(config, params), manager, 2);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
+        Params params = Params.initialise(DJL.get(), DreamerNets.layout(config), 7);
+        agent = new DreamerAgent(new DreamerNets(config, params), DJL.get(), 2);
     }
 
     static float[] obs(long seed) {
@@ -103,22 +99,11 @@ class DreamerAgentTest {
 
     @Test
     void checkpointRoundTripKeepsTheDecisions(@TempDir Path dir) {
-        CheckpointMeta meta = new CheckpointMeta(
-                CheckpointMeta.FORMAT,
-                config,
-                CheckpointMeta.OBSERVATION_SPEC,
-                CheckpointMeta.ACTION_SPEC,
-                7,
-                0,
-                0,
-                0,
-                "test",
-                Map.of("loss", 1.0));
-        Params params = Params.initialise(manager, DreamerNets.layout(config), 7);
-        Checkpoint.save(dir, meta, params);
-        Checkpoint loaded = Checkpoint.open(manager, dir.toString());
+        CheckpointMeta meta = TestCheckpoints.meta("tiny", 0);
+        TestCheckpoints.write(DJL.get(), dir, meta, 7);
+        Checkpoint loaded = Checkpoint.open(DJL.get(), dir.toString());
         assertThat(loaded.meta()).isEqualTo(meta);
-        DreamerAgent reloaded = new DreamerAgent(loaded.nets(), manager, 1);
+        DreamerAgent reloaded = new DreamerAgent(loaded.nets(), DJL.get(), 1);
         List<Carry> fresh = Arrays.asList((Carry) null);
         assertThat(reloaded.act(List.of(obs(3)), fresh)).isEqualTo(agent.act(List.of(obs(3)), fresh));
     }

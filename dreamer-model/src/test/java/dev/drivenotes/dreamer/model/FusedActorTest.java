@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.testing.SharedManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,16 +19,54 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FusedActorTest {
 
     static final double TOLERANCE = 1e-4;
-    static NDManager manager;
 
-    @BeforeAll
-    static void setUp() {
-        manager = Djl.newManager();
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
+
+    /** The same parameters served by the fused forward and by DJL. */
+    record Twins(DreamerAgent fused, DreamerAgent djl) {
+        static Twins of(DreamerNets nets) {
+            Twins twins = new Twins(new DreamerAgent(nets, DJL.get(), 2), DreamerAgent.onDjl(nets, DJL.get(), 1));
+            assertThat(twins.fused().fused()).isTrue();
+            assertThat(twins.djl().fused()).isFalse();
+            return twins;
+        }
+
+        /** Both step {@code instances} sessions {@code steps} times, each through its own carries. */
+        void stepAlike(int instances, int steps, SplittableRandom random) {
+            List<Carry> fusedCarries = Arrays.asList(new Carry[instances]);
+            List<Carry> djlCarries = Arrays.asList(new Carry[instances]);
+            for (int t = 0; t < steps; t++) {
+                List<float[]> observations = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    observations.add(observation(random));
+                }
+                List<DreamerAgent.Step> a = fused.act(observations, fusedCarries);
+                List<DreamerAgent.Step> b = djl.act(observations, djlCarries);
+                for (int i = 0; i < instances; i++) {
+                    assertSameStep(a.get(i), b.get(i));
+                    fusedCarries.set(i, a.get(i).carry());
+                    djlCarries.set(i, b.get(i).carry());
+                }
+            }
+        }
     }
 
-    @AfterAll
-    static void tearDown() {
-        manager.close();
+    /** Random observations and carries of one batch. */
+    record Batch(List<float[]> observations, List<Carry> carries) {
+        static Batch random(int size, DreamerConfig config, SplittableRandom random) {
+            List<float[]> observations = new ArrayList<>();
+            List<Carry> carries = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                observations.add(observation(random));
+                carries.add(carry(random, config));
+            }
+            return new Batch(observations, carries);
+        }
+
+        List<DreamerAgent.Step> actOn(DreamerAgent agent) {
+            return agent.act(observations, carries);
+        }
     }
 
     /**
@@ -37,12 +74,12 @@ class FusedActorTest {
      * gains and offsets (which start at 0 / 1) and on any zero-initialised weight.
      */
     static DreamerAgent agent(String preset, long seed) {
-        return new DreamerAgent(nets(preset, seed), manager, 2);
+        return new DreamerAgent(nets(preset, seed), DJL.get(), 2);
     }
 
     static DreamerNets nets(String preset, long seed) {
         DreamerConfig config = DreamerConfig.preset(preset);
-        Params params = Params.initialise(manager, DreamerNets.layout(config), seed);
+        Params params = Params.initialise(DJL.get(), DreamerNets.layout(config), seed);
         SplittableRandom random = new SplittableRandom(seed + 1);
         params.all().forEach((name, array) -> {
             boolean bias = name.endsWith(".b") || name.endsWith(".g") || name.endsWith(".o");
@@ -52,7 +89,7 @@ class FusedActorTest {
                 for (int i = 0; i < noise.length; i++) {
                     noise[i] = (float) random.nextDouble(-0.3, 0.3);
                 }
-                try (NDArray delta = manager.create(noise, array.getShape())) {
+                try (NDArray delta = DJL.get().create(noise, array.getShape())) {
                     array.addi(delta);
                 }
             }
@@ -100,21 +137,11 @@ class FusedActorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "compact"})
     void oneStepMatchesDjl(String preset) {
-        DreamerNets nets = nets(preset, 21);
-        DreamerAgent agent = new DreamerAgent(nets, manager, 2);
-        DreamerAgent reference = DreamerAgent.onDjl(nets, manager, 1);
-        assertThat(reference.fused()).isFalse();
-        assertThat(agent.fused()).isTrue();
-        SplittableRandom random = new SplittableRandom(5);
-        List<float[]> observations = new ArrayList<>();
-        List<Carry> carries = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            observations.add(observation(random));
-            carries.add(carry(random, agent.config()));
-        }
-        List<DreamerAgent.Step> fused = agent.act(observations, carries);
-        List<DreamerAgent.Step> djl = reference.act(observations, carries);
-        for (int i = 0; i < observations.size(); i++) {
+        Twins twins = Twins.of(nets(preset, 21));
+        Batch batch = Batch.random(40, twins.fused().config(), new SplittableRandom(5));
+        List<DreamerAgent.Step> fused = batch.actOn(twins.fused());
+        List<DreamerAgent.Step> djl = batch.actOn(twins.djl());
+        for (int i = 0; i < fused.size(); i++) {
             assertSameStep(fused.get(i), djl.get(i));
         }
         // non-trivial: the instances do not all decide alike
@@ -125,60 +152,25 @@ class FusedActorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "compact"})
     void fiftyStepsThroughTheCarryMatchDjl(String preset) {
-        DreamerNets nets = nets(preset, 33);
-        DreamerAgent agent = new DreamerAgent(nets, manager, 2);
-        DreamerAgent reference = DreamerAgent.onDjl(nets, manager, 1);
-        SplittableRandom random = new SplittableRandom(9);
-        List<Carry> fusedCarries = Arrays.asList(null, null, null);
-        List<Carry> djlCarries = Arrays.asList(null, null, null);
-        for (int t = 0; t < 50; t++) {
-            List<float[]> observations = List.of(observation(random), observation(random), observation(random));
-            List<DreamerAgent.Step> fused = agent.act(observations, fusedCarries);
-            List<DreamerAgent.Step> djl = reference.act(observations, djlCarries);
-            for (int i = 0; i < observations.size(); i++) {
-                assertSameStep(fused.get(i), djl.get(i));
-                fusedCarries.set(i, fused.get(i).carry());
-                djlCarries.set(i, djl.get(i).carry());
-            }
-        }
+        Twins.of(nets(preset, 33)).stepAlike(3, 50, new SplittableRandom(9));
     }
 
     @Test
     void theShippedCheckpointMatchesDjl() {
-        Checkpoint checkpoint = Checkpoint.open(manager, null);
-        DreamerAgent agent = new DreamerAgent(checkpoint.nets(), manager, 1);
-        DreamerAgent reference = DreamerAgent.onDjl(checkpoint.nets(), manager, 1);
-        SplittableRandom random = new SplittableRandom(17);
-        Carry fusedCarry = null;
-        Carry djlCarry = null;
-        for (int t = 0; t < 50; t++) {
-            List<float[]> observation = List.of(observation(random));
-            DreamerAgent.Step fused =
-                    agent.act(observation, Arrays.asList(fusedCarry)).getFirst();
-            DreamerAgent.Step djl =
-                    reference.act(observation, Arrays.asList(djlCarry)).getFirst();
-            assertSameStep(fused, djl);
-            fusedCarry = fused.carry();
-            djlCarry = djl.carry();
-        }
+        Twins.of(Checkpoint.open(DJL.get(), null).nets()).stepAlike(1, 50, new SplittableRandom(17));
     }
 
     @Test
     void aBatchLargerThanAChunkEqualsOneByOne() {
         DreamerAgent agent = agent("compact", 45);
-        SplittableRandom random = new SplittableRandom(3);
-        List<float[]> observations = new ArrayList<>();
-        List<Carry> carries = new ArrayList<>();
-        for (int i = 0; i < 2 * FusedActor.CHUNK + 5; i++) {
-            observations.add(observation(random));
-            carries.add(carry(random, agent.config()));
-        }
-        List<DreamerAgent.Step> batched = agent.act(observations, carries);
-        assertThat(batched).hasSize(observations.size());
-        for (int i = 0; i < observations.size(); i++) {
-            DreamerAgent.Step alone = agent.act(List.of(observations.get(i)), Arrays.asList(carries.get(i)))
-                    .getFirst();
-            assertThat(batched.get(i)).isEqualTo(alone);
+        Batch batch = Batch.random(2 * FusedActor.CHUNK + 5, agent.config(), new SplittableRandom(3));
+        List<DreamerAgent.Step> batched = batch.actOn(agent);
+        assertThat(batched).hasSize(batch.observations().size());
+        for (int i = 0; i < batched.size(); i++) {
+            Batch one = new Batch(
+                    List.of(batch.observations().get(i)),
+                    Arrays.asList(batch.carries().get(i)));
+            assertThat(batched.get(i)).isEqualTo(one.actOn(agent).getFirst());
         }
     }
 
@@ -186,32 +178,21 @@ class FusedActorTest {
     void concurrentCallsAnswerLikeSequentialOnes() throws Exception {
         DreamerAgent agent = agent("compact", 71);
         SplittableRandom random = new SplittableRandom(8);
-        List<List<float[]>> observations = new ArrayList<>();
-        List<List<Carry>> carries = new ArrayList<>();
+        List<Batch> batches = new ArrayList<>();
         for (int t = 0; t < 24; t++) {
-            List<float[]> o = new ArrayList<>();
-            List<Carry> c = new ArrayList<>();
-            for (int i = 0; i <= t % 5; i++) {
-                o.add(observation(random));
-                c.add(carry(random, agent.config()));
-            }
-            observations.add(o);
-            carries.add(c);
+            batches.add(Batch.random(t % 5 + 1, agent.config(), random));
         }
-        List<List<DreamerAgent.Step>> sequential = new ArrayList<>();
-        for (int t = 0; t < observations.size(); t++) {
-            sequential.add(agent.act(observations.get(t), carries.get(t)));
-        }
+        List<List<DreamerAgent.Step>> sequential =
+                batches.stream().map(b -> b.actOn(agent)).toList();
         try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
             List<java.util.concurrent.Future<List<DreamerAgent.Step>>> futures = new ArrayList<>();
             for (int round = 0; round < 5; round++) {
-                for (int t = 0; t < observations.size(); t++) {
-                    int k = t;
-                    futures.add(executor.submit(() -> agent.act(observations.get(k), carries.get(k))));
+                for (Batch batch : batches) {
+                    futures.add(executor.submit(() -> batch.actOn(agent)));
                 }
             }
             for (int f = 0; f < futures.size(); f++) {
-                assertThat(futures.get(f).get()).isEqualTo(sequential.get(f % observations.size()));
+                assertThat(futures.get(f).get()).isEqualTo(sequential.get(f % batches.size()));
             }
         }
     }
@@ -219,16 +200,13 @@ class FusedActorTest {
     @Test
     void parametersTakingGradientsAreServedByDjl() {
         DreamerNets nets = nets("tiny", 51);
-        DreamerAgent agent = new DreamerAgent(nets, manager, 1);
+        DreamerAgent agent = new DreamerAgent(nets, DJL.get(), 1);
         assertThat(agent.fused()).isTrue();
         // what a trainer's learner does to the parameters it updates in place
         nets.params().all().values().forEach(p -> p.setRequiresGradient(true));
         assertThat(agent.fused()).isFalse();
-        SplittableRandom random = new SplittableRandom(4);
-        List<float[]> observations = List.of(observation(random), observation(random));
-        List<Carry> carries = Arrays.asList(carry(random, agent.config()), null);
-        assertThat(agent.act(observations, carries))
-                .isEqualTo(DreamerAgent.onDjl(nets, manager, 1).act(observations, carries));
+        Batch batch = Batch.random(3, agent.config(), new SplittableRandom(4));
+        assertThat(batch.actOn(agent)).isEqualTo(batch.actOn(DreamerAgent.onDjl(nets, DJL.get(), 1)));
     }
 
     @Test

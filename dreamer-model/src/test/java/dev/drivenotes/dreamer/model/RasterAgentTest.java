@@ -3,35 +3,32 @@ package dev.drivenotes.dreamer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
+import dev.drivenotes.dreamer.testing.SharedManager;
+import dev.drivenotes.dreamer.testing.TestCheckpoints;
 import dev.drivenotes.model.sim.BirdEyeRaster;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RasterAgentTest {
 
     static final DreamerConfig CONFIG = DreamerConfig.preset("tiny-bev");
-    static NDManager manager;
+
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
+
     static Params params;
     static DreamerAgent agent;
 
     @BeforeAll
     static void setUp() {
-        manager = Djl.newManager();
-        params = Params.initialise(manager, DreamerNets.layout(CONFIG), 5);
-        agent = new DreamerAgent(new DreamerNets(CONFIG, params), manager, 1);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
+        params = Params.initialise(DJL.get(), DreamerNets.layout(CONFIG), 5);
+        agent = new DreamerAgent(new DreamerNets(CONFIG, params), DJL.get(), 1);
     }
 
     static byte[] raster(long seed) {
@@ -45,23 +42,13 @@ class RasterAgentTest {
 
     @Test
     void checkpointRoundTripKeepsTheConfigAndTheDecisions(@TempDir Path dir) {
-        CheckpointMeta meta = new CheckpointMeta(
-                CheckpointMeta.FORMAT,
-                CONFIG,
-                CheckpointMeta.observationSpec(CONFIG),
-                CheckpointMeta.ACTION_SPEC,
-                5,
-                0,
-                0,
-                0,
-                "test",
-                Map.of());
+        CheckpointMeta meta = TestCheckpoints.meta("tiny-bev", 0);
         Checkpoint.save(dir, meta, params);
-        Checkpoint loaded = Checkpoint.open(manager, dir.toString());
+        Checkpoint loaded = Checkpoint.open(DJL.get(), dir.toString());
         assertThat(loaded.meta()).isEqualTo(meta);
         assertThat(loaded.meta().config().rasterSize()).isEqualTo(64);
         assertThat(loaded.meta().observation()).contains("64x64x3");
-        DreamerAgent reloaded = new DreamerAgent(loaded.nets(), manager, 1);
+        DreamerAgent reloaded = new DreamerAgent(loaded.nets(), DJL.get(), 1);
         List<float[]> obs = List.of(DreamerAgentTest.obs(1), DreamerAgentTest.obs(2));
         List<byte[]> rasters = List.of(raster(1), raster(2));
         List<Carry> fresh = Arrays.asList(null, null);
@@ -75,20 +62,8 @@ class RasterAgentTest {
     void aVectorCheckpointDoesNotLoadAsARasterModel(@TempDir Path dir) {
         DreamerConfig vector = DreamerConfig.preset("tiny");
         Checkpoint.save(
-                dir,
-                new CheckpointMeta(
-                        CheckpointMeta.FORMAT,
-                        CONFIG,
-                        CheckpointMeta.observationSpec(CONFIG),
-                        CheckpointMeta.ACTION_SPEC,
-                        1,
-                        0,
-                        0,
-                        0,
-                        "test",
-                        Map.of()),
-                Params.initialise(manager, DreamerNets.layout(vector), 1));
-        assertThatThrownBy(() -> Checkpoint.open(manager, dir.toString()))
+                dir, TestCheckpoints.meta("tiny-bev", 0), Params.initialise(DJL.get(), DreamerNets.layout(vector), 1));
+        assertThatThrownBy(() -> Checkpoint.open(DJL.get(), dir.toString()))
                 .hasMessageContaining("cannot read checkpoint")
                 .rootCause()
                 .hasMessageContaining("obs_out.0.w")
@@ -118,7 +93,7 @@ class RasterAgentTest {
     void aVectorModelIgnoresRasters() {
         DreamerConfig vector = DreamerConfig.preset("tiny");
         DreamerAgent plain = new DreamerAgent(
-                new DreamerNets(vector, Params.initialise(manager, DreamerNets.layout(vector), 2)), manager, 1);
+                new DreamerNets(vector, Params.initialise(DJL.get(), DreamerNets.layout(vector), 2)), DJL.get(), 1);
         List<float[]> obs = List.of(DreamerAgentTest.obs(3));
         List<Carry> fresh = Arrays.asList((Carry) null);
         assertThat(plain.act(obs, Arrays.asList((byte[]) null), fresh)).isEqualTo(plain.act(obs, fresh));

@@ -7,24 +7,25 @@ import static dev.drivenotes.dreamer.testing.TestObservations.withBirdEye;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
-import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.Params;
+import dev.drivenotes.dreamer.testing.SharedManager;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Observation;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DreamerPolicyTest {
 
-    static NDManager manager;
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
+
     static DreamerAgent agent;
 
     static final Observation FIRST = cruising(3, straight(20), 200);
@@ -32,15 +33,9 @@ class DreamerPolicyTest {
 
     @BeforeAll
     static void setUp() {
-        manager = Djl.newManager();
         DreamerConfig config = DreamerConfig.preset("tiny");
         agent = new DreamerAgent(
-                new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 11)), manager, 2);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
+                new DreamerNets(config, Params.initialise(DJL.get(), DreamerNets.layout(config), 11)), DJL.get(), 2);
     }
 
     private static DreamerPolicy policy() {
@@ -99,7 +94,7 @@ class DreamerPolicyTest {
     void aRasterCheckpointRefusesAnObservationWithoutRasterNamingTheInstance() {
         DreamerConfig config = DreamerConfig.preset("tiny-bev");
         DreamerAgent rasterAgent = new DreamerAgent(
-                new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 3)), manager, 1);
+                new DreamerNets(config, Params.initialise(DJL.get(), DreamerNets.layout(config), 3)), DJL.get(), 1);
         DreamerPolicy policy = new DreamerPolicy(rasterAgent, SessionLimits.of(16));
         Observation withRaster = withBirdEye(FIRST, 64);
         Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true)))

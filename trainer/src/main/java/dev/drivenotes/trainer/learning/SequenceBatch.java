@@ -45,18 +45,4 @@ public record SequenceBatch(
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
     }
-
-    /** A batch of vector observations only. */
-    public SequenceBatch(
-            int batch,
-            int length,
-            float[] obs,
-            int[] prevActions,
-            int[] actions,
-            float[] rewards,
-            float[] conts,
-            boolean[] firsts,
-            int[] labels) {
-        this(batch, length, obs, prevActions, actions, rewards, conts, firsts, labels, null);
-    }
 }

@@ -10,17 +10,22 @@ import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.Params;
+import dev.drivenotes.dreamer.testing.SharedManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AdamTest {
 
     private static final DreamerConfig TINY = DreamerConfig.preset("tiny");
+
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
 
     private static Params params(NDManager manager) {
         return Params.initialise(manager, DreamerNets.layout(TINY), 1);
@@ -33,46 +38,45 @@ class AdamTest {
                 .orElseThrow();
     }
 
+    /** A gradient of one value everywhere for each named parameter. */
+    private static Map<String, NDArray> constantGradients(Params p, Map<String, Float> valueByName) {
+        Map<String, NDArray> grads = new TreeMap<>();
+        valueByName.forEach((name, value) ->
+                grads.put(name, DJL.get().full(p.get(name).getShape(), value)));
+        return grads;
+    }
+
     @Test
     void firstStepMovesEveryWeightByItsGroupsLearningRateAgainstTheGradient() {
-        try (NDManager manager = Djl.newManager()) {
-            Params p = params(manager);
-            Adam adam = new Adam(p, manager, 0.01f, 0.002f, 0.003f);
-            String model = first(p, "gru");
-            String actor = first(p, "actor");
-            float[] w0 = p.get(model).toFloatArray();
-            float[] a0 = p.get(actor).toFloatArray();
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            grads.put(model, manager.ones(p.get(model).getShape()).mul(3f));
-            grads.put(actor, manager.ones(p.get(actor).getShape()).mul(-0.5f));
+        Params p = params(DJL.get());
+        Adam adam = new Adam(p, DJL.get(), 0.01f, 0.002f, 0.003f);
+        String model = first(p, "gru");
+        String actor = first(p, "actor");
+        float[] w0 = p.get(model).toFloatArray();
+        float[] a0 = p.get(actor).toFloatArray();
 
-            assertThat(adam.step(p, grads)).isTrue();
+        assertThat(adam.step(p, constantGradients(p, Map.of(model, 3f, actor, -0.5f))))
+                .isTrue();
 
-            assertThat(p.get(model).toFloatArray()[0] - w0[0]).isCloseTo(-0.01f, within(1e-5f));
-            assertThat(p.get(actor).toFloatArray()[0] - a0[0]).isCloseTo(0.002f, within(1e-5f));
-            assertThat(adam.steps(Adam.Group.MODEL)).isEqualTo(1);
-            assertThat(adam.steps(Adam.Group.ACTOR)).isEqualTo(1);
-            assertThat(adam.steps(Adam.Group.CRITIC)).isZero();
-        }
+        assertThat(p.get(model).toFloatArray()[0] - w0[0]).isCloseTo(-0.01f, within(1e-5f));
+        assertThat(p.get(actor).toFloatArray()[0] - a0[0]).isCloseTo(0.002f, within(1e-5f));
+        assertThat(adam.steps(Adam.Group.MODEL)).isEqualTo(1);
+        assertThat(adam.steps(Adam.Group.ACTOR)).isEqualTo(1);
+        assertThat(adam.steps(Adam.Group.CRITIC)).isZero();
     }
 
     @Test
     void skipsTheWholeStepWhenAGradientIsNotFinite() {
-        try (NDManager manager = Djl.newManager()) {
-            Params p = params(manager);
-            Adam adam = new Adam(p, manager, 0.01f, 0.01f, 0.01f);
-            String model = first(p, "gru");
-            String critic = first(p, "critic");
-            float[] w0 = p.get(model).toFloatArray();
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            grads.put(model, manager.ones(p.get(model).getShape()));
-            grads.put(critic, manager.full(p.get(critic).getShape(), Float.NaN));
+        Params p = params(DJL.get());
+        Adam adam = new Adam(p, DJL.get(), 0.01f, 0.01f, 0.01f);
+        String model = first(p, "gru");
+        float[] w0 = p.get(model).toFloatArray();
 
-            assertThat(adam.step(p, grads)).isFalse();
+        assertThat(adam.step(p, constantGradients(p, Map.of(model, 1f, first(p, "critic"), Float.NaN))))
+                .isFalse();
 
-            assertThat(p.get(model).toFloatArray()).containsExactly(w0);
-            assertThat(adam.steps(Adam.Group.MODEL)).isZero();
-        }
+        assertThat(p.get(model).toFloatArray()).containsExactly(w0);
+        assertThat(adam.steps(Adam.Group.MODEL)).isZero();
     }
 
     @Test

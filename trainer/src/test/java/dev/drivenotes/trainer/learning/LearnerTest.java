@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import dev.drivenotes.dreamer.model.Djl;
+import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
 import dev.drivenotes.dreamer.model.DrivingActions;
@@ -44,7 +45,7 @@ class LearnerTest {
                 last = a;
             }
         }
-        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels);
+        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels, null);
     }
 
     /** DreamerV3's defaults with learning rates and horizon for a few dozen test updates. */
@@ -77,6 +78,24 @@ class LearnerTest {
                 }
             }
             assertThat(last).isLessThan(first * 0.7);
+        }
+    }
+
+    @Test
+    void anAgentOnTheParametersALearnerTrainsActsOnDjl() {
+        DreamerConfig config = DreamerConfig.preset("tiny");
+        try (NDManager manager = Djl.newManager()) {
+            DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 5));
+            DreamerAgent agent = new DreamerAgent(nets, manager, 1);
+            assertThat(agent.fused())
+                    .as("frozen parameters run the fused forward")
+                    .isTrue();
+
+            new Learner(nets, manager, fastHyper());
+
+            assertThat(agent.fused())
+                    .as("parameters updated in place would make the fused copy stale")
+                    .isFalse();
         }
     }
 
