@@ -1,5 +1,6 @@
 package dev.drivenotes.dreamer;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,16 +13,17 @@ import com.tngtech.archunit.lang.ArchRule;
 class DependencyRulesTest {
 
     @ArchTest
-    static final ArchRule aPlainLibraryWithoutSpringCloudSdksOrServing = noClasses()
+    static final ArchRule aPlainLibraryOnTheJdkDjlJacksonAndTheCommonModel = classes()
             .should()
-            .dependOnClassesThat()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage(
-                    "org.springframework..",
-                    "jakarta.servlet..",
-                    "com.google..",
-                    "dev.drivenotes.platform..",
-                    "dev.drivenotes.dreamer.serving..")
-            .because("serving (Spring, Cloud Storage) lives in dreamer-service; the model reads local files only");
+                    "java..",
+                    "ai.djl..",
+                    "tools.jackson..",
+                    "dev.drivenotes.model..",
+                    "dev.drivenotes.dreamer.model..",
+                    "dev.drivenotes.dreamer.policy..")
+            .because("no Spring, cloud SDK or serving code: dreamer-service serves it, the trainer trains it");
 
     @ArchTest
     static final ArchRule noTraining = noClasses()

@@ -45,4 +45,24 @@ public record SequenceBatch(
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
     }
+
+    /**
+     * A batch of zeros for a sampler to fill in place (the arrays are the batch's own).
+     *
+     * @param rasterBytes raster bytes per step, 0 for a model without raster input
+     */
+    public static SequenceBatch zeros(int batch, int length, int rasterBytes) {
+        int n = batch * length;
+        return new SequenceBatch(
+                batch,
+                length,
+                new float[n * ObservationVector.DIM],
+                new int[n],
+                new int[n],
+                new float[n],
+                new float[n],
+                new boolean[n],
+                new int[n],
+                rasterBytes > 0 ? new byte[n * rasterBytes] : null);
+    }
 }

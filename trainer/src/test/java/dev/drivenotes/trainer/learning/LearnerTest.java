@@ -16,36 +16,35 @@ import org.junit.jupiter.api.Test;
 class LearnerTest {
 
     /** Sequences of a toy car: speed follows the action's acceleration; reward = speed. */
-    public static SequenceBatch toyBatch(int batch, int length, long seed) {
+    static SequenceBatch toyBatch(int batch, int length, long seed) {
+        return toyBatch(batch, length, seed, 0);
+    }
+
+    /** {@link #toyBatch} with room for {@code rasterBytes} of raster per step, left zero. */
+    static SequenceBatch toyBatch(int batch, int length, long seed, int rasterBytes) {
         SplittableRandom r = new SplittableRandom(seed);
-        int n = batch * length;
-        float[] obs = new float[n * ObservationVector.DIM];
-        int[] prev = new int[n];
-        int[] act = new int[n];
-        float[] rew = new float[n];
-        float[] cont = new float[n];
-        boolean[] first = new boolean[n];
-        int[] labels = new int[n];
+        SequenceBatch out = SequenceBatch.zeros(batch, length, rasterBytes);
+        int dim = ObservationVector.DIM;
         for (int b = 0; b < batch; b++) {
             double speed = r.nextDouble(0, 8);
             int last = -1;
             for (int t = 0; t < length; t++) {
                 int i = t * batch + b;
-                obs[i * ObservationVector.DIM] = (float) speed;
-                obs[i * ObservationVector.DIM + 1] = 8.33f;
-                obs[i * ObservationVector.DIM + 2] = (float) (speed - 8.33);
-                prev[i] = last;
-                first[i] = t == 0;
-                rew[i] = (float) speed * 0.05f;
-                cont[i] = 1f;
+                out.obs()[i * dim] = (float) speed;
+                out.obs()[i * dim + 1] = 8.33f;
+                out.obs()[i * dim + 2] = (float) (speed - 8.33);
+                out.prevActions()[i] = last;
+                out.firsts()[i] = t == 0;
+                out.rewards()[i] = (float) speed * 0.05f;
+                out.conts()[i] = 1f;
                 int a = speed < 8.33 ? 12 : 2;
-                act[i] = a;
-                labels[i] = a;
+                out.actions()[i] = a;
+                out.labels()[i] = a;
                 speed = Math.max(0, speed + DrivingActions.accelerationMps2(a) * 0.05);
                 last = a;
             }
         }
-        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels, null);
+        return out;
     }
 
     /** DreamerV3's defaults with learning rates and horizon for a few dozen test updates. */

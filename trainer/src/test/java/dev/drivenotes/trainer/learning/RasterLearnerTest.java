@@ -21,11 +21,11 @@ class RasterLearnerTest {
      * speed, so the image carries information the world model can predict.
      */
     static SequenceBatch toyRasterBatch(int batch, int length, long seed) {
-        SequenceBatch b = LearnerTest.toyBatch(batch, length, seed);
+        SequenceBatch b = LearnerTest.toyBatch(batch, length, seed, TINY_BEV.rasterBytes());
         int n = batch * length;
         int size = TINY_BEV.rasterSize();
         int plane = size * size;
-        byte[] rasters = new byte[n * TINY_BEV.rasterBytes()];
+        byte[] rasters = b.rasters();
         for (int i = 0; i < n; i++) {
             int base = i * TINY_BEV.rasterBytes();
             float speed = b.obs()[i * ObservationVector.DIM];
@@ -43,17 +43,7 @@ class RasterLearnerTest {
                 }
             }
         }
-        return new SequenceBatch(
-                batch,
-                length,
-                b.obs(),
-                b.prevActions(),
-                b.actions(),
-                b.rewards(),
-                b.conts(),
-                b.firsts(),
-                b.labels(),
-                rasters);
+        return b;
     }
 
     static Learner learner(NDManager manager, long seed) {
