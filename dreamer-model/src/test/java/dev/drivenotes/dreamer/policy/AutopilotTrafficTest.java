@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Closed loop on a 400 m straight road along +x with the brief's vehicle (the closed-loop test's
+ * Closed loop on a 400 m straight road along +x with {@link dev.drivenotes.model.sim.VehicleSpec#EGO} (the closed-loop test's
  * bicycle): a scripted lead vehicle, and a traffic light with its stop line at x = 80 m.
  */
 class AutopilotTrafficTest {
