@@ -6,6 +6,7 @@ import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.model.sim.Waypoint;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Level;
@@ -22,9 +23,6 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 public class BenchSimState {
-
-    private static final double WHEELBASE_M = 2.875;
-    private static final double MAX_WHEEL_ANGLE_RAD = 0.7;
 
     @Param("")
     public String mapFile;
@@ -69,8 +67,8 @@ public class BenchSimState {
             Waypoint target = obs.routeWaypoints().get(2);
             double lookahead2 = target.x() * target.x() + target.y() * target.y();
             if (lookahead2 > 1) {
-                double wheelAngle = Math.atan(WHEELBASE_M * 2 * target.y() / lookahead2);
-                steer = -wheelAngle / MAX_WHEEL_ANGLE_RAD;
+                double wheelAngleRad = Math.atan(VehicleSpec.EGO.wheelbaseM() * 2 * target.y() / lookahead2);
+                steer = VehicleSpec.EGO.steerFor(wheelAngleRad);
             }
         }
         double targetSpeed = Math.min(Math.min(obs.speedLimitMps(), 7), Math.max(1.0, obs.distanceToGoM() * 0.5));

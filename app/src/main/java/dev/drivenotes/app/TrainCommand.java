@@ -19,17 +19,20 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--preset",
-            defaultValue = "compact",
+            defaultValue = TrainSettings.DEFAULT_PRESET,
             description = "tiny | compact | small | medium, or tiny-bev | compact-bev with the 64 px"
                     + " bird's-eye raster and a CNN (default ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + TrainSettings.DEFAULT_SEED,
+            description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--out",
-            defaultValue = "checkpoints/dreamer",
+            defaultValue = TrainSettings.DEFAULT_OUT,
             description = "Checkpoint folder (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -38,22 +41,28 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue from the checkpoint in --out: parameters, Adam state and replay.")
     boolean resume;
 
-    @Option(names = "--envs", defaultValue = "4", description = "Environments side by side (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--envs",
+            defaultValue = "" + TrainSettings.DEFAULT_ENVS,
+            description = "Environments side by side (default ${DEFAULT-VALUE}).")
     int envs;
 
     @Option(
             names = "--demo-envs",
-            defaultValue = "1",
+            defaultValue = "" + TrainSettings.DEFAULT_DEMO_ENVS,
             description = "Of those, driven by the autopilot (default ${DEFAULT-VALUE}).")
     int demoEnvs;
 
     @Option(
             names = "--npcs",
-            defaultValue = "20",
+            defaultValue = "" + TrainSettings.DEFAULT_NPCS,
             description = "Background vehicles per training episode (default ${DEFAULT-VALUE}).")
     int npcs;
 
-    @Option(names = "--data", defaultValue = ".drivenotes", description = "Folder for the generated town.")
+    @Option(
+            names = "--data",
+            defaultValue = TrainSettings.DEFAULT_DATA_DIR,
+            description = "Folder for the generated town.")
     Path data;
 
     @Option(
@@ -64,27 +73,24 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new Trainer(settings(), System.out, System.getProperty("drivenotes.commit", "unknown")).run();
+        return 0;
+    }
+
+    /** The training settings the options name; the others keep {@link TrainSettings#defaults}. */
+    TrainSettings settings() {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps: must be positive, was " + steps);
         }
-        TrainSettings settings = new TrainSettings(
-                steps,
-                preset,
-                seed,
-                out,
-                resume,
-                envs,
-                demoEnvs,
-                2_000,
-                8,
-                8,
-                32,
-                1_500,
-                npcs,
-                data,
-                "default-town",
-                replayCapacity);
-        new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
-        return 0;
+        return TrainSettings.defaults(steps)
+                .preset(preset)
+                .seed(seed)
+                .out(out)
+                .resume(resume)
+                .envs(envs, demoEnvs)
+                .npcs(npcs)
+                .dataDir(data)
+                .replayCapacity(replayCapacity)
+                .build();
     }
 }

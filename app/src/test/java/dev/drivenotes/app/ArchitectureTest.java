@@ -74,14 +74,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void dreamerModelAndPoliciesNeverTouchACloudSdk() {
+    void onlyTheTrainerTrains() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.drivenotes.dreamer.model..", "dev.drivenotes.dreamer.policy..")
+                .resideOutsideOfPackage("dev.drivenotes.trainer..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("com.google.cloud..", "com.google.auth..")
-                .because("a gs:// checkpoint is fetched by serving into a local folder; the model reads local files")
+                .resideInAnyPackage("ai.djl.training..", "dev.drivenotes.trainer.learning..")
+                .because("gradients, the optimiser and the learner stay out of dreamer-model and dreamer-service")
                 .check(CLASSES);
     }
 
@@ -94,7 +94,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.drivenotes.trainer..")
-                .because("the trainer may use dreamer-service and carla-runner in-process, not the reverse")
+                .because("the trainer uses dreamer-model and carla-runner in-process, never the reverse")
                 .check(CLASSES);
     }
 }

@@ -6,11 +6,16 @@ import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.policy.AutopilotPolicy;
+import dev.drivenotes.dreamer.policy.DreamerPolicy;
 import dev.drivenotes.dreamer.policy.RandomPolicy;
+import dev.drivenotes.dreamer.policy.SessionLimits;
 import java.nio.file.Path;
 
 /** {@code drivenotes eval}: one agent over N episodes of the in-process simulator. */
 public final class Evaluation {
+
+    /** Every episode is a session of the policy; at most 256 run side by side. */
+    private static final SessionLimits SESSIONS = SessionLimits.of(1024);
 
     private Evaluation() {}
 
@@ -44,15 +49,15 @@ public final class Evaluation {
         return switch (agent) {
             case "autopilot" ->
                 evaluator.evaluate(
-                        agent, Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, 1024), episodes), episodes, seed);
+                        agent, Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, SESSIONS), episodes), episodes, seed);
             case "autopilot-discrete" ->
                 evaluator.evaluate(
                         agent,
-                        Driver.snapped(Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, 1024), episodes)),
+                        Driver.snapped(Driver.of(new AutopilotPolicy(DrivingEnv.STEP_S, SESSIONS), episodes)),
                         episodes,
                         seed);
             case "random" ->
-                evaluator.evaluate(agent, Driver.of(new RandomPolicy(seed, 1024), episodes), episodes, seed);
+                evaluator.evaluate(agent, Driver.of(new RandomPolicy(seed, SESSIONS), episodes), episodes, seed);
             case "dreamer" -> {
                 try (NDManager manager = Djl.newManager()) {
                     Checkpoint c = Checkpoint.open(manager, checkpoint);
@@ -60,7 +65,8 @@ public final class Evaluation {
                     // a raster checkpoint gets the bird's-eye view it was trained on
                     Evaluator withRaster = new Evaluator(
                             simulator, map, maxSteps, npcs, c.meta().config().rasterSize());
-                    yield withRaster.evaluate(agent, Driver.of(dreamer, episodes), episodes, seed);
+                    yield withRaster.evaluate(
+                            agent, Driver.of(new DreamerPolicy(dreamer, SESSIONS), episodes), episodes, seed);
                 }
             }
             default ->

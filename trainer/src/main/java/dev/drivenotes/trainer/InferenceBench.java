@@ -21,8 +21,48 @@ import java.util.SplittableRandom;
  */
 public final class InferenceBench {
 
-    /** Timing of one batch size, and which implementation answered ({@code java} or {@code djl}). */
-    public record BatchTiming(int batch, String engine, double p50Ms, double p99Ms, double obsPerSecond) {}
+    /**
+     * Timing of one batch size.
+     *
+     * @param batch observations per call
+     * @param engine the implementation that answered the timed calls: {@code java} (fused) or {@code djl}
+     * @param calls timed calls (warm-up not included)
+     * @param p50Ms median latency of a call
+     * @param p99Ms 99th-percentile latency of a call
+     * @param obsPerSecond observations decided per second over all timed calls
+     */
+    public record BatchTiming(int batch, String engine, int calls, double p50Ms, double p99Ms, double obsPerSecond) {
+        public BatchTiming {
+            if (batch < 1 || calls < 1 || !(engine.equals("java") || engine.equals("djl"))) {
+                throw new IllegalArgumentException("batch " + batch + ", " + calls + " calls on " + engine);
+            }
+            if (!(0 < p50Ms && p50Ms <= p99Ms && p99Ms < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(
+                        "p50Ms, p99Ms: need 0 < p50 <= p99, finite; was " + p50Ms + ", " + p99Ms);
+            }
+            if (!(0 < obsPerSecond && obsPerSecond < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("obsPerSecond: must be positive and finite, was " + obsPerSecond);
+            }
+        }
+
+        /** The timing of {@code nanos.length} calls of {@code batch} observations, from each call's duration. */
+        static BatchTiming of(int batch, String engine, long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            long totalNanos = 0;
+            for (long t : sorted) {
+                totalNanos += t;
+            }
+            return new BatchTiming(
+                    batch,
+                    engine,
+                    n,
+                    sorted[(int) Math.floor(0.5 * (n - 1))] / 1e6,
+                    sorted[(int) Math.ceil(0.99 * (n - 1))] / 1e6,
+                    batch * (double) n / (totalNanos / 1e9));
+        }
+    }
 
     /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
     private static final long WARMUP_NANOS = 1_000_000_000L;
@@ -78,24 +118,16 @@ public final class InferenceBench {
         for (int i = 0; i < Math.max(20, iterations / 5) || System.nanoTime() < warmupEnd; i++) {
             feedBack(rasters.isEmpty() ? agent.act(obs, carries) : agent.act(obs, rasters, carries), carries);
         }
-        double[] ms = new double[iterations];
-        long total = 0;
+        long[] nanos = new long[iterations];
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
             List<DreamerAgent.Step> steps =
                     rasters.isEmpty() ? agent.act(obs, carries) : agent.act(obs, rasters, carries);
-            long dt = System.nanoTime() - t0;
+            nanos[i] = System.nanoTime() - t0;
             feedBack(steps, carries);
-            ms[i] = dt / 1e6;
-            total += dt;
         }
-        Arrays.sort(ms);
-        return new BatchTiming(
-                batch,
-                agent.fused() ? "java" : "djl",
-                ms[(int) Math.floor(0.5 * (iterations - 1))],
-                ms[(int) Math.ceil(0.99 * (iterations - 1))],
-                batch * (double) iterations / (total / 1e9));
+        // asked after the timed calls: the implementation that answered them
+        return BatchTiming.of(batch, agent.fused() ? "java" : "djl", nanos);
     }
 
     /** Each instance's next call continues from its new carry, as a serving client's would. */

@@ -1,7 +1,7 @@
 package dev.drivenotes.trainer;
 
 import dev.drivenotes.dreamer.model.ObservationVector;
-import dev.drivenotes.dreamer.model.SequenceBatch;
+import dev.drivenotes.trainer.learning.SequenceBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -157,16 +157,8 @@ final class Replay {
     }
 
     SequenceBatch sample(int batch, int length) {
-        int n = batch * length;
         int dim = ObservationVector.DIM;
-        float[] obs = new float[n * dim];
-        int[] prev = new int[n];
-        int[] act = new int[n];
-        float[] rew = new float[n];
-        float[] cont = new float[n];
-        boolean[] first = new boolean[n];
-        int[] labels = new int[n];
-        byte[] rasters = rasterBytes > 0 ? new byte[n * rasterBytes] : null;
+        SequenceBatch out = SequenceBatch.zeros(batch, length, rasterBytes);
         List<Stream> ready = streams.stream().filter(s -> s.size() > length).toList();
         for (int b = 0; b < batch; b++) {
             Stream s = ready.get(random.nextInt(ready.size()));
@@ -174,18 +166,18 @@ final class Replay {
             for (int t = 0; t < length; t++) {
                 int i = t * batch + b;
                 Step step = s.get(start + t);
-                System.arraycopy(step.obs, 0, obs, i * dim, dim);
-                prev[i] = step.prevAction;
-                act[i] = step.action;
-                first[i] = step.first;
-                labels[i] = step.action >= 0 ? step.label : -1;
-                rew[i] = step.reward;
-                cont[i] = step.cont;
-                if (rasters != null) {
-                    System.arraycopy(step.raster, 0, rasters, i * rasterBytes, rasterBytes);
+                System.arraycopy(step.obs, 0, out.obs(), i * dim, dim);
+                out.prevActions()[i] = step.prevAction;
+                out.actions()[i] = step.action;
+                out.firsts()[i] = step.first;
+                out.labels()[i] = step.action >= 0 ? step.label : -1;
+                out.rewards()[i] = step.reward;
+                out.conts()[i] = step.cont;
+                if (rasterBytes > 0) {
+                    System.arraycopy(step.raster, 0, out.rasters(), i * rasterBytes, rasterBytes);
                 }
             }
         }
-        return new SequenceBatch(batch, length, obs, prev, act, rew, cont, first, labels, rasters);
+        return out;
     }
 }

@@ -44,6 +44,14 @@ public record TrainSettings(
     /** Seeds of training routes start here; evaluation seeds below it were never used in training. */
     public static final long TRAIN_SEED_BASE = 1_000_000;
 
+    // the defaults of ./drivenotes train (its option defaults name these)
+    public static final String DEFAULT_PRESET = "compact";
+    public static final long DEFAULT_SEED = 7;
+    public static final String DEFAULT_OUT = "checkpoints/dreamer";
+    public static final int DEFAULT_ENVS = 4;
+    public static final int DEFAULT_DEMO_ENVS = 1;
+    public static final int DEFAULT_NPCS = 20;
+    public static final String DEFAULT_DATA_DIR = ".drivenotes";
     /** DreamerV3's replay size. */
     public static final long DEFAULT_REPLAY_CAPACITY = 1_000_000;
 
@@ -62,6 +70,122 @@ public record TrainSettings(
         if (replayCapacity < (long) envs * (length + 1)) {
             throw new IllegalArgumentException("replayCapacity: must hold at least envs × (length + 1) = "
                     + (long) envs * (length + 1) + " steps, was " + replayCapacity);
+        }
+    }
+
+    /**
+     * The settings of {@code ./drivenotes train --steps envSteps}, to change by name: a fresh
+     * {@value #DEFAULT_PRESET} run with seed {@value #DEFAULT_SEED} into {@value #DEFAULT_OUT},
+     * {@value #DEFAULT_ENVS} environments of which {@value #DEFAULT_DEMO_ENVS} the autopilot drives,
+     * 2 000 warm-up steps, an update of 8 sequences × 32 steps every 8 environment steps, episodes of
+     * at most 1 500 steps with {@value #DEFAULT_NPCS} background vehicles on the generated town
+     * (written to {@value #DEFAULT_DATA_DIR}), and DreamerV3's replay size.
+     */
+    public static Builder defaults(long envSteps) {
+        return new Builder(envSteps);
+    }
+
+    /** Training settings under construction: the defaults, and the changes the caller names. */
+    public static final class Builder {
+        private final long envSteps;
+        private String preset = DEFAULT_PRESET;
+        private long seed = DEFAULT_SEED;
+        private Path out = Path.of(DEFAULT_OUT);
+        private boolean resume;
+        private int envs = DEFAULT_ENVS;
+        private int demoEnvs = DEFAULT_DEMO_ENVS;
+        private long warmupSteps = 2_000;
+        private int stepsPerUpdate = 8;
+        private int batch = 8;
+        private int length = 32;
+        private int maxEpisodeSteps = 1_500;
+        private int npcs = DEFAULT_NPCS;
+        private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+        private String map = "default-town";
+        private long replayCapacity = DEFAULT_REPLAY_CAPACITY;
+
+        private Builder(long envSteps) {
+            this.envSteps = envSteps;
+        }
+
+        public Builder preset(String preset) {
+            this.preset = preset;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder out(Path out) {
+            this.out = out;
+            return this;
+        }
+
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /** Environments stepped side by side, and how many of them the autopilot drives. */
+        public Builder envs(int envs, int demoEnvs) {
+            this.envs = envs;
+            this.demoEnvs = demoEnvs;
+            return this;
+        }
+
+        public Builder warmupSteps(long warmupSteps) {
+            this.warmupSteps = warmupSteps;
+            return this;
+        }
+
+        /** Sequences per update and steps per sequence. */
+        public Builder batch(int batch, int length) {
+            this.batch = batch;
+            this.length = length;
+            return this;
+        }
+
+        public Builder maxEpisodeSteps(int maxEpisodeSteps) {
+            this.maxEpisodeSteps = maxEpisodeSteps;
+            return this;
+        }
+
+        public Builder npcs(int npcs) {
+            this.npcs = npcs;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder replayCapacity(long replayCapacity) {
+            this.replayCapacity = replayCapacity;
+            return this;
+        }
+
+        /** The settings, validated. */
+        public TrainSettings build() {
+            return new TrainSettings(
+                    envSteps,
+                    preset,
+                    seed,
+                    out,
+                    resume,
+                    envs,
+                    demoEnvs,
+                    warmupSteps,
+                    stepsPerUpdate,
+                    batch,
+                    length,
+                    maxEpisodeSteps,
+                    npcs,
+                    dataDir,
+                    map,
+                    replayCapacity);
         }
     }
 }

@@ -11,23 +11,14 @@ public final class TrainerMain {
     private TrainerMain() {}
 
     public static void main(String[] args) {
-        TrainSettings settings = new TrainSettings(
-                Long.parseLong(args[0]),
-                args[1],
-                Long.parseLong(args[2]),
-                Path.of(args[3]),
-                args.length > 4 && args[4].equals("resume"),
-                4,
-                1,
-                2_000,
-                8,
-                8,
-                32,
-                1_500,
-                args.length > 5 ? Integer.parseInt(args[5]) : 20,
-                Path.of(".drivenotes"),
-                "default-town",
-                TrainSettings.DEFAULT_REPLAY_CAPACITY);
-        new Trainer(settings, System.out, System.getProperty("drivenotes.commit", "unknown")).run();
+        TrainSettings.Builder settings = TrainSettings.defaults(Long.parseLong(args[0]))
+                .preset(args[1])
+                .seed(Long.parseLong(args[2]))
+                .out(Path.of(args[3]))
+                .resume(args.length > 4 && args[4].equals("resume"));
+        if (args.length > 5) {
+            settings.npcs(Integer.parseInt(args[5]));
+        }
+        new Trainer(settings.build(), System.out, System.getProperty("drivenotes.commit", "unknown")).run();
     }
 }

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDManager;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DreamerNets;
-import dev.drivenotes.dreamer.model.Hyper;
-import dev.drivenotes.dreamer.model.Learner;
-import dev.drivenotes.dreamer.model.LearnerState;
 import dev.drivenotes.dreamer.model.Params;
+import dev.drivenotes.trainer.learning.Hyper;
+import dev.drivenotes.trainer.learning.Learner;
+import dev.drivenotes.trainer.learning.LearnerState;
 import java.io.PrintStream;
 import java.util.SplittableRandom;
 

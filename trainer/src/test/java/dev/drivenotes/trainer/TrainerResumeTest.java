@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.CheckpointMeta;
-import dev.drivenotes.dreamer.model.LearnerState;
 import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.trainer.learning.LearnerState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,11 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Determinism for a seed, and {@code --resume} restoring parameters, Adam state and replay. */
 class TrainerResumeTest {
 
-    private static final long CAPACITY = 10_000;
-
     private static TrainSettings tiny(Path out, Path data, long steps, long seed, boolean resume) {
-        return new TrainSettings(
-                steps, "tiny", seed, out, resume, 2, 1, 120, 8, 4, 8, 200, 0, data, "default-town", CAPACITY);
+        return TinyTraining.settings(steps, "tiny", seed, out, data)
+                .resume(resume)
+                .build();
     }
 
     private static CheckpointMeta train(TrainSettings settings, ByteArrayOutputStream log) {
@@ -65,8 +64,8 @@ class TrainerResumeTest {
         Path out = dir.resolve("ckpt");
         CheckpointMeta first = train(tiny(out, dir, 240, 3, false), new ByteArrayOutputStream());
         LearnerState.Meta firstOptimizer = optimizer(out);
-        long firstReplay =
-                ReplayFile.load(out, first.envSteps(), 2, CAPACITY, 0, 0).size();
+        long firstReplay = ReplayFile.load(out, first.envSteps(), 2, TinyTraining.REPLAY_CAPACITY, 0, 0)
+                .size();
         assertThat(firstOptimizer.adamSteps().get("model")).isPositive();
         Path copy = dir.resolve("copy");
         copyFolder(out, copy);
@@ -85,8 +84,8 @@ class TrainerResumeTest {
         assertThat(resumedOptimizer.adamSteps().get("model"))
                 .isGreaterThan(firstOptimizer.adamSteps().get("model"));
         assertThat(resumedOptimizer.envSteps()).isEqualTo(resumed.envSteps());
-        long resumedReplay =
-                ReplayFile.load(out, resumed.envSteps(), 2, CAPACITY, 0, 0).size();
+        long resumedReplay = ReplayFile.load(out, resumed.envSteps(), 2, TinyTraining.REPLAY_CAPACITY, 0, 0)
+                .size();
         assertThat(resumedReplay).isGreaterThan(firstReplay);
 
         train(tiny(copy, dir, 480, 3, true), new ByteArrayOutputStream());
@@ -126,8 +125,10 @@ class TrainerResumeTest {
                 .hasMessageContaining(ReplayFile.NAME);
 
         assertThatThrownBy(() -> train(
-                        new TrainSettings(
-                                300, "tiny", 3, out, true, 3, 1, 120, 8, 4, 8, 200, 0, dir, "default-town", CAPACITY),
+                        TinyTraining.settings(300, "tiny", 3, out, dir)
+                                .resume(true)
+                                .envs(3, 1)
+                                .build(),
                         new ByteArrayOutputStream()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--envs: the checkpoint's replay has 2 streams, not 3");

@@ -18,8 +18,8 @@ class TrainerTest {
 
     @Test
     void aShortRunWritesALoadableCheckpointAndReportsProgress(@TempDir Path dir) {
-        TrainSettings settings = new TrainSettings(
-                240, "tiny", 3, dir.resolve("ckpt"), false, 2, 1, 120, 8, 4, 8, 200, 0, dir, "default-town", 10_000);
+        TrainSettings settings =
+                TinyTraining.settings(240, "tiny", 3, dir.resolve("ckpt"), dir).build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         CheckpointMeta meta = new Trainer(settings, new PrintStream(log, true, StandardCharsets.UTF_8), "test").run();
         assertThat(meta.envSteps()).isGreaterThanOrEqualTo(240);
@@ -34,8 +34,9 @@ class TrainerTest {
 
     @Test
     void aRasterPresetTrainsOnTheSimulatorsBirdEyeViewAndEvaluates(@TempDir Path dir) {
-        TrainSettings settings = new TrainSettings(
-                160, "tiny-bev", 3, dir.resolve("bev"), false, 2, 1, 80, 8, 4, 8, 200, 0, dir, "default-town", 10_000);
+        TrainSettings settings = TinyTraining.settings(160, "tiny-bev", 3, dir.resolve("bev"), dir)
+                .warmupSteps(80)
+                .build();
         CheckpointMeta meta = new Trainer(settings, new PrintStream(new ByteArrayOutputStream()), "test").run();
         assertThat(meta.config().rasterSize()).isEqualTo(64);
         assertThat(meta.observation()).contains("bird's-eye raster 64x64x3");

@@ -4,8 +4,8 @@ import dev.drivenotes.carla.map.LaneIndex;
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.Route;
 import dev.drivenotes.carla.traffic.TrafficFleet;
-import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import dev.drivenotes.model.sim.BirdEyeRaster;
+import dev.drivenotes.model.sim.VehicleSpec;
 import java.util.List;
 
 /**
@@ -90,8 +90,8 @@ public final class BirdEyeView {
 
     private void paintBox(
             byte[] data, int offset, double ex, double ey, double c, double s, double bx, double by, double byaw) {
-        double halfL = KinematicBicycle.LENGTH_M / 2;
-        double halfW = KinematicBicycle.WIDTH_M / 2;
+        double halfL = VehicleSpec.EGO.halfLengthM();
+        double halfW = VehicleSpec.EGO.widthM() / 2;
         double reach = Math.hypot(halfL, halfW);
         double dx = bx - ex;
         double dy = by - ey;

@@ -7,6 +7,7 @@ import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.model.sim.LeadVehicle;
 import dev.drivenotes.model.sim.TrafficLightAhead;
 import dev.drivenotes.model.sim.TrafficLightState;
+import dev.drivenotes.model.sim.VehicleSpec;
 import java.util.List;
 
 /**
@@ -19,8 +20,8 @@ public final class TrafficAhead {
 
     public static final double LEAD_RANGE_M = 50;
     public static final double LIGHT_RANGE_M = 60;
-    static final double EGO_HALF_LENGTH_M = 2.3;
-    static final double EGO_HALF_WIDTH_M = 1.0;
+    static final double EGO_HALF_LENGTH_M = VehicleSpec.EGO.halfLengthM();
+    static final double EGO_HALF_WIDTH_M = VehicleSpec.EGO.widthM() / 2;
     /** Lateral clearance beyond both half widths under which a vehicle is in the ego's corridor. */
     static final double CORRIDOR_MARGIN_M = 0.4;
 

@@ -7,6 +7,7 @@ import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import dev.drivenotes.model.sim.TrafficLightState;
+import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
  * Ground-truth traffic events of the ego, detected once per step without allocation.
@@ -68,8 +69,8 @@ final class EgoEvents {
                             x,
                             y,
                             ego.yawRad(),
-                            KinematicBicycle.LENGTH_M / 2,
-                            KinematicBicycle.WIDTH_M / 2,
+                            VehicleSpec.EGO.halfLengthM(),
+                            VehicleSpec.EGO.widthM() / 2,
                             fleet.x(i),
                             fleet.y(i),
                             fleet.yawRad(i),
@@ -85,7 +86,7 @@ final class EgoEvents {
             collisionWith = "static";
         }
         staticContact = outside;
-        double frontM = progressM + KinematicBicycle.LENGTH_M / 2;
+        double frontM = progressM + VehicleSpec.EGO.halfLengthM();
         redLightRun = false;
         if (!Double.isNaN(previousFrontM)) {
             for (int k = 0; k < route.junctions().size(); k++) {

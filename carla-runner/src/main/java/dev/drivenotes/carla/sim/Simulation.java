@@ -23,6 +23,7 @@ import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.sim.TrafficLightState;
+import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
  * One episode: the ego vehicle on a planned route among background traffic and traffic lights.
@@ -133,7 +134,7 @@ final class Simulation {
      */
     private boolean queued(double distanceM) {
         LeadVehicle lead = state == null ? null : state.observation().lead();
-        return lead != null && lead.gapM() < distanceM - KinematicBicycle.LENGTH_M / 2;
+        return lead != null && lead.gapM() < distanceM - VehicleSpec.EGO.halfLengthM();
     }
 
     private SimulationState observe() {

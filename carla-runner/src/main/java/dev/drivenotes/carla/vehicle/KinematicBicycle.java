@@ -1,6 +1,7 @@
 package dev.drivenotes.carla.vehicle;
 
 import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
  * The ego vehicle: a kinematic bicycle referenced at the rear axle, reported at its centre. Steer
@@ -9,15 +10,7 @@ import dev.drivenotes.model.sim.Maneuver;
  */
 public final class KinematicBicycle {
 
-    public static final double WHEELBASE_M = 2.875;
-    public static final double MAX_WHEEL_ANGLE_RAD = 0.7;
-    public static final double WHEEL_ANGLE_RATE_RAD_PER_S = 4.0;
-    public static final double THROTTLE_ACCEL_MPS2 = 3.5;
-    public static final double BRAKE_DECEL_MPS2 = 8.0;
-    public static final double DRAG_PER_S = 0.02;
-    public static final double CENTRE_AHEAD_OF_REAR_AXLE_M = 1.4;
-    public static final double LENGTH_M = 4.6;
-    public static final double WIDTH_M = 2.0;
+    private static final VehicleSpec SPEC = VehicleSpec.EGO;
 
     private double rearX;
     private double rearY;
@@ -34,29 +27,29 @@ public final class KinematicBicycle {
     /** A vehicle at rest whose centre is at (x, y), heading {@code yawRad}. */
     public static KinematicBicycle atCentre(double x, double y, double yawRad) {
         return new KinematicBicycle(
-                x - CENTRE_AHEAD_OF_REAR_AXLE_M * Math.cos(yawRad),
-                y - CENTRE_AHEAD_OF_REAR_AXLE_M * Math.sin(yawRad),
+                x - SPEC.centreAheadOfRearAxleM() * Math.cos(yawRad),
+                y - SPEC.centreAheadOfRearAxleM() * Math.sin(yawRad),
                 yawRad);
     }
 
     /** Advances by {@code dtS} seconds under a CARLA-style control (steer -1..1, positive right). */
     public void step(double steer, double throttle, double brake, double dtS) {
-        double targetAngle = -steer * MAX_WHEEL_ANGLE_RAD;
-        double maxChange = WHEEL_ANGLE_RATE_RAD_PER_S * dtS;
+        double targetAngle = -steer * SPEC.maxWheelAngleRad();
+        double maxChange = SPEC.wheelAngleRateRadPerS() * dtS;
         wheelAngleRad += Math.max(-maxChange, Math.min(maxChange, targetAngle - wheelAngleRad));
-        double accel = throttle * THROTTLE_ACCEL_MPS2 - brake * BRAKE_DECEL_MPS2 - DRAG_PER_S * speedMps;
+        double accel = throttle * SPEC.throttleAccelMps2() - brake * SPEC.brakeDecelMps2() - SPEC.dragPerS() * speedMps;
         speedMps = Math.max(0, speedMps + accel * dtS);
         rearX += speedMps * Math.cos(yawRad) * dtS;
         rearY += speedMps * Math.sin(yawRad) * dtS;
-        yawRad = Maneuver.normalizeAngle(yawRad + speedMps / WHEELBASE_M * Math.tan(wheelAngleRad) * dtS);
+        yawRad = Maneuver.normalizeAngle(yawRad + speedMps / SPEC.wheelbaseM() * Math.tan(wheelAngleRad) * dtS);
     }
 
     public double centreX() {
-        return rearX + CENTRE_AHEAD_OF_REAR_AXLE_M * Math.cos(yawRad);
+        return rearX + SPEC.centreAheadOfRearAxleM() * Math.cos(yawRad);
     }
 
     public double centreY() {
-        return rearY + CENTRE_AHEAD_OF_REAR_AXLE_M * Math.sin(yawRad);
+        return rearY + SPEC.centreAheadOfRearAxleM() * Math.sin(yawRad);
     }
 
     public double yawRad() {
@@ -69,7 +62,7 @@ public final class KinematicBicycle {
 
     /** Yaw rate, counter-clockwise positive: v / L × tan(front-wheel angle). */
     public double yawRateRadps() {
-        return speedMps / WHEELBASE_M * Math.tan(wheelAngleRad);
+        return speedMps / SPEC.wheelbaseM() * Math.tan(wheelAngleRad);
     }
 
     public double wheelAngleRad() {

@@ -1,8 +1,8 @@
 package dev.drivenotes.carla.sim;
 
-import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.model.sim.Waypoint;
 
 /** A test driver: pure pursuit on the observation's route waypoints and a proportional speed loop. */
@@ -16,8 +16,8 @@ final class PurePursuitDriver {
         double steer = 0;
         if (lookahead2 > 1) {
             double curvature = 2 * target.y() / lookahead2;
-            double wheelAngle = Math.atan(KinematicBicycle.WHEELBASE_M * curvature);
-            steer = -wheelAngle / KinematicBicycle.MAX_WHEEL_ANGLE_RAD;
+            double wheelAngle = Math.atan(VehicleSpec.EGO.wheelbaseM() * curvature);
+            steer = -wheelAngle / VehicleSpec.EGO.maxWheelAngleRad();
         }
         double targetSpeed = Math.min(obs.speedLimitMps(), 7);
         if (obs.distanceToManeuverM() < 15 && obs.nextManeuver() != dev.drivenotes.model.sim.Maneuver.FOLLOW_LANE) {

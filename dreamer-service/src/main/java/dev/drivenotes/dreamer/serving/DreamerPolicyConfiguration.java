@@ -6,7 +6,7 @@ import com.google.cloud.storage.StorageOptions;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
-import java.util.concurrent.TimeUnit;
+import dev.drivenotes.dreamer.policy.DreamerPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,12 +60,7 @@ class DreamerPolicyConfiguration {
     @Conditional(CheckpointAvailable.class)
     DreamerPolicy dreamerPolicy(NDManager dreamerManager, Checkpoint dreamerCheckpoint, DreamerProperties properties) {
         DreamerAgent agent = new DreamerAgent(dreamerCheckpoint.nets(), dreamerManager, properties.predictors());
-        return new DreamerPolicy(
-                agent,
-                new CarryCache(
-                        properties.maxSessions(),
-                        TimeUnit.SECONDS.toNanos(properties.sessionTtlSeconds()),
-                        System::nanoTime));
+        return new DreamerPolicy(agent, properties.sessionLimits());
     }
 
     /** A checkpoint is configured or bundled. */

@@ -1,6 +1,8 @@
 package dev.drivenotes.dreamer.serving;
 
+import dev.drivenotes.dreamer.policy.SessionLimits;
 import dev.drivenotes.model.Require;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param randomSeed seed of the random policy (each session's generator derives from it)
  * @param checkpoint the dreamer checkpoint: a folder, {@code file:} URI or {@code gs://bucket/prefix};
  *     blank = {@code AIP_STORAGE_URI}, else the bundled one
- * @param sessionTtlSeconds how long the dreamer keeps a carry-less session's state after its last step
+ * @param sessionTtlSeconds how long a policy keeps a session's state after its last step (the dreamer's
+ *     only for sessions that send no carry)
  * @param predictors dreamer forward passes that may run at once
  */
 @ConfigurationProperties("drivenotes.dreamer")
@@ -32,5 +35,10 @@ record DreamerProperties(
         Require.inRange("drivenotes.dreamer.max-sessions", maxSessions, 1, 1_000_000);
         Require.inRange("drivenotes.dreamer.session-ttl-seconds", sessionTtlSeconds, 1, 86_400);
         Require.inRange("drivenotes.dreamer.predictors", predictors, 1, 64);
+    }
+
+    /** How many sessions each stateful policy keeps, and for how long, on the system clock. */
+    SessionLimits sessionLimits() {
+        return new SessionLimits(maxSessions, Duration.ofSeconds(sessionTtlSeconds), System::nanoTime);
     }
 }

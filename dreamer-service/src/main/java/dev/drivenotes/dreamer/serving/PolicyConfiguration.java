@@ -18,12 +18,12 @@ class PolicyConfiguration {
 
     @Bean
     AutopilotPolicy autopilotPolicy(DreamerProperties properties) {
-        return new AutopilotPolicy(properties.stepSeconds(), properties.maxSessions());
+        return new AutopilotPolicy(properties.stepSeconds(), properties.sessionLimits());
     }
 
     @Bean
     RandomPolicy randomPolicy(DreamerProperties properties) {
-        return new RandomPolicy(properties.randomSeed(), properties.maxSessions());
+        return new RandomPolicy(properties.randomSeed(), properties.sessionLimits());
     }
 
     @Bean

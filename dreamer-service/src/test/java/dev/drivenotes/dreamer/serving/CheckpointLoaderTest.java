@@ -1,33 +1,31 @@
 package dev.drivenotes.dreamer.serving;
 
 import static dev.drivenotes.dreamer.serving.GcsCheckpoints.freshBucket;
-import static dev.drivenotes.dreamer.serving.GcsCheckpoints.tinyMeta;
 import static dev.drivenotes.dreamer.serving.GcsCheckpoints.upload;
-import static dev.drivenotes.dreamer.serving.GcsCheckpoints.writeTiny;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.CheckpointMeta;
-import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.Params;
 import dev.drivenotes.dreamer.serving.CheckpointLoader.Source;
+import dev.drivenotes.dreamer.testing.SharedManager;
+import dev.drivenotes.dreamer.testing.TestCheckpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointLoaderTest {
 
-    private static NDManager manager;
+    @RegisterExtension
+    static final SharedManager DJL = new SharedManager();
 
     private final Storage storage = LocalStorageHelper.getOptions().getService();
     private final String bucket = freshBucket();
@@ -37,25 +35,15 @@ class CheckpointLoaderTest {
         throw new AssertionError("a non-gs:// location asked for a Cloud Storage client");
     };
 
-    @BeforeAll
-    static void setUp() {
-        manager = Djl.newManager();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
-    }
-
     @Test
     void loadsTheParametersAndMetaOfAGcsFolder(@TempDir Path dir) throws IOException {
-        CheckpointMeta meta = tinyMeta(4321);
-        Params saved = writeTiny(manager, dir, meta, 99);
+        CheckpointMeta meta = TestCheckpoints.meta("tiny", 4321);
+        Params saved = TestCheckpoints.write(DJL.get(), dir, meta, 99);
         upload(storage, bucket, "dreamer/run-7/", dir, Checkpoint.META);
         upload(storage, bucket, "dreamer/run-7/", dir, Checkpoint.PARAMS);
 
         Checkpoint loaded = new CheckpointLoader(() -> storage)
-                .load(manager, new Source("AIP_STORAGE_URI", "gs://" + bucket + "/dreamer/run-7"));
+                .load(DJL.get(), new Source("AIP_STORAGE_URI", "gs://" + bucket + "/dreamer/run-7"));
 
         assertThat(loaded.meta()).isEqualTo(meta);
         assertSameParameters(loaded.nets().params(), saved);
@@ -63,13 +51,13 @@ class CheckpointLoaderTest {
 
     @Test
     void theGcsFolderIsReadInsteadOfTheBundledCheckpoint(@TempDir Path dir) throws IOException {
-        writeTiny(manager, dir, tinyMeta(17), 3);
+        TestCheckpoints.write(DJL.get(), dir, TestCheckpoints.meta("tiny", 17), 3);
         upload(storage, bucket, "", dir, Checkpoint.META);
         upload(storage, bucket, "", dir, Checkpoint.PARAMS);
 
         Checkpoint fromGcs = new CheckpointLoader(() -> storage)
-                .load(manager, CheckpointLoader.locate("gs://" + bucket + "/", null));
-        Checkpoint bundled = new CheckpointLoader(NO_GCP).load(manager, CheckpointLoader.locate(" ", null));
+                .load(DJL.get(), CheckpointLoader.locate("gs://" + bucket + "/", null));
+        Checkpoint bundled = new CheckpointLoader(NO_GCP).load(DJL.get(), CheckpointLoader.locate(" ", null));
 
         assertThat(fromGcs.meta().config().preset()).isEqualTo("tiny");
         assertThat(fromGcs.meta().envSteps()).isEqualTo(17);
@@ -78,14 +66,15 @@ class CheckpointLoaderTest {
 
     @Test
     void localAndBundledCheckpointsNeverAskForACloudStorageClient(@TempDir Path dir) {
-        CheckpointMeta meta = tinyMeta(5);
-        Params saved = writeTiny(manager, dir, meta, 5);
+        CheckpointMeta meta = TestCheckpoints.meta("tiny", 5);
+        Params saved = TestCheckpoints.write(DJL.get(), dir, meta, 5);
         CheckpointLoader loader = new CheckpointLoader(NO_GCP);
 
-        Checkpoint local = loader.load(manager, new Source("AIP_STORAGE_URI", dir.toString()));
+        Checkpoint local = loader.load(DJL.get(), new Source("AIP_STORAGE_URI", dir.toString()));
         Checkpoint fileUri = loader.load(
-                manager, new Source("drivenotes.dreamer.checkpoint", dir.toUri().toString()));
-        Checkpoint bundled = loader.load(manager, null);
+                DJL.get(),
+                new Source("drivenotes.dreamer.checkpoint", dir.toUri().toString()));
+        Checkpoint bundled = loader.load(DJL.get(), null);
 
         assertThat(local.meta()).isEqualTo(meta);
         assertSameParameters(fileUri.nets().params(), saved);
@@ -103,11 +92,11 @@ class CheckpointLoaderTest {
 
     @Test
     void aMissingObjectFailsNamingTheSettingAndTheObject(@TempDir Path dir) throws IOException {
-        writeTiny(manager, dir, tinyMeta(1), 1);
+        TestCheckpoints.write(DJL.get(), dir, TestCheckpoints.meta("tiny", 1), 1);
         upload(storage, bucket, "dreamer/run-8/", dir, Checkpoint.META);
 
         assertThatThrownBy(() -> new CheckpointLoader(() -> storage)
-                        .load(manager, new Source("AIP_STORAGE_URI", "gs://" + bucket + "/dreamer/run-8")))
+                        .load(DJL.get(), new Source("AIP_STORAGE_URI", "gs://" + bucket + "/dreamer/run-8")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("AIP_STORAGE_URI=gs://" + bucket + "/dreamer/run-8/: ")
                 .hasMessageContaining("gs://" + bucket + "/dreamer/run-8/params.ndlist does not exist");
@@ -116,7 +105,7 @@ class CheckpointLoaderTest {
     @Test
     void aMalformedLocationFailsBeforeAnyClientIsMade() {
         assertThatThrownBy(() -> new CheckpointLoader(NO_GCP)
-                        .load(manager, new Source("drivenotes.dreamer.checkpoint", "gs:/models/run-1")))
+                        .load(DJL.get(), new Source("drivenotes.dreamer.checkpoint", "gs:/models/run-1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("drivenotes.dreamer.checkpoint 'gs:/models/run-1' is not a gs://bucket/prefix location: "
                         + "it must start with gs://");
@@ -124,12 +113,12 @@ class CheckpointLoaderTest {
 
     @Test
     void aCorruptDownloadedCheckpointNamesTheGcsLocation(@TempDir Path dir) throws IOException {
-        writeTiny(manager, dir, tinyMeta(1), 1);
+        TestCheckpoints.write(DJL.get(), dir, TestCheckpoints.meta("tiny", 1), 1);
         upload(storage, bucket, "bad/", dir, Checkpoint.META);
         upload(storage, bucket, "bad/params.ndlist", new byte[] {0, 1, 2});
 
         assertThatThrownBy(() -> new CheckpointLoader(() -> storage)
-                        .load(manager, new Source("AIP_STORAGE_URI", "gs://" + bucket + "/bad")))
+                        .load(DJL.get(), new Source("AIP_STORAGE_URI", "gs://" + bucket + "/bad")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("AIP_STORAGE_URI=gs://" + bucket + "/bad: cannot read checkpoint")
                 .hasMessageEndingWith(": params.ndlist is malformed: Malformed data");

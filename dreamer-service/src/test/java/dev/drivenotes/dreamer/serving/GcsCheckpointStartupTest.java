@@ -1,9 +1,7 @@
 package dev.drivenotes.dreamer.serving;
 
 import static dev.drivenotes.dreamer.serving.GcsCheckpoints.freshBucket;
-import static dev.drivenotes.dreamer.serving.GcsCheckpoints.tinyMeta;
 import static dev.drivenotes.dreamer.serving.GcsCheckpoints.upload;
-import static dev.drivenotes.dreamer.serving.GcsCheckpoints.writeTiny;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,7 @@ import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.CheckpointMeta;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.policy.PolicyCatalog;
+import dev.drivenotes.dreamer.testing.TestCheckpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.assertj.core.util.Throwables;
@@ -31,9 +30,9 @@ class GcsCheckpointStartupTest {
 
     @Test
     void servesTheCheckpointOfAGsAipStorageUri(@TempDir Path checkpoint, @TempDir Path dataDir) throws IOException {
-        CheckpointMeta meta = tinyMeta(2468);
+        CheckpointMeta meta = TestCheckpoints.meta("tiny", 2468);
         try (NDManager manager = Djl.newManager()) {
-            writeTiny(manager, checkpoint, meta, 21);
+            TestCheckpoints.write(manager, checkpoint, meta, 21);
         }
         upload(storage, bucket, "model/", checkpoint, Checkpoint.META);
         upload(storage, bucket, "model/", checkpoint, Checkpoint.PARAMS);

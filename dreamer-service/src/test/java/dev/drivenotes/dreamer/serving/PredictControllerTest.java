@@ -1,8 +1,9 @@
 package dev.drivenotes.dreamer.serving;
 
-import static dev.drivenotes.dreamer.TestObservations.arc;
-import static dev.drivenotes.dreamer.TestObservations.cruising;
-import static dev.drivenotes.dreamer.TestObservations.straight;
+import static dev.drivenotes.dreamer.testing.TestObservations.arc;
+import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.straight;
+import static dev.drivenotes.dreamer.testing.TestObservations.towards;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
-import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import java.util.List;
@@ -39,20 +39,6 @@ class PredictControllerTest {
 
     private static String request(String policy, PredictInstance... instances) {
         return Json.mapper().writeValueAsString(new PredictRequest(List.of(instances), new PredictParameters(policy)));
-    }
-
-    private static Observation towards(String poi, Observation o) {
-        return new Observation(
-                o.speedMps(),
-                o.gnssX(),
-                o.gnssY(),
-                o.compassRad(),
-                o.routeWaypoints(),
-                o.nextManeuver(),
-                o.distanceToManeuverM(),
-                poi,
-                o.distanceToGoM(),
-                o.speedLimitMps());
     }
 
     @Test

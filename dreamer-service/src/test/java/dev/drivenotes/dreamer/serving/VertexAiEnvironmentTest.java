@@ -1,7 +1,7 @@
 package dev.drivenotes.dreamer.serving;
 
-import static dev.drivenotes.dreamer.TestObservations.cruising;
-import static dev.drivenotes.dreamer.TestObservations.straight;
+import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.straight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.dreamer.DreamerServiceApplication;

@@ -1,0 +1,26 @@
+package dev.drivenotes.dreamer.policy;
+
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.policy.PredictInstance;
+import java.util.List;
+
+/**
+ * A driving policy behind the predict API (port; adapters: the rule-based {@link AutopilotPolicy},
+ * the {@link RandomPolicy} baseline and the learned DreamerV3 agent, {@link DreamerPolicy}).
+ * Implementations are thread-safe; per-session state lives in a {@link SessionCache} (bounded, with
+ * a ttl) and is reset when an instance says {@code isFirst}. Each declares its maneuver,
+ * confidence and target POI through {@link Declaration}.
+ */
+public interface Policy {
+
+    /** The name clients select it by ({@code parameters.policy}); also the deployed model id. */
+    String name();
+
+    /**
+     * Decides on a whole batch in one call.
+     *
+     * @param batch instances, possibly of many sessions
+     * @return one decision per instance, in the batch's order
+     */
+    List<Decision> decide(List<PredictInstance> batch);
+}

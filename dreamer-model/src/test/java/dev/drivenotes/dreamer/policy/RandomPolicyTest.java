@@ -1,0 +1,95 @@
+package dev.drivenotes.dreamer.policy;
+
+import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.straight;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Observation;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class RandomPolicyTest {
+
+    private static final Observation OBSERVATION = cruising(5, straight(10), 100);
+
+    private static PredictInstance step(String sessionId, boolean first) {
+        return new PredictInstance(sessionId, OBSERVATION, first);
+    }
+
+    @Test
+    void repeatsASessionsDecisionsWhateverSharesItsBatches() {
+        RandomPolicy alone = new RandomPolicy(7, SessionLimits.of(100));
+        RandomPolicy shared = new RandomPolicy(7, SessionLimits.of(100));
+        List<Decision> fromAlone = new ArrayList<>();
+        List<Decision> fromShared = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fromAlone.addAll(alone.decide(List.of(step("episode-1", i == 0))));
+            fromShared.add(
+                    shared.decide(List.of(step("episode-2", i == 0), step("episode-1", i == 0), step("x", i == 0)))
+                            .get(1));
+        }
+
+        assertThat(fromShared).isEqualTo(fromAlone);
+    }
+
+    @Test
+    void restartsASessionsSequenceOnItsFirstStep() {
+        RandomPolicy policy = new RandomPolicy(7, SessionLimits.of(100));
+        Decision first = policy.decide(List.of(step("e", true))).getFirst();
+        Decision second = policy.decide(List.of(step("e", false))).getFirst();
+        Decision restarted = policy.decide(List.of(step("e", true))).getFirst();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(restarted).isEqualTo(first);
+    }
+
+    @Test
+    void drawsDifferentSequencesForDifferentSessionsAndSeeds() {
+        Decision a = new RandomPolicy(7, SessionLimits.of(10))
+                .decide(List.of(step("a", true)))
+                .getFirst();
+        Decision b = new RandomPolicy(7, SessionLimits.of(10))
+                .decide(List.of(step("b", true)))
+                .getFirst();
+        Decision otherSeed = new RandomPolicy(8, SessionLimits.of(10))
+                .decide(List.of(step("a", true)))
+                .getFirst();
+
+        assertThat(b).isNotEqualTo(a);
+        assertThat(otherSeed).isNotEqualTo(a);
+    }
+
+    @Test
+    void usesEveryManeuverLabel() {
+        RandomPolicy policy = new RandomPolicy(1, SessionLimits.of(10));
+        Set<Maneuver> seen = EnumSet.noneOf(Maneuver.class);
+        for (int i = 0; i < 200; i++) {
+            seen.add(policy.decide(List.of(step("s", i == 0))).getFirst().maneuver());
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder(Maneuver.values());
+    }
+
+    @Property(tries = 200)
+    void keepsControlsAndConfidenceInTheirBounds(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String session) {
+        RandomPolicy policy = new RandomPolicy(3, SessionLimits.of(10));
+        for (int i = 0; i < 5; i++) {
+            Decision d = policy.decide(List.of(step(session, i == 0))).getFirst();
+            assertThat(d.control().steer()).isBetween(-1.0, 1.0);
+            assertThat(d.control().throttle()).isBetween(0.0, 1.0);
+            assertThat(d.control().brake()).isBetween(0.0, 1.0);
+            assertThat(d.confidence()).isBetween(0.0, 1.0);
+            assertThat(d.targetPoi()).isEqualTo("Bakery");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drivenotes.trainer.learning;
+
+/**
+ * Losses and statistics of one update; {@code decoderLoss} is the vector decoder's, {@code
+ * rasterLoss} the image decoder's (0 for a model without raster), both part of {@code modelLoss}.
+ */
+public record TrainStats(
+        double modelLoss,
+        double decoderLoss,
+        double rewardLoss,
+        double continueLoss,
+        double klDyn,
+        double actorLoss,
+        double criticLoss,
+        double bcLoss,
+        double entropy,
+        double returnScale,
+        double imaginedReturn,
+        double rasterLoss) {}
