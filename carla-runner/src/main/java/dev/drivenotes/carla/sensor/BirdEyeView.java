@@ -1,8 +1,8 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneIndex;
 import dev.drivenotes.carla.map.LoadedMap;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.lanes.LaneIndex;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import dev.drivenotes.model.sim.BirdEyeRaster;

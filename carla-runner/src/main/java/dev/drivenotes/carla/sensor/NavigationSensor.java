@@ -1,8 +1,8 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.PlannedRoute;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.places.PlannedRoute;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.model.map.NamedPlace;
 import dev.drivenotes.model.map.PlaceMatcher;
 import dev.drivenotes.model.sim.Maneuver;

@@ -1,7 +1,7 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.model.sim.LeadVehicle;

@@ -2,6 +2,10 @@ package dev.drivenotes.carla.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LanePosition;
+import dev.drivenotes.carla.map.places.PlacesFile;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.model.map.NamedPlace;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,11 @@ package dev.drivenotes.carla.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drivenotes.carla.map.geometry.Geometry;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.opendrive.Road;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.model.map.NamedPlace;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,0 +1,94 @@
+package dev.drivenotes.carla.map.opendrive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class OpenDriveLoaderTest {
+
+    private static OpenDriveMap parse(String xml) {
+        return OpenDriveLoader.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test.xodr");
+    }
+
+    @Test
+    void rejectsXmlThatIsNotOpenDrive() {
+        assertThatThrownBy(() -> parse("<kml><road/></kml>"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("map"))
+                .hasMessageContaining("expected <OpenDRIVE>");
+    }
+
+    @Test
+    void rejectsTextThatIsNotXml() {
+        assertThatThrownBy(() -> parse("this is not xml"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("map"))
+                .hasMessageContaining("not well-formed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void rejectsRoadWithoutGeometry() {
+        assertThatThrownBy(() -> parse("<OpenDRIVE><road id=\"1\" length=\"10\" junction=\"-1\"><planView/><lanes>"
+                        + "<laneSection s=\"0\"/></lanes></road></OpenDRIVE>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("road 1")
+                .hasMessageContaining("no planView geometry");
+    }
+
+    @Test
+    void convertsSpeedUnitsToMetresPerSecondAndKeepsGeoReference() {
+        String road = "<road id=\"%s\" length=\"10\" junction=\"-1\"><type s=\"0\" type=\"town\">"
+                + "<speed max=\"%s\" unit=\"%s\"/></type><planView><geometry s=\"0\" x=\"0\" y=\"0\" hdg=\"0\" "
+                + "length=\"10\"><line/></geometry></planView><lanes><laneSection s=\"0\"><right>"
+                + "<lane id=\"-1\" type=\"driving\"><width sOffset=\"0\" a=\"3\" b=\"0\" c=\"0\" d=\"0\"/></lane>"
+                + "</right></laneSection></lanes></road>";
+        OpenDriveMap map =
+                parse("<OpenDRIVE><header revMajor=\"1\" revMinor=\"4\"><geoReference><![CDATA[+proj=tmerc]]>"
+                        + "</geoReference></header>" + road.formatted("1", "25", "mph")
+                        + road.formatted("2", "36", "km/h")
+                        + road.formatted("3", "10", "m/s") + "</OpenDRIVE>");
+        assertThat(map.header().geoReference()).isEqualTo("+proj=tmerc");
+        assertThat(map.roads().get("1").speedLimitAt(0, 0))
+                .isCloseTo(11.176, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(map.roads().get("2").speedLimitAt(0, 0)).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(map.roads().get("3").speedLimitAt(0, 0)).isEqualTo(10);
+    }
+
+    private static final String ONE_ROAD = "<road id=\"1\" length=\"10\" junction=\"-1\"><planView>"
+            + "<geometry s=\"0\" x=\"0\" y=\"0\" hdg=\"0\" length=\"10\"><line/></geometry></planView>"
+            + "<lanes><laneSection s=\"0\"><right><lane id=\"-1\" type=\"driving\">"
+            + "<width sOffset=\"0\" a=\"3\" b=\"0\" c=\"0\" d=\"0\"/>"
+            + "<roadMark sOffset=\"0\" type=\"solid\"><type name=\"x\" width=\"0.1\"><line length=\"1\"/></type>"
+            + "</roadMark></lane></right></laneSection></lanes></road>";
+
+    @Test
+    void readsA17FileWithTheAsamNamespaceAndAVirtualJunction() {
+        OpenDriveMap map = parse("<?xml version=\"1.0\"?><OpenDRIVE xmlns=\"http://code.asam.net/simulation/standard/"
+                + "opendrive_schema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                + "<header revMajor=\"1\" revMinor=\"7\"/>" + ONE_ROAD
+                + "<junction id=\"7\" name=\"v\" type=\"virtual\"><connection id=\"0\" incomingRoad=\"1\"/>"
+                + "</junction></OpenDRIVE>");
+        assertThat(map.roads()).containsOnlyKeys("1");
+        assertThat(map.junctions().get("7").type()).isEqualTo("virtual");
+        assertThat(map.junctions().get("7").connections()).isEmpty();
+        assertThat(map.header().revMinor()).isEqualTo(7);
+    }
+
+    @Test
+    void aRoadMarkTypeChildDoesNotResetTheRoadTypeOrSpeed() {
+        OpenDriveMap map = parse("<OpenDRIVE>"
+                + ONE_ROAD.replace(
+                        "<planView>", "<type s=\"0\" type=\"rural\"><speed max=\"20\" unit=\"m/s\"/></type><planView>")
+                + "</OpenDRIVE>");
+        Road road = map.roads().get("1");
+        assertThat(road.types())
+                .singleElement()
+                .satisfies(t -> assertThat(t.speedMps()).isEqualTo(20));
+        assertThat(road.sections().get(0).lane(-1).roadMarkAt(5).type()).isEqualTo(RoadMark.Type.SOLID);
+    }
+}
