@@ -267,7 +267,7 @@ public final class TrafficFleet {
     }
 
     private void pose(int i) {
-        net.graph.node(path[i][0]).pointAt(s[i], point);
+        net.graph.node(path[i][0]).polyline().pointAt(s[i], point);
         x[i] = point[0];
         y[i] = point[1];
         yaw[i] = point[2];
@@ -283,7 +283,7 @@ public final class TrafficFleet {
         for (int attempt = 0; attempt < SPAWN_ATTEMPTS; attempt++) {
             int lane = spawnLanes[random.nextInt(spawnLanes.length)];
             double along = 2 + random.nextDouble() * (net.lengthM[lane] - 4);
-            net.graph.node(lane).pointAt(along, point);
+            net.graph.node(lane).polyline().pointAt(along, point);
             if (Math.hypot(point[0] - egoX, point[1] - egoY) >= egoClearanceM && clearOfOthers(i, point[0], point[1])) {
                 path[i][0] = lane;
                 for (int k = 1; k < PATH_LANES; k++) {

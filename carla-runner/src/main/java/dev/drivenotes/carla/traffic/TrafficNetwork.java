@@ -1,6 +1,7 @@
 package dev.drivenotes.carla.traffic;
 
 import dev.drivenotes.carla.map.LoadedMap;
+import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.model.sim.Maneuver;
@@ -139,13 +140,13 @@ public final class TrafficNetwork {
                 }
             }
         }
-        LaneNode na = graph.node(a);
-        LaneNode nb = graph.node(b);
+        Polyline la = graph.node(a).polyline();
+        Polyline lb = graph.node(b).polyline();
         double limit2 = CONFLICT_DISTANCE_M * CONFLICT_DISTANCE_M;
-        for (int i = 0; i < na.pointCount(); i++) {
-            for (int j = 0; j < nb.pointCount(); j++) {
-                double dx = na.x(i) - nb.x(j);
-                double dy = na.y(i) - nb.y(j);
+        for (int i = 0; i < la.pointCount(); i++) {
+            for (int j = 0; j < lb.pointCount(); j++) {
+                double dx = la.x(i) - lb.x(j);
+                double dy = la.y(i) - lb.y(j);
                 if (dx * dx + dy * dy < limit2) {
                     return true;
                 }

@@ -102,7 +102,7 @@ class DefaultTownLoadingTest {
         assertThat(route.lengthM()).isPositive();
         assertThat(route.junctions()).allSatisfy(t -> assertThat(t.exitM()).isGreaterThan(t.entryM()));
         double[] end = new double[3];
-        route.pointAt(route.lengthM(), end);
+        route.polyline().pointAt(route.lengthM(), end);
         NamedPlace library = town.places().poiNamed("Central Library").orElseThrow();
         assertThat(library.contains(end[0], end[1])).isTrue();
     }

@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.map.lanes;
 
+import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.opendrive.ContactPoint;
 import dev.drivenotes.carla.map.opendrive.Junction;
 import dev.drivenotes.carla.map.opendrive.Lane;
@@ -115,7 +116,7 @@ public final class LaneGraphBuilder {
         }
         double speed = road.speedLimitAt(s0, DEFAULT_SPEED_LIMIT_MPS);
         int index = nodes.size();
-        nodes.add(new LaneNode(index, road.id(), si, laneId, road.junctionId(), speed, xs, ys, half));
+        nodes.add(new LaneNode(index, road.id(), si, laneId, road.junctionId(), speed, new Polyline(xs, ys), half));
         byKey.put(key(road.id(), si, laneId), index);
     }
 
@@ -180,11 +181,14 @@ public final class LaneGraphBuilder {
         if (link.contactPoint() != null) {
             return link.contactPoint();
         }
+        Polyline line = from.polyline();
+        double endX = line.x(line.pointCount() - 1);
+        double endY = line.y(line.pointCount() - 1);
         double[] p = new double[3];
         target.referencePose(0, p);
-        double dStart = Math.hypot(p[0] - from.x(from.pointCount() - 1), p[1] - from.y(from.pointCount() - 1));
+        double dStart = Math.hypot(p[0] - endX, p[1] - endY);
         target.referencePose(target.length(), p);
-        double dEnd = Math.hypot(p[0] - from.x(from.pointCount() - 1), p[1] - from.y(from.pointCount() - 1));
+        double dEnd = Math.hypot(p[0] - endX, p[1] - endY);
         return dStart <= dEnd ? ContactPoint.START : ContactPoint.END;
     }
 
@@ -200,8 +204,10 @@ public final class LaneGraphBuilder {
     }
 
     private static double gap(LaneNode from, LaneNode to) {
-        int last = from.pointCount() - 1;
-        return Math.hypot(to.x(0) - from.x(last), to.y(0) - from.y(last));
+        Polyline a = from.polyline();
+        Polyline b = to.polyline();
+        int last = a.pointCount() - 1;
+        return Math.hypot(b.x(0) - a.x(last), b.y(0) - a.y(last));
     }
 
     private static String key(String roadId, int section, int laneId) {

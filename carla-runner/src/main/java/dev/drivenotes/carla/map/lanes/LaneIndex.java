@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.map.lanes;
 
+import dev.drivenotes.carla.map.geometry.Polyline;
 import java.util.Arrays;
 
 /**
@@ -50,11 +51,12 @@ public final class LaneIndex {
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
         for (LaneNode n : graph.nodes()) {
-            for (int i = 0; i < n.pointCount(); i++) {
-                x0 = Math.min(x0, n.x(i));
-                y0 = Math.min(y0, n.y(i));
-                x1 = Math.max(x1, n.x(i));
-                y1 = Math.max(y1, n.y(i));
+            Polyline line = n.polyline();
+            for (int i = 0; i < line.pointCount(); i++) {
+                x0 = Math.min(x0, line.x(i));
+                y0 = Math.min(y0, line.y(i));
+                x1 = Math.max(x1, line.x(i));
+                y1 = Math.max(y1, line.y(i));
             }
         }
         double pad = 20;
@@ -84,12 +86,13 @@ public final class LaneIndex {
 
     private void forEachCell(CellVisitor v) {
         for (LaneNode n : graph.nodes()) {
-            for (int i = 0; i + 1 < n.pointCount(); i++) {
+            Polyline line = n.polyline();
+            for (int i = 0; i + 1 < line.pointCount(); i++) {
                 double reach = Math.max(n.halfWidthM(i), n.halfWidthM(i + 1)) + MARGIN_M;
-                int cx0 = cellX(Math.min(n.x(i), n.x(i + 1)) - reach);
-                int cx1 = cellX(Math.max(n.x(i), n.x(i + 1)) + reach);
-                int cy0 = cellY(Math.min(n.y(i), n.y(i + 1)) - reach);
-                int cy1 = cellY(Math.max(n.y(i), n.y(i + 1)) + reach);
+                int cx0 = cellX(Math.min(line.x(i), line.x(i + 1)) - reach);
+                int cx1 = cellX(Math.max(line.x(i), line.x(i + 1)) + reach);
+                int cy0 = cellY(Math.min(line.y(i), line.y(i + 1)) - reach);
+                int cy1 = cellY(Math.max(line.y(i), line.y(i + 1)) + reach);
                 for (int cx = cx0; cx <= cx1; cx++) {
                     for (int cy = cy0; cy <= cy1; cy++) {
                         v.visit(cy * nx + cx, n.index(), i);
@@ -123,22 +126,23 @@ public final class LaneIndex {
         double bestScore = Double.POSITIVE_INFINITY;
         for (int k = 0; k < cand.length; k += 2) {
             LaneNode n = graph.node(cand[k]);
+            Polyline line = n.polyline();
             int i = cand[k + 1];
-            double ax = n.x(i);
-            double ay = n.y(i);
-            double dx = n.x(i + 1) - ax;
-            double dy = n.y(i + 1) - ay;
+            double ax = line.x(i);
+            double ay = line.y(i);
+            double dx = line.x(i + 1) - ax;
+            double dy = line.y(i + 1) - ay;
             double len2 = dx * dx + dy * dy;
             double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
             double dist = Math.hypot(ax + t * dx - x, ay + t * dy - y);
             double half = n.halfWidthM(i) + t * (n.halfWidthM(i + 1) - n.halfWidthM(i));
             double outside = dist - half;
             out.outsideM = Math.min(out.outsideM, outside);
-            double score = Math.max(0, outside) * 100 + dist + 3 * (1 - Math.cos(yawRad - n.segmentHeadingRad(i)));
+            double score = Math.max(0, outside) * 100 + dist + 3 * (1 - Math.cos(yawRad - line.segmentHeadingRad(i)));
             if (score < bestScore) {
                 bestScore = score;
                 out.node = n.index();
-                out.alongM = n.cumM(i) + t * (n.cumM(i + 1) - n.cumM(i));
+                out.alongM = line.cumM(i) + t * (line.cumM(i + 1) - line.cumM(i));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.map.places;
 
+import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.carla.map.lanes.LanePosition;
@@ -193,27 +194,16 @@ public final class MapPlaces {
     /** The nearest point of every non-junction lane that passes within {@code radius} of {@code c}. */
     private List<LanePosition> anchorsNear(MapPoint c, double radius) {
         List<LanePosition> out = new ArrayList<>();
+        double[] nearest = new double[3];
         for (LaneNode n : graph.nodes()) {
             if (n.junctionId() != null) {
                 continue;
             }
-            double best = Double.POSITIVE_INFINITY;
-            double bestAlong = 0;
-            for (int i = 0; i + 1 < n.pointCount(); i++) {
-                double dx = n.x(i + 1) - n.x(i);
-                double dy = n.y(i + 1) - n.y(i);
-                double len2 = dx * dx + dy * dy;
-                double t = len2 == 0
-                        ? 0
-                        : Math.max(0, Math.min(1, ((c.x() - n.x(i)) * dx + (c.y() - n.y(i)) * dy) / len2));
-                double d = Math.hypot(n.x(i) + t * dx - c.x(), n.y(i) + t * dy - c.y());
-                if (d < best) {
-                    best = d;
-                    bestAlong = n.cumM(i) + t * (n.cumM(i + 1) - n.cumM(i));
-                }
-            }
-            if (best <= radius) {
-                out.add(new LanePosition(n.index(), bestAlong));
+            Polyline line = n.polyline();
+            double alongM = line.project(c.x(), c.y(), 0, Double.POSITIVE_INFINITY);
+            line.pointAt(alongM, nearest);
+            if (Math.hypot(nearest[0] - c.x(), nearest[1] - c.y()) <= radius) {
+                out.add(new LanePosition(n.index(), alongM));
             }
         }
         return out;

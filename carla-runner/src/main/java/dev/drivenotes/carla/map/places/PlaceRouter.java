@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.map.places;
 
+import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LanePosition;
 import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.map.routing.RoutePlanner;
@@ -58,12 +59,13 @@ public final class PlaceRouter {
             }
             double entry = -1;
             double exit = -1;
-            for (int i = 0; i < route.pointCount(); i++) {
-                if (poi.contains(route.x(i), route.y(i))) {
+            Polyline path = route.polyline();
+            for (int i = 0; i < path.pointCount(); i++) {
+                if (poi.contains(path.x(i), path.y(i))) {
                     if (entry < 0) {
-                        entry = route.cumM(i);
+                        entry = path.cumM(i);
                     }
-                    exit = route.cumM(i);
+                    exit = path.cumM(i);
                 } else if (entry >= 0) {
                     break;
                 }

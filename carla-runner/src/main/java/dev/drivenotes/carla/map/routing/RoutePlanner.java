@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.map.routing;
 
+import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.carla.map.lanes.LanePosition;
@@ -36,7 +37,7 @@ public final class RoutePlanner {
         Arrays.fill(parent, -1);
         LaneNode goal = graph.node(to.node());
         double[] goalPoint = new double[3];
-        goal.pointAt(to.offsetM(), goalPoint);
+        goal.polyline().pointAt(to.offsetM(), goalPoint);
         PriorityQueue<double[]> open = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         double startRemainder = graph.node(from.node()).lengthM() - from.offsetM();
         for (int k = 0; k < graph.successorCount(from.node()); k++) {
@@ -70,8 +71,8 @@ public final class RoutePlanner {
     }
 
     private double heuristic(int node, double[] goal) {
-        LaneNode n = graph.node(node);
-        return Math.hypot(goal[0] - n.x(0), goal[1] - n.y(0));
+        Polyline line = graph.node(node).polyline();
+        return Math.hypot(goal[0] - line.x(0), goal[1] - line.y(0));
     }
 
     private static List<Integer> path(int[] parent, int start, int end) {

@@ -98,7 +98,7 @@ final class EgoEvents {
             }
         }
         previousFrontM = frontM;
-        route.pointAt(progressM, point);
+        route.polyline().pointAt(progressM, point);
         deviatedS = Math.hypot(point[0] - x, point[1] - y) > DEVIATION_M ? deviatedS + dtS : 0;
         routeDeviation = deviatedS > DEVIATION_S;
     }

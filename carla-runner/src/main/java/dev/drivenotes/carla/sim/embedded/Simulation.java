@@ -67,7 +67,7 @@ final class Simulation {
         this.map = map;
         this.plan = plan;
         this.routeInfo = plan.info();
-        plan.route().pointAt(0, point);
+        plan.route().polyline().pointAt(0, point);
         this.ego = KinematicBicycle.atCentre(point[0], point[1], point[2]);
         this.gnss = new Gnss(request.seed() * 0x9E3779B97F4A7C15L + 1, request.gnssNoiseM());
         this.navigation = new NavigationSensor(plan, map.graph(), map.matcher());
