@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class})
+        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class, BenchMapLoadCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -3,7 +3,10 @@ package dev.drivenotes.carla.map.opendrive;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects one road's {@code <signal>} and {@code <signalReference>} records while the loader streams. */
+/**
+ * Reads a road's {@code <signals>}: each {@code <signal>} and {@code <signalReference>} with its
+ * {@code <validity>} records. Signals get their world pose once the road is complete ({@link #build}).
+ */
 final class RoadSignals {
 
     /** The attributes of a {@code <signal>} as read, before its world pose is known. */
@@ -20,43 +23,77 @@ final class RoadSignals {
             String type,
             String subtype,
             double value,
-            String unit) {}
+            String unit,
+            List<LaneValidity> validities) {}
 
+    private final Elements in;
     private final List<Raw> raws = new ArrayList<>();
-    private final List<List<LaneValidity>> rawValidities = new ArrayList<>();
     private final List<SignalReference> references = new ArrayList<>();
-    private final List<LaneValidity> current = new ArrayList<>();
-    private SignalReference pendingReference;
-    private Raw pendingSignal;
 
-    void signal(Raw raw) {
-        pendingSignal = raw;
-        current.clear();
+    RoadSignals(Elements in) {
+        this.in = in;
     }
 
-    void reference(SignalReference ref) {
-        pendingReference = ref;
-        current.clear();
-    }
-
-    void validity(int fromLane, int toLane) {
-        current.add(new LaneValidity(fromLane, toLane));
-    }
-
-    void endSignal() {
-        if (pendingSignal != null) {
-            raws.add(pendingSignal);
-            rawValidities.add(List.copyOf(current));
-            pendingSignal = null;
+    /** Reads the {@code <signals>} element of road {@code roadId}. */
+    void read(String roadId) {
+        while (in.nextChild()) {
+            switch (in.name()) {
+                case "signal" -> signal();
+                case "signalReference" -> reference(roadId);
+                default -> in.skip();
+            }
         }
     }
 
-    void endReference() {
-        if (pendingReference != null) {
-            SignalReference r = pendingReference;
-            references.add(new SignalReference(r.signalId(), r.roadId(), r.s(), r.t(), r.orientation(), current));
-            pendingReference = null;
+    private void signal() {
+        String id = in.req("id");
+        String name = in.attr("name", "");
+        double s = in.num("s", 0);
+        double t = in.num("t", 0);
+        double zOffset = in.num("zOffset", 0);
+        double hOffset = in.num("hOffset", 0);
+        boolean dynamic = "yes".equals(in.attr("dynamic", "no"));
+        SignalOrientation orientation = SignalOrientation.parse(in.attr("orientation", "none"));
+        String country = in.attr("country", "");
+        String type = in.attr("type", "-1");
+        String subtype = in.attr("subtype", "-1");
+        double value = in.num("value", Double.NaN);
+        String unit = in.attr("unit", "");
+        raws.add(new Raw(
+                id,
+                name,
+                s,
+                t,
+                zOffset,
+                hOffset,
+                dynamic,
+                orientation,
+                country,
+                type,
+                subtype,
+                value,
+                unit,
+                validities()));
+    }
+
+    private void reference(String roadId) {
+        String signalId = in.req("id");
+        double s = in.num("s", 0);
+        double t = in.num("t", 0);
+        SignalOrientation orientation = SignalOrientation.parse(in.attr("orientation", "none"));
+        references.add(new SignalReference(signalId, roadId, s, t, orientation, validities()));
+    }
+
+    /** The {@code <validity>} children of the current element, consuming it. */
+    private List<LaneValidity> validities() {
+        List<LaneValidity> out = new ArrayList<>();
+        while (in.nextChild()) {
+            if ("validity".equals(in.name())) {
+                out.add(new LaneValidity(in.intReq("fromLane"), in.intReq("toLane")));
+            }
+            in.skip();
         }
+        return List.copyOf(out);
     }
 
     List<SignalReference> references() {
@@ -85,7 +122,7 @@ final class RoadSignals {
                     r.subtype(),
                     r.value(),
                     r.unit(),
-                    rawValidities.get(i),
+                    r.validities(),
                     pose[0] - r.t() * Math.sin(pose[2]),
                     pose[1] + r.t() * Math.cos(pose[2]),
                     road.elevationAt(s) + r.zOffset(),

@@ -21,13 +21,6 @@ final class XmlScanner {
     static final int TEXT = 3;
     static final int EOF = 4;
 
-    /** The input is not well-formed XML; the message says what and the scanner knows the line. */
-    static final class MalformedXmlException extends RuntimeException {
-        MalformedXmlException(String message) {
-            super(message);
-        }
-    }
-
     private final byte[] b;
     private final int n;
     private int pos;

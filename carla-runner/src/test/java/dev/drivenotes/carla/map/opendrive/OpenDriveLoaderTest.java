@@ -3,6 +3,7 @@ package dev.drivenotes.carla.map.opendrive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drivenotes.carla.map.geometry.LineGeometry;
 import dev.drivenotes.model.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,5 +91,62 @@ class OpenDriveLoaderTest {
                 .singleElement()
                 .satisfies(t -> assertThat(t.speedMps()).isEqualTo(20));
         assertThat(road.sections().get(0).lane(-1).roadMarkAt(5).type()).isEqualTo(RoadMark.Type.SOLID);
+    }
+
+    @Test
+    void errorsNameTheLineOfTheOffendingElement() {
+        assertThatThrownBy(() -> parse("<OpenDRIVE>\n<header/>\n<road id=\"7\" length=\"long\" junction=\"-1\">\n"
+                        + "</road></OpenDRIVE>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("test.xodr line 3")
+                .hasMessageContaining("(road 7)")
+                .hasMessageContaining("'length'")
+                .hasMessageContaining("not a number");
+    }
+
+    @Test
+    void malformedXmlErrorsNameTheLine() {
+        assertThatThrownBy(() -> parse("<OpenDRIVE>\n<header>\n\n</headerx></OpenDRIVE>"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not well-formed")
+                .hasMessageContaining("line 4");
+    }
+
+    @Test
+    void neverExpandsEntitiesDeclaredInADoctype() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("secret", ".txt");
+        java.nio.file.Files.writeString(secret, "TOP-SECRET");
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE OpenDRIVE [<!ENTITY xxe SYSTEM \"" + secret.toUri()
+                + "\"><!ENTITY inner \"expanded\">]><OpenDRIVE><header name=\"&xxe;&inner;\"/>" + ONE_ROAD
+                + "</OpenDRIVE>";
+        assertThatThrownBy(() -> parse(xml))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not well-formed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOP-SECRET"));
+    }
+
+    @Test
+    void readsElementsOnlyWhereOpenDriveDefinesThem() {
+        String road = ONE_ROAD.replace(
+                        "<planView>",
+                        "<link><successor elementType=\"road\" elementId=\"9\" contactPoint=\"start\"/></link>"
+                                + "<planView>")
+                .replace(
+                        "<width sOffset",
+                        "<link><successor id=\"-2\"/></link><userData><width sOffset=\"0\" a=\"9\"/></userData>"
+                                + "<width sOffset")
+                .replace(
+                        "</lanes>",
+                        "</lanes><objects><object id=\"o\"><geometry s=\"0\" x=\"5\" y=\"5\" hdg=\"0\""
+                                + " length=\"1\"><line/></geometry><validity fromLane=\"-1\" toLane=\"-1\"/>"
+                                + "</object></objects>");
+        Road read = parse("<OpenDRIVE>" + road + "</OpenDRIVE>").roads().get("1");
+        assertThat(read.geometries()).singleElement().isInstanceOf(LineGeometry.class);
+        assertThat(read.successor().elementId()).isEqualTo("9");
+        Lane lane = read.sections().get(0).lane(-1);
+        assertThat(lane.successor()).isEqualTo(-2);
+        assertThat(lane.widths())
+                .singleElement()
+                .satisfies(w -> assertThat(w.a()).isEqualTo(3));
     }
 }

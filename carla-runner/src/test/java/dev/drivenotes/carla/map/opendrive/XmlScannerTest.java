@@ -67,7 +67,7 @@ class XmlScannerTest {
             })
     void rejectsMalformedInput(String xml, String message) {
         assertThatThrownBy(() -> events(xml == null ? "" : xml))
-                .isInstanceOf(XmlScanner.MalformedXmlException.class)
+                .isInstanceOf(MalformedXmlException.class)
                 .hasMessageStartingWith("line 1: ")
                 .hasMessageContaining(message);
     }
