@@ -2,7 +2,6 @@ package dev.drivenotes.carla.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
 import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
@@ -10,7 +9,6 @@ import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +33,7 @@ class MapContractTest {
             }
             return tmp;
         }
-        Optional<Path> path = SharedMaps.find(name);
-        assumeTrue(path.isPresent(), "../shared/maps/" + name + " absent (a user's clone has no ../shared): skipping");
-        return path.orElseThrow();
+        return SharedMaps.require(name);
     }
 
     @ParameterizedTest

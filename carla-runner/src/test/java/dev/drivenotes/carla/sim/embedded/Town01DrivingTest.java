@@ -1,17 +1,15 @@
 package dev.drivenotes.carla.sim.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.carla.map.MapCatalog;
+import dev.drivenotes.carla.map.SharedMaps;
 import dev.drivenotes.carla.sim.Simulator;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,13 +18,7 @@ class Town01DrivingTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void drivesSeededTown01RouteToDestination(long seed) {
-        Path town01 = Stream.of(
-                        Path.of("..", "shared", "maps", "Town01.xodr"),
-                        Path.of("..", "..", "shared", "maps", "Town01.xodr"))
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElse(null);
-        assumeTrue(town01 != null, "../shared/maps/Town01.xodr absent (a user's clone has no ../shared): skipping");
+        Path town01 = SharedMaps.require("Town01.xodr");
         Simulator sim = new EmbeddedSimulator(new MapCatalog(Map.of()));
         SimulationState s = sim.create(new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0.05));
         try {
