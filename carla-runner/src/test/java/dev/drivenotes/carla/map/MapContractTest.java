@@ -27,13 +27,9 @@ class MapContractTest {
 
     private static Path map(String name) throws IOException {
         if (name.equals("features.xodr")) {
-            Path tmp = Files.createTempFile("features", ".xodr");
-            try (var in = MapContractTest.class.getResourceAsStream("/maps/features.xodr")) {
-                Files.write(tmp, in.readAllBytes());
-            }
-            return tmp;
+            return Files.write(Files.createTempFile("features", ".xodr"), TestMaps.featuresXml());
         }
-        return SharedMaps.require(name);
+        return TestMaps.shared(name);
     }
 
     @ParameterizedTest

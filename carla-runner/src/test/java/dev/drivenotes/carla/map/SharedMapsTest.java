@@ -18,7 +18,7 @@ class SharedMapsTest {
     @Test
     void loadsTown01AndPlansRouteBetweenDerivedPlaces() {
         LoadedMap town01 =
-                new MapCatalog(Map.of()).load(SharedMaps.require("Town01.xodr").toString());
+                new MapCatalog(Map.of()).load(TestMaps.shared("Town01.xodr").toString());
         assertThat(town01.openDrive().roads()).hasSize(122);
         assertThat(town01.openDrive().junctions()).hasSize(12);
         assertThat(town01.places().pois()).hasSizeGreaterThanOrEqualTo(2);
@@ -42,7 +42,7 @@ class SharedMapsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Town01.xodr", "curves.xodr", "simple_4way_intersection.xodr"})
     void planViewRecordsAreContinuous(String file) {
-        OpenDriveMap map = OpenDriveLoader.load(SharedMaps.require(file));
+        OpenDriveMap map = OpenDriveLoader.load(TestMaps.shared(file));
         double[] end = new double[3];
         for (Road road : map.roads().values()) {
             for (int i = 0; i + 1 < road.geometries().size(); i++) {
@@ -59,7 +59,7 @@ class SharedMapsTest {
     @Test
     void simpleIntersectionHasConnectedLaneGraph() {
         LoadedMap map = new MapCatalog(Map.of())
-                .load(SharedMaps.require("simple_4way_intersection.xodr").toString());
+                .load(TestMaps.shared("simple_4way_intersection.xodr").toString());
         assertThat(map.openDrive().junctions()).hasSize(1);
         assertThat(map.places().junctions().get(0).legalManeuvers()).hasSizeGreaterThanOrEqualTo(2);
     }

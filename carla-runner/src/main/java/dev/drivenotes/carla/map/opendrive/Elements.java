@@ -31,7 +31,7 @@ final class Elements {
     }
 
     String text() {
-        return cursor.text();
+        return cursor.elementText();
     }
 
     /** Names the road in error messages while it is being read (null: none). */

@@ -16,11 +16,6 @@ public record Junction(String id, String name, String type, List<Connection> con
         controllerIds = List.copyOf(controllerIds);
     }
 
-    /** A default junction without controllers. */
-    public Junction(String id, String name, List<Connection> connections) {
-        this(id, name, "default", connections, List.of());
-    }
-
     public boolean direct() {
         return "direct".equals(type);
     }

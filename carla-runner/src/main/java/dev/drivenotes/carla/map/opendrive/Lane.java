@@ -30,17 +30,6 @@ public record Lane(
         roadMarks = List.copyOf(roadMarks);
     }
 
-    /** A lane without road marks. */
-    public Lane(
-            int id,
-            String type,
-            List<CubicPoly> widths,
-            List<CubicPoly> borders,
-            Integer predecessor,
-            Integer successor) {
-        this(id, type, widths, borders, predecessor, successor, List.of());
-    }
-
     /** The mark on this lane's outer border at {@code ds} metres into its lane section. */
     public RoadMark roadMarkAt(double ds) {
         return RoadMark.at(roadMarks, ds);

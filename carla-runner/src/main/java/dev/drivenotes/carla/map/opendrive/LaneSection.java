@@ -17,11 +17,6 @@ public record LaneSection(double s, List<Lane> left, List<Lane> right, List<Road
         centerMarks = List.copyOf(centerMarks);
     }
 
-    /** A section without centre-lane marks. */
-    public LaneSection(double s, List<Lane> left, List<Lane> right) {
-        this(s, left, right, List.of());
-    }
-
     /**
      * The mark on the boundary between two adjacent lanes ({@code |from - to| == 1}, or 1 and -1
      * across the centre) at {@code ds} metres into this section: the outer mark of the inner lane,

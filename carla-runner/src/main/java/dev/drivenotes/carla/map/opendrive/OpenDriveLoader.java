@@ -56,7 +56,7 @@ public final class OpenDriveLoader {
         try {
             XmlCursor cursor = switch (parser) {
                 case STAX -> new StaxCursor(new ByteArrayInputStream(bytes));
-                case SCANNER -> new ScannerCursor(bytes);
+                case SCANNER -> new XmlScanner(bytes);
             };
             return OpenDriveReader.read(cursor, sourceName);
         } catch (MalformedXmlException e) {

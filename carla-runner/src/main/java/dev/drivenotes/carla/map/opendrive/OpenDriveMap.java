@@ -30,11 +30,6 @@ public record OpenDriveMap(
         controllers = Collections.unmodifiableMap(new LinkedHashMap<>(controllers));
     }
 
-    /** A map without signals or controllers. */
-    public OpenDriveMap(MapHeader header, Map<String, Road> roads, Map<String, Junction> junctions) {
-        this(header, roads, junctions, Map.of(), List.of(), Map.of());
-    }
-
     public double totalRoadLengthM() {
         double sum = 0;
         for (Road r : roads.values()) {

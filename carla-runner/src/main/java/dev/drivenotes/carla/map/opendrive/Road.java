@@ -42,33 +42,6 @@ public record Road(
         types = List.copyOf(types);
     }
 
-    /** A flat road without road-type records. */
-    public Road(
-            String id,
-            String name,
-            double length,
-            String junctionId,
-            RoadLink predecessor,
-            RoadLink successor,
-            List<Geometry> geometries,
-            List<CubicPoly> laneOffsets,
-            List<LaneSection> sections,
-            List<SpeedLimit> speedLimits) {
-        this(
-                id,
-                name,
-                length,
-                junctionId,
-                predecessor,
-                successor,
-                geometries,
-                laneOffsets,
-                sections,
-                speedLimits,
-                List.of(),
-                List.of());
-    }
-
     /** Reference-line elevation (z, metres) at {@code s}; 0 without an elevation profile. */
     public double elevationAt(double s) {
         return CubicPoly.valueAt(elevations, s);

@@ -27,28 +27,20 @@ final class StaxCursor implements XmlCursor {
     }
 
     @Override
-    public boolean root() {
-        while (true) {
-            int event = advance();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
+    public int next() {
+        try {
+            if (!reader.hasNext()) {
+                return EOF;
             }
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-                return false;
-            }
-        }
-    }
-
-    @Override
-    public boolean nextChild() {
-        while (true) {
-            int event = advance();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
+            return switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> START;
+                case XMLStreamConstants.END_ELEMENT -> END;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> TEXT;
+                case XMLStreamConstants.END_DOCUMENT -> EOF;
+                default -> OTHER;
+            };
+        } catch (XMLStreamException e) {
+            throw malformed(e);
         }
     }
 
@@ -63,59 +55,13 @@ final class StaxCursor implements XmlCursor {
     }
 
     @Override
-    public void skip() {
-        for (int depth = 1; depth > 0; ) {
-            int event = advance();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
-    @Override
     public String text() {
-        StringBuilder text = new StringBuilder();
-        for (int depth = 1; depth > 0; ) {
-            int event = advance();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                text.append(reader.getText());
-            }
-        }
-        return text.toString();
-    }
-
-    @Override
-    public void finish() {
-        try {
-            while (reader.hasNext()) {
-                reader.next();
-            }
-        } catch (XMLStreamException e) {
-            throw malformed(e);
-        }
+        return reader.getText();
     }
 
     @Override
     public int line() {
         return reader.getLocation().getLineNumber();
-    }
-
-    /** The next event; END_DOCUMENT only once, and an error when asked for more. */
-    private int advance() {
-        try {
-            if (!reader.hasNext()) {
-                throw new MalformedXmlException("line " + line() + ": the document ends inside an element");
-            }
-            return reader.next();
-        } catch (XMLStreamException e) {
-            throw malformed(e);
-        }
     }
 
     /** One line: the parser's own message without its "ParseError at [row,col]" preamble. */

@@ -1,37 +1,106 @@
 package dev.drivenotes.carla.map.opendrive;
 
 /**
- * A pull reader for recursive descent over elements: a method reading an element is called on its
- * start tag, reads its attributes, and consumes it up to its end tag with {@link #nextChild} (each
- * child fully consumed by its own method) or {@link #skip}. Two parsers implement it so that they
- * can be compared on the same descent: the JDK's StAX and the byte-level {@link XmlScanner}.
+ * A pull parser as the element readers use it, for recursive descent: a method reading an element
+ * is called on its start tag, reads its attributes, and consumes it up to its end tag with {@link
+ * #nextChild} (each child consumed by its own method) or {@link #skip}. Implemented by the
+ * byte-level {@link XmlScanner}, which maps are loaded with, and by {@link StaxCursor} over the JDK's
+ * StAX, the benchmark's reference; the descent itself is written once, here.
  */
 interface XmlCursor {
 
+    int START = 1;
+    int END = 2;
+    int TEXT = 3;
+    int EOF = 4;
+    /** Anything else: comments, processing instructions, the document type declaration. */
+    int OTHER = 5;
+
+    /** Advances to the next START, END, TEXT, OTHER or EOF (again EOF when called after it). */
+    int next();
+
+    /** Local name of the element at the current START or END. */
+    String name();
+
+    /** The value of an attribute of the current START, or null when absent. */
+    String attribute(String name);
+
+    /** The current TEXT. */
+    String text();
+
+    /** 1-based line of the parser's position. */
+    int line();
+
     /** Moves to the first start tag of the document; false when it has none. */
-    boolean root();
+    default boolean root() {
+        while (true) {
+            int event = next();
+            if (event == START) {
+                return true;
+            }
+            if (event == EOF) {
+                return false;
+            }
+        }
+    }
 
     /**
      * Moves to the next child element of the current element and returns true, or to the current
      * element's end tag and returns false.
      */
-    boolean nextChild();
-
-    /** Local name of the current element. */
-    String name();
-
-    /** The value of an attribute of the current start tag, or null when absent. */
-    String attribute(String name);
+    default boolean nextChild() {
+        while (true) {
+            int event = insideElement();
+            if (event == START) {
+                return true;
+            }
+            if (event == END) {
+                return false;
+            }
+        }
+    }
 
     /** Consumes the current element with everything in it, up to its end tag. */
-    void skip();
+    default void skip() {
+        for (int depth = 1; depth > 0; ) {
+            int event = insideElement();
+            if (event == START) {
+                depth++;
+            } else if (event == END) {
+                depth--;
+            }
+        }
+    }
 
-    /** The text inside the current element (descendants' text included), consuming it up to its end tag. */
-    String text();
+    /** The text inside the current element, its descendants' included, consuming it up to its end tag. */
+    default String elementText() {
+        StringBuilder text = new StringBuilder();
+        for (int depth = 1; depth > 0; ) {
+            int event = insideElement();
+            if (event == START) {
+                depth++;
+            } else if (event == END) {
+                depth--;
+            } else if (event == TEXT) {
+                text.append(text());
+            }
+        }
+        return text.toString();
+    }
 
-    /** Reads the rest of the document after the root element: only comments and processing instructions may follow. */
-    void finish();
+    /** Reads the rest of the document after the root element. */
+    default void finish() {
+        while (next() != EOF) {
+            // only comments and processing instructions may follow: the parsers reject anything else
+        }
+    }
 
-    /** 1-based line of the reader's position. */
-    int line();
+    /** The next event inside an element, where the document may not end. */
+    private int insideElement() {
+        int event = next();
+        if (event == EOF) {
+            throw new MalformedXmlException("line " + line() + ": the document ends inside an element");
+        }
+        return event;
+    }
 }

@@ -19,12 +19,7 @@ import java.util.Locale;
  * errors at its line; split up, the parts would pass the buffer and the position around without any
  * of them getting simpler.
  */
-final class XmlScanner {
-
-    static final int START = 1;
-    static final int END = 2;
-    static final int TEXT = 3;
-    static final int EOF = 4;
+final class XmlScanner implements XmlCursor {
 
     private final byte[] b;
     private final int n;
@@ -48,8 +43,9 @@ final class XmlScanner {
                 : 0;
     }
 
-    /** Advances to the next START, END, TEXT or EOF. */
-    int next() {
+    /** Advances to the next START, END, TEXT or EOF (comments, processing instructions and DOCTYPE skipped). */
+    @Override
+    public int next() {
         if (pendingEnd) {
             pendingEnd = false;
             name = open.removeLast();
@@ -111,13 +107,14 @@ final class XmlScanner {
         }
     }
 
-    /** Element name of the current START or END. */
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
     /** The value of an attribute of the current START element, entities decoded; null when absent. */
-    String attribute(String attrName) {
+    @Override
+    public String attribute(String attrName) {
         int len = attrName.length();
         for (int i = 0; i < attrCount; i++) {
             int ns = attr[4 * i];
@@ -130,14 +127,15 @@ final class XmlScanner {
     }
 
     /** The current TEXT, entities decoded (CDATA as is). */
-    String text() {
+    @Override
+    public String text() {
         return textRaw
                 ? new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8)
                 : decode(textStart, textEnd);
     }
 
-    /** 1-based line of the scanner's position. */
-    int line() {
+    @Override
+    public int line() {
         int line = 1;
         for (int i = 0; i < Math.min(pos, n); i++) {
             if (b[i] == '\n') {

@@ -3,7 +3,7 @@ package dev.drivenotes.carla.map.lanes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.drivenotes.carla.map.TestRoads;
+import dev.drivenotes.carla.map.TestMaps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class LaneIndexTest {
 
-    private static final LaneGraph GRAPH = LaneGraphBuilder.build(TestRoads.straight(100, 2, 1, "broken"));
+    private static final LaneGraph GRAPH = LaneGraphBuilder.build(TestMaps.straight(100, 2, 1, "broken"));
     private static final LaneIndex INDEX = new LaneIndex(GRAPH);
 
     private static LaneIndex.Match match(double x, double y, double yawRad) {
@@ -48,7 +48,7 @@ class LaneIndexTest {
 
     @Test
     void offTheRoadNearALaneFindsItAndSaysHowFarOutsideItIs() {
-        double outerEdgeY = -2 * TestRoads.LANE_WIDTH_M;
+        double outerEdgeY = -2 * TestMaps.LANE_WIDTH_M;
         LaneIndex.Match m = match(40, outerEdgeY - 0.8, 0);
         assertThat(laneId(m)).isEqualTo(-2);
         assertThat(m.outsideM()).isCloseTo(0.8, within(1e-9));

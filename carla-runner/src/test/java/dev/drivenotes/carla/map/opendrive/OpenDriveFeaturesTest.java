@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.carla.map.MapInspection;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.geometry.ArcGeometry;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,16 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenDriveFeaturesTest {
 
-    private static final OpenDriveMap MAP = load();
+    private static final OpenDriveMap MAP = TestMaps.features();
     private static final LaneGraph GRAPH = LaneGraphBuilder.build(MAP);
-
-    private static OpenDriveMap load() {
-        try (InputStream in = OpenDriveFeaturesTest.class.getResourceAsStream("/maps/features.xodr")) {
-            return OpenDriveLoader.parse(in, "features.xodr");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int node(String road, int section, int lane) {
         return GRAPH.nodes().stream()

@@ -2,12 +2,12 @@ package dev.drivenotes.carla.map.opendrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drivenotes.carla.map.SharedMaps;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.geometry.Geometry;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,21 +52,18 @@ class ParsersAgreeTest {
     }
 
     @Test
-    void onTheFeatureMap() throws IOException {
-        try (InputStream in = ParsersAgreeTest.class.getResourceAsStream("/maps/features.xodr")) {
-            assertAgree(in.readAllBytes());
-        }
+    void onTheFeatureMap() {
+        assertAgree(TestMaps.featuresXml());
     }
 
     @Test
     void onTheGeneratedTown(@TempDir Path dir) throws IOException {
-        assertAgree(java.nio.file.Files.readAllBytes(
-                new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)));
+        assertAgree(
+                Files.readAllBytes(new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)));
     }
 
     @Test
     void onTown01() throws IOException {
-        Path town01 = SharedMaps.require("Town01.xodr");
-        assertAgree(java.nio.file.Files.readAllBytes(town01));
+        assertAgree(Files.readAllBytes(TestMaps.shared("Town01.xodr")));
     }
 }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.carla.map.LoadedMap;
-import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.map.TestRoads;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
 import dev.drivenotes.carla.map.lanes.LanePosition;
-import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +26,7 @@ class RoutePlannerTest {
 
     @BeforeAll
     static void town() {
-        town = new MapCatalog(Map.of(
-                        TownGenerator.DEFAULT_TOWN,
-                        () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)))
-                .load(TownGenerator.DEFAULT_TOWN);
+        town = TestMaps.defaultTown(dir);
     }
 
     /**
@@ -84,6 +77,15 @@ class RoutePlannerTest {
         return sum;
     }
 
+    /** The node of lane {@code laneId} of a one-road map. */
+    private static int node(LaneGraph graph, int laneId) {
+        return graph.nodes().stream()
+                .filter(n -> n.laneId() == laneId)
+                .findFirst()
+                .orElseThrow()
+                .index();
+    }
+
     private static void assertFollowsSuccessors(LaneGraph graph, Route route) {
         int[] nodes = route.nodes();
         for (int i = 0; i + 1 < nodes.length; i++) {
@@ -129,18 +131,10 @@ class RoutePlannerTest {
 
     @Test
     void aLaneDrivingTheOtherWayWithoutAJunctionIsUnreachable() {
-        LaneGraph graph = LaneGraphBuilder.build(TestRoads.straight(100, 1, 1, "broken"));
+        LaneGraph graph = LaneGraphBuilder.build(TestMaps.straight(100, 1, 1, "broken"));
         RoutePlanner planner = new RoutePlanner(graph);
-        int right = graph.nodes().stream()
-                .filter(n -> n.laneId() == -1)
-                .findFirst()
-                .orElseThrow()
-                .index();
-        int left = graph.nodes().stream()
-                .filter(n -> n.laneId() == 1)
-                .findFirst()
-                .orElseThrow()
-                .index();
+        int right = node(graph, -1);
+        int left = node(graph, 1);
         assertThat(planner.plan(new LanePosition(right, 10), new LanePosition(left, 50)))
                 .isEmpty();
         assertThat(planner.plan(new LanePosition(right, 50), new LanePosition(right, 10)))
@@ -156,17 +150,9 @@ class RoutePlannerTest {
      */
     @Test
     void neverChangesLanesEvenWhereTheMarksAllowIt() {
-        LaneGraph graph = LaneGraphBuilder.build(TestRoads.straight(100, 2, 0, "broken"));
-        int inner = graph.nodes().stream()
-                .filter(n -> n.laneId() == -1)
-                .findFirst()
-                .orElseThrow()
-                .index();
-        int outer = graph.nodes().stream()
-                .filter(n -> n.laneId() == -2)
-                .findFirst()
-                .orElseThrow()
-                .index();
+        LaneGraph graph = LaneGraphBuilder.build(TestMaps.straight(100, 2, 0, "broken"));
+        int inner = node(graph, -1);
+        int outer = node(graph, -2);
         assertThat(graph.rightChange(inner)).as("the marks allow the change").isEqualTo(outer);
         assertThat(new RoutePlanner(graph).plan(new LanePosition(inner, 10), new LanePosition(outer, 90)))
                 .isEmpty();

@@ -3,17 +3,14 @@ package dev.drivenotes.carla.sim.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.carla.map.LoadedMap;
-import dev.drivenotes.carla.map.MapCatalog;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.places.PlannedRoute;
 import dev.drivenotes.carla.sensor.TrafficAhead;
-import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.carla.traffic.TrafficNetwork;
 import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +36,7 @@ class EgoEventsTest {
 
     @BeforeAll
     static void town() {
-        town = new MapCatalog(Map.of(
-                        TownGenerator.DEFAULT_TOWN,
-                        () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)))
-                .load(TownGenerator.DEFAULT_TOWN);
+        town = TestMaps.defaultTown(dir);
         plan = RouteChooser.choose(town, 3, null);
     }
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.carla.map.MapCatalog;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sim.SimulationFinishedException;
 import dev.drivenotes.carla.sim.SimulationLimitException;
 import dev.drivenotes.carla.sim.Simulator;
 import dev.drivenotes.carla.sim.UnknownSimulationException;
-import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
@@ -22,7 +21,6 @@ import dev.drivenotes.model.sim.Termination;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +34,7 @@ class EmbeddedSimulatorTest {
 
     @BeforeAll
     static void catalog() {
-        maps = new MapCatalog(Map.of(
-                TownGenerator.DEFAULT_TOWN,
-                () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)));
+        maps = TestMaps.defaultTownCatalog(dir);
     }
 
     private static CreateSimulationRequest request(long seed, RouteSpec route, int maxSteps) {

@@ -2,28 +2,18 @@ package dev.drivenotes.carla.sim.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
 import dev.drivenotes.carla.map.lanes.LaneNode;
-import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
 import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
-import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /** On the map module's feature map: road 1 has a broken line between -1 and -2 and a double solid centre line near s = 10. */
 class LaneInvasionDetectorTest {
 
-    private static final OpenDriveMap MAP = load();
+    private static final OpenDriveMap MAP = TestMaps.features();
     private static final LaneGraph GRAPH = LaneGraphBuilder.build(MAP);
-
-    private static OpenDriveMap load() {
-        try (InputStream in = LaneInvasionDetectorTest.class.getResourceAsStream("/maps/features.xodr")) {
-            return OpenDriveLoader.parse(in, "features.xodr");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static LaneNode lane(int laneId) {
         return GRAPH.nodes().stream()

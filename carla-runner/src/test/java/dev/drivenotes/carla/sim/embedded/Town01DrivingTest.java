@@ -3,7 +3,7 @@ package dev.drivenotes.carla.sim.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.map.SharedMaps;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sim.Simulator;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
@@ -18,7 +18,7 @@ class Town01DrivingTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void drivesSeededTown01RouteToDestination(long seed) {
-        Path town01 = SharedMaps.require("Town01.xodr");
+        Path town01 = TestMaps.shared("Town01.xodr");
         Simulator sim = new EmbeddedSimulator(new MapCatalog(Map.of()));
         SimulationState s = sim.create(new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0.05));
         try {

@@ -3,10 +3,9 @@ package dev.drivenotes.carla.sim.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.carla.map.LoadedMap;
-import dev.drivenotes.carla.map.MapCatalog;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sensor.BirdEyeView;
 import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.carla.traffic.OrientedBox;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficNetwork;
@@ -18,7 +17,6 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.TrafficLightState;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +32,7 @@ class TrafficSimulationTest {
 
     @BeforeAll
     static void catalog() {
-        town = new MapCatalog(Map.of(
-                        TownGenerator.DEFAULT_TOWN,
-                        () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)))
-                .load(TownGenerator.DEFAULT_TOWN);
+        town = TestMaps.defaultTown(dir);
     }
 
     private static Simulation simulation(long seed, int npcs, int birdEyePx) {
