@@ -62,30 +62,28 @@ interface XmlCursor {
 
     /** Consumes the current element with everything in it, up to its end tag. */
     default void skip() {
-        for (int depth = 1; depth > 0; ) {
-            int event = insideElement();
-            if (event == START) {
-                depth++;
-            } else if (event == END) {
-                depth--;
-            }
-        }
+        consume(null);
     }
 
     /** The text inside the current element, its descendants' included, consuming it up to its end tag. */
     default String elementText() {
         StringBuilder text = new StringBuilder();
+        consume(text);
+        return text.toString();
+    }
+
+    /** Consumes the current element up to its end tag, appending its text to {@code text} unless null. */
+    private void consume(StringBuilder text) {
         for (int depth = 1; depth > 0; ) {
             int event = insideElement();
             if (event == START) {
                 depth++;
             } else if (event == END) {
                 depth--;
-            } else if (event == TEXT) {
+            } else if (event == TEXT && text != null) {
                 text.append(text());
             }
         }
-        return text.toString();
     }
 
     /** Reads the rest of the document after the root element. */
