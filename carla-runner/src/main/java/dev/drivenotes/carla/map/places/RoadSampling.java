@@ -14,19 +14,9 @@ final class RoadSampling {
 
     private RoadSampling() {}
 
-    static int sectionAt(Road road, double s) {
-        int idx = 0;
-        for (int i = 1; i < road.sections().size(); i++) {
-            if (road.sections().get(i).s() <= s + 1e-9) {
-                idx = i;
-            }
-        }
-        return idx;
-    }
-
     /** The centre of {@code lane} at s, or the middle of the drivable width when lane is null. */
     static MapPoint pointOn(Road road, double s, Integer lane) {
-        int si = sectionAt(road, s);
+        int si = road.sectionIndexAt(s);
         double[] pose = new double[3];
         double[] edges = new double[2];
         road.referencePose(s, pose);
@@ -64,7 +54,7 @@ final class RoadSampling {
         for (int i = 0; i < n; i++) {
             double s = road.length() * i / (n - 1);
             road.referencePose(s, pose);
-            double[] b = drivableBounds(road, sectionAt(road, s), s);
+            double[] b = drivableBounds(road, road.sectionIndexAt(s), s);
             double t = Double.isNaN(b[0]) ? road.laneOffsetAt(s) : (b[0] + b[1]) / 2;
             if (!Double.isNaN(b[0])) {
                 half = Math.max(half, (b[1] - b[0]) / 2);
