@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * InvalidInputException} on field {@code map} with one line saying what is wrong and on which line.
  *
  * <p>Files are read with the byte-level {@link XmlScanner}: on the CARLA towns it parses about 1.6
- * times as fast as the JDK's StAX warm and twice as fast cold. StAX stays selectable so that {@code
- * drivenotes bench map-load} keeps measuring that margin; both read the same model.
+ * times as fast as the JDK's StAX warm and twice as fast cold (docs/benchmarks.md, "Map loading").
+ * StAX stays selectable so that {@code drivenotes bench map-load} keeps measuring that margin; both
+ * read the same model.
  */
 public final class OpenDriveLoader {
 
