@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class})
+        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class, BenchMapLoadCommand.class})
 final class BenchCommand {}

@@ -1,8 +1,8 @@
 package dev.drivenotes.app;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.LaneGraphBuilder;
-import dev.drivenotes.carla.map.OpenDriveLoader;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
 import dev.drivenotes.model.sim.SimulationState;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.sim.EmbeddedSimulator;
+import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.Observation;

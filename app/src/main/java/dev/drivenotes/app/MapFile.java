@@ -1,9 +1,9 @@
 package dev.drivenotes.app;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.LaneGraphBuilder;
-import dev.drivenotes.carla.map.OpenDriveLoader;
-import dev.drivenotes.carla.map.OpenDriveMap;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
 import dev.drivenotes.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.drivenotes.carla;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** carla-runner: owns simulations (embedded OpenDRIVE simulator locally, CARLA in production). */
+/** carla-runner: owns simulations, run by a backend of the {@code sim.Simulator} port (the embedded OpenDRIVE simulator). */
 @SpringBootApplication
 public class CarlaRunnerApplication {
 

@@ -1,8 +1,8 @@
 package dev.drivenotes.carla;
 
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.sim.EmbeddedSimulator;
 import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.platform.PlatformProperties;

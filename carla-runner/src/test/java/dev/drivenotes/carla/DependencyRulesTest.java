@@ -1,6 +1,8 @@
 package dev.drivenotes.carla;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,7 +16,12 @@ class DependencyRulesTest {
     static final ArchRule simulationDomainIsFreeOfSpringAndCloud = noClasses()
             .that()
             .resideInAnyPackage(
-                    "..carla.map..", "..carla.town..", "..carla.sim..", "..carla.vehicle..", "..carla.sensor..")
+                    "..carla.map..",
+                    "..carla.town..",
+                    "..carla.sim..",
+                    "..carla.vehicle..",
+                    "..carla.sensor..",
+                    "..carla.traffic..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.google.cloud..", "dev.drivenotes.platform.web..");
@@ -33,5 +40,71 @@ class DependencyRulesTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "..carla.sim..", "..carla.sensor..", "..carla.vehicle..", "..carla.api..", "..carla.town..");
+                    "..carla.sim..",
+                    "..carla.sensor..",
+                    "..carla.vehicle..",
+                    "..carla.traffic..",
+                    "..carla.api..",
+                    "..carla.town..");
+
+    /**
+     * The map's layers, bottom up: plane geometry; the parsed OpenDRIVE model and its reader; the
+     * lane graph and its index; lane routes; named places and routes between them; and at the top
+     * the loaded map and its catalog, which put them together.
+     */
+    @ArchTest
+    static final ArchRule mapLayersDependOnlyDownwards = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("loaded map")
+            .definedBy("dev.drivenotes.carla.map")
+            .layer("places")
+            .definedBy("dev.drivenotes.carla.map.places..")
+            .layer("routing")
+            .definedBy("dev.drivenotes.carla.map.routing..")
+            .layer("lanes")
+            .definedBy("dev.drivenotes.carla.map.lanes..")
+            .layer("opendrive")
+            .definedBy("dev.drivenotes.carla.map.opendrive..")
+            .layer("geometry")
+            .definedBy("dev.drivenotes.carla.map.geometry..")
+            .whereLayer("geometry")
+            .mayNotAccessAnyLayer()
+            .whereLayer("opendrive")
+            .mayOnlyAccessLayers("geometry")
+            .whereLayer("lanes")
+            .mayOnlyAccessLayers("opendrive", "geometry")
+            .whereLayer("routing")
+            .mayOnlyAccessLayers("lanes", "geometry")
+            .whereLayer("places")
+            .mayOnlyAccessLayers("routing", "lanes", "opendrive", "geometry");
+
+    @ArchTest
+    static final ArchRule mapLayersAreFreeOfCycles =
+            slices().matching("dev.drivenotes.carla.map.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule carlaRunnerPackagesAreFreeOfCycles =
+            slices().matching("dev.drivenotes.carla.(*)..").should().beFreeOfCycles();
+
+    /**
+     * The REST API and everything but the wiring see simulators only through the {@code Simulator}
+     * port, so that a second backend (the CARLA client) slots in beside the embedded one.
+     */
+    @ArchTest
+    static final ArchRule onlyTheWiringKnowsTheEmbeddedSimulator = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.drivenotes.carla.sim.embedded..")
+            .and()
+            .doNotHaveSimpleName("SimulatorConfiguration")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drivenotes.carla.sim.embedded..");
+
+    @ArchTest
+    static final ArchRule thePortDoesNotDependOnABackend = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.carla.sim")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.drivenotes.carla.sim.(*)..");
 }

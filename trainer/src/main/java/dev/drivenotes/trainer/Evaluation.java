@@ -1,7 +1,7 @@
 package dev.drivenotes.trainer;
 
 import ai.djl.ndarray.NDManager;
-import dev.drivenotes.carla.sim.EmbeddedSimulator;
+import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;

@@ -1,7 +1,7 @@
 package dev.drivenotes.trainer;
 
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.sim.EmbeddedSimulator;
+import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import java.nio.file.Path;

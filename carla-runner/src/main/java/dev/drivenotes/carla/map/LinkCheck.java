@@ -1,5 +1,14 @@
 package dev.drivenotes.carla.map;
 
+import dev.drivenotes.carla.map.opendrive.ContactPoint;
+import dev.drivenotes.carla.map.opendrive.Controller;
+import dev.drivenotes.carla.map.opendrive.Junction;
+import dev.drivenotes.carla.map.opendrive.Lane;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.opendrive.Road;
+import dev.drivenotes.carla.map.opendrive.RoadLink;
+import dev.drivenotes.carla.map.opendrive.SignalReference;
+
 /** Counts links of a parsed map that name something the map does not have. */
 final class LinkCheck {
 

@@ -1,5 +1,8 @@
 package dev.drivenotes.carla.map;
 
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.places.PlacesFile;
 import dev.drivenotes.model.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package dev.drivenotes.carla.map;
 
+import dev.drivenotes.carla.map.geometry.Geometry;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.opendrive.Road;
+import dev.drivenotes.carla.map.opendrive.Signal;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneIndex;
 import dev.drivenotes.carla.map.LoadedMap;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.lanes.LaneIndex;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.VehicleSpec;
@@ -55,7 +55,7 @@ public final class BirdEyeView {
         for (double d = Math.max(0, progressM - VIEW_M);
                 d <= Math.min(route.lengthM(), progressM + VIEW_M);
                 d += stepM) {
-            route.pointAt(d, point);
+            route.polyline().pointAt(d, point);
             paintDisc(data, plane, egoX, egoY, c, s, point[0], point[1]);
         }
         paintBox(data, 2 * plane, egoX, egoY, c, s, egoX, egoY, egoYawRad);

@@ -1,8 +1,8 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.PlannedRoute;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.places.PlannedRoute;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.model.map.NamedPlace;
 import dev.drivenotes.model.map.PlaceMatcher;
 import dev.drivenotes.model.sim.Maneuver;
@@ -38,7 +38,7 @@ public final class NavigationSensor {
 
     /** Advances route progress and reached POIs from the vehicle's true position. */
     public void update(double x, double y) {
-        progressM = Math.max(progressM, route.project(x, y, progressM, PROJECTION_WINDOW_M));
+        progressM = Math.max(progressM, route.polyline().project(x, y, progressM, PROJECTION_WINDOW_M));
         int last = plan.pois().size() - 1;
         while (poiIndex < last
                 && (progressM > plan.poiExitM(poiIndex) || reached(plan.pois().get(poiIndex), x, y))) {
@@ -65,7 +65,7 @@ public final class NavigationSensor {
 
     /** Euclidean distance from (x, y) to the route's end. */
     public double distanceToEndM(double x, double y) {
-        route.pointAt(route.lengthM(), point);
+        route.polyline().pointAt(route.lengthM(), point);
         return Math.hypot(point[0] - x, point[1] - y);
     }
 
@@ -75,7 +75,7 @@ public final class NavigationSensor {
         double sin = Math.sin(yawRad);
         List<Waypoint> out = new ArrayList<>(WAYPOINT_COUNT);
         for (int k = 1; k <= WAYPOINT_COUNT; k++) {
-            route.pointAt(progressM + k * WAYPOINT_SPACING_M, point);
+            route.polyline().pointAt(progressM + k * WAYPOINT_SPACING_M, point);
             double dx = point[0] - x;
             double dy = point[1] - y;
             out.add(new Waypoint(dx * cos + dy * sin, -dx * sin + dy * cos));
@@ -109,7 +109,7 @@ public final class NavigationSensor {
     }
 
     public double speedLimitMps() {
-        int vertex = route.segmentAt(progressM);
+        int vertex = route.polyline().segmentAt(progressM);
         return graph.node(route.nodeAtVertex(vertex)).speedLimitMps();
     }
 }

@@ -1,7 +1,8 @@
 package dev.drivenotes.carla.sensor;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.Route;
+import dev.drivenotes.carla.map.geometry.Polyline;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.model.sim.LeadVehicle;
@@ -106,13 +107,14 @@ public final class TrafficAhead {
         box[1] = Double.NEGATIVE_INFINITY;
         box[2] = Double.POSITIVE_INFINITY;
         box[3] = Double.NEGATIVE_INFINITY;
-        int last = route.pointCount() - 1;
-        for (int v = route.segmentAt(fromM); v <= last; v++) {
-            box[0] = Math.min(box[0], route.x(v) - margin);
-            box[1] = Math.max(box[1], route.x(v) + margin);
-            box[2] = Math.min(box[2], route.y(v) - margin);
-            box[3] = Math.max(box[3], route.y(v) + margin);
-            if (route.cumM(v) > toM) {
+        Polyline path = route.polyline();
+        int last = path.pointCount() - 1;
+        for (int v = path.segmentAt(fromM); v <= last; v++) {
+            box[0] = Math.min(box[0], path.x(v) - margin);
+            box[1] = Math.max(box[1], path.x(v) + margin);
+            box[2] = Math.min(box[2], path.y(v) - margin);
+            box[3] = Math.max(box[3], path.y(v) + margin);
+            if (path.cumM(v) > toM) {
                 break;
             }
         }
@@ -140,12 +142,12 @@ public final class TrafficAhead {
                     || fleet.y(i) > box[3]) {
                 continue;
             }
-            double alongM = route.project(fleet.x(i), fleet.y(i), Math.max(0, progressM - 3), reachM);
+            double alongM = route.polyline().project(fleet.x(i), fleet.y(i), Math.max(0, progressM - 3), reachM);
             double aheadM = alongM - progressM;
             if (aheadM <= 0) {
                 continue;
             }
-            route.pointAt(alongM, point);
+            route.polyline().pointAt(alongM, point);
             double lateralM = Math.abs(
                     -(fleet.x(i) - point[0]) * Math.sin(point[2]) + (fleet.y(i) - point[1]) * Math.cos(point[2]));
             double dPsi = fleet.yawRad(i) - point[2];

@@ -5,9 +5,10 @@ import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
 
 /**
- * The simulator port: the embedded OpenDRIVE simulator now, a CARLA 0.9.15 client in production.
- * Unknown ids raise {@link UnknownSimulationException}; stepping a finished simulation raises
- * {@link SimulationFinishedException}.
+ * The simulator port. Each backend lives in its own subpackage beside the others ({@code
+ * sim.embedded}: the pure-Java simulator over OpenDRIVE maps); callers such as the REST API know only
+ * this interface and its exceptions. Unknown ids raise {@link UnknownSimulationException}; stepping a
+ * finished simulation raises {@link SimulationFinishedException}.
  */
 public interface Simulator {
 

@@ -1,6 +1,6 @@
 package dev.drivenotes.carla.town;
 
-import dev.drivenotes.carla.map.PlacesFile;
+import dev.drivenotes.carla.map.places.PlacesFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

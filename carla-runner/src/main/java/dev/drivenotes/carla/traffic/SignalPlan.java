@@ -1,9 +1,9 @@
 package dev.drivenotes.carla.traffic;
 
-import dev.drivenotes.carla.map.Controller;
-import dev.drivenotes.carla.map.LaneNode;
-import dev.drivenotes.carla.map.OpenDriveMap;
-import dev.drivenotes.carla.map.SignalPlacement;
+import dev.drivenotes.carla.map.lanes.LaneNode;
+import dev.drivenotes.carla.map.opendrive.Controller;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.opendrive.SignalPlacement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

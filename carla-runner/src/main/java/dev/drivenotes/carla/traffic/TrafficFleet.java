@@ -1,7 +1,6 @@
 package dev.drivenotes.carla.traffic;
 
 import dev.drivenotes.model.sim.TrafficLightState;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -9,7 +8,7 @@ import java.util.SplittableRandom;
  * behind vehicles on their planned lanes, stopping at red (and stoppable yellow) lights at the
  * junction entry, yielding at junction entries (see {@link #mustStopAtEntry}), random seeded
  * successors at junctions, respawned away from the ego when they reach a dead end. State lives in
- * flat arrays and one step allocates nothing; vehicles are found through per-lane linked lists.
+ * flat arrays and one step allocates nothing; vehicles are found by lane through {@link LaneOccupancy}.
  */
 public final class TrafficFleet {
 
@@ -45,14 +44,7 @@ public final class TrafficFleet {
     private final double[] x;
     private final double[] y;
     private final double[] yaw;
-    private final int[] laneHead;
-    private final int[] nextInLane;
-    private final int[] laneOf;
-    private final double[] alongOf;
-    private final double[] speedOf;
-    private final boolean[] approached;
-    private final int[] approachMarks;
-    private int approachMarkCount;
+    private final LaneOccupancy occupancy;
     private final double[] point = new double[3];
 
     public TrafficFleet(TrafficNetwork net, TrafficLights lights, long seed, int count, double egoX, double egoY) {
@@ -71,15 +63,7 @@ public final class TrafficFleet {
         this.x = new double[count];
         this.y = new double[count];
         this.yaw = new double[count];
-        this.laneHead = new int[net.size];
-        Arrays.fill(laneHead, -1);
-        this.nextInLane = new int[count + 1];
-        this.laneOf = new int[count + 1];
-        Arrays.fill(laneOf, -1);
-        this.alongOf = new double[count + 1];
-        this.speedOf = new double[count + 1];
-        this.approached = new boolean[net.size];
-        this.approachMarks = new int[count];
+        this.occupancy = new LaneOccupancy(net.size, count);
         for (int i = 0; i < count; i++) {
             path[i][0] = -1;
         }
@@ -90,8 +74,8 @@ public final class TrafficFleet {
 
     /** Advances every vehicle by {@code dtS}; {@code timeS} is the time at the start of the step. */
     public void step(double dtS, double timeS, EgoInTraffic ego) {
-        occupancy(ego);
-        markApproaches(timeS);
+        occupancy.update(path, s, v, ego);
+        occupancy.markApproaches(net, lights, path, s, timeS);
         for (int i = 0; i < count; i++) {
             acc[i] = path[i][0] < 0 ? 0 : acceleration(i, timeS, ego);
         }
@@ -102,59 +86,6 @@ public final class TrafficFleet {
                 advance(i, dtS, ego);
             }
         }
-    }
-
-    private void occupancy(EgoInTraffic ego) {
-        for (int k = 0; k <= count; k++) {
-            if (laneOf[k] >= 0) {
-                laneHead[laneOf[k]] = -1;
-            }
-        }
-        for (int k = 0; k <= count; k++) {
-            int lane = k < count ? path[k][0] : ego.lane;
-            laneOf[k] = lane;
-            if (lane >= 0) {
-                alongOf[k] = k < count ? s[k] : ego.alongM;
-                speedOf[k] = k < count ? v[k] : ego.speedMps;
-                nextInLane[k] = laneHead[lane];
-                laneHead[lane] = k;
-            }
-        }
-    }
-
-    private void markApproaches(double timeS) {
-        for (int m = 0; m < approachMarkCount; m++) {
-            approached[approachMarks[m]] = false;
-        }
-        approachMarkCount = 0;
-        for (int i = 0; i < count; i++) {
-            int lane = path[i][0];
-            if (lane < 0 || net.inJunction[lane] || !firstInLane(i, lane)) {
-                continue;
-            }
-            double base = net.lengthM[lane] - s[i];
-            for (int k = 1; k < PATH_LANES && path[i][k] >= 0 && base - HALF_LENGTH_M < YIELD_RANGE_M; k++) {
-                int next = path[i][k];
-                if (net.inJunction[next]) {
-                    if (lights.state(next, timeS) != TrafficLightState.RED && !approached[next]) {
-                        approached[next] = true;
-                        approachMarks[approachMarkCount++] = next;
-                    }
-                    break;
-                }
-                base += net.lengthM[next];
-            }
-        }
-    }
-
-    /** Only the first vehicle of a lane announces its approach: the ones behind cannot enter first. */
-    private boolean firstInLane(int i, int lane) {
-        for (int j = laneHead[lane]; j >= 0; j = nextInLane[j]) {
-            if (j != i && alongOf[j] > s[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private double acceleration(int i, double timeS, EgoInTraffic ego) {
@@ -173,11 +104,11 @@ public final class TrafficFleet {
                     break;
                 }
             }
-            for (int j = laneHead[lane]; j >= 0; j = nextInLane[j]) {
-                double ahead = base + alongOf[j];
+            for (int j = occupancy.head(lane); j >= 0; j = occupancy.next(j)) {
+                double ahead = base + occupancy.alongM(j);
                 if (j != i && ahead > 0 && ahead - LENGTH_M < gapM) {
                     gapM = ahead - LENGTH_M;
-                    leaderMps = speedOf[j];
+                    leaderMps = occupancy.speedMps(j);
                 }
             }
             if (gapM != Double.POSITIVE_INFINITY) {
@@ -232,10 +163,10 @@ public final class TrafficFleet {
             return false;
         }
         for (int c : net.conflicts[lane]) {
-            if (laneHead[c] >= 0 || c == ego.approachLane) {
+            if (occupancy.head(c) >= 0 || c == ego.approachLane) {
                 return true;
             }
-            if (approached[c]
+            if (occupancy.approached(c)
                     && (net.yieldRank[c] < net.yieldRank[lane]
                             || (net.yieldRank[c] == net.yieldRank[lane] && c < lane))) {
                 return true;
@@ -267,7 +198,7 @@ public final class TrafficFleet {
     }
 
     private void pose(int i) {
-        net.graph.node(path[i][0]).pointAt(s[i], point);
+        net.graph.node(path[i][0]).polyline().pointAt(s[i], point);
         x[i] = point[0];
         y[i] = point[1];
         yaw[i] = point[2];
@@ -283,7 +214,7 @@ public final class TrafficFleet {
         for (int attempt = 0; attempt < SPAWN_ATTEMPTS; attempt++) {
             int lane = spawnLanes[random.nextInt(spawnLanes.length)];
             double along = 2 + random.nextDouble() * (net.lengthM[lane] - 4);
-            net.graph.node(lane).pointAt(along, point);
+            net.graph.node(lane).polyline().pointAt(along, point);
             if (Math.hypot(point[0] - egoX, point[1] - egoY) >= egoClearanceM && clearOfOthers(i, point[0], point[1])) {
                 path[i][0] = lane;
                 for (int k = 1; k < PATH_LANES; k++) {

@@ -1,8 +1,9 @@
 package dev.drivenotes.carla.traffic;
 
-import dev.drivenotes.carla.map.LaneGraph;
-import dev.drivenotes.carla.map.LaneNode;
 import dev.drivenotes.carla.map.LoadedMap;
+import dev.drivenotes.carla.map.geometry.Polyline;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.model.sim.Maneuver;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,6 @@ public final class TrafficNetwork {
 
     /** Junction lanes whose centre lines come closer than this conflict (a car is 2 m wide). */
     static final double CONFLICT_DISTANCE_M = 2.2;
-
-    private static final Map<String, TrafficNetwork> CACHE = new ConcurrentHashMap<>();
 
     final LoadedMap map;
     final LaneGraph graph;
@@ -69,15 +68,9 @@ public final class TrafficNetwork {
         this.signals = SignalPlan.generate(this);
     }
 
-    /** The network of {@code map}, built on first use and shared by its simulations. */
+    /** The network of {@code map}, built on first use, kept with the map and shared by its simulations. */
     public static TrafficNetwork of(LoadedMap map) {
-        TrafficNetwork cached = CACHE.get(map.ref());
-        if (cached != null && cached.map == map) {
-            return cached;
-        }
-        TrafficNetwork built = new TrafficNetwork(map);
-        CACHE.put(map.ref(), built);
-        return built;
+        return map.derived(TrafficNetwork.class, TrafficNetwork::new);
     }
 
     /** The non-junction lane a junction lane's chain of junction lanes starts from (-1 if none). */
@@ -147,13 +140,13 @@ public final class TrafficNetwork {
                 }
             }
         }
-        LaneNode na = graph.node(a);
-        LaneNode nb = graph.node(b);
+        Polyline la = graph.node(a).polyline();
+        Polyline lb = graph.node(b).polyline();
         double limit2 = CONFLICT_DISTANCE_M * CONFLICT_DISTANCE_M;
-        for (int i = 0; i < na.pointCount(); i++) {
-            for (int j = 0; j < nb.pointCount(); j++) {
-                double dx = na.x(i) - nb.x(j);
-                double dy = na.y(i) - nb.y(j);
+        for (int i = 0; i < la.pointCount(); i++) {
+            for (int j = 0; j < lb.pointCount(); j++) {
+                double dx = la.x(i) - lb.x(j);
+                double dy = la.y(i) - lb.y(j);
                 if (dx * dx + dy * dy < limit2) {
                     return true;
                 }

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.sim.EmbeddedSimulator;
 import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import java.nio.file.Files;

@@ -2,6 +2,10 @@ package dev.drivenotes.carla.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LanePosition;
+import dev.drivenotes.carla.map.places.PlacesFile;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.model.map.NamedPlace;
@@ -98,7 +102,7 @@ class DefaultTownLoadingTest {
         assertThat(route.lengthM()).isPositive();
         assertThat(route.junctions()).allSatisfy(t -> assertThat(t.exitM()).isGreaterThan(t.entryM()));
         double[] end = new double[3];
-        route.pointAt(route.lengthM(), end);
+        route.polyline().pointAt(route.lengthM(), end);
         NamedPlace library = town.places().poiNamed("Central Library").orElseThrow();
         assertThat(library.contains(end[0], end[1])).isTrue();
     }

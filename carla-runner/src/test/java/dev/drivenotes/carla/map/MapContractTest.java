@@ -2,12 +2,13 @@ package dev.drivenotes.carla.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drivenotes.carla.map.lanes.LaneGraphBuilder;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +27,9 @@ class MapContractTest {
 
     private static Path map(String name) throws IOException {
         if (name.equals("features.xodr")) {
-            Path tmp = Files.createTempFile("features", ".xodr");
-            try (var in = MapContractTest.class.getResourceAsStream("/maps/features.xodr")) {
-                Files.write(tmp, in.readAllBytes());
-            }
-            return tmp;
+            return Files.write(Files.createTempFile("features", ".xodr"), TestMaps.featuresXml());
         }
-        Optional<Path> path = SharedMaps.find(name);
-        assumeTrue(path.isPresent(), "../shared/maps/" + name + " absent (a user's clone has no ../shared): skipping");
-        return path.orElseThrow();
+        return TestMaps.shared(name);
     }
 
     @ParameterizedTest

@@ -1,28 +1,24 @@
 package dev.drivenotes.carla.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drivenotes.carla.map.geometry.Geometry;
+import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
+import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.opendrive.Road;
+import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.model.map.NamedPlace;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SharedMapsTest {
 
-    private static Path sharedMap(String file) {
-        Optional<Path> path = SharedMaps.find(file);
-        assumeTrue(path.isPresent(), "../shared/maps/" + file + " absent (a user's clone has no ../shared): skipping");
-        return path.orElseThrow();
-    }
-
     @Test
     void loadsTown01AndPlansRouteBetweenDerivedPlaces() {
         LoadedMap town01 =
-                new MapCatalog(Map.of()).load(sharedMap("Town01.xodr").toString());
+                new MapCatalog(Map.of()).load(TestMaps.shared("Town01.xodr").toString());
         assertThat(town01.openDrive().roads()).hasSize(122);
         assertThat(town01.openDrive().junctions()).hasSize(12);
         assertThat(town01.places().pois()).hasSizeGreaterThanOrEqualTo(2);
@@ -46,7 +42,7 @@ class SharedMapsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Town01.xodr", "curves.xodr", "simple_4way_intersection.xodr"})
     void planViewRecordsAreContinuous(String file) {
-        OpenDriveMap map = OpenDriveLoader.load(sharedMap(file));
+        OpenDriveMap map = OpenDriveLoader.load(TestMaps.shared(file));
         double[] end = new double[3];
         for (Road road : map.roads().values()) {
             for (int i = 0; i + 1 < road.geometries().size(); i++) {
@@ -63,7 +59,7 @@ class SharedMapsTest {
     @Test
     void simpleIntersectionHasConnectedLaneGraph() {
         LoadedMap map = new MapCatalog(Map.of())
-                .load(sharedMap("simple_4way_intersection.xodr").toString());
+                .load(TestMaps.shared("simple_4way_intersection.xodr").toString());
         assertThat(map.openDrive().junctions()).hasSize(1);
         assertThat(map.places().junctions().get(0).legalManeuvers()).hasSizeGreaterThanOrEqualTo(2);
     }

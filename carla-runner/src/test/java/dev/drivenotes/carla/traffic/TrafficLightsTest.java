@@ -2,10 +2,8 @@ package dev.drivenotes.carla.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.MapCatalog;
-import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
+import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.model.sim.TrafficLightState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +24,7 @@ class TrafficLightsTest {
 
     @BeforeAll
     static void town() {
-        LoadedMap map = new MapCatalog(Map.of(
-                        TownGenerator.DEFAULT_TOWN,
-                        () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, TownGenerator.DEFAULT_TOWN)))
-                .load(TownGenerator.DEFAULT_TOWN);
-        net = TrafficNetwork.of(map);
+        net = TrafficNetwork.of(TestMaps.defaultTown(dir));
     }
 
     private static List<Integer> signalisedEntries() {
@@ -123,14 +117,7 @@ class TrafficLightsTest {
 
     @Test
     void town01LightsComeFromItsSignalsOnePhasePerController() {
-        Path town01 = java.util.stream.Stream.of(
-                        Path.of("..", "shared", "maps", "Town01.xodr"),
-                        Path.of("..", "..", "shared", "maps", "Town01.xodr"))
-                .filter(java.nio.file.Files::isRegularFile)
-                .findFirst()
-                .orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                town01 != null, "../shared/maps/Town01.xodr absent (a user's clone has no ../shared): skipping");
+        Path town01 = TestMaps.shared("Town01.xodr");
         TrafficNetwork town = TrafficNetwork.of(new MapCatalog(Map.of()).load(town01.toString()));
 
         assertThat(town.signals.fromMapCount()).isPositive();

@@ -1,7 +1,0 @@
-package dev.drivenotes.carla.map;
-
-/** Which end of a road a link touches. */
-public enum ContactPoint {
-    START,
-    END
-}

@@ -1,4 +1,0 @@
-package dev.drivenotes.carla.map;
-
-/** A place on the lane graph: node index and distance along that lane. */
-public record LanePosition(int node, double offsetM) {}

@@ -1,8 +1,0 @@
-package dev.drivenotes.carla.map;
-
-/**
- * The OpenDRIVE header, kept as metadata.
- *
- * @param geoReference the PROJ string of the map's projection, or null
- */
-public record MapHeader(int revMajor, int revMinor, String name, String vendor, String geoReference) {}

@@ -1,0 +1,90 @@
+package dev.drivenotes.carla.map.places;
+
+import dev.drivenotes.carla.map.geometry.Polyline;
+import dev.drivenotes.carla.map.lanes.LanePosition;
+import dev.drivenotes.carla.map.routing.Route;
+import dev.drivenotes.carla.map.routing.RoutePlanner;
+import dev.drivenotes.model.map.NamedPlace;
+import dev.drivenotes.model.map.PlaceDirectory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Plans the shortest lane route between two named places of a map (POIs or junctions). */
+public final class PlaceRouter {
+
+    private static final double MIN_ROUTE_M = 1.0;
+
+    private final PlaceDirectory places;
+    private final Map<String, List<LanePosition>> anchors;
+    private final RoutePlanner planner;
+
+    /** @param anchors the lane positions where each named place can be reached (see {@link MapPlaces}) */
+    public PlaceRouter(PlaceDirectory places, Map<String, List<LanePosition>> anchors, RoutePlanner planner) {
+        this.places = places;
+        this.anchors = Map.copyOf(anchors);
+        this.planner = planner;
+    }
+
+    public boolean knows(String place) {
+        return anchors.containsKey(place);
+    }
+
+    /** The shortest route over every lane anchor pair of the two places, if one exists. */
+    public Optional<PlannedRoute> plan(String from, String to) {
+        List<LanePosition> starts = anchors.getOrDefault(from, List.of());
+        List<LanePosition> ends = anchors.getOrDefault(to, List.of());
+        Route best = null;
+        for (LanePosition s : starts) {
+            for (LanePosition e : ends) {
+                Optional<Route> r = planner.plan(s, e);
+                if (r.isPresent()
+                        && r.get().lengthM() >= MIN_ROUTE_M
+                        && (best == null || r.get().lengthM() < best.lengthM())) {
+                    best = r.get();
+                }
+            }
+        }
+        return Optional.ofNullable(best).map(r -> withPois(r, from, to));
+    }
+
+    private PlannedRoute withPois(Route route, String from, String to) {
+        record Passed(String name, double entryM, double exitM) {}
+        List<Passed> passed = new ArrayList<>();
+        for (NamedPlace poi : places.pois()) {
+            if (poi.name().equals(from)) {
+                continue;
+            }
+            double entry = -1;
+            double exit = -1;
+            Polyline path = route.polyline();
+            for (int i = 0; i < path.pointCount(); i++) {
+                if (poi.contains(path.x(i), path.y(i))) {
+                    if (entry < 0) {
+                        entry = path.cumM(i);
+                    }
+                    exit = path.cumM(i);
+                } else if (entry >= 0) {
+                    break;
+                }
+            }
+            if (poi.name().equals(to)) {
+                passed.add(new Passed(to, Double.POSITIVE_INFINITY, route.lengthM()));
+            } else if (entry >= 0) {
+                passed.add(new Passed(poi.name(), entry, exit));
+            }
+        }
+        if (passed.stream().noneMatch(p -> p.name().equals(to))) {
+            passed.add(new Passed(to, Double.POSITIVE_INFINITY, route.lengthM()));
+        }
+        passed.sort(Comparator.comparingDouble(Passed::entryM));
+        return new PlannedRoute(
+                route,
+                from,
+                to,
+                passed.stream().map(Passed::name).toList(),
+                passed.stream().mapToDouble(Passed::exitM).toArray());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.drivenotes.carla.map.routing;
+
+import dev.drivenotes.carla.map.geometry.Polyline;
+import dev.drivenotes.carla.map.geometry.PolylineBuilder;
+import dev.drivenotes.carla.map.lanes.LaneGraph;
+import dev.drivenotes.carla.map.lanes.LaneNode;
+import dev.drivenotes.model.sim.Maneuver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A planned lane route as one polyline (lane centres, driving direction), with the lane of each
+ * vertex and the junction traversals along it.
+ */
+public final class Route {
+
+    /**
+     * One pass through a junction: from {@code entryM} to {@code exitM} along the route, labelled
+     * from the heading change of the connecting lane(s).
+     */
+    public record JunctionTraversal(String junctionId, double entryM, double exitM, Maneuver maneuver) {}
+
+    private final int[] nodes;
+    private final Polyline polyline;
+    private final int[] vertexNode;
+    private final List<JunctionTraversal> junctions;
+
+    private Route(int[] nodes, Polyline polyline, int[] vertexNode, List<JunctionTraversal> junctions) {
+        this.nodes = nodes;
+        this.polyline = polyline;
+        this.vertexNode = vertexNode;
+        this.junctions = List.copyOf(junctions);
+    }
+
+    static Route of(LaneGraph graph, List<Integer> path, double startOffsetM, double endOffsetM) {
+        PolylineBuilder pb = new PolylineBuilder();
+        List<JunctionTraversal> traversals = new ArrayList<>();
+        String junction = null;
+        double entryM = 0;
+        double entryHeading = 0;
+        double exitHeading = 0;
+        for (int i = 0; i < path.size(); i++) {
+            LaneNode node = graph.node(path.get(i));
+            double from = i == 0 ? startOffsetM : 0;
+            double to = i == path.size() - 1 ? endOffsetM : node.lengthM();
+            String j = node.junctionId();
+            if (junction != null && !junction.equals(j)) {
+                traversals.add(traversal(junction, entryM, pb.lengthM(), exitHeading - entryHeading));
+                junction = null;
+            }
+            if (j != null && junction == null) {
+                junction = j;
+                entryM = pb.lengthM();
+                entryHeading = node.entryHeadingRad();
+            }
+            pb.append(node.polyline(), from, to, node.index());
+            if (j != null) {
+                exitHeading = node.exitHeadingRad();
+            }
+        }
+        if (junction != null) {
+            traversals.add(traversal(junction, entryM, pb.lengthM(), exitHeading - entryHeading));
+        }
+        return new Route(path.stream().mapToInt(Integer::intValue).toArray(), pb.build(), pb.tags(), traversals);
+    }
+
+    private static JunctionTraversal traversal(String junction, double entryM, double exitM, double headingChange) {
+        return new JunctionTraversal(junction, entryM, exitM, Maneuver.fromHeadingChange(headingChange));
+    }
+
+    public double lengthM() {
+        return polyline.lengthM();
+    }
+
+    /** The lane nodes of the route, in driving order. */
+    public int[] nodes() {
+        return nodes.clone();
+    }
+
+    public List<JunctionTraversal> junctions() {
+        return junctions;
+    }
+
+    /** The route's path: lane centres in driving direction, from the start to the destination. */
+    public Polyline polyline() {
+        return polyline;
+    }
+
+    /** The lane node that vertex i of {@link #polyline()} lies on. */
+    public int nodeAtVertex(int i) {
+        return vertexNode[i];
+    }
+}
