@@ -57,7 +57,8 @@ public class BenchSimState {
     }
 
     private void restart() {
-        state = simulator.create(new CreateSimulationRequest(mapFile, seed++, null, 1_000_000, npcs, 0.5, 0.05));
+        state = simulator.create(
+                new CreateSimulationRequest(mapFile, seed++, null, 1_000_000, npcs, 0.5, 0.05, null, 0));
         id = state.simulationId();
     }
 

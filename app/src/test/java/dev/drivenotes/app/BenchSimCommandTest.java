@@ -1,5 +1,6 @@
 package dev.drivenotes.app;
 
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.sim.Control;
@@ -42,17 +43,13 @@ class BenchSimCommandTest {
 
     @Test
     void benchDriverSteersTowardsAWaypointOnTheLeftAndBrakesWhenTooFast() {
-        Observation obs = new Observation(
-                12,
-                0,
-                0,
-                0,
-                List.of(new Waypoint(2, 0), new Waypoint(4, 0.5), new Waypoint(6, 2)),
-                Maneuver.FOLLOW_LANE,
-                100,
-                "poi",
-                100,
-                8.33);
+        Observation obs = observation()
+                .speedMps(12)
+                .route(List.of(new Waypoint(2, 0), new Waypoint(4, 0.5), new Waypoint(6, 2)))
+                .nextManeuver(Maneuver.FOLLOW_LANE, 100)
+                .nextPoi("poi", 100)
+                .speedLimitMps(8.33)
+                .build();
         Control control = BenchSimState.drive(obs);
         assertThat(control.steer()).as("steer > 0 is right").isNegative();
         assertThat(control.brake()).isPositive();

@@ -1,5 +1,9 @@
 package dev.drivenotes.reporter;
 
+import static dev.drivenotes.model.testing.EpisodeSummaryBuilder.episode;
+import static dev.drivenotes.model.testing.GroundTruthBuilder.truth;
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
+
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.map.MapPoint;
@@ -16,7 +20,6 @@ import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
-import dev.drivenotes.model.sim.Pose;
 import dev.drivenotes.model.sim.Termination;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,12 +95,16 @@ public final class Fixtures {
     }
 
     public static EpisodeSummary summary(String episodeId, int index, Termination termination) {
-        return new EpisodeSummary(
-                episodeId, index, 42 + index, 28, termination, 1.0, 0, 0, false, 6.5, 180, "Main Street", MUSEUM);
+        return episode(episodeId, index)
+                .seed(42 + index)
+                .steps(28)
+                .termination(termination)
+                .route("Main Street", MUSEUM, 180)
+                .build();
     }
 
     public static Decision decision(Maneuver maneuver, double confidence, String targetPoi) {
-        return new Decision(Control.IDLE, maneuver, confidence, targetPoi);
+        return new Decision(Control.IDLE, maneuver, confidence, targetPoi, null);
     }
 
     /** A note with the given fields, for tests that do not need a trajectory. */
@@ -113,21 +120,22 @@ public final class Fixtures {
         public Trajectory add(double x, double y, double yawRad, MapPoint gnss, Decision decision) {
             int step = steps.size();
             NamedPlace junction = MATCHER.junctionAt(x, y);
-            GroundTruth truth = new GroundTruth(
-                    new Pose(x, y, yawRad),
-                    5.0,
-                    junction != null ? "100" : "1",
-                    -1,
-                    junction != null ? junction.id() : null,
-                    MATCHER.match(x, y),
-                    Math.min(1, step / 27.0),
-                    false,
-                    false,
-                    false);
+            GroundTruth truth = truth().pose(x, y, yawRad)
+                    .lane(junction != null ? "100" : "1", -1)
+                    .junction(junction != null ? junction.id() : null)
+                    .place(MATCHER.match(x, y))
+                    .routeCompletion(Math.min(1, step / 27.0))
+                    .build();
             double gx = gnss != null ? gnss.x() : x + 0.3;
             double gy = gnss != null ? gnss.y() : y + 0.2;
-            Observation observation =
-                    new Observation(5.0, gx, gy, yawRad, List.of(), Maneuver.TURN_LEFT, 10, MUSEUM, 100, 8.33);
+            Observation observation = observation()
+                    .gnss(gx, gy)
+                    .compassRad(yawRad)
+                    .route(List.of())
+                    .nextManeuver(Maneuver.TURN_LEFT, 10)
+                    .nextPoi(MUSEUM, 100)
+                    .speedLimitMps(8.33)
+                    .build();
             steps.add(new StepRecord(step, step * 0.05, observation, decision, truth));
             return this;
         }

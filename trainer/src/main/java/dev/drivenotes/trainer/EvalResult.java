@@ -1,5 +1,8 @@
 package dev.drivenotes.trainer;
 
+import dev.drivenotes.model.experiment.DrivingScore;
+import dev.drivenotes.model.experiment.Infractions;
+
 /**
  * Evaluation of one agent.
  *
@@ -9,7 +12,9 @@ package dev.drivenotes.trainer;
  * @param collisionRate share of episodes with a collision
  * @param offRoadRate share of episodes that ended off the road
  * @param meanSpeedMps mean speed over all steps
- * @param drivingScore mean of route completion × 0.6 per collision × 0.7 per red light run
+ * @param drivingScore mean driving score ({@link DrivingScore}: route completion × the penalty of
+ *     every infraction)
+ * @param infractions infractions of all episodes together
  */
 public record EvalResult(
         String agent,
@@ -18,4 +23,5 @@ public record EvalResult(
         double collisionRate,
         double offRoadRate,
         double meanSpeedMps,
-        double drivingScore) {}
+        double drivingScore,
+        Infractions infractions) {}

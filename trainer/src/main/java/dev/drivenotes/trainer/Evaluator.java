@@ -1,6 +1,8 @@
 package dev.drivenotes.trainer;
 
 import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.model.experiment.DrivingScore;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.SimulationState;
@@ -13,9 +15,6 @@ import java.util.List;
  * batched decision per step, and scores them.
  */
 final class Evaluator {
-
-    private static final double COLLISION_FACTOR = 0.6;
-    private static final double RED_LIGHT_FACTOR = 0.7;
 
     private final Simulator simulator;
     private final String map;
@@ -34,11 +33,11 @@ final class Evaluator {
 
     EvalResult evaluate(String agent, Driver driver, int episodes, long seed) {
         List<DrivingEnv> envs = new ArrayList<>();
-        boolean[] collided = new boolean[episodes];
-        int[] redLights = new int[episodes];
+        Infractions[] infractions = new Infractions[episodes];
         for (int i = 0; i < episodes; i++) {
             DrivingEnv env = new DrivingEnv(simulator, map, maxSteps, npcs, birdEyeSizePx);
             env.reset(seed + i);
+            infractions[i] = Infractions.NONE;
             driver.reset(i);
             envs.add(env);
         }
@@ -60,32 +59,34 @@ final class Evaluator {
             List<Control> controls = driver.act(slots, obs);
             for (int k = 0; k < slots.length; k++) {
                 SimulationState s = envs.get(slots[k]).step(controls.get(k)).state();
-                collided[slots[k]] |= s.truth().collision();
-                redLights[slots[k]] += s.truth().redLightRun() ? 1 : 0;
+                infractions[slots[k]] = infractions[slots[k]].plus(Infractions.of(s.truth()));
                 speedSum += s.truth().speedMps();
                 speedCount++;
             }
         }
         double rc = 0;
         double score = 0;
-        int collisions = 0;
+        int collided = 0;
         int offRoad = 0;
+        Infractions total = Infractions.NONE;
         for (int i = 0; i < episodes; i++) {
             SimulationState s = envs.get(i).state();
             double completion = s.truth().routeCompletion();
             rc += completion;
-            collisions += collided[i] ? 1 : 0;
+            collided += infractions[i].collisions() > 0 ? 1 : 0;
             offRoad += s.termination() == Termination.OFF_ROAD ? 1 : 0;
-            score += completion * (collided[i] ? COLLISION_FACTOR : 1) * Math.pow(RED_LIGHT_FACTOR, redLights[i]);
+            score += DrivingScore.of(completion, infractions[i]);
+            total = total.plus(infractions[i]);
             envs.get(i).close();
         }
         return new EvalResult(
                 agent,
                 episodes,
                 rc / episodes,
-                (double) collisions / episodes,
+                (double) collided / episodes,
                 (double) offRoad / episodes,
                 speedCount == 0 ? 0 : speedSum / speedCount,
-                score / episodes);
+                score / episodes,
+                total);
     }
 }

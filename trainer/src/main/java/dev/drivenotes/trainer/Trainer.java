@@ -112,7 +112,7 @@ public final class Trainer {
                 // the autopilot labels every state (DAgger); on its own environments it also drives
                 SimulationState s = envs.get(i).state();
                 Control c = autopilot
-                        .decide(List.of(new PredictInstance("env-" + i, s.observation(), first[i])))
+                        .decide(List.of(new PredictInstance("env-" + i, s.observation(), first[i], null)))
                         .getFirst()
                         .control();
                 labels[i] = DrivingActions.nearest(c);

@@ -12,14 +12,13 @@ import dev.drivenotes.model.sim.Termination;
  * @param steps steps driven
  * @param termination why it ended
  * @param routeCompletion share of the route driven, 0..1
- * @param collisions collision events
+ * @param infractions collisions by what was hit, red lights and stop signs run
  * @param laneInvasions lane invasion events
  * @param offRoad whether it left the road
  * @param meanSpeedMps mean true speed
  * @param routeLengthM planned route length
  * @param start named start place
  * @param destination destination POI
- * @param redLightRuns red lights run
  * @param routeDeviations steps off the planned route
  */
 public record EpisodeSummary(
@@ -29,14 +28,13 @@ public record EpisodeSummary(
         int steps,
         Termination termination,
         double routeCompletion,
-        int collisions,
+        Infractions infractions,
         int laneInvasions,
         boolean offRoad,
         double meanSpeedMps,
         double routeLengthM,
         String start,
         String destination,
-        int redLightRuns,
         int routeDeviations) {
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);
@@ -44,46 +42,17 @@ public record EpisodeSummary(
         Require.inRange("steps", steps, 0, Integer.MAX_VALUE);
         Require.notNull("termination", termination);
         Require.inRange("routeCompletion", routeCompletion, 0, 1);
-        Require.inRange("collisions", collisions, 0, Integer.MAX_VALUE);
+        Require.notNull("infractions", infractions);
         Require.inRange("laneInvasions", laneInvasions, 0, Integer.MAX_VALUE);
         Require.nonNegative("meanSpeedMps", meanSpeedMps);
         Require.nonNegative("routeLengthM", routeLengthM);
         Require.notBlank("start", start);
         Require.notBlank("destination", destination);
-        Require.inRange("redLightRuns", redLightRuns, 0, Integer.MAX_VALUE);
         Require.inRange("routeDeviations", routeDeviations, 0, Integer.MAX_VALUE);
     }
 
-    /** A summary without traffic-light and route-deviation counts. */
-    public EpisodeSummary(
-            String episodeId,
-            int index,
-            long seed,
-            int steps,
-            Termination termination,
-            double routeCompletion,
-            int collisions,
-            int laneInvasions,
-            boolean offRoad,
-            double meanSpeedMps,
-            double routeLengthM,
-            String start,
-            String destination) {
-        this(
-                episodeId,
-                index,
-                seed,
-                steps,
-                termination,
-                routeCompletion,
-                collisions,
-                laneInvasions,
-                offRoad,
-                meanSpeedMps,
-                routeLengthM,
-                start,
-                destination,
-                0,
-                0);
+    /** Collisions of every kind. */
+    public int collisions() {
+        return infractions.collisions();
     }
 }

@@ -21,9 +21,4 @@ public record Decision(Control control, Maneuver maneuver, double confidence, St
         Require.inRange("confidence", confidence, 0, 1);
         Require.notBlank("targetPoi", targetPoi);
     }
-
-    /** A decision without carry. */
-    public Decision(Control control, Maneuver maneuver, double confidence, String targetPoi) {
-        this(control, maneuver, confidence, targetPoi, null);
-    }
 }

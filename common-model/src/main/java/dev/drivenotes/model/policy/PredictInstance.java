@@ -17,9 +17,4 @@ public record PredictInstance(String sessionId, Observation observation, boolean
         Require.notBlank("sessionId", sessionId);
         Require.notNull("observation", observation);
     }
-
-    /** An instance without carry: the server keeps the session's state. */
-    public PredictInstance(String sessionId, Observation observation, boolean isFirst) {
-        this(sessionId, observation, isFirst, null);
-    }
 }

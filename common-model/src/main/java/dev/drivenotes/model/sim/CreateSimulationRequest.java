@@ -36,16 +36,4 @@ public record CreateSimulationRequest(
             throw new dev.drivenotes.model.InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128");
         }
     }
-
-    /** A request with clear weather and no bird's-eye raster. */
-    public CreateSimulationRequest(
-            String map,
-            long seed,
-            RouteSpec route,
-            int maxSteps,
-            int npcCount,
-            double gnssNoiseM,
-            double fixedDeltaSeconds) {
-        this(map, seed, route, maxSteps, npcCount, gnssNoiseM, fixedDeltaSeconds, null, 0);
-    }
 }

@@ -15,9 +15,12 @@ import dev.drivenotes.model.Require;
  * @param collision a collision happened during this step
  * @param offRoad the ego is off every drivable lane
  * @param laneInvasion the ego crossed a lane marking it must not cross during this step
- * @param collisionWith what the ego hit during this step ({@code vehicle} or {@code static}), or null
+ * @param collisionWith what the ego hit during this step: {@code vehicle}, {@code pedestrian} or
+ *     {@code static} (anything else, as the CARLA leaderboard counts it); null without a collision
  * @param redLightRun the ego crossed a stop line while its light was red during this step
  * @param routeDeviation the ego is off its planned route (on a lane the route does not use)
+ * @param stopSignRun the ego crossed a stop sign's stop line during this step without having come
+ *     to a stop before it
  */
 public record GroundTruth(
         Pose pose,
@@ -32,7 +35,8 @@ public record GroundTruth(
         boolean laneInvasion,
         String collisionWith,
         boolean redLightRun,
-        boolean routeDeviation) {
+        boolean routeDeviation,
+        boolean stopSignRun) {
     public GroundTruth {
         Require.notNull("pose", pose);
         Require.nonNegative("speedMps", speedMps);
@@ -41,34 +45,6 @@ public record GroundTruth(
         if (collision && collisionWith == null) {
             collisionWith = "unknown";
         }
-    }
-
-    /** Ground truth without the traffic events (no collision partner, red-light run or deviation). */
-    public GroundTruth(
-            Pose pose,
-            double speedMps,
-            String roadId,
-            int laneId,
-            String junctionId,
-            String place,
-            double routeCompletion,
-            boolean collision,
-            boolean offRoad,
-            boolean laneInvasion) {
-        this(
-                pose,
-                speedMps,
-                roadId,
-                laneId,
-                junctionId,
-                place,
-                routeCompletion,
-                collision,
-                offRoad,
-                laneInvasion,
-                null,
-                false,
-                false);
     }
 
     public boolean inJunction() {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param yawRateRadps yaw rate, counter-clockwise positive
  * @param lead the nearest vehicle ahead on the planned path, or null when none within sensor range
  * @param trafficLight the next traffic light governing the planned path, or null when none ahead
+ * @param stopSign the next stop sign governing the planned path, or null when none ahead
  * @param birdEye optional bird's-eye raster, null unless requested
  */
 public record Observation(
@@ -36,6 +37,7 @@ public record Observation(
         double yawRateRadps,
         LeadVehicle lead,
         TrafficLightAhead trafficLight,
+        StopSignAhead stopSign,
         BirdEyeRaster birdEye) {
     public Observation {
         Require.nonNegative("speedMps", speedMps);
@@ -69,35 +71,7 @@ public record Observation(
                         yawRateRadps,
                         lead,
                         trafficLight,
+                        stopSign,
                         null);
-    }
-
-    /** An observation without the optional sensors (no yaw rate, traffic, lights or raster). */
-    public Observation(
-            double speedMps,
-            double gnssX,
-            double gnssY,
-            double compassRad,
-            List<Waypoint> routeWaypoints,
-            Maneuver nextManeuver,
-            double distanceToManeuverM,
-            String nextPoi,
-            double distanceToGoM,
-            double speedLimitMps) {
-        this(
-                speedMps,
-                gnssX,
-                gnssY,
-                compassRad,
-                routeWaypoints,
-                nextManeuver,
-                distanceToManeuverM,
-                nextPoi,
-                distanceToGoM,
-                speedLimitMps,
-                0,
-                null,
-                null,
-                null);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.platform.Fixtures;
@@ -36,7 +37,20 @@ class TrajectoryCodecTest {
     @Test
     void envelopeRoundTripsWithItsPayloadType() {
         EpisodeSummary summary = new EpisodeSummary(
-                "x-e0", 0, 3, 100, Termination.REACHED_DESTINATION, 1.0, 0, 0, false, 7.5, 300, "A", "B");
+                "x-e0",
+                0,
+                3,
+                100,
+                Termination.REACHED_DESTINATION,
+                1.0,
+                new Infractions(0, 0, 0, 0, 0),
+                0,
+                false,
+                7.5,
+                300,
+                "A",
+                "B",
+                0);
         EventEnvelope event = EventEnvelope.wrap(
                 new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary),
                 Instant.parse("2026-11-24T10:00:00Z"));

@@ -1,5 +1,6 @@
 package dev.drivenotes.dreamer.policy;
 
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.policy.Decision;
@@ -100,7 +101,7 @@ class AutopilotClosedLoopTest {
             maxCrossTrackM =
                     Math.max(maxCrossTrackM, Math.hypot(car.centreX() - nearest[0], car.centreY() - nearest[1]));
             Decision decision = autopilot
-                    .decide(List.of(new PredictInstance("loop", observe(route, car, progressM), step == 0)))
+                    .decide(List.of(new PredictInstance("loop", observe(route, car, progressM), step == 0, null)))
                     .getFirst();
             car.step(decision.control());
             maxSpeedMps = Math.max(maxSpeedMps, car.speedMps);
@@ -154,16 +155,14 @@ class AutopilotClosedLoopTest {
         Maneuver next = turnAhead ? turn : Maneuver.FOLLOW_LANE;
         double distanceToManeuverM =
                 progressM < route.straightM() ? route.straightM() - progressM : turnAhead ? 0 : distanceToGoM;
-        return new Observation(
-                car.speedMps,
-                car.centreX(),
-                car.centreY(),
-                car.yawRad,
-                waypoints,
-                next,
-                distanceToManeuverM,
-                "Library",
-                distanceToGoM,
-                LIMIT_MPS);
+        return observation()
+                .speedMps(car.speedMps)
+                .gnss(car.centreX(), car.centreY())
+                .compassRad(car.yawRad)
+                .route(waypoints)
+                .nextManeuver(next, distanceToManeuverM)
+                .nextPoi("Library", distanceToGoM)
+                .speedLimitMps(LIMIT_MPS)
+                .build();
     }
 }

@@ -22,7 +22,7 @@ class AutopilotPolicyTest {
 
     private Decision decide(Observation observation) {
         return autopilot
-                .decide(List.of(new PredictInstance("s-1", observation, true)))
+                .decide(List.of(new PredictInstance("s-1", observation, true, null)))
                 .getFirst();
     }
 
@@ -161,25 +161,25 @@ class AutopilotPolicyTest {
     void integratesSpeedErrorPerSessionAndResetsItOnFirstStep() {
         Observation belowLimit = cruising(8, straight(30), 300);
         double first = autopilot
-                .decide(List.of(new PredictInstance("a", belowLimit, true)))
+                .decide(List.of(new PredictInstance("a", belowLimit, true, null)))
                 .getFirst()
                 .control()
                 .throttle();
         double later = first;
         for (int i = 0; i < 20; i++) {
             later = autopilot
-                    .decide(List.of(new PredictInstance("a", belowLimit, false)))
+                    .decide(List.of(new PredictInstance("a", belowLimit, false, null)))
                     .getFirst()
                     .control()
                     .throttle();
         }
         double otherSession = autopilot
-                .decide(List.of(new PredictInstance("b", belowLimit, false)))
+                .decide(List.of(new PredictInstance("b", belowLimit, false, null)))
                 .getFirst()
                 .control()
                 .throttle();
         double restarted = autopilot
-                .decide(List.of(new PredictInstance("a", belowLimit, true)))
+                .decide(List.of(new PredictInstance("a", belowLimit, true, null)))
                 .getFirst()
                 .control()
                 .throttle();
@@ -192,9 +192,9 @@ class AutopilotPolicyTest {
     @Test
     void answersABatchInOrder() {
         List<PredictInstance> batch = List.of(
-                new PredictInstance("a", cruising(5, arc(20, true, 30), 200), true),
-                new PredictInstance("b", cruising(5, arc(20, false, 30), 200), true),
-                new PredictInstance("c", cruising(5, straight(10), 10), true));
+                new PredictInstance("a", cruising(5, arc(20, true, 30), 200), true, null),
+                new PredictInstance("b", cruising(5, arc(20, false, 30), 200), true, null),
+                new PredictInstance("c", cruising(5, straight(10), 10), true, null));
 
         List<Decision> decisions = autopilot.decide(batch);
 

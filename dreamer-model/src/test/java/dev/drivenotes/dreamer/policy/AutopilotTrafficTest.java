@@ -1,5 +1,6 @@
 package dev.drivenotes.dreamer.policy;
 
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.policy.PredictInstance;
@@ -35,21 +36,17 @@ class AutopilotTrafficTest {
             double s = Math.floor(x) + 2 * k;
             waypoints.add(new Waypoint(s - x, -car.centreY()));
         }
-        return new Observation(
-                car.speedMps,
-                x,
-                car.centreY(),
-                car.yawRad,
-                waypoints,
-                Maneuver.FOLLOW_LANE,
-                ROAD_M - x,
-                "Library",
-                ROAD_M - x,
-                LIMIT_MPS,
-                0,
-                lead,
-                light,
-                null);
+        return observation()
+                .speedMps(car.speedMps)
+                .gnss(x, car.centreY())
+                .compassRad(car.yawRad)
+                .route(waypoints)
+                .nextManeuver(Maneuver.FOLLOW_LANE, ROAD_M - x)
+                .nextPoi("Library", ROAD_M - x)
+                .speedLimitMps(LIMIT_MPS)
+                .lead(lead)
+                .trafficLight(light)
+                .build();
     }
 
     /** The lead starts {@code startGapM} ahead at 6 m/s, brakes at 3 m/s² to a stop at t = 20 s and stays. */
@@ -70,7 +67,7 @@ class AutopilotTrafficTest {
             smallestGapM = Math.min(smallestGapM, gapM);
             LeadVehicle lead = gapM <= 50 ? new LeadVehicle(Math.max(0, gapM), leadMps) : null;
             car.step(autopilot
-                    .decide(List.of(new PredictInstance("lead", observe(car, lead, null), step == 0)))
+                    .decide(List.of(new PredictInstance("lead", observe(car, lead, null), step == 0, null)))
                     .getFirst()
                     .control());
         }
@@ -102,7 +99,7 @@ class AutopilotTrafficTest {
                 assertThat(car.speedMps).as("waiting at the line").isLessThan(0.05);
             }
             car.step(autopilot
-                    .decide(List.of(new PredictInstance("red", observe(car, null, light), step == 0)))
+                    .decide(List.of(new PredictInstance("red", observe(car, null, light), step == 0, null)))
                     .getFirst()
                     .control());
         }

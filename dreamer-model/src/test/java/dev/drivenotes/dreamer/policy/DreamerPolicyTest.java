@@ -45,8 +45,8 @@ class DreamerPolicyTest {
     @Test
     void theSameCarryGivesTheSameDecision() {
         DreamerPolicy policy = policy();
-        Decision first =
-                policy.decide(List.of(new PredictInstance("s", FIRST, true))).getFirst();
+        Decision first = policy.decide(List.of(new PredictInstance("s", FIRST, true, null)))
+                .getFirst();
         assertThat(first.carry()).isNotBlank();
         Decision a = policy.decide(List.of(new PredictInstance("x", SECOND, false, first.carry())))
                 .getFirst();
@@ -58,14 +58,14 @@ class DreamerPolicyTest {
     @Test
     void aSessionWithoutCarryContinuesFromTheServerCacheAndIsFirstResetsIt() {
         DreamerPolicy policy = policy();
-        Decision first =
-                policy.decide(List.of(new PredictInstance("s", FIRST, true))).getFirst();
-        Decision cached =
-                policy.decide(List.of(new PredictInstance("s", SECOND, false))).getFirst();
+        Decision first = policy.decide(List.of(new PredictInstance("s", FIRST, true, null)))
+                .getFirst();
+        Decision cached = policy.decide(List.of(new PredictInstance("s", SECOND, false, null)))
+                .getFirst();
         Decision carried = policy().decide(List.of(new PredictInstance("t", SECOND, false, first.carry())))
                 .getFirst();
-        Decision reset =
-                policy.decide(List.of(new PredictInstance("s", SECOND, true))).getFirst();
+        Decision reset = policy.decide(List.of(new PredictInstance("s", SECOND, true, null)))
+                .getFirst();
         assertThat(cached).isEqualTo(carried);
         assertThat(reset.carry()).isNotEqualTo(carried.carry());
     }
@@ -73,13 +73,13 @@ class DreamerPolicyTest {
     @Test
     void aBatchDecidesLikeOneByOne() {
         DreamerPolicy policy = policy();
-        String carry = policy.decide(List.of(new PredictInstance("s", FIRST, true)))
+        String carry = policy.decide(List.of(new PredictInstance("s", FIRST, true, null)))
                 .getFirst()
                 .carry();
         List<PredictInstance> batch = List.of(
-                new PredictInstance("a", FIRST, true),
+                new PredictInstance("a", FIRST, true, null),
                 new PredictInstance("b", SECOND, false, carry),
-                new PredictInstance("c", SECOND, true));
+                new PredictInstance("c", SECOND, true, null));
         List<Decision> together = policy.decide(batch);
         for (int i = 0; i < batch.size(); i++) {
             Decision alone = policy.decide(List.of(batch.get(i))).getFirst();
@@ -97,15 +97,16 @@ class DreamerPolicyTest {
                 new DreamerNets(config, Params.initialise(DJL.get(), DreamerNets.layout(config), 3)), DJL.get(), 1);
         DreamerPolicy policy = new DreamerPolicy(rasterAgent, SessionLimits.of(16));
         Observation withRaster = withBirdEye(FIRST, 64);
-        Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true)))
+        Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true, null)))
                 .getFirst();
         assertThat(decided.carry()).isNotBlank();
-        assertThatThrownBy(() -> policy.decide(
-                        List.of(new PredictInstance("a", withRaster, true), new PredictInstance("b", SECOND, true))))
+        assertThatThrownBy(() -> policy.decide(List.of(
+                        new PredictInstance("a", withRaster, true, null),
+                        new PredictInstance("b", SECOND, true, null))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instances[1].observation.birdEye")
                 .hasMessageContaining("birdEyeSizePx 64");
-        assertThatThrownBy(() -> policy.decide(List.of(new PredictInstance("c", withBirdEye(SECOND, 128), true))))
+        assertThatThrownBy(() -> policy.decide(List.of(new PredictInstance("c", withBirdEye(SECOND, 128), true, null))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instances[0].observation.birdEye");
     }
@@ -114,7 +115,7 @@ class DreamerPolicyTest {
     void rejectsACarryOfAnotherModelNamingTheInstance() {
         DreamerPolicy policy = policy();
         assertThatThrownBy(() -> policy.decide(List.of(
-                        new PredictInstance("a", FIRST, true), new PredictInstance("b", SECOND, false, "AAAA"))))
+                        new PredictInstance("a", FIRST, true, null), new PredictInstance("b", SECOND, false, "AAAA"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instances[1].carry");
     }

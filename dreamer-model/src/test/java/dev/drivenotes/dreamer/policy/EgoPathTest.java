@@ -3,6 +3,7 @@ package dev.drivenotes.dreamer.policy;
 import static dev.drivenotes.dreamer.testing.TestObservations.arc;
 import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
 import static dev.drivenotes.dreamer.testing.TestObservations.straight;
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -76,11 +77,16 @@ class EgoPathTest {
         for (int i = 0; i < ys.size(); i++) {
             route.add(new Waypoint(i * 1.5 - 3, ys.get(i)));
         }
-        Observation o =
-                new Observation(speedMps, 0, 0, 0, route, Maneuver.TURN_RIGHT, 0, "Bakery", distanceToGoM, 8.33);
+        Observation o = observation()
+                .speedMps(speedMps)
+                .route(route)
+                .nextManeuver(Maneuver.TURN_RIGHT, 0)
+                .nextPoi("Bakery", distanceToGoM)
+                .speedLimitMps(8.33)
+                .build();
 
         Decision d = new AutopilotPolicy(0.05, SessionLimits.of(10))
-                .decide(List.of(new PredictInstance("p", o, true)))
+                .decide(List.of(new PredictInstance("p", o, true, null)))
                 .getFirst();
 
         assertThat(d.confidence()).isBetween(0.0, 1.0);
@@ -91,7 +97,7 @@ class EgoPathTest {
     @Test
     void confidenceOnAStraightLaneCentreIsTheBase() {
         Decision d = new AutopilotPolicy(0.05, SessionLimits.of(10))
-                .decide(List.of(new PredictInstance("p", cruising(5, straight(30), 200), true)))
+                .decide(List.of(new PredictInstance("p", cruising(5, straight(30), 200), true, null)))
                 .getFirst();
 
         assertThat(d.confidence()).isEqualTo(Declaration.BASE_CONFIDENCE);

@@ -23,7 +23,7 @@ class RandomPolicyTest {
     private static final Observation OBSERVATION = cruising(5, straight(10), 100);
 
     private static PredictInstance step(String sessionId, boolean first) {
-        return new PredictInstance(sessionId, OBSERVATION, first);
+        return new PredictInstance(sessionId, OBSERVATION, first, null);
     }
 
     @Test

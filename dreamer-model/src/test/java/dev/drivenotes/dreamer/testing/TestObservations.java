@@ -4,6 +4,7 @@ import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Waypoint;
+import dev.drivenotes.model.testing.ObservationBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,38 +61,19 @@ public final class TestObservations {
 
     private static Observation observation(
             double speedMps, List<Waypoint> route, Maneuver next, double distanceToManeuverM, double distanceToGoM) {
-        return new Observation(
-                speedMps,
-                0,
-                0,
-                0,
-                route,
-                next,
-                distanceToManeuverM,
-                "Bakery",
-                distanceToGoM,
-                TOWN_LIMIT_MPS,
-                0,
-                null,
-                null,
-                null);
+        return ObservationBuilder.observation()
+                .speedMps(speedMps)
+                .route(route)
+                .nextManeuver(next, distanceToManeuverM)
+                .nextPoi("Bakery", distanceToGoM)
+                .speedLimitMps(TOWN_LIMIT_MPS)
+                .build();
     }
 
     private static Observation copy(Observation o, String nextPoi, BirdEyeRaster birdEye) {
-        return new Observation(
-                o.speedMps(),
-                o.gnssX(),
-                o.gnssY(),
-                o.compassRad(),
-                o.routeWaypoints(),
-                o.nextManeuver(),
-                o.distanceToManeuverM(),
-                nextPoi,
-                o.distanceToGoM(),
-                o.speedLimitMps(),
-                o.yawRateRadps(),
-                o.lead(),
-                o.trafficLight(),
-                birdEye);
+        return ObservationBuilder.from(o)
+                .nextPoi(nextPoi, o.distanceToGoM())
+                .birdEye(birdEye)
+                .build();
     }
 }

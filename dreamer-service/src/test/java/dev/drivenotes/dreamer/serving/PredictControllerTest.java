@@ -45,9 +45,9 @@ class PredictControllerTest {
     void decidesABatchOfThreeInTheOrderOfItsInstancesWithTheDefaultPolicy() throws Exception {
         String body = request(
                 null,
-                new PredictInstance("e1", towards("Bakery", cruising(5, arc(20, true, 30), 200)), true),
-                new PredictInstance("e2", towards("Library", cruising(5, arc(20, false, 30), 200)), true),
-                new PredictInstance("e3", towards("Museum", cruising(5, straight(10), 10)), false));
+                new PredictInstance("e1", towards("Bakery", cruising(5, arc(20, true, 30), 200)), true, null),
+                new PredictInstance("e2", towards("Library", cruising(5, arc(20, false, 30), 200)), true, null),
+                new PredictInstance("e3", towards("Museum", cruising(5, straight(10), 10)), false, null));
 
         predict(body)
                 .andExpect(status().isOk())
@@ -62,7 +62,7 @@ class PredictControllerTest {
 
     @Test
     void answersWithThePolicyNamedInTheParameters() throws Exception {
-        predict(request("random", new PredictInstance("e1", cruising(5, straight(10), 100), true)))
+        predict(request("random", new PredictInstance("e1", cruising(5, straight(10), 100), true, null)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deployedModelId").value("random"))
                 .andExpect(jsonPath("$.predictions.length()").value(1));
@@ -78,7 +78,7 @@ class PredictControllerTest {
 
     @Test
     void rejectsAnUnknownPolicyNamingTheParametersPolicyField() throws Exception {
-        predict(request("teleport", new PredictInstance("e1", cruising(5, straight(10), 100), true)))
+        predict(request("teleport", new PredictInstance("e1", cruising(5, straight(10), 100), true, null)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("parameters.policy"))
@@ -97,7 +97,8 @@ class PredictControllerTest {
     void servesTheBundledDreamerWithACarryThatComesBackAndRejectsABrokenOne() throws Exception {
         String first = mvc.perform(post("/v1/predict")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(request("dreamer", new PredictInstance("d1", cruising(5, straight(20), 100), true))))
+                        .content(request(
+                                "dreamer", new PredictInstance("d1", cruising(5, straight(20), 100), true, null))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deployedModelId").value("dreamer"))
                 .andExpect(jsonPath("$.predictions[0].carry").isNotEmpty())

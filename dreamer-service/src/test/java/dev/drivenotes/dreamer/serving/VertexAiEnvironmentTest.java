@@ -38,7 +38,7 @@ class VertexAiEnvironmentTest {
                 .run()) {
             String request = Json.mapper()
                     .writeValueAsString(new PredictRequest(
-                            List.of(new PredictInstance("e1", cruising(5, straight(10), 100), true)),
+                            List.of(new PredictInstance("e1", cruising(5, straight(10), 100), true, null)),
                             new PredictParameters("random")));
 
             HttpResponse<String> predicted = http.send(

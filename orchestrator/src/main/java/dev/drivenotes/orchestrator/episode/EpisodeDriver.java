@@ -129,7 +129,7 @@ public class EpisodeDriver {
                 active.stream().filter(r -> !r.state().done()).toList();
         if (!running.isEmpty()) {
             List<PredictInstance> instances = running.stream()
-                    .map(r -> new PredictInstance(r.episodeId, r.state().observation(), r.first()))
+                    .map(r -> new PredictInstance(r.episodeId, r.state().observation(), r.first(), null))
                     .toList();
             List<Decision> decisions = policy.predict(config.agent(), instances);
             List<Future<SimulationState>> next = new ArrayList<>(running.size());

@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.episode;
 
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.GroundTruth;
@@ -54,18 +55,16 @@ final class EpisodeRun {
     }
 
     EpisodeSummary summarize(List<StepRecord> trajectory) {
-        int collisions = 0;
+        Infractions infractions = Infractions.NONE;
         int laneInvasions = 0;
-        int redLightRuns = 0;
         int routeDeviations = 0;
         boolean offRoad = false;
         double speedSum = 0;
         for (StepRecord r : trajectory) {
             GroundTruth t = r.truth();
-            collisions += t.collision() ? 1 : 0;
+            infractions = infractions.plus(Infractions.of(t));
             laneInvasions += t.laneInvasion() ? 1 : 0;
             offRoad |= t.offRoad();
-            redLightRuns += t.redLightRun() ? 1 : 0;
             routeDeviations += t.routeDeviation() ? 1 : 0;
             speedSum += t.speedMps();
         }
@@ -76,14 +75,13 @@ final class EpisodeRun {
                 state.step(),
                 state.termination(),
                 state.truth().routeCompletion(),
-                collisions,
+                infractions,
                 laneInvasions,
                 offRoad,
                 trajectory.isEmpty() ? 0 : speedSum / trajectory.size(),
                 state.route().lengthM(),
                 state.route().start(),
                 state.route().destination(),
-                redLightRuns,
                 routeDeviations);
     }
 }

@@ -1,5 +1,8 @@
 package dev.drivenotes.orchestrator.episode;
 
+import static dev.drivenotes.model.testing.GroundTruthBuilder.truth;
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.drivenotes.model.policy.Decision;
@@ -11,7 +14,6 @@ import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
-import dev.drivenotes.model.sim.Pose;
 import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
@@ -145,7 +147,7 @@ public final class FakeServices implements AutoCloseable {
         batchSizes.add(req.instances().size());
         req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
         List<Decision> decisions = req.instances().stream()
-                .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal"))
+                .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))
                 .toList();
         send(ex, 200, new PredictResponse(decisions, "fake"));
     }
@@ -158,32 +160,20 @@ public final class FakeServices implements AutoCloseable {
                 ? null
                 : new BirdEyeRaster(
                         size, 32.0 / size, List.of("lanes", "route", "vehicles"), new byte[3 * size * size]);
-        Observation obs = new Observation(
-                1,
-                x,
-                0,
-                0,
-                List.of(),
-                Maneuver.FOLLOW_LANE,
-                10 - Math.min(x, 10),
-                "Goal",
-                10 - Math.min(x, 10),
-                8,
-                0,
-                null,
-                null,
-                raster);
-        GroundTruth truth = new GroundTruth(
-                new Pose(x, 0, 0),
-                1,
-                "1",
-                -1,
-                null,
-                done ? "Goal" : "Main Street",
-                Math.min(x / 10, 1),
-                false,
-                false,
-                false);
+        Observation obs = observation()
+                .speedMps(1)
+                .gnss(x, 0)
+                .route(List.of())
+                .nextManeuver(Maneuver.FOLLOW_LANE, 10 - Math.min(x, 10))
+                .nextPoi("Goal", 10 - Math.min(x, 10))
+                .speedLimitMps(8)
+                .birdEye(raster)
+                .build();
+        GroundTruth truth = truth().pose(x, 0, 0)
+                .speedMps(1)
+                .place(done ? "Goal" : "Main Street")
+                .routeCompletion(Math.min(x / 10, 1))
+                .build();
         return new SimulationState(
                 id,
                 "default-town",

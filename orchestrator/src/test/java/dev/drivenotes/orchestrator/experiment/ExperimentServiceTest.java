@@ -1,5 +1,6 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import static dev.drivenotes.model.testing.EpisodeSummaryBuilder.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
-import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
@@ -100,22 +100,12 @@ class ExperimentServiceTest {
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
     private static EpisodeSummary recordedBefore(String experimentId, int index) {
-        return new EpisodeSummary(
-                EpisodeDriver.episodeId(experimentId, index),
-                index,
-                100 + index,
-                62,
-                Termination.REACHED_DESTINATION,
-                1.0,
-                0,
-                0,
-                false,
-                4.2,
-                10,
-                "Start",
-                "Goal",
-                0,
-                0);
+        return episode(EpisodeDriver.episodeId(experimentId, index), index)
+                .seed(100 + index)
+                .steps(62)
+                .meanSpeedMps(4.2)
+                .route("Start", "Goal", 10)
+                .build();
     }
 
     private Experiment stored(String id) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
-import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +21,12 @@ class LocalExperimentStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
 
     private static EpisodeSummary episode(int index) {
-        return new EpisodeSummary(
-                "e-" + index, index, index, 50, Termination.REACHED_DESTINATION, 1, 0, 0, false, 5, 100, "A", "B");
+        return EpisodeSummaryBuilder.episode("e-" + index, index)
+                .seed(index)
+                .steps(50)
+                .meanSpeedMps(5)
+                .route("A", "B", 100)
+                .build();
     }
 
     @Test

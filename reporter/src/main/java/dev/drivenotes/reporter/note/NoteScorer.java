@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.note;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.note.Note;
 import java.util.ArrayList;
@@ -8,20 +9,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Scores notes against ground truth and episodes by the CARLA-leaderboard driving score. The same
+ * Scores notes against ground truth and episodes by the CARLA-leaderboard driving score ({@link
+ * DrivingScore}). The same
  * functions score an episode, an experiment and a day, so the numbers always agree.
  */
 public final class NoteScorer {
-
-    /**
-     * Infraction penalty per collision: the CARLA leaderboard's 0.60 for a vehicle (0.65 for a static
-     * object, 0.50 for a pedestrian). Episode summaries carry one collision count and in traffic
-     * almost all collisions are with vehicles, so every collision costs the vehicle penalty.
-     */
-    public static final double COLLISION_PENALTY = 0.60;
-
-    /** Infraction penalty per red light run (CARLA leaderboard). */
-    public static final double RED_LIGHT_PENALTY = 0.70;
 
     /** Width of a confidence calibration bucket: five buckets 0–0.2, …, 0.8–1.0. */
     public static final double BUCKET_WIDTH = 0.2;
@@ -67,14 +59,7 @@ public final class NoteScorer {
                                         .mapToDouble(EpisodeSummary::meanSpeedMps)
                                         .sum()
                                 / n,
-                mean(episodes.stream().mapToDouble(NoteScorer::drivingScore).sum(), n));
-    }
-
-    /** Route completion × {@link #COLLISION_PENALTY}^collisions × {@link #RED_LIGHT_PENALTY}^red-light runs. */
-    public static double drivingScore(EpisodeSummary episode) {
-        return episode.routeCompletion()
-                * Math.pow(COLLISION_PENALTY, episode.collisions())
-                * Math.pow(RED_LIGHT_PENALTY, episode.redLightRuns());
+                mean(episodes.stream().mapToDouble(DrivingScore::of).sum(), n));
     }
 
     private static List<CalibrationBucket> calibration(List<Note> notes) {

@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.report;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import java.util.List;
@@ -28,7 +29,10 @@ public record ExperimentReport(
         notes = List.copyOf(Require.noNullElements("notes", notes));
     }
 
-    /** One episode's row: its summary, driving score and note accuracy. */
+    /**
+     * One episode's row: its summary, infractions, driving score ({@link
+     * dev.drivenotes.model.experiment.DrivingScore}) and note accuracy.
+     */
     public record Episode(
             String episodeId,
             int index,
@@ -39,6 +43,7 @@ public record ExperimentReport(
             String destination,
             double routeCompletion,
             int collisions,
+            Infractions infractions,
             int laneInvasions,
             boolean offRoad,
             double meanSpeedMps,

@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import java.util.Locale;
 
@@ -91,7 +92,8 @@ final class HtmlReport {
     private void episodes(ExperimentReport r) {
         html.append("<h2>Episodes</h2>\n<table><tr><th>episode</th><th>seed</th><th>start</th>");
         html.append("<th>destination</th><th>termination</th><th>steps</th><th>route completion</th>");
-        html.append("<th>collisions</th><th>mean speed (m/s)</th><th>driving score</th><th>notes</th>");
+        html.append("<th>collisions (pedestrian / vehicle / static)</th><th>red lights run</th>");
+        html.append("<th>stop signs run</th><th>mean speed (m/s)</th><th>driving score</th><th>notes</th>");
         html.append("<th>all-three accuracy</th></tr>\n");
         for (ExperimentReport.Episode e : r.episodes()) {
             html.append("<tr><td>").append(esc(e.episodeId())).append("</td>");
@@ -100,7 +102,11 @@ final class HtmlReport {
             html.append("</td><td>").append(esc(e.termination().name())).append("</td>");
             cell(Integer.toString(e.steps()));
             cell(pct(e.routeCompletion()));
-            cell(Integer.toString(e.collisions()));
+            Infractions i = e.infractions();
+            cell(e.collisions() + " (" + i.collisionsPedestrian() + " / " + i.collisionsVehicle() + " / "
+                    + i.collisionsStatic() + ")");
+            cell(Integer.toString(i.redLightRuns()));
+            cell(Integer.toString(i.stopSignRuns()));
             cell(num(e.meanSpeedMps()));
             cell(num(e.drivingScore()));
             cell(Integer.toString(e.notes()));

@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -52,11 +53,12 @@ final class ReportAssembler {
                 s.destination(),
                 s.routeCompletion(),
                 s.collisions(),
+                s.infractions(),
                 s.laneInvasions(),
                 s.offRoad(),
                 s.meanSpeedMps(),
                 s.routeLengthM(),
-                NoteScorer.drivingScore(s),
+                DrivingScore.of(s),
                 m.noteCount(),
                 m.locationAccuracy(),
                 m.actionAccuracy(),

@@ -20,6 +20,11 @@ final class DuckDbSchema {
             episodes INTEGER, route_completion DOUBLE, collisions INTEGER, lane_invasions INTEGER,
             off_road_count INTEGER, mean_speed_mps DOUBLE, driving_score DOUBLE""";
 
+    /** An episode's infractions by kind, beside its total {@code collisions}. */
+    static final String INFRACTIONS = """
+            collisions_pedestrian INTEGER DEFAULT 0, collisions_vehicle INTEGER DEFAULT 0,
+            collisions_static INTEGER DEFAULT 0, red_light_runs INTEGER DEFAULT 0, stop_sign_runs INTEGER DEFAULT 0""";
+
     private static final List<String> TABLES = List.of(
             """
             CREATE TABLE IF NOT EXISTS experiments (
@@ -34,7 +39,7 @@ final class DuckDbSchema {
               termination VARCHAR NOT NULL, route_completion DOUBLE NOT NULL, collisions INTEGER NOT NULL,
               lane_invasions INTEGER NOT NULL, off_road BOOLEAN NOT NULL, mean_speed_mps DOUBLE NOT NULL,
               route_length_m DOUBLE NOT NULL, start_place VARCHAR NOT NULL, destination VARCHAR NOT NULL,
-              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s)""".formatted(NOTE_METRICS),
+              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s, %s)""".formatted(NOTE_METRICS, INFRACTIONS),
             """
             CREATE TABLE IF NOT EXISTS notes (
               episode_id VARCHAR NOT NULL, seq INTEGER NOT NULL, experiment_id VARCHAR NOT NULL,
@@ -59,6 +64,11 @@ final class DuckDbSchema {
         try (Statement statement = connection.createStatement()) {
             for (String ddl : TABLES) {
                 statement.execute(ddl);
+            }
+            // files written before episodes had infraction columns: add them (existing rows read 0;
+            // DuckDB cannot add a column with a NOT NULL constraint, so none of them has one)
+            for (String column : INFRACTIONS.split(",")) {
+                statement.execute("ALTER TABLE episodes ADD COLUMN IF NOT EXISTS " + column.strip());
             }
         }
     }

@@ -1,10 +1,11 @@
 package dev.drivenotes.reporter.store;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.reporter.note.NoteMetrics;
-import dev.drivenotes.reporter.note.NoteScorer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,8 @@ final class EpisodeRows {
     private static final String COLUMNS = """
             episode_id, experiment_id, map, episode_index, seed, steps, termination, route_completion, collisions,
             lane_invasions, off_road, mean_speed_mps, route_length_m, start_place, destination, artifact_uri,
-            driving_score""";
+            driving_score, collisions_pedestrian, collisions_vehicle, collisions_static, red_light_runs,
+            stop_sign_runs""";
 
     private EpisodeRows() {}
 
@@ -42,7 +44,12 @@ final class EpisodeRows {
                     s.start(),
                     s.destination(),
                     episode.artifactUri(),
-                    NoteScorer.drivingScore(s)
+                    DrivingScore.of(s),
+                    s.infractions().collisionsPedestrian(),
+                    s.infractions().collisionsVehicle(),
+                    s.infractions().collisionsStatic(),
+                    s.infractions().redLightRuns(),
+                    s.infractions().stopSignRuns()
                 },
                 ScorecardColumns.noteValues(notes));
         String sql = "INSERT OR REPLACE INTO episodes (" + COLUMNS + ", "
@@ -64,13 +71,19 @@ final class EpisodeRows {
                         rs.getInt("steps"),
                         Termination.valueOf(rs.getString("termination")),
                         rs.getDouble("route_completion"),
-                        rs.getInt("collisions"),
+                        new Infractions(
+                                rs.getInt("collisions_pedestrian"),
+                                rs.getInt("collisions_vehicle"),
+                                rs.getInt("collisions_static"),
+                                rs.getInt("red_light_runs"),
+                                rs.getInt("stop_sign_runs")),
                         rs.getInt("lane_invasions"),
                         rs.getBoolean("off_road"),
                         rs.getDouble("mean_speed_mps"),
                         rs.getDouble("route_length_m"),
                         rs.getString("start_place"),
-                        rs.getString("destination"));
+                        rs.getString("destination"),
+                        0);
                 episodes.add(new StoredEpisode(
                         rs.getString("experiment_id"),
                         rs.getString("map"),

@@ -3,7 +3,9 @@ package dev.drivenotes.reporter.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.note.NoteFields;
 import dev.drivenotes.model.sim.Maneuver;
@@ -77,11 +79,24 @@ class NoteScorerTest {
     void penalisesEachCollisionInTheDrivingScore() {
         EpisodeSummary clean = Fixtures.summary("x-e0", 0, Termination.REACHED_DESTINATION);
         EpisodeSummary crashed = new EpisodeSummary(
-                "x-e1", 1, 7, 100, Termination.COLLISION, 0.5, 2, 1, true, 4.0, 180, "Main Street", "Museum");
+                "x-e1",
+                1,
+                7,
+                100,
+                Termination.COLLISION,
+                0.5,
+                new Infractions(0, 2, 0, 0, 0),
+                1,
+                true,
+                4.0,
+                180,
+                "Main Street",
+                "Museum",
+                0);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
 
-        assertThat(NoteScorer.drivingScore(crashed)).isCloseTo(0.5 * 0.60 * 0.60, within(1e-12));
+        assertThat(DrivingScore.of(crashed)).isCloseTo(0.5 * 0.60 * 0.60, within(1e-12));
         assertThat(d.episodes()).isEqualTo(2);
         assertThat(d.routeCompletion()).isEqualTo(0.75);
         assertThat(d.collisions()).isEqualTo(2);
@@ -92,25 +107,27 @@ class NoteScorerTest {
     }
 
     @Test
-    void penalisesEachRedLightRunByTheLeaderboardFactor() {
-        EpisodeSummary ranTwo = new EpisodeSummary(
+    void meanDrivingScoreCountsEveryKindOfInfraction() {
+        EpisodeSummary ranLightsAndAStopSign = new EpisodeSummary(
                 "x-e2",
                 2,
                 8,
                 100,
                 Termination.REACHED_DESTINATION,
                 1.0,
-                1,
+                new Infractions(1, 0, 1, 2, 1),
                 0,
                 false,
                 6.0,
                 300,
                 "Main Street",
                 "Museum",
-                2,
                 0);
 
-        assertThat(NoteScorer.drivingScore(ranTwo)).isCloseTo(0.60 * 0.70 * 0.70, within(1e-12));
+        DrivingMetrics d = NoteScorer.scoreDriving(List.of(ranLightsAndAStopSign));
+
+        assertThat(d.collisions()).isEqualTo(2);
+        assertThat(d.drivingScore()).isCloseTo(0.50 * 0.65 * 0.70 * 0.70 * 0.80, within(1e-12));
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentStarted;
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
@@ -148,7 +150,20 @@ class DuckDbMetricsSinkTest {
     @Test
     void storesEveryNoteMetricOfAnEpisodeBesideItsSummary() throws Exception {
         EpisodeSummary summary = new EpisodeSummary(
-                "x1-e3", 3, 43, 417, Termination.MAX_STEPS, 0.61, 2, 5, true, 7.25, 312.5, "City Hall", "Museum", 0, 0);
+                "x1-e3",
+                3,
+                43,
+                417,
+                Termination.MAX_STEPS,
+                0.61,
+                new Infractions(1, 2, 3, 4, 6),
+                5,
+                true,
+                7.25,
+                312.5,
+                "City Hall",
+                "Museum",
+                0);
         EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary);
         Scorecard card = scorecard(0);
 
@@ -162,7 +177,37 @@ class DuckDbMetricsSinkTest {
         assertThat(calibrationOf(row)).isEqualTo(card.notes().calibration());
         assertThat(row)
                 .containsEntry("artifact_uri", "file:/tmp/x1-e3.jsonl.gz")
-                .containsEntry("driving_score", NoteScorer.drivingScore(summary));
+                .containsEntry("collisions", 6)
+                .containsEntry("collisions_pedestrian", 1)
+                .containsEntry("collisions_vehicle", 2)
+                .containsEntry("collisions_static", 3)
+                .containsEntry("red_light_runs", 4)
+                .containsEntry("stop_sign_runs", 6)
+                .containsEntry("driving_score", DrivingScore.of(summary));
+    }
+
+    @Test
+    void addsTheInfractionColumnsToAFileWrittenBeforeThemAndReadsOldEpisodesAsClean() throws Exception {
+        EpisodeCompleted episode = episode(0);
+        sink.recordEpisode(episode, notesOf(episode), scorecard(0));
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            for (String column :
+                    List.of("collisions_pedestrian", "collisions_vehicle", "collisions_static", "red_light_runs")) {
+                s.execute("ALTER TABLE episodes DROP COLUMN " + column);
+            }
+            s.execute("ALTER TABLE episodes DROP COLUMN stop_sign_runs");
+        }
+
+        sink = new DuckDbMetricsSink(file);
+
+        assertThat(sink.episodes("x1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo(episode.summary()));
+        assertThat(row("SELECT red_light_runs, stop_sign_runs FROM episodes"))
+                .containsEntry("red_light_runs", 0)
+                .containsEntry("stop_sign_runs", 0);
     }
 
     @Test

@@ -161,7 +161,8 @@ final class Simulation {
                 invaded,
                 collisionWith,
                 step > 0 && events.redLightRun(),
-                step > 0 && events.routeDeviation());
+                step > 0 && events.routeDeviation(),
+                false);
         gnss.measure(x, y, fix);
         double progressM = navigation.progressM();
         Observation observation = new Observation(
@@ -178,6 +179,7 @@ final class Simulation {
                 ego.yawRateRadps(),
                 ahead.lead(progressM, x, y, yaw, fleet),
                 ahead.trafficLight(progressM, lights, timeS),
+                null,
                 birdEye == null ? null : birdEye.render(x, y, yaw, progressM));
         return new SimulationState(id, map.ref(), step, timeS, observation, truth, termination, routeInfo);
     }

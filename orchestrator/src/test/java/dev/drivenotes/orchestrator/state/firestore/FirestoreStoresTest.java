@@ -8,7 +8,7 @@ import com.google.cloud.firestore.FirestoreOptions;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
-import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import dev.drivenotes.orchestrator.experiment.Experiment;
 import dev.drivenotes.orchestrator.schedule.ScheduleRuns;
 import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
@@ -53,8 +53,12 @@ class FirestoreStoresTest {
     }
 
     private static EpisodeSummary episode(int index) {
-        return new EpisodeSummary(
-                "e-" + index, index, index, 50, Termination.REACHED_DESTINATION, 1, 0, 0, false, 5, 100, "A", "B");
+        return EpisodeSummaryBuilder.episode("e-" + index, index)
+                .seed(index)
+                .steps(50)
+                .meanSpeedMps(5)
+                .route("A", "B", 100)
+                .build();
     }
 
     private static String newId() {

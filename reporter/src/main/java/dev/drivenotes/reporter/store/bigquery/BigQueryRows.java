@@ -2,13 +2,13 @@ package dev.drivenotes.reporter.store.bigquery;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
-import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.Scorecard;
 import dev.drivenotes.reporter.store.DailyMetrics;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,12 @@ final class BigQueryRows {
         v.put("start_place", s.start());
         v.put("destination", s.destination());
         v.put("artifact_uri", episode.artifactUri());
-        v.put("driving_score", NoteScorer.drivingScore(s));
+        v.put("driving_score", DrivingScore.of(s));
+        v.put("collisions_pedestrian", s.infractions().collisionsPedestrian());
+        v.put("collisions_vehicle", s.infractions().collisionsVehicle());
+        v.put("collisions_static", s.infractions().collisionsStatic());
+        v.put("red_light_runs", s.infractions().redLightRuns());
+        v.put("stop_sign_runs", s.infractions().stopSignRuns());
         putNotes(v, notes);
         return row(BigQueryTables.EPISODES, v, at);
     }
