@@ -23,7 +23,7 @@ import java.util.Map;
  * the ground-truth fields (true place, the maneuver the true path executed, the POI actually reached
  * next). Pure: no I/O.
  *
- * <p>Edge rules beyond the team brief: the terminal record (no decision) uses the previous record's
+ * <p>Edge rules: the terminal record (no decision) uses the previous record's
  * decision, and a trajectory whose first record has no decision (an episode that ended before any
  * decision) has no notes; two adjacent junctions without a gap are two traversals; a traversal cut
  * by the start or end of the episode measures its heading change from its own first or last record;
