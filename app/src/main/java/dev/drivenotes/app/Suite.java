@@ -4,9 +4,11 @@ import dev.drivenotes.platform.events.InProcessEventBus;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,16 +48,46 @@ public final class Suite implements RunningSuite {
      * those already up.
      */
     public static Suite start(Settings settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Like {@link #start(Settings)}, with some services already running elsewhere (for example a
+     * dreamer-service on another machine): those are not started here, and every service started is
+     * told their URL instead.
+     *
+     * @param elsewhere base URL by {@link SuiteService#serviceName()}; never the orchestrator, which
+     *     the suite is driven through
+     * @throws IllegalArgumentException for an unknown service name or the orchestrator
+     */
+    public static Suite start(Settings settings, Map<String, URI> elsewhere) {
+        requireServicesThatCanRunElsewhere(elsewhere.keySet());
         FreePorts.require(settings.portBase());
         Suite suite = new Suite();
+        suite.urls.putAll(elsewhere);
         try {
             for (SuiteService service : SuiteService.values()) {
-                suite.startService(service, settings);
+                if (!elsewhere.containsKey(service.serviceName())) {
+                    suite.startService(service, settings);
+                }
             }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
             throw e;
+        }
+    }
+
+    private static void requireServicesThatCanRunElsewhere(Set<String> names) {
+        List<String> allowed = Arrays.stream(SuiteService.values())
+                .filter(s -> s != SuiteService.ORCHESTRATOR)
+                .map(SuiteService::serviceName)
+                .toList();
+        for (String name : names) {
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException(
+                        "a service running elsewhere must be one of " + allowed + " (was " + name + ")");
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,12 +96,16 @@ public final class Fixtures {
     }
 
     public static EpisodeSummary summary(String episodeId, int index, Termination termination) {
+        return summaryBuilder(episodeId, index, termination).build();
+    }
+
+    /** The episode of {@link #summary}, for a test that changes some of its fields. */
+    public static EpisodeSummaryBuilder summaryBuilder(String episodeId, int index, Termination termination) {
         return episode(episodeId, index)
                 .seed(42 + index)
                 .steps(28)
                 .termination(termination)
-                .route("Main Street", MUSEUM, 180)
-                .build();
+                .route("Main Street", MUSEUM, 180);
     }
 
     public static Decision decision(Maneuver maneuver, double confidence, String targetPoi) {

@@ -10,6 +10,7 @@ import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.note.NoteFields;
 import dev.drivenotes.model.port.ArtifactKeys;
@@ -112,12 +113,15 @@ class ExperimentReporterTest {
     }
 
     private EpisodeSummary recordEpisode(int index, List<Note> extraNotes) {
-        EpisodeSummary summary = Fixtures.summary("x1-e" + index, index, Termination.REACHED_DESTINATION);
+        return recordEpisode(Fixtures.summary("x1-e" + index, index, Termination.REACHED_DESTINATION), extraNotes);
+    }
+
+    private EpisodeSummary recordEpisode(EpisodeSummary summary, List<Note> extraNotes) {
         List<Note> notes = new ArrayList<>(
                 new NoteWriter(Fixtures.MATCHER).write("x1", summary, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null)));
         notes.addAll(extraNotes);
         sink.recordEpisode(
-                new EpisodeCompleted("x1", "default-town", "file:/tmp/e" + index, summary),
+                new EpisodeCompleted("x1", "default-town", "file:/tmp/e" + summary.index(), summary),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         return summary;
@@ -125,7 +129,11 @@ class ExperimentReporterTest {
 
     @Test
     void writesAReportJsonWithEveryKeyTheLauncherReads() throws Exception {
-        List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()), recordEpisode(1, List.of()));
+        EpisodeSummary infringing = Fixtures.summaryBuilder("x1-e1", 1, Termination.REACHED_DESTINATION)
+                .routeCompletion(0.8)
+                .infractions(new Infractions(1, 0, 1, 2, 1))
+                .build();
+        List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()), recordEpisode(infringing, List.of()));
 
         reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
 
@@ -150,10 +158,33 @@ class ExperimentReporterTest {
                         "start",
                         "destination",
                         "meanSpeedMps",
+                        "infractions",
                         "drivingScore");
         assertThat(episode.get("episodeId").asString()).isEqualTo("x1-e1");
         assertThat(episode.get("notes").asInt()).isEqualTo(3);
         assertThat(episode.get("termination").asString()).isEqualTo("REACHED_DESTINATION");
+        JsonNode infractions = episode.get("infractions");
+        assertThat(fieldNames(infractions))
+                .containsExactly(
+                        "collisionsPedestrian",
+                        "collisionsVehicle",
+                        "collisionsStatic",
+                        "redLightRuns",
+                        "stopSignRuns");
+        assertThat(List.of(
+                        infractions.get("collisionsPedestrian").asInt(),
+                        infractions.get("collisionsVehicle").asInt(),
+                        infractions.get("collisionsStatic").asInt(),
+                        infractions.get("redLightRuns").asInt(),
+                        infractions.get("stopSignRuns").asInt()))
+                .containsExactly(1, 0, 1, 2, 1);
+        assertThat(episode.get("collisions").asInt()).isEqualTo(2);
+        // route completion × pedestrian 0.50 × static 0.65 × red light 0.70² × stop sign 0.80
+        double infringingScore = 0.8 * 0.50 * 0.65 * 0.70 * 0.70 * 0.80;
+        assertThat(episode.get("drivingScore").asDouble()).isCloseTo(infringingScore, within(1e-12));
+        assertThat(json.get("episodes").get(0).get("drivingScore").asDouble())
+                .as("a clean drive to the destination")
+                .isEqualTo(1.0);
 
         JsonNode metrics = json.get("metrics");
         assertThat(fieldNames(metrics))
@@ -173,6 +204,8 @@ class ExperimentReporterTest {
                 .as("the junction notes declared go_straight")
                 .isCloseTo(4.0 / 6, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(metrics.get("calibration")).hasSize(5);
+        assertThat(metrics.get("drivingScore").asDouble()).isCloseTo((1.0 + infringingScore) / 2, within(1e-12));
+        assertThat(metrics.get("collisions").asInt()).isEqualTo(2);
 
         JsonNode note = json.get("notes").get(1);
         assertThat(fieldNames(note))

@@ -1,0 +1,93 @@
+package dev.drivenotes.orchestrator.episode;
+
+import static dev.drivenotes.model.testing.GroundTruthBuilder.truth;
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.Infractions;
+import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Pose;
+import dev.drivenotes.model.sim.RouteInfo;
+import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.model.sim.Termination;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EpisodeRunTest {
+
+    private static final RouteInfo ROUTE =
+            new RouteInfo("City Hall", "Museum", 250, List.of("Museum"), List.of(Maneuver.TURN_LEFT));
+    private static final Decision CRUISE =
+            new Decision(new Control(0, 0.3, 0), Maneuver.FOLLOW_LANE, 0.9, "Museum", null);
+
+    private static SimulationState state(int step, GroundTruth truth, Termination termination) {
+        return new SimulationState(
+                "sim-1", "default-town", step, step * 0.05, observation().build(), truth, termination, ROUTE);
+    }
+
+    /** Drives through the given truths, the last one terminal, and summarises the episode. */
+    private static EpisodeSummary drive(List<GroundTruth> truths) {
+        EpisodeRun run = new EpisodeRun(0, 7, "exp-1-e0", state(0, truths.getFirst(), Termination.RUNNING));
+        for (int step = 1; step < truths.size(); step++) {
+            boolean last = step == truths.size() - 1;
+            run.advance(
+                    CRUISE,
+                    state(step, truths.get(step), last ? Termination.REACHED_DESTINATION : Termination.RUNNING));
+        }
+        return run.summarize(run.finishTrajectory());
+    }
+
+    @Test
+    void countsEveryInfractionOfTheTrajectoryByKind() {
+        // a collision whose partner the simulator did not name
+        GroundTruth unknownPartner = new GroundTruth(
+                new Pose(0, 0, 0), 5, "1", -1, null, "Main Street", 0.5, true, false, false, null, false, false, false);
+        List<GroundTruth> truths = List.of(
+                truth().build(),
+                truth().collisionWith("vehicle").build(),
+                truth().collisionWith("pedestrian").build(),
+                truth().collisionWith("static").build(),
+                unknownPartner,
+                truth().redLightRun().build(),
+                truth().collisionWith("vehicle").redLightRun().stopSignRun().build(),
+                truth().build(),
+                // the terminal state counts too
+                truth().stopSignRun().routeCompletion(1.0).build());
+
+        EpisodeSummary summary = drive(truths);
+
+        assertThat(summary.infractions()).isEqualTo(new Infractions(1, 2, 2, 2, 2));
+        assertThat(summary.collisions()).isEqualTo(5);
+        assertThat(summary.steps()).isEqualTo(8);
+        assertThat(summary.termination()).isEqualTo(Termination.REACHED_DESTINATION);
+        assertThat(summary.routeCompletion()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aStepWithoutACollisionCountsNoPartner() {
+        // a partner named on a step that reports no collision is not an infraction
+        GroundTruth partnerOnly = new GroundTruth(
+                new Pose(0, 0, 0),
+                5,
+                "1",
+                -1,
+                null,
+                "Main Street",
+                0.5,
+                false,
+                false,
+                false,
+                "vehicle",
+                false,
+                false,
+                false);
+
+        EpisodeSummary summary = drive(List.of(truth().build(), partnerOnly, truth().build()));
+
+        assertThat(summary.infractions()).isEqualTo(Infractions.NONE);
+    }
+}
