@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StopSignDrivingTest {
 
     private static final double STEP_S = DrivingEnv.STEP_S;
-    /** The simulator's rule for a stop: below 0.1 m/s with the front bumper at most 4 m before the line. */
+    /** The simulator's rule for a stop: below this speed... */
     private static final double STOPPED_MPS = 0.1;
-
+    /** ...with the front bumper at most this far before the stop line. */
     private static final double ZONE_M = 4.0;
 
     @TempDir

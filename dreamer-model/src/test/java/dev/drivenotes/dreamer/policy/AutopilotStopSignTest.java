@@ -1,41 +1,31 @@
 package dev.drivenotes.dreamer.policy;
 
-import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.policy.PredictInstance;
-import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.StopSignAhead;
-import dev.drivenotes.model.sim.Waypoint;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Closed loop on a 400 m straight road along +x with the closed-loop test's bicycle, with stop
+ * Closed loop on {@link AutopilotTrafficTest}'s 400 m straight road with the closed-loop test's bicycle, with stop
  * signs whose stop lines are at x = 80 m and x = 130 m; a sign is observed from the ego centre
  * within 60 m until the centre passes its line, as the simulator's sensor does.
  */
 class AutopilotStopSignTest {
 
     private static final double STEP_S = 0.05;
-    private static final double ROAD_M = 400;
-    private static final double LIMIT_MPS = 30 / 3.6;
     private static final double HALF_LENGTH_M = 2.3;
-    /** The simulator's rule: a stop is below 0.1 m/s with the front bumper at most 4 m before the line. */
+    /** The simulator's rule for a stop: below this speed... */
     private static final double STOPPED_MPS = 0.1;
-
+    /** ...with the front bumper at most this far before the stop line. */
     private static final double ZONE_M = 4.0;
 
     private final AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, SessionLimits.of(10));
 
     private static Observation observe(AutopilotClosedLoopTest.Bicycle car, double[] linesM) {
         double x = car.centreX();
-        List<Waypoint> waypoints = new ArrayList<>();
-        for (int k = 1; k <= 10; k++) {
-            waypoints.add(new Waypoint(Math.floor(x) + 2 * k - x, -car.centreY()));
-        }
         StopSignAhead sign = null;
         for (double lineM : linesM) {
             if (lineM >= x) {
@@ -43,16 +33,7 @@ class AutopilotStopSignTest {
                 break;
             }
         }
-        return observation()
-                .speedMps(car.speedMps)
-                .gnss(x, car.centreY())
-                .compassRad(car.yawRad)
-                .route(waypoints)
-                .nextManeuver(Maneuver.FOLLOW_LANE, ROAD_M - x)
-                .nextPoi("Library", ROAD_M - x)
-                .speedLimitMps(LIMIT_MPS)
-                .stopSign(sign)
-                .build();
+        return AutopilotTrafficTest.onStraightRoad(car).stopSign(sign).build();
     }
 
     /** Per stop line: the longest time the car stood within the zone before it; -1 once its front crossed without. */
