@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drivenotes.carla.map.TestMaps;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -82,6 +83,21 @@ class MapInspectCommandTest {
                 .as("predecessor road 9 is missing")
                 .isEqualTo(1);
         assertThat(json.get("loadMillis").asDouble()).isPositive();
+    }
+
+    @Test
+    void countsTheStopSignsOfAMapButNotTheirReferences() {
+        Path map = TestMaps.stopSigns(dir);
+
+        Outcome outcome = run("map", "inspect", map.toString(), "--json");
+
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(outcome.out());
+        // one sign on an incoming road, one on a connecting road referenced from two others
+        assertThat(json.get("stopSigns").asInt()).isEqualTo(2);
+        assertThat(json.get("signals").asInt()).isEqualTo(2);
+        assertThat(json.get("trafficLights").asInt()).isZero();
+        assertThat(json.get("junctions").asInt()).isEqualTo(1);
     }
 
     @Test

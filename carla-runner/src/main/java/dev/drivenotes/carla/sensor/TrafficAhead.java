@@ -3,19 +3,23 @@ package dev.drivenotes.carla.sensor;
 import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.routing.Route;
+import dev.drivenotes.carla.traffic.StopLines;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.model.sim.LeadVehicle;
+import dev.drivenotes.model.sim.StopSignAhead;
 import dev.drivenotes.model.sim.TrafficLightAhead;
 import dev.drivenotes.model.sim.TrafficLightState;
 import dev.drivenotes.model.sim.VehicleSpec;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The traffic sensors along the ego's planned route: the lead vehicle (nearest vehicle whose box
  * reaches into the ego's corridor on the route ahead, whatever lane it is on, so crossing traffic
- * counts) and the next traffic light. Distances to a stop line are measured from the ego centre's
- * route progress to the junction entry.
+ * counts), the next traffic light and the next stop sign. Distances to a stop line are measured
+ * from the ego centre's route progress: to the junction entry for a light, to the stop line of the
+ * sign ({@link StopLines}) for a stop sign.
  */
 public final class TrafficAhead {
 
@@ -29,10 +33,12 @@ public final class TrafficAhead {
     private final Route route;
     private final double[] entryM;
     private final int[] entryLane;
+    private final double[] stopLineM;
     private final double[] point = new double[3];
     private final double[] box = new double[4];
 
-    public TrafficAhead(Route route, LaneGraph graph) {
+    /** @param stopLines the stop lines of the map the route is planned on */
+    public TrafficAhead(Route route, LaneGraph graph, StopLines stopLines) {
         this.route = route;
         List<Route.JunctionTraversal> traversals = route.junctions();
         this.entryM = new double[traversals.size()];
@@ -50,6 +56,25 @@ public final class TrafficAhead {
             }
             previous = j;
         }
+        this.stopLineM = stopLinesOnRoute(route, stopLines);
+    }
+
+    /** The route distances of the stop lines on the route, ascending; lines less than 0.5 m apart are one. */
+    private static double[] stopLinesOnRoute(Route route, StopLines stopLines) {
+        int[] nodes = route.nodes();
+        double[] found = new double[0];
+        double last = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < nodes.length; k++) {
+            for (double along : stopLines.alongM(nodes[k])) {
+                double m = route.nodeStartM(k) + along;
+                if (m >= 0 && m <= route.lengthM() && m - last >= 0.5) {
+                    found = Arrays.copyOf(found, found.length + 1);
+                    found[found.length - 1] = m;
+                    last = m;
+                }
+            }
+        }
+        return found;
     }
 
     /** Index of the first junction traversal whose entry is at or after {@code progressM}, or -1. */
@@ -94,6 +119,26 @@ public final class TrafficAhead {
             }
         }
         return null;
+    }
+
+    /** The next stop line of a stop sign on the route at or after {@code progressM} within {@link #LIGHT_RANGE_M}, or null. */
+    public StopSignAhead stopSign(double progressM) {
+        for (double lineM : stopLineM) {
+            if (lineM >= progressM) {
+                return lineM - progressM <= LIGHT_RANGE_M ? new StopSignAhead(lineM - progressM) : null;
+            }
+        }
+        return null;
+    }
+
+    /** Number of stop lines of stop signs on the route. */
+    public int stopLineCount() {
+        return stopLineM.length;
+    }
+
+    /** Route distance of stop line k (ascending in k). */
+    public double stopLineM(int k) {
+        return stopLineM[k];
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.Map;
  * Which traffic light governs each junction entry and in which phase it is green. A junction with
  * traffic lights in the map uses them: one phase per traffic-light group (controller), as CARLA
  * cycles them. Lights are generated for every other junction entered from at least {@link
- * #MIN_INCOMING_ROADS} roads: one light per incoming road; opposite approaches (headings within 45°
- * of antiparallel) share a phase; phases follow each other in incoming-road order.
+ * #MIN_INCOMING_ROADS} roads, unless stop signs govern it ({@link StopLines#controls}): one light per
+ * incoming road; opposite approaches (headings within 45° of antiparallel) share a phase; phases
+ * follow each other in incoming-road order.
  */
 public final class SignalPlan {
 
@@ -65,7 +66,7 @@ public final class SignalPlan {
                 LaneNode from = net.graph.node(net.entryFrom[e]);
                 headingByRoad.putIfAbsent(from.roadId(), from.exitHeadingRad());
             }
-            if (headingByRoad.size() < MIN_INCOMING_ROADS) {
+            if (headingByRoad.size() < MIN_INCOMING_ROADS || net.stopLines.controls(junctionEntries.getKey())) {
                 continue;
             }
             Map<String, Integer> phaseByRoad = phases(headingByRoad);

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * Background vehicles of one simulation, kinematic along lane centre lines: IDM car following
  * behind vehicles on their planned lanes, stopping at red (and stoppable yellow) lights at the
- * junction entry, yielding at junction entries (see {@link #mustStopAtEntry}), random seeded
+ * junction entry, standing at stop signs' stop lines ({@link StopSignWaits}), yielding at junction
+ * entries (see {@link #mustStopAtEntry}), random seeded
  * successors at junctions, respawned away from the ego when they reach a dead end. State lives in
  * flat arrays and one step allocates nothing; vehicles are found by lane through {@link LaneOccupancy}.
  */
@@ -45,6 +46,7 @@ public final class TrafficFleet {
     private final double[] y;
     private final double[] yaw;
     private final LaneOccupancy occupancy;
+    private final StopSignWaits stopSigns;
     private final double[] point = new double[3];
 
     public TrafficFleet(TrafficNetwork net, TrafficLights lights, long seed, int count, double egoX, double egoY) {
@@ -64,6 +66,7 @@ public final class TrafficFleet {
         this.y = new double[count];
         this.yaw = new double[count];
         this.occupancy = new LaneOccupancy(net.size, count);
+        this.stopSigns = new StopSignWaits(net.stopLines, count);
         for (int i = 0; i < count; i++) {
             path[i][0] = -1;
         }
@@ -84,6 +87,7 @@ public final class TrafficFleet {
                 spawn(i, ego.x, ego.y, RESPAWN_EGO_CLEARANCE_M);
             } else {
                 advance(i, dtS, ego);
+                stopSigns.afterStep(i, v[i], dtS);
             }
         }
     }
@@ -94,8 +98,14 @@ public final class TrafficFleet {
         double gapM = Double.POSITIVE_INFINITY;
         double leaderMps = 0;
         double base = -s[i];
+        stopSigns.beginScan(i);
         for (int k = 0; k < PATH_LANES && p[k] >= 0 && base < LOOK_AHEAD_M; k++) {
             int lane = p[k];
+            double stopGapM = stopSigns.gapM(i, lane, base - HALF_LENGTH_M);
+            if (stopGapM < gapM) {
+                gapM = stopGapM;
+                leaderMps = 0;
+            }
             if (k > 0 && net.inJunction[lane] && !net.inJunction[p[k - 1]]) {
                 double frontGapM = base - HALF_LENGTH_M;
                 if (frontGapM >= 0 && mustStopAtEntry(i, lane, frontGapM, timeS, ego)) {
@@ -186,6 +196,7 @@ public final class TrafficFleet {
                 return;
             }
             s[i] -= net.lengthM[p[0]];
+            stopSigns.left(i, p[0]);
             System.arraycopy(p, 1, p, 0, PATH_LANES - 1);
             p[PATH_LANES - 1] = p[PATH_LANES - 2] < 0 ? -1 : choose(p[PATH_LANES - 2]);
         }
@@ -208,6 +219,7 @@ public final class TrafficFleet {
     private void spawn(int i, double egoX, double egoY, double egoClearanceM) {
         path[i][0] = -1;
         v[i] = 0;
+        stopSigns.reset(i);
         if (spawnLanes.length == 0) {
             return;
         }

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What traffic needs from a map, precomputed once per loaded map as flat arrays: successors, the
  * incoming lane that leads into each junction lane, conflicting junction lanes (crossing within
- * {@link #CONFLICT_DISTANCE_M} or merging into the same lane), a yield rank per junction lane and
- * the signal plan.
+ * {@link #CONFLICT_DISTANCE_M} or merging into the same lane), a yield rank per junction lane, the
+ * stop lines of stop signs and the signal plan.
  */
 public final class TrafficNetwork {
 
@@ -35,6 +35,7 @@ public final class TrafficNetwork {
 
     final double[] lengthM;
     final double[] speedLimitMps;
+    final StopLines stopLines;
     final SignalPlan signals;
 
     private TrafficNetwork(LoadedMap map) {
@@ -65,6 +66,7 @@ public final class TrafficNetwork {
             }
         }
         this.conflicts = conflicts();
+        this.stopLines = StopLines.find(this);
         this.signals = SignalPlan.generate(this);
     }
 
@@ -161,6 +163,10 @@ public final class TrafficNetwork {
 
     public SignalPlan signals() {
         return signals;
+    }
+
+    public StopLines stopLines() {
+        return stopLines;
     }
 
     public boolean inJunction(int node) {

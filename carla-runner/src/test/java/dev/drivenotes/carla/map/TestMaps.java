@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.carla.map.opendrive.OpenDriveLoader;
 import dev.drivenotes.carla.map.opendrive.OpenDriveMap;
+import dev.drivenotes.carla.map.places.PlacesFile;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The maps tests run on: the generated default town, our OpenDRIVE feature map ({@code
- * maps/features.xodr}), small roads written inline, and the team's shared sample maps.
+ * maps/features.xodr}), the stop-sign junction ({@code maps/stop_signs.xodr}), small roads written
+ * inline, and the team's shared sample maps.
  */
 public final class TestMaps {
 
@@ -51,6 +53,26 @@ public final class TestMaps {
 
     public static OpenDriveMap features() {
         return OpenDriveLoader.parse(new ByteArrayInputStream(featuresXml()), "features.xodr");
+    }
+
+    /**
+     * The stop-sign map ({@code maps/stop_signs.xodr}: the 4-way junction "Stop Cross" with stop
+     * signs on its west and east approaches, POIs "West Gate", "East Gate", "South Gate" and "North
+     * Gate") and its places file, copied into {@code dir}; answers the map's path.
+     */
+    public static Path stopSigns(Path dir) {
+        Path xodr = dir.resolve("stop_signs.xodr");
+        try {
+            Files.createDirectories(dir);
+            for (Path file : new Path[] {xodr, PlacesFile.sidecarOf(xodr)}) {
+                try (InputStream in = TestMaps.class.getResourceAsStream("/maps/" + file.getFileName())) {
+                    Files.write(file, in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return xodr;
     }
 
     /**

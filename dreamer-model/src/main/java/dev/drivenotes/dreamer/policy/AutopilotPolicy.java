@@ -12,15 +12,17 @@ import java.util.List;
 /**
  * A rule-based driver in the spirit of CARLA's BasicAgent: pure pursuit on the route waypoints for
  * steering, a PID on speed towards a planned target speed for the pedals. Deterministic; its only
- * state is each session's PID, reset when an instance says {@code isFirst}.
+ * state is each session's PID and its stop at the stop sign ahead ({@link StopSignHold}), reset when
+ * an instance says {@code isFirst}.
  *
  * <p>Pure pursuit aims from the rear axle (1.4 m behind the ego-frame origin, the vehicle centre)
  * at the point where the route leaves a circle of radius {@code clamp(2.5 + 0.6 v, 4, 12)} m,
  * and turns the front wheels by {@code atan(2 L sin(alpha) / ld)}. The target speed is the least of
  * the speed limit, the speed that keeps lateral acceleration in the bends ahead at most 2.5 m/s²
  * (braking at 2.5 m/s² before them), the stopping profile {@code sqrt(2 × 2.5 × max(0,
- * distanceToGo − 2))}, the speed that keeps a safe gap to the lead vehicle and the profile that stops
- * before the stop line of a red (or stoppable yellow) light.
+ * distanceToGo − 2))}, the speed that keeps a safe gap to the lead vehicle, the profile that stops
+ * before the stop line of a red (or stoppable yellow) light and the one that stops before a stop
+ * sign's line, holds there and then goes on.
  */
 public final class AutopilotPolicy implements Policy {
 
@@ -51,11 +53,18 @@ public final class AutopilotPolicy implements Policy {
     static final VehicleSpec VEHICLE = VehicleSpec.EGO;
 
     private final double stepSeconds;
-    private final SessionCache<SpeedPid> sessions;
+    private final SessionCache<Session> sessions;
+
+    /** What the autopilot keeps per session. */
+    private record Session(SpeedPid pid, StopSignHold stopSign) {
+        Session() {
+            this(new SpeedPid(), new StopSignHold());
+        }
+    }
 
     /**
      * @param stepSeconds the control period the PID assumes (the simulator's fixed step)
-     * @param sessions how many sessions' PID state is kept, and for how long
+     * @param sessions how many sessions' state (PID, stop-sign stop) is kept, and for how long
      */
     public AutopilotPolicy(double stepSeconds, SessionLimits sessions) {
         if (!(stepSeconds > 0 && stepSeconds <= 1)) {
@@ -79,11 +88,13 @@ public final class AutopilotPolicy implements Policy {
         Observation o = instance.observation();
         EgoPath path = new EgoPath(o.routeWaypoints());
         double steer = steer(path, o.speedMps());
-        double targetMps = targetSpeedMps(o, path);
-        boolean braking = targetMps < o.speedLimitMps();
-        SpeedPid pid = sessions.step(instance.sessionId(), instance.isFirst(), SpeedPid::new);
+        Session session = sessions.step(instance.sessionId(), instance.isFirst(), Session::new);
+        SpeedPid pid = session.pid();
         Control control;
-        synchronized (pid) {
+        synchronized (session) {
+            double targetMps = Math.min(
+                    targetSpeedMps(o, path), session.stopSign().limitMps(o.stopSign(), o.speedMps(), stepSeconds));
+            boolean braking = targetMps < o.speedLimitMps();
             if (targetMps < STANDSTILL_MPS && o.speedMps() < STANDSTILL_MPS) {
                 pid.holdStill(o.speedMps());
                 control = Control.clamped(steer, 0, 1);
@@ -134,7 +145,10 @@ public final class AutopilotPolicy implements Policy {
         return -COMFORT_DECEL_MPS2 * Math.clamp(1 - belowMps / FEED_FORWARD_FADE_MPS, 0, 1);
     }
 
-    /** min(speed limit, curvature-limited speed, stopping profile, lead vehicle, traffic light). */
+    /**
+     * min(speed limit, curvature-limited speed, stopping profile, lead vehicle, traffic light); the
+     * stop sign, which needs the session's memory, comes on top ({@link StopSignHold}).
+     */
     static double targetSpeedMps(Observation o, EgoPath path) {
         double curveMps = path.curvatureLimitedSpeedMps(MAX_LATERAL_ACCEL_MPS2, COMFORT_DECEL_MPS2);
         double stopMps = Math.sqrt(2 * COMFORT_DECEL_MPS2 * Math.max(0, o.distanceToGoM() - STOP_MARGIN_M));

@@ -10,6 +10,7 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.TrafficLightAhead;
 import dev.drivenotes.model.sim.TrafficLightState;
 import dev.drivenotes.model.sim.Waypoint;
+import dev.drivenotes.model.testing.ObservationBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class AutopilotTrafficTest {
 
     private final AutopilotPolicy autopilot = new AutopilotPolicy(STEP_S, SessionLimits.of(10));
 
-    private static Observation observe(AutopilotClosedLoopTest.Bicycle car, LeadVehicle lead, TrafficLightAhead light) {
+    /** What the car sees on the 400 m straight road, with no other traffic (add it to the builder). */
+    static ObservationBuilder onStraightRoad(AutopilotClosedLoopTest.Bicycle car) {
         double x = car.centreX();
         List<Waypoint> waypoints = new ArrayList<>();
         for (int k = 1; k <= 10; k++) {
@@ -43,10 +45,11 @@ class AutopilotTrafficTest {
                 .route(waypoints)
                 .nextManeuver(Maneuver.FOLLOW_LANE, ROAD_M - x)
                 .nextPoi("Library", ROAD_M - x)
-                .speedLimitMps(LIMIT_MPS)
-                .lead(lead)
-                .trafficLight(light)
-                .build();
+                .speedLimitMps(LIMIT_MPS);
+    }
+
+    private static Observation observe(AutopilotClosedLoopTest.Bicycle car, LeadVehicle lead, TrafficLightAhead light) {
+        return onStraightRoad(car).lead(lead).trafficLight(light).build();
     }
 
     /** The lead starts {@code startGapM} ahead at 6 m/s, brakes at 3 m/s² to a stop at t = 20 s and stays. */

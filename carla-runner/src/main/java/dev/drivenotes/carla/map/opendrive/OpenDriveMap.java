@@ -111,16 +111,26 @@ public record OpenDriveMap(
 
     /** A placement on an incoming road counts for the junction when it sits on the half next to it, facing it. */
     private boolean nearJunctionEnd(SignalPlacement p, String junctionId) {
+        return (p.orientation() != SignalOrientation.MINUS && junctionId.equals(junctionAhead(p, -1)))
+                || (p.orientation() != SignalOrientation.PLUS && junctionId.equals(junctionAhead(p, 1)));
+    }
+
+    /**
+     * The junction that traffic in lane {@code laneId} of the placement's road drives into, when the
+     * placement sits on the half of the road next to it (a light or sign at the junction entry);
+     * null otherwise. Right lanes (negative ids) drive into the road's successor, left lanes into its
+     * predecessor.
+     */
+    public String junctionAhead(SignalPlacement p, int laneId) {
         Road road = roads.get(p.roadId());
-        if (road == null) {
-            return false;
+        if (road == null || laneId == 0) {
+            return null;
         }
-        boolean atEnd =
-                road.successor() != null && junctionId.equals(road.successor().elementId());
-        boolean atStart = road.predecessor() != null
-                && junctionId.equals(road.predecessor().elementId());
-        boolean towardsEnd = p.orientation() != SignalOrientation.MINUS && p.s() >= road.length() / 2;
-        boolean towardsStart = p.orientation() != SignalOrientation.PLUS && p.s() <= road.length() / 2;
-        return (atEnd && towardsEnd) || (atStart && towardsStart);
+        boolean forward = laneId < 0;
+        RoadLink ahead = forward ? road.successor() : road.predecessor();
+        boolean nearHalf = forward ? p.s() >= road.length() / 2 : p.s() <= road.length() / 2;
+        return ahead != null && ahead.elementType() == RoadLink.ElementType.JUNCTION && nearHalf
+                ? ahead.elementId()
+                : null;
     }
 }

@@ -21,12 +21,15 @@ public final class Route {
     public record JunctionTraversal(String junctionId, double entryM, double exitM, Maneuver maneuver) {}
 
     private final int[] nodes;
+    private final double[] nodeStartM;
     private final Polyline polyline;
     private final int[] vertexNode;
     private final List<JunctionTraversal> junctions;
 
-    private Route(int[] nodes, Polyline polyline, int[] vertexNode, List<JunctionTraversal> junctions) {
+    private Route(
+            int[] nodes, double[] nodeStartM, Polyline polyline, int[] vertexNode, List<JunctionTraversal> junctions) {
         this.nodes = nodes;
+        this.nodeStartM = nodeStartM;
         this.polyline = polyline;
         this.vertexNode = vertexNode;
         this.junctions = List.copyOf(junctions);
@@ -39,6 +42,7 @@ public final class Route {
         double entryM = 0;
         double entryHeading = 0;
         double exitHeading = 0;
+        double[] nodeStartM = new double[path.size()];
         for (int i = 0; i < path.size(); i++) {
             LaneNode node = graph.node(path.get(i));
             double from = i == 0 ? startOffsetM : 0;
@@ -53,6 +57,7 @@ public final class Route {
                 entryM = pb.lengthM();
                 entryHeading = node.entryHeadingRad();
             }
+            nodeStartM[i] = pb.lengthM() - from;
             pb.append(node.polyline(), from, to, node.index());
             if (j != null) {
                 exitHeading = node.exitHeadingRad();
@@ -61,7 +66,8 @@ public final class Route {
         if (junction != null) {
             traversals.add(traversal(junction, entryM, pb.lengthM(), exitHeading - entryHeading));
         }
-        return new Route(path.stream().mapToInt(Integer::intValue).toArray(), pb.build(), pb.tags(), traversals);
+        return new Route(
+                path.stream().mapToInt(Integer::intValue).toArray(), nodeStartM, pb.build(), pb.tags(), traversals);
     }
 
     private static JunctionTraversal traversal(String junction, double entryM, double exitM, double headingChange) {
@@ -75,6 +81,15 @@ public final class Route {
     /** The lane nodes of the route, in driving order. */
     public int[] nodes() {
         return nodes.clone();
+    }
+
+    /**
+     * Where lane {@code nodes()[k]} begins along the route: negative for the first lane when the
+     * route starts inside it, so that a point {@code a} metres along lane k lies at {@code
+     * nodeStartM(k) + a} on the route.
+     */
+    public double nodeStartM(int k) {
+        return nodeStartM[k];
     }
 
     public List<JunctionTraversal> junctions() {

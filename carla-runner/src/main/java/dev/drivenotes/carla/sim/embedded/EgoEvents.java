@@ -3,6 +3,7 @@ package dev.drivenotes.carla.sim.embedded;
 import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.sensor.TrafficAhead;
 import dev.drivenotes.carla.traffic.OrientedBox;
+import dev.drivenotes.carla.traffic.StopLines;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.carla.vehicle.KinematicBicycle;
@@ -21,6 +22,12 @@ import dev.drivenotes.model.sim.VehicleSpec;
  *       first, so this fires only for a vehicle that jumps the kerb within one step.)
  *   <li>Red-light run: the ego's front bumper crosses the stop line (junction entry) of its route
  *       while that entry's light is red.
+ *   <li>Stop-sign run: the ego's front bumper crosses a stop sign's stop line of its route without
+ *       the ego having stood (below {@link StopLines#STOPPED_MPS}) with its front bumper within
+ *       {@link StopLines#STOP_ZONE_M} before that line. This is the CARLA leaderboard's {@code
+ *       RunningStopTest} (a vehicle must come below 0.1 m/s while it is in the stop's trigger area,
+ *       found from the vehicle and 4 m of waypoints ahead of it), measured along the route; each
+ *       line counts at most once.
  *   <li>Route deviation: the ego is more than {@link #DEVIATION_M} from its planned route for
  *       longer than {@link #DEVIATION_S}.
  * </ul>
@@ -42,14 +49,20 @@ final class EgoEvents {
     private double previousFrontM = Double.NaN;
     private double deviatedS;
 
+    private final boolean[] stoodAtStopLine;
+    private final boolean[] crossedStopLine;
+
     private String collisionWith;
     private boolean redLightRun;
+    private boolean stopSignRun;
     private boolean routeDeviation;
 
     EgoEvents(Route route, TrafficAhead ahead, int npcCount) {
         this.route = route;
         this.ahead = ahead;
         this.contact = new boolean[npcCount];
+        this.stoodAtStopLine = new boolean[ahead.stopLineCount()];
+        this.crossedStopLine = new boolean[ahead.stopLineCount()];
     }
 
     void update(
@@ -98,10 +111,25 @@ final class EgoEvents {
                 }
             }
         }
+        stopSigns(frontM, ego.speedMps());
         previousFrontM = frontM;
         route.polyline().pointAt(progressM, point);
         deviatedS = Math.hypot(point[0] - x, point[1] - y) > DEVIATION_M ? deviatedS + dtS : 0;
         routeDeviation = deviatedS > DEVIATION_S;
+    }
+
+    private void stopSigns(double frontM, double speedMps) {
+        stopSignRun = false;
+        for (int k = 0; k < crossedStopLine.length; k++) {
+            double lineM = ahead.stopLineM(k);
+            if (speedMps < StopLines.STOPPED_MPS && frontM <= lineM && lineM - frontM <= StopLines.STOP_ZONE_M) {
+                stoodAtStopLine[k] = true;
+            }
+            if (!Double.isNaN(previousFrontM) && !crossedStopLine[k] && previousFrontM < lineM && lineM <= frontM) {
+                crossedStopLine[k] = true;
+                stopSignRun |= !stoodAtStopLine[k];
+            }
+        }
     }
 
     String collisionWith() {
@@ -110,6 +138,10 @@ final class EgoEvents {
 
     boolean redLightRun() {
         return redLightRun;
+    }
+
+    boolean stopSignRun() {
+        return stopSignRun;
     }
 
     boolean routeDeviation() {

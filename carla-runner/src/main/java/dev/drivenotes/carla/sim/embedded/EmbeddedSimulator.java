@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The pure-Java backend of the {@link Simulator} port, over OpenDRIVE maps: each {@link Simulation}
  * drives one ego vehicle among the requested number of background vehicles and the map's traffic
- * lights. At most {@link #MAX_LIVE} simulations live at once; finished ones stay readable until
+ * lights and stop signs. At most {@link #MAX_LIVE} simulations live at once; finished ones stay readable until
  * destroyed.
  */
 public final class EmbeddedSimulator implements Simulator {

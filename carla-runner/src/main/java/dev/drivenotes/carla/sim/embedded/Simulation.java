@@ -27,7 +27,8 @@ import dev.drivenotes.model.sim.TrafficLightState;
 import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
- * One episode: the ego vehicle on a planned route among background traffic and traffic lights.
+ * One episode: the ego vehicle on a planned route among background traffic, traffic lights and stop
+ * signs.
  * Each {@link #step} applies a control for one fixed step, moves the traffic, map-matches the true
  * pose, detects events and builds ground truth and the observation. Steps are serialised per
  * simulation; the result is a pure function of map, seed and controls.
@@ -75,7 +76,7 @@ final class Simulation {
         TrafficNetwork network = TrafficNetwork.of(map);
         this.lights = new TrafficLights(network.signals(), request.seed());
         this.fleet = new TrafficFleet(network, lights, request.seed(), request.npcCount(), point[0], point[1]);
-        this.ahead = new TrafficAhead(plan.route(), map.graph());
+        this.ahead = new TrafficAhead(plan.route(), map.graph(), network.stopLines());
         this.events = new EgoEvents(plan.route(), ahead, request.npcCount());
         this.laneInvasion = new LaneInvasionDetector(map.openDrive());
         this.birdEye = request.birdEyeSizePx() == 0
@@ -162,7 +163,7 @@ final class Simulation {
                 collisionWith,
                 step > 0 && events.redLightRun(),
                 step > 0 && events.routeDeviation(),
-                false);
+                step > 0 && events.stopSignRun());
         gnss.measure(x, y, fix);
         double progressM = navigation.progressM();
         Observation observation = new Observation(
@@ -179,7 +180,7 @@ final class Simulation {
                 ego.yawRateRadps(),
                 ahead.lead(progressM, x, y, yaw, fleet),
                 ahead.trafficLight(progressM, lights, timeS),
-                null,
+                ahead.stopSign(progressM),
                 birdEye == null ? null : birdEye.render(x, y, yaw, progressM));
         return new SimulationState(id, map.ref(), step, timeS, observation, truth, termination, routeInfo);
     }

@@ -49,7 +49,7 @@ class EgoEventsTest {
         plan.route().polyline().pointAt(0, start);
         fleet = new TrafficFleet(network, lights, 3, 1, start[0], start[1]);
         assertThat(fleet.active(0)).isTrue();
-        events = new EgoEvents(plan.route(), new TrafficAhead(plan.route(), town.graph()), 1);
+        events = new EgoEvents(plan.route(), new TrafficAhead(plan.route(), town.graph(), network.stopLines()), 1);
     }
 
     /** The ego placed {@code aheadM} along the NPC's heading and {@code leftM} to its left, turned by {@code turnRad}. */
