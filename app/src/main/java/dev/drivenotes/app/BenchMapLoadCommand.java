@@ -47,6 +47,12 @@ final class BenchMapLoadCommand implements Callable<Integer> {
     @Option(names = "--iterations", description = "Measured iterations of one second (default 5, after 3 warm-up).")
     int iterations = 5;
 
+    @Option(
+            names = "--parser",
+            description = "Measure only this XML parser: ${COMPLETION-CANDIDATES} (default: both, one after the"
+                    + " other in this JVM; one per JVM avoids the first one's JIT profile favouring it).")
+    OpenDriveLoader.Parser parser;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -60,12 +66,13 @@ final class BenchMapLoadCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         for (String map : maps) {
             Path file = resolve(map, dir);
-            for (OpenDriveLoader.Parser parser : OpenDriveLoader.Parser.values()) {
+            for (OpenDriveLoader.Parser p :
+                    parser == null ? OpenDriveLoader.Parser.values() : new OpenDriveLoader.Parser[] {parser}) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("map", map);
-                row.put("parser", parser.name().toLowerCase(Locale.ROOT));
-                row.put("parseMillis", score("parse", file, parser));
-                row.put("loadMillis", score("load", file, parser));
+                row.put("parser", p.name().toLowerCase(Locale.ROOT));
+                row.put("parseMillis", score("parse", file, p));
+                row.put("loadMillis", score("load", file, p));
                 results.add(row);
             }
         }
