@@ -91,9 +91,9 @@ class EndToEndTest {
 
     /**
      * The same seed drives the same trajectories and writes the same notes as the fingerprint in
-     * {@code src/test/resources/golden/}, recorded before the restructuring of issue 9. A change meant
-     * to alter what is driven or noted re-records it with {@code -Ddrivenotes.golden.update=true} and
-     * says why in its commit.
+     * {@code src/test/resources/golden/}, recorded before the modules were restructured (dreamer-model,
+     * map layers, one constructor per contract record). A change meant to alter what is driven or noted
+     * re-records it with {@code -Ddrivenotes.golden.update=true} and says why in its commit.
      */
     @ParameterizedTest
     @CsvSource({"autopilot, default-town, 2", "dreamer, default-town, 2", "autopilot, Town01, 1"})
