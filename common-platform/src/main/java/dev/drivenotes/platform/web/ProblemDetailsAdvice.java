@@ -2,6 +2,7 @@ package dev.drivenotes.platform.web;
 
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.port.ArtifactNotFoundException;
+import java.net.URI;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -141,6 +144,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail p
                 ? ProblemType.normalized(p)
                 : ProblemType.of(status).detail(null);
+        locate(problem);
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -154,9 +158,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        locate(problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The request's path as the problem's {@code instance}, bounded (Spring would echo it whole). */
+    private static void locate(ProblemDetail problem) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            URI instance = ProblemType.instance(attributes.getRequest().getRequestURI());
+            problem.setInstance(instance != null ? instance : URI.create("/"));
+        }
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -2,6 +2,7 @@ package dev.drivenotes.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         ProblemDetail problem = problemFor(request);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        URI instance = ProblemType.instance(path instanceof String p ? p : request.getRequestURI());
+        problem.setInstance(instance != null ? instance : URI.create("/"));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

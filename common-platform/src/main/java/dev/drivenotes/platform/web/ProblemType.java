@@ -93,6 +93,26 @@ public enum ProblemType {
         return problem;
     }
 
+    /**
+     * The {@code instance} member for a request path: the path itself, cut (at a whole escape) to
+     * {@value #MAX_DETAIL_CHARS} characters, so that a huge path is never echoed back.
+     */
+    static URI instance(String path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String cut = path.length() <= MAX_DETAIL_CHARS ? path : path.substring(0, MAX_DETAIL_CHARS);
+        int escape = cut.lastIndexOf('%');
+        if (escape >= 0 && escape > cut.length() - 3) {
+            cut = cut.substring(0, escape);
+        }
+        try {
+            return URI.create(cut);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+
     static String shortened(String detail) {
         if (detail == null || detail.isBlank()) {
             return null;

@@ -150,6 +150,14 @@ class ProblemDetailsOverHttpTest {
     }
 
     @Test
+    void aHugePathIsNeverEchoedWhole() throws IOException {
+        RawHttp.Reply reply = send("GET", "/no/" + "a".repeat(5000), List.of(), Body.EMPTY);
+        JsonNode body = problem(reply, 404);
+        assertThat(body.path("instance").asString()).startsWith("/no/aaa").hasSizeLessThanOrEqualTo(300);
+        assertThat(reply.bodyBytes()).isLessThan(1024);
+    }
+
+    @Test
     void theErrorPathItselfIs404() throws IOException {
         problem(send("GET", "/error", List.of(), Body.EMPTY), 404);
     }

@@ -169,6 +169,17 @@ class TerraformCrossCheckTest {
     }
 
     @Test
+    void servicesListenOnLoopbackLocallyAndOnEveryInterfaceInTheirImage() throws Exception {
+        for (String service : dockerPorts().keySet()) {
+            assertThat(properties(service).getProperty("server.address"))
+                    .as(service)
+                    .isEqualTo("127.0.0.1");
+        }
+        assertThat(Files.readAllLines(Path.of("../docker/Dockerfile")))
+                .anySatisfy(line -> assertThat(line.trim()).startsWith("SERVER_ADDRESS=0.0.0.0"));
+    }
+
+    @Test
     void cloudRunServicesSendRequestsAndProbesToTheServicePort() throws Exception {
         Map<String, Object> container = block(block(cloudRunModule
                         .resource("google_cloud_run_v2_service", "this")

@@ -30,6 +30,7 @@ public final class BadRequestRun {
             int overLimitAnswered413,
             int noReply,
             long largestReplyBytes,
+            String largestReply,
             List<String> failures) {
 
         /** Every bad request answered 4xx with problem details, as expected. */
@@ -45,7 +46,7 @@ public final class BadRequestRun {
         public String toString() {
             return String.format(
                     "%-16s sent %5d  5xx %d  not-problem+json %d  accepted %d  unexpected %d  413 %d/%d  no-reply %d"
-                            + "  largest reply %d B  statuses %s",
+                            + "  largest reply %d B  statuses %s%n    largest: %s",
                     service,
                     sent,
                     serverErrors,
@@ -56,7 +57,8 @@ public final class BadRequestRun {
                     overLimit,
                     noReply,
                     largestReplyBytes,
-                    byStatus);
+                    byStatus,
+                    largestReply);
         }
     }
 
@@ -65,12 +67,30 @@ public final class BadRequestRun {
 
     private BadRequestRun() {}
 
+    /**
+     * Sends {@code count} bad requests drawn from {@code seed} to the service on loopback {@code
+     * port}; fails with the figures and the first failures unless every one was answered 4xx with
+     * problem details as expected. Also fails unless the service listens on loopback only.
+     */
+    public static Figures requireClean(Surface surface, int port, long seed, int count) {
+        Loopback.requireLoopbackOnly(port);
+        Figures figures = run(
+                surface.service(),
+                URI.create("http://127.0.0.1:" + port),
+                BadRequestCorpus.generate(surface, seed, count));
+        if (!figures.clean() || figures.overLimitAnswered413() != figures.overLimit()) {
+            throw new AssertionError(figures + "\n  " + String.join("\n  ", figures.failures()));
+        }
+        return figures;
+    }
+
     /** Sends every request of {@code corpus} to {@code base} (loopback) and tallies the replies. */
     public static Figures run(String service, URI base, List<BadRequest> corpus) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int serverErrors = 0, notProblem = 0, accepted = 0, unexpected = 0, overLimit = 0, answered413 = 0, noReply = 0;
         long largest = 0;
+        String largestReply = "";
         for (BadRequest request : corpus) {
             boolean isOverLimit = request.expectedStatus() == 413;
             overLimit += isOverLimit ? 1 : 0;
@@ -83,7 +103,10 @@ public final class BadRequestRun {
                 continue;
             }
             byStatus.merge(reply.status(), 1, Integer::sum);
-            largest = Math.max(largest, reply.bodyBytes());
+            if (reply.bodyBytes() > largest) {
+                largest = reply.bodyBytes();
+                largestReply = request + " -> " + reply.status() + " " + excerpt(reply);
+            }
             answered413 += isOverLimit && reply.status() == 413 ? 1 : 0;
             String problem = problemDefect(reply);
             if (reply.status() >= 500) {
@@ -115,6 +138,7 @@ public final class BadRequestRun {
                 answered413,
                 noReply,
                 largest,
+                largestReply,
                 List.copyOf(failures));
     }
 
