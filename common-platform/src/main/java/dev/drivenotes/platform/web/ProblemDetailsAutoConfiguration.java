@@ -66,9 +66,11 @@ public class ProblemDetailsAutoConfiguration {
     }
 
     /**
-     * Request bodies are read strictly: an unknown field, trailing content or a duplicate field is a
-     * 400. Only the server side: responses from other services, events and stored files are read with
-     * the lenient mapper, so that a newer writer's extra fields never break an older reader.
+     * The APIs speak JSON only (an XML library on the class path would otherwise add XML bodies and
+     * answers), and read request bodies strictly: an unknown field, trailing content or a duplicate
+     * field is a 400. Only the server side: responses from other services, events and stored files
+     * are read with the lenient mapper, so that a newer writer's extra fields never break an older
+     * reader.
      */
     @Bean
     WebMvcConfigurer strictRequestBodies(JsonMapper mapper) {
@@ -80,7 +82,10 @@ public class ProblemDetailsAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-                builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+                builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict))
+                        .configureMessageConvertersList(converters ->
+                                converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
+                                        .anyMatch(type -> type.getSubtype().endsWith("xml"))));
             }
         };
     }
