@@ -1,6 +1,5 @@
 package dev.drivenotes.orchestrator.experiment;
 
-import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
@@ -9,7 +8,6 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
-import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.platform.web.ConflictException;
@@ -63,7 +61,7 @@ public class ExperimentService implements DisposableBean {
 
     /** Validates, persists, announces and schedules an experiment. */
     public Experiment submit(ExperimentConfig config) {
-        checkMap(config.map());
+        SubmissionCheck.check(simulator, config);
         String id = "exp-" + ID_DATE.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Experiment experiment = Experiment.accepted(id, config, clock.instant());
@@ -111,17 +109,6 @@ public class ExperimentService implements DisposableBean {
             schedule(e.id());
         });
         return unfinished.size();
-    }
-
-    private void checkMap(String map) {
-        try {
-            simulator.mapSummary(map);
-        } catch (RemoteServiceException e) {
-            if (e.clientError()) {
-                throw new InvalidInputException("map", e.getMessage());
-            }
-            throw e;
-        }
     }
 
     private void schedule(String id) {

@@ -14,6 +14,7 @@ import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.model.sim.RouteSpec;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
@@ -22,6 +23,8 @@ import dev.drivenotes.orchestrator.episode.FakeServices;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.web.ConflictException;
+import dev.drivenotes.platform.web.DependencyUnavailableException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,8 +78,12 @@ class ExperimentServiceTest {
     }
 
     private ExperimentService serviceOn(ExperimentStore experiments) {
-        PlatformProperties platform = new PlatformProperties(
-                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
+        return serviceOn(experiments, fake.uri());
+    }
+
+    private ExperimentService serviceOn(ExperimentStore experiments, URI services) {
+        PlatformProperties platform =
+                new PlatformProperties(data, new PlatformProperties.Services(services, services, services, services));
         SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
         EpisodeDriver driver = new EpisodeDriver(
                 simulator,
@@ -302,6 +309,47 @@ class ExperimentServiceTest {
                 .hasMessageContaining("no map file");
         assertThat(store.all()).isEmpty();
         assertThat(events.published).isEmpty();
+    }
+
+    private static ExperimentConfig withRoutes(RouteSpec... routes) {
+        return new ExperimentConfig(
+                "routes", null, "autopilot", 2, null, null, List.of(routes), 100, null, null, null, null, null, null);
+    }
+
+    @Test
+    void rejectsAnUnknownPlaceAtSubmissionNamingTheRouteEnd() {
+        ExperimentConfig config = withRoutes(new RouteSpec("Start", "Goal"), new RouteSpec("Atlantis", "Goal"));
+
+        assertThatThrownBy(() -> service.submit(config))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("routes[1].from"))
+                .hasMessageContaining("unknown place 'Atlantis'");
+        assertThat(store.all()).isEmpty();
+        assertThat(events.published).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnreachableDestinationAtSubmission() {
+        ExperimentConfig config = withRoutes(new RouteSpec("Start", FakeServices.UNREACHABLE));
+
+        assertThatThrownBy(() -> service.submit(config))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("routes[0].to"));
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void acceptsNothingUncheckedWhileCarlaRunnerIsDown() throws Exception {
+        ExperimentService unchecked = serviceOn(store, URI.create("http://127.0.0.1:9"));
+        try {
+            assertThatThrownBy(() -> unchecked.submit(withRoutes(new RouteSpec("Start", "Goal"))))
+                    .isInstanceOfSatisfying(
+                            DependencyUnavailableException.class,
+                            e -> assertThat(e.service()).isEqualTo("carla-runner"));
+            assertThat(store.all()).isEmpty();
+        } finally {
+            unchecked.destroy();
+        }
     }
 
     /** Records every event; {@link #answer} decides the future each publish returns. */

@@ -3,6 +3,8 @@ package dev.drivenotes.orchestrator.schedule;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,12 +18,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.platform.web.ProblemType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -84,8 +89,21 @@ class ScheduleSecurityTest {
     }
 
     @Test
-    void missingTokenIsUnauthorized() throws Exception {
-        mvc.perform(post("/v1/schedules/daily:run")).andExpect(status().isUnauthorized());
+    void missingTokenIsAnUnauthorizedProblem() throws Exception {
+        mvc.perform(post("/v1/schedules/daily:run"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(
+                        jsonPath("$.type").value(ProblemType.UNAUTHORIZED.type().toString()))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void validlySignedTokenWithoutExpiryIsUnauthorized() throws Exception {
+        trigger(token(TRUSTED, AUDIENCE, SCHEDULER, true, null))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -105,9 +123,11 @@ class ScheduleSecurityTest {
     }
 
     @Test
-    void tokenOfAnotherServiceAccountIsForbidden() throws Exception {
+    void tokenOfAnotherServiceAccountIsAForbiddenProblem() throws Exception {
         trigger(token(TRUSTED, AUDIENCE, "intruder@drivenotes-test.iam.gserviceaccount.com", true, 300))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(ProblemType.FORBIDDEN.type().toString()));
     }
 
     @Test
@@ -119,17 +139,19 @@ class ScheduleSecurityTest {
         return mvc.perform(post("/v1/schedules/daily:run").header("Authorization", "Bearer " + token));
     }
 
-    private static String token(RSAKey key, String audience, String email, boolean verified, long expiresInSeconds)
+    /** A token; {@code expiresInSeconds} null leaves {@code exp} out. */
+    private static String token(RSAKey key, String audience, String email, boolean verified, Integer expiresInSeconds)
             throws Exception {
         Instant now = Instant.now();
+        long lifetime = expiresInSeconds == null ? 300 : expiresInSeconds;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("https://accounts.google.com")
                 .audience(audience)
                 .subject("1234567890")
                 .claim("email", email)
                 .claim("email_verified", verified)
-                .issueTime(Date.from(now.minusSeconds(Math.max(0, -expiresInSeconds) + 60)))
-                .expirationTime(Date.from(now.plusSeconds(expiresInSeconds)))
+                .issueTime(Date.from(now.minusSeconds(Math.max(0, -lifetime) + 60)))
+                .expirationTime(expiresInSeconds == null ? null : Date.from(now.plusSeconds(lifetime)))
                 .build();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
