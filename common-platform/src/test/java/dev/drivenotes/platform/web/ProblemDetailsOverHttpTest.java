@@ -3,6 +3,7 @@ package dev.drivenotes.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.platform.web.testing.BadRequest;
 import dev.drivenotes.platform.web.testing.BadRequest.Body;
 import dev.drivenotes.platform.web.testing.RawHttp;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +41,16 @@ class ProblemDetailsOverHttpTest {
         @PostMapping("/echo")
         ExperimentConfig echo(@RequestBody ExperimentConfig config) {
             return config;
+        }
+
+        @PostMapping("/control")
+        Control control(@RequestBody Control control) {
+            return control;
+        }
+
+        @GetMapping("/things/{id}")
+        String thing(@PathVariable String id) {
+            throw new NotFoundException("thing", id);
         }
 
         @GetMapping("/count")
@@ -74,6 +86,30 @@ class ProblemDetailsOverHttpTest {
         assertThat(body.path("title").asString()).isNotBlank();
         assertThat(body.path("status").asInt()).isEqualTo(status);
         return body;
+    }
+
+    @Test
+    void acceptsRequestsThatLeaveOptionalPrimitivesOut() throws IOException {
+        RawHttp.Reply reply =
+                send("POST", "/control", List.of("Content-Type: application/json"), Body.of("{\"throttle\":0.5}"));
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = json.readTree(reply.body());
+        assertThat(body.path("throttle").asDouble()).isEqualTo(0.5);
+        assertThat(body.path("steer").asDouble()).isZero();
+    }
+
+    @Test
+    void invalidFieldInBodyGivesProblemNamingTheField() throws IOException {
+        JsonNode body = problem(postJson("{\"name\":\"x\",\"episodes\":0}"), 400);
+        assertThat(body.path("field").asString()).isEqualTo("episodes");
+    }
+
+    @Test
+    void unknownResourceIs404NamingIt() throws IOException {
+        JsonNode body = problem(send("GET", "/things/42", List.of(), Body.EMPTY), 404);
+        assertThat(body.path("resource").asString()).isEqualTo("thing");
+        assertThat(body.path("id").asString()).isEqualTo("42");
+        assertThat(body.path("detail").asString()).isEqualTo("no thing with id '42'");
     }
 
     @Test

@@ -52,12 +52,7 @@ class BadRequestCorpusTest {
 
     @Test
     void answersEveryBadRequestWithAProblemAndNeverAServerError() {
-        assertThat(web.maxRequestSize().toBytes()).isEqualTo(ServiceSurfaces.DREAMER_SERVICE.maxRequestBytes());
-
-        BadRequestRun.Figures figures = BadRequestRun.requireClean(ServiceSurfaces.DREAMER_SERVICE, port, 17, 300);
-
-        System.out.println(figures);
-        assertThat(figures.overLimitAnswered413()).isPositive();
+        BadRequestRun.requireClean(ServiceSurfaces.DREAMER_SERVICE, port, web, 17, 300);
     }
 
     /**

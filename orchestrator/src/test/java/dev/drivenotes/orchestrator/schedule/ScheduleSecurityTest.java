@@ -8,20 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.platform.gcp.testing.LocalIdTokens;
 import dev.drivenotes.platform.web.ProblemType;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -51,9 +41,9 @@ class ScheduleSecurityTest {
 
     private static final String AUDIENCE = "https://orchestrator.example.run.app";
     private static final String SCHEDULER = "scheduler@drivenotes-test.iam.gserviceaccount.com";
-    private static final RSAKey TRUSTED = newKey("trusted");
-    private static final RSAKey FORGER = newKey("trusted"); // same key id, different key
-    private static final HttpServer JWKS = serve(new JWKSet(TRUSTED.toPublicJWK()).toString());
+    private static final LocalIdTokens ISSUER = LocalIdTokens.start("trusted");
+    private static final RSAKey TRUSTED = ISSUER.key();
+    private static final RSAKey FORGER = LocalIdTokens.newKey("trusted"); // same key id, different key
 
     @Autowired
     MockMvc mvc;
@@ -67,12 +57,12 @@ class ScheduleSecurityTest {
         registry.add("drivenotes.schedules.id-token.service-account-email", () -> SCHEDULER);
         registry.add(
                 "drivenotes.schedules.id-token.jwk-set-uri",
-                () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/certs");
+                () -> ISSUER.jwkSetUri().toString());
     }
 
     @AfterAll
     static void stopKeyServer() {
-        JWKS.stop(0);
+        ISSUER.close();
     }
 
     @BeforeEach
@@ -140,8 +130,7 @@ class ScheduleSecurityTest {
     }
 
     /** A token; {@code expiresInSeconds} null leaves {@code exp} out. */
-    private static String token(RSAKey key, String audience, String email, boolean verified, Integer expiresInSeconds)
-            throws Exception {
+    private static String token(RSAKey key, String audience, String email, boolean verified, Integer expiresInSeconds) {
         Instant now = Instant.now();
         long lifetime = expiresInSeconds == null ? 300 : expiresInSeconds;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -153,38 +142,6 @@ class ScheduleSecurityTest {
                 .issueTime(Date.from(now.minusSeconds(Math.max(0, -lifetime) + 60)))
                 .expirationTime(expiresInSeconds == null ? null : Date.from(now.plusSeconds(lifetime)))
                 .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static RSAKey newKey(String keyId) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer serve(String jwks) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/certs", exchange -> {
-                byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalIdTokens.sign(key, claims);
     }
 }

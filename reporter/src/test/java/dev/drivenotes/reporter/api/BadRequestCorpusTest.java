@@ -1,7 +1,5 @@
 package dev.drivenotes.reporter.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.drivenotes.platform.web.WebProperties;
 import dev.drivenotes.platform.web.testing.BadRequestRun;
 import dev.drivenotes.platform.web.testing.ServiceSurfaces;
@@ -37,12 +35,6 @@ class BadRequestCorpusTest {
 
     @Test
     void answersEveryBadRequestWithAProblemAndNeverAServerError() {
-        assertThat(web.maxRequestSize().toBytes()).isEqualTo(ServiceSurfaces.REPORTER.maxRequestBytes());
-
-        BadRequestRun.Figures figures = BadRequestRun.requireClean(ServiceSurfaces.REPORTER, port, 11, 300);
-
-        System.out.println(figures);
-        assertThat(figures.sent()).isEqualTo(300);
-        assertThat(figures.overLimitAnswered413()).isPositive();
+        BadRequestRun.requireClean(ServiceSurfaces.REPORTER, port, web, 11, 300);
     }
 }

@@ -1,6 +1,7 @@
 package dev.drivenotes.platform.web.testing;
 
 import dev.drivenotes.platform.web.ProblemType;
+import dev.drivenotes.platform.web.WebProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -69,16 +70,22 @@ public final class BadRequestRun {
 
     /**
      * Sends {@code count} bad requests drawn from {@code seed} to the service on loopback {@code
-     * port}; fails with the figures and the first failures unless every one was answered 4xx with
-     * problem details as expected. Also fails unless the service listens on loopback only.
+     * port} and prints the figures; fails with them and the first failures unless every one was
+     * answered 4xx with problem details as expected and every body over the limit with 413. Also
+     * fails unless the service listens on loopback only and enforces the surface's body limit.
      */
-    public static Figures requireClean(Surface surface, int port, long seed, int count) {
+    public static Figures requireClean(Surface surface, int port, WebProperties configured, long seed, int count) {
+        if (configured.maxRequestSize().toBytes() != surface.maxRequestBytes()) {
+            throw new AssertionError(surface.service() + " is configured with a body limit of "
+                    + configured.maxRequestSize().toBytes() + " bytes, its surface says " + surface.maxRequestBytes());
+        }
         Loopback.requireLoopbackOnly(port);
         Figures figures = run(
                 surface.service(),
                 URI.create("http://127.0.0.1:" + port),
                 BadRequestCorpus.generate(surface, seed, count));
-        if (!figures.clean() || figures.overLimitAnswered413() != figures.overLimit()) {
+        System.out.println(figures);
+        if (!figures.clean() || figures.overLimit() == 0 || figures.overLimitAnswered413() != figures.overLimit()) {
             throw new AssertionError(figures + "\n  " + String.join("\n  ", figures.failures()));
         }
         return figures;
