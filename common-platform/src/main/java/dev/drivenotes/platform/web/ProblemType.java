@@ -27,8 +27,6 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     /** The body is larger than the service's limit ({@code maxBytes}). */
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
-    /** The request line or headers are too long. */
-    REQUEST_TOO_LONG(414, "request-too-long", "Request line or headers too long"),
     /** The body's {@code Content-Type} is not one the endpoint reads (JSON). */
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     /** A fault of the service itself; {@code errorId} finds it in the service's log. */
