@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -120,6 +121,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(invalid(field == null ? "parameter" : field, "has the wrong type"));
     }
 
+    /** A 405 is the client's mistake: answered (with {@code Allow}), not logged as a warning per request. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, null, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -172,7 +180,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    /** The first {@code type} in {@code t}'s cause chain, or null. */
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);

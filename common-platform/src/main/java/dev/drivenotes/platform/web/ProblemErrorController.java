@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +38,7 @@ class ProblemErrorController implements ErrorController {
             return ProblemType.NOT_FOUND.detail("no endpoint at this path");
         }
         if (exception != null) {
-            PayloadTooLargeException tooLarge = find(exception, PayloadTooLargeException.class);
+            PayloadTooLargeException tooLarge = ProblemDetailsAdvice.find(exception, PayloadTooLargeException.class);
             if (tooLarge != null) {
                 return RequestSizeLimitFilter.tooLarge(tooLarge.maxBytes());
             }
@@ -50,18 +51,9 @@ class ProblemErrorController implements ErrorController {
             return ProblemType.NOT_FOUND.detail("no endpoint at this path");
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        ProblemType type = ProblemType.of(org.springframework.http.HttpStatusCode.valueOf(code));
+        ProblemType type = ProblemType.of(HttpStatusCode.valueOf(code));
         ProblemDetail problem = type.detail(message instanceof String s && !s.isBlank() ? s : null);
         problem.setStatus(code);
         return problem;
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }
