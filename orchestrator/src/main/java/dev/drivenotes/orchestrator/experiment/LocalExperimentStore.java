@@ -48,11 +48,12 @@ public final class LocalExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public synchronized void create(Experiment experiment) {
+    public synchronized boolean create(Experiment experiment) {
         if (cache.containsKey(experiment.id())) {
-            throw new IllegalStateException("experiment " + experiment.id() + " exists");
+            return false;
         }
         write(experiment);
+        return true;
     }
 
     @Override

@@ -55,9 +55,7 @@ class ExperimentCancelApiTest {
                 new EpisodeDriver(
                         simulator,
                         new PolicyClient(RestClient.builder(), platform),
-                        new LocalFolderArtifactStore(data.resolve("artifacts")),
-                        events,
-                        Clock.systemUTC()),
+                        new LocalFolderArtifactStore(data.resolve("artifacts"))),
                 simulator,
                 events,
                 Clock.systemUTC(),

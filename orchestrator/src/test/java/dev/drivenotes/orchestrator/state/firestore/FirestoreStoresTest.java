@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -52,13 +54,14 @@ class FirestoreStoresTest {
         }
     }
 
-    private static EpisodeSummary episode(int index) {
-        return EpisodeSummaryBuilder.episode("e-" + index, index)
+    private static EpisodeCompleted episode(String experimentId, int index) {
+        EpisodeSummary summary = EpisodeSummaryBuilder.episode("e-" + index, index)
                 .seed(index)
                 .steps(50)
                 .meanSpeedMps(5)
                 .route("A", "B", 100)
                 .build();
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary);
     }
 
     private static String newId() {
@@ -71,13 +74,17 @@ class FirestoreStoresTest {
         String id = newId();
         store.create(Experiment.accepted(id, ExperimentConfig.of("daily", 2), T0));
         store.update(id, e -> e.running(T0.plusSeconds(1)));
-        Experiment after = store.update(id, e -> e.withEpisode(episode(0), T0.plusSeconds(2)));
+        Experiment after = store.update(id, e -> e.withEpisode(episode(id, 0), T0.plusSeconds(2)));
 
         assertThat(store.find(id)).contains(after);
         assertThat(after.status()).isEqualTo(ExperimentStatus.RUNNING);
         assertThat(store.all()).extracting(Experiment::id).contains(id);
-        assertThatThrownBy(() -> store.create(Experiment.accepted(id, ExperimentConfig.of("daily", 2), T0)))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.create(Experiment.accepted(id, ExperimentConfig.of("other", 1), T0)))
+                .as("an id is created once")
+                .isFalse();
+        assertThat(after.outbox())
+                .extracting(EventEnvelope::type)
+                .containsExactly("ExperimentStarted", "EpisodeCompleted");
         assertThatThrownBy(() -> store.update(newId(), e -> e)).isInstanceOf(NotFoundException.class);
         assertThat(store.find(newId())).isEmpty();
     }
@@ -93,11 +100,11 @@ class FirestoreStoresTest {
         try {
             Future<Experiment> first = pool.submit(() -> store.update(id, e -> {
                 meet(bothRead, transitions);
-                return e.withEpisode(episode(0), T0.plusSeconds(1));
+                return e.withEpisode(episode(id, 0), T0.plusSeconds(1));
             }));
             Future<Experiment> second = pool.submit(() -> store.update(id, e -> {
                 meet(bothRead, transitions);
-                return e.withEpisode(episode(1), T0.plusSeconds(2));
+                return e.withEpisode(episode(id, 1), T0.plusSeconds(2));
             }));
             first.get(60, TimeUnit.SECONDS);
             second.get(60, TimeUnit.SECONDS);
