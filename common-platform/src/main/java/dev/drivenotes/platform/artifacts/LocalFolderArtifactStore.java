@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Artifacts as files under a root folder; writes are atomic (temp file + rename). */
 public final class LocalFolderArtifactStore implements ArtifactStore {
@@ -63,6 +65,23 @@ public final class LocalFolderArtifactStore implements ArtifactStore {
     @Override
     public URI uriOf(String key) {
         return resolve(ArtifactKeys.validate(key)).toUri();
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        Path dir = resolve(ArtifactKeys.validateFolder(folder));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".tmp-"))
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list artifacts under " + folder, e);
+        }
     }
 
     private Path resolve(String key) {

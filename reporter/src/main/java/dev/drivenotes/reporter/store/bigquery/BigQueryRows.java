@@ -60,6 +60,16 @@ final class BigQueryRows {
         return row(BigQueryTables.EXPERIMENTS, v, at);
     }
 
+    static Row cancelled(String experimentId, String reason, Instant at) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("experiment_id", experimentId);
+        v.put("status", "CANCELLED");
+        v.put("failure_reason", reason);
+        v.put("cancelled_at", at.toString());
+        v.put("day", day(at));
+        return row(BigQueryTables.EXPERIMENTS, v, at);
+    }
+
     static Row episode(EpisodeCompleted episode, NoteMetrics notes, Instant at) {
         EpisodeSummary s = episode.summary();
         Map<String, Object> v = new LinkedHashMap<>();
