@@ -1,5 +1,6 @@
 package dev.drivenotes.platform.events;
 
+import dev.drivenotes.platform.files.DurableFiles;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.drivenotes.platform.events;
 
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.platform.files.DurableFiles;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -229,15 +230,8 @@ public final class InProcessEventBus implements EventPublisher, EventSubscriber,
 
     /** Stops every subscription after its delivery in progress, then closes the files. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        workers.values().forEach(SubscriptionWorker::stop);
-        workers.clear();
-        events.close();
-        release();
+    public void close() {
+        shutDown(SubscriptionWorker::stop);
     }
 
     /**
@@ -245,9 +239,16 @@ public final class InProcessEventBus implements EventPublisher, EventSubscriber,
      * written (every write of the bus is already on the disk when its call returns), and the folder
      * can be opened again. Tests use it to crash a bus inside one JVM.
      */
-    synchronized void halt() {
+    void halt() {
+        shutDown(SubscriptionWorker::halt);
+    }
+
+    private synchronized void shutDown(Consumer<SubscriptionWorker> stopping) {
+        if (closed) {
+            return;
+        }
         closed = true;
-        workers.values().forEach(SubscriptionWorker::halt);
+        workers.values().forEach(stopping);
         workers.clear();
         events.close();
         release();

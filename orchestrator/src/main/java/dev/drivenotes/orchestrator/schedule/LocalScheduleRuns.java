@@ -1,11 +1,11 @@
 package dev.drivenotes.orchestrator.schedule;
 
+import dev.drivenotes.platform.files.DurableFiles;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,9 +74,7 @@ final class LocalScheduleRuns implements ScheduleRuns {
 
     private void write(ScheduleRun run) {
         try {
-            Path tmp = Files.createTempFile(folder, ".tmp-", ".part");
-            Json.mapper().writeValue(tmp.toFile(), run);
-            Files.move(tmp, fileOf(run.key()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.replace(fileOf(run.key()), Json.mapper().writeValueAsBytes(run), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist schedule run " + run.key(), e);
         }

@@ -46,7 +46,34 @@ public final class ArtifactMetricsState implements MetricsSink {
             ExperimentStatus status,
             String reason,
             Instant startedAt,
-            Instant endedAt) {}
+            Instant endedAt) {
+
+        static ExperimentDoc unknown(String experimentId) {
+            return new ExperimentDoc(experimentId, null, null, null, ExperimentStatus.RUNNING, null, null, null);
+        }
+
+        /** Started: the config's names; a status recorded before (a later event handled first) stays. */
+        ExperimentDoc started(ExperimentConfig config, Instant at) {
+            return new ExperimentDoc(
+                    experimentId, config.name(), config.map(), config.agent(), status, reason, at, endedAt);
+        }
+
+        ExperimentDoc completed(ExperimentConfig config, Instant at) {
+            return new ExperimentDoc(
+                    experimentId,
+                    config.name(),
+                    config.map(),
+                    config.agent(),
+                    ExperimentStatus.COMPLETED,
+                    null,
+                    startedAt,
+                    at);
+        }
+
+        ExperimentDoc ended(ExperimentStatus ending, String why, Instant at) {
+            return new ExperimentDoc(experimentId, name, map, agent, ending, why, startedAt, at);
+        }
+    }
 
     /** An episode and its notes, in step order. */
     record EpisodeDoc(StoredEpisode episode, List<Note> notes) {}
@@ -63,39 +90,14 @@ public final class ArtifactMetricsState implements MetricsSink {
         this.artifacts = artifacts;
     }
 
-    /** Records the start; a status recorded before (a later event handled first) stays. */
     @Override
     public void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt) {
-        Optional<ExperimentDoc> previous = find(experimentKey(experimentId), ExperimentDoc.class);
-        write(
-                experimentKey(experimentId),
-                new ExperimentDoc(
-                        experimentId,
-                        config.name(),
-                        config.map(),
-                        config.agent(),
-                        previous.map(ExperimentDoc::status).orElse(ExperimentStatus.RUNNING),
-                        previous.map(ExperimentDoc::reason).orElse(null),
-                        startedAt,
-                        previous.map(ExperimentDoc::endedAt).orElse(null)));
+        write(experimentKey(experimentId), experimentDoc(experimentId).started(config, startedAt));
     }
 
     @Override
     public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        Instant startedAt = find(experimentKey(experimentId), ExperimentDoc.class)
-                .map(ExperimentDoc::startedAt)
-                .orElse(null);
-        write(
-                experimentKey(experimentId),
-                new ExperimentDoc(
-                        experimentId,
-                        config.name(),
-                        config.map(),
-                        config.agent(),
-                        ExperimentStatus.COMPLETED,
-                        null,
-                        startedAt,
-                        completedAt));
+        write(experimentKey(experimentId), experimentDoc(experimentId).completed(config, completedAt));
         write(
                 ROOT + "completed/" + day(completedAt) + "/" + experimentId + ".json",
                 new CompletedDoc(experimentId, config.map(), config.agent()));
@@ -103,27 +105,21 @@ public final class ArtifactMetricsState implements MetricsSink {
 
     @Override
     public void recordFailed(String experimentId, String reason, Instant failedAt) {
-        ended(experimentId, ExperimentStatus.FAILED, reason, failedAt);
+        write(
+                experimentKey(experimentId),
+                experimentDoc(experimentId).ended(ExperimentStatus.FAILED, reason, failedAt));
     }
 
     @Override
     public void recordCancelled(String experimentId, String reason, Instant cancelledAt) {
-        ended(experimentId, ExperimentStatus.CANCELLED, reason, cancelledAt);
-    }
-
-    private void ended(String experimentId, ExperimentStatus status, String reason, Instant at) {
-        Optional<ExperimentDoc> previous = find(experimentKey(experimentId), ExperimentDoc.class);
         write(
                 experimentKey(experimentId),
-                new ExperimentDoc(
-                        experimentId,
-                        previous.map(ExperimentDoc::name).orElse(null),
-                        previous.map(ExperimentDoc::map).orElse(null),
-                        previous.map(ExperimentDoc::agent).orElse(null),
-                        status,
-                        reason,
-                        previous.map(ExperimentDoc::startedAt).orElse(null),
-                        at));
+                experimentDoc(experimentId).ended(ExperimentStatus.CANCELLED, reason, cancelledAt));
+    }
+
+    private ExperimentDoc experimentDoc(String experimentId) {
+        return find(experimentKey(experimentId), ExperimentDoc.class)
+                .orElseGet(() -> ExperimentDoc.unknown(experimentId));
     }
 
     @Override

@@ -12,10 +12,13 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import dev.drivenotes.orchestrator.experiment.Experiment;
+import dev.drivenotes.orchestrator.experiment.ExperimentStore;
 import dev.drivenotes.orchestrator.schedule.ScheduleRuns;
+import dev.drivenotes.orchestrator.schedule.ScheduleTriggerScenarios;
 import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import dev.drivenotes.platform.gcp.testing.FirestoreEmulatorExtension;
 import dev.drivenotes.platform.web.NotFoundException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -143,5 +147,20 @@ class FirestoreStoresTest {
         assertThat(retry.run().experimentId()).isEqualTo("exp-1");
         assertThat(runs.claim(name, day.plusDays(1), T0, Duration.ofMinutes(10)).won())
                 .isTrue();
+    }
+
+    /** {@link ScheduleTriggerScenarios} on Firestore: claims and experiments in transactions. */
+    @Nested
+    class ScheduleTriggers extends ScheduleTriggerScenarios {
+
+        @Override
+        protected ExperimentStore experimentStore(Path data) {
+            return new FirestoreExperimentStore(firestore);
+        }
+
+        @Override
+        protected ScheduleRuns scheduleRuns(Path data) {
+            return new FirestoreScheduleRuns(firestore);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.drivenotes.platform.events;
+package dev.drivenotes.platform.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Small-file writes the bus relies on: replace atomically, append a line, force to the disk. */
-final class DurableFiles {
+/**
+ * Writes that survive a crash: replace a file atomically (the old or the new content, never a mix),
+ * append a line, and with {@code fsync} force it to the disk before returning (a power loss then
+ * keeps it too; without, a killed process does).
+ */
+public final class DurableFiles {
 
     private DurableFiles() {}
 
     /** Replaces {@code target} with {@code content} by writing a temp file and renaming it over. */
-    static void replace(Path target, byte[] content, boolean fsync) throws IOException {
+    public static void replace(Path target, byte[] content, boolean fsync) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -35,7 +39,7 @@ final class DurableFiles {
     }
 
     /** Appends {@code line} and a newline to {@code file}, creating it when missing. */
-    static void appendLine(Path file, byte[] line, boolean fsync) throws IOException {
+    public static void appendLine(Path file, byte[] line, boolean fsync) throws IOException {
         try (FileChannel channel = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             byte[] withNewline = new byte[line.length + 1];
@@ -52,7 +56,7 @@ final class DurableFiles {
      * Forces a folder's entries (a created or renamed file) to the disk. Linux supports it; where a
      * folder cannot be opened for this the call fails and says so.
      */
-    static void forceDirectory(Path folder) throws IOException {
+    public static void forceDirectory(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         }
