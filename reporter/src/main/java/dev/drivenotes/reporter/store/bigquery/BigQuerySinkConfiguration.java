@@ -3,6 +3,7 @@ package dev.drivenotes.reporter.store.bigquery;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import dev.drivenotes.model.port.ArtifactStore;
+import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.reporter.store.ArtifactMetricsState;
 import dev.drivenotes.reporter.store.MetricsSink;
 import java.time.Clock;
@@ -30,6 +31,11 @@ class BigQuerySinkConfiguration {
             ArtifactStore artifacts,
             BigQuery bigQuery,
             @Value("${drivenotes.gcp.bigquery.dataset:drivenotes}") String dataset) {
+        if (artifacts instanceof LocalFolderArtifactStore local) {
+            throw new IllegalStateException("profile gcp keeps the reporter's state in Cloud Storage: set"
+                    + " drivenotes.gcp.storage.artifacts-bucket (the artifact store is the instance's folder "
+                    + local.root() + ")");
+        }
         return new BigQueryMetricsSink(new ArtifactMetricsState(artifacts), bigQuery, dataset, Clock.systemUTC());
     }
 }
