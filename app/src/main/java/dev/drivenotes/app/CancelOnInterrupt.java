@@ -38,7 +38,8 @@ final class CancelOnInterrupt implements AutoCloseable {
         inFlight = experimentId;
     }
 
-    private void interrupted() {
+    /** What Ctrl-C does (the hook's body). */
+    void interrupted() {
         String id = inFlight;
         if (id != null) {
             cancel(id);

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import dev.drivenotes.platform.events.InProcessEventBus;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ public final class Suite implements RunningSuite {
             dataDir = dataDir.toAbsolutePath().normalize();
         }
     }
+
+    /** How long stopping waits for the services to handle what the orchestrator published last. */
+    static final Duration DRAIN = Duration.ofSeconds(15);
 
     private final InProcessEventBus bus;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -112,9 +116,10 @@ public final class Suite implements RunningSuite {
     }
 
     /**
-     * Stops the services in reverse order (the orchestrator first), then the bus, which lets each
-     * delivery in progress finish; what was not delivered yet waits in {@code DATA/events} for the
-     * next start. Closing twice (a shutdown hook and the caller) stops once.
+     * Stops the services in reverse order. The orchestrator goes first; then, for up to {@link
+     * #DRAIN}, the other services handle what it published (the reporter records an experiment's last
+     * events, a cancellation among them) before they stop; what is still undelivered waits in {@code
+     * DATA/events} for the next start. Closing twice (a shutdown hook and the caller) stops once.
      */
     @Override
     public synchronized void close() {
@@ -124,8 +129,22 @@ public final class Suite implements RunningSuite {
             } catch (RuntimeException e) {
                 System.err.println("drivenotes: error while stopping a service: " + e.getMessage());
             }
+            if (i == contexts.size() - 1) {
+                drain();
+            }
         }
         contexts.clear();
         bus.close();
+    }
+
+    private void drain() {
+        try {
+            if (!bus.awaitIdle(DRAIN)) {
+                System.err.println("drivenotes: events still undelivered after " + DRAIN.toSeconds()
+                        + " s; they are delivered on the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
