@@ -57,9 +57,7 @@ class ExperimentApiTest {
                 new EpisodeDriver(
                         simulator,
                         new PolicyClient(RestClient.builder(), platform),
-                        new LocalFolderArtifactStore(data.resolve("artifacts")),
-                        events,
-                        Clock.systemUTC()),
+                        new LocalFolderArtifactStore(data.resolve("artifacts"))),
                 simulator,
                 events,
                 Clock.systemUTC(),

@@ -67,7 +67,9 @@ class ScheduleSecurityTest {
 
     @BeforeEach
     void scheduleStarts() {
-        ScheduleRun run = new ScheduleRun("daily", LocalDate.of(2026, 11, 24), Instant.now(), "exp-1");
+        ScheduleRun run = ScheduleRun.claim(
+                        "daily", LocalDate.of(2026, 11, 24), Instant.now(), ScheduleService.CLAIM_LEASE)
+                .started("exp-1");
         when(schedules.trigger(eq("daily"))).thenReturn(new ScheduleService.Triggered(run, true));
     }
 
