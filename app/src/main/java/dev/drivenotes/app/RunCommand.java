@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
                 null,
                 null,
                 null,
-                birdEyeSizePx);
+                birdEyeSizePx,
+                null);
         long started = System.nanoTime();
         Suite.Settings settings = suite.settings(verbose);
         try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings)) {

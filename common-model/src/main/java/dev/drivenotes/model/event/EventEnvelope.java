@@ -24,7 +24,8 @@ public record EventEnvelope(
             @JsonSubTypes.Type(value = EpisodeCompleted.class, name = "EpisodeCompleted"),
             @JsonSubTypes.Type(value = ExperimentCompleted.class, name = "ExperimentCompleted"),
             @JsonSubTypes.Type(value = ExperimentFailed.class, name = "ExperimentFailed"),
-            @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished")
+            @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished"),
+            @JsonSubTypes.Type(value = AccuracyRegression.class, name = "AccuracyRegression")
         })
         DomainEvent payload) {
 

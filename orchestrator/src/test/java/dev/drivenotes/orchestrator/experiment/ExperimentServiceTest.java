@@ -95,7 +95,21 @@ class ExperimentServiceTest {
 
     private static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
-                "svc", null, "autopilot", episodes, 100L, null, null, 100, null, null, null, null, parallel, null);
+                "svc",
+                null,
+                "autopilot",
+                episodes,
+                100L,
+                null,
+                null,
+                100,
+                null,
+                null,
+                null,
+                null,
+                parallel,
+                null,
+                null);
     }
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
@@ -285,6 +299,7 @@ class ExperimentServiceTest {
                 FakeServices.UNKNOWN_MAP,
                 null,
                 1,
+                null,
                 null,
                 null,
                 null,

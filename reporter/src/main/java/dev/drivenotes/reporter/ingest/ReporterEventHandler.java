@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.ingest;
 
+import dev.drivenotes.model.event.AccuracyRegression;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
@@ -49,6 +50,9 @@ class ReporterEventHandler implements EventHandler {
             case ExperimentFailed failed ->
                 sink.recordFailed(failed.experimentId(), failed.reason(), event.occurredAt());
             case ReportPublished published -> {
+                // our own announcement: nothing to do
+            }
+            case AccuracyRegression regression -> {
                 // our own announcement: nothing to do
             }
         }
