@@ -13,6 +13,7 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
+import dev.drivenotes.reporter.store.CompletedExperiment;
 import dev.drivenotes.reporter.store.DailyMetrics;
 import dev.drivenotes.reporter.store.ExperimentRecord;
 import dev.drivenotes.reporter.store.MetricsSink;
@@ -99,6 +100,22 @@ public final class BigQueryMetricsSink implements MetricsSink {
     @Override
     public List<String> completedExperiments(LocalDate day, String map, String agent) {
         return local.completedExperiments(day, map, agent);
+    }
+
+    @Override
+    public List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to) {
+        return local.completedBetween(from, to);
+    }
+
+    @Override
+    public Optional<CompletedExperiment> previousCompleted(
+            String map, String agent, LocalDate day, Instant completedAt, String experimentId) {
+        return local.previousCompleted(map, agent, day, completedAt, experimentId);
+    }
+
+    @Override
+    public List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to) {
+        return local.dailyBetween(from, to);
     }
 
     @Override
