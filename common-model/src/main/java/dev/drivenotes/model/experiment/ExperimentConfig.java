@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What an experiment runs. Only {@code name} and {@code episodes} are required; every other field
@@ -91,9 +92,17 @@ public record ExperimentConfig(
         if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
             throw new InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128, was " + birdEyeSizePx);
         }
-        if (day != null && (day.isBefore(LocalDate.parse(MIN_DAY)) || day.isAfter(LocalDate.parse(MAX_DAY)))) {
-            throw new InvalidInputException("day", "must be between " + MIN_DAY + " and " + MAX_DAY + ", was " + day);
+        if (day != null) {
+            checkDay("day", day);
         }
+    }
+
+    /** {@code date} when it lies in {@value #MIN_DAY}..{@value #MAX_DAY}; else an error naming {@code field}. */
+    public static LocalDate checkDay(String field, LocalDate date) {
+        if (date.isBefore(LocalDate.parse(MIN_DAY)) || date.isAfter(LocalDate.parse(MAX_DAY))) {
+            throw new InvalidInputException(field, "must be between " + MIN_DAY + " and " + MAX_DAY + ", was " + date);
+        }
+        return date;
     }
 
     /** A config with every default, for tests and the launcher. */
@@ -130,6 +139,11 @@ public record ExperimentConfig(
     /** The seed of episode {@code index} (0-based). */
     public long seedOf(int index) {
         return seeds != null ? seeds.get(index) : seed + index;
+    }
+
+    /** The seed of every episode, in episode order. */
+    public List<Long> episodeSeeds() {
+        return IntStream.range(0, episodes).mapToObj(this::seedOf).toList();
     }
 
     /** The route of episode {@code index}, or null when its seed chooses. */

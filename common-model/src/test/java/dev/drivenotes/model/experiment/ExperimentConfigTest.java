@@ -21,6 +21,7 @@ class ExperimentConfigTest {
         assertThat(config.fixedDeltaSeconds()).isEqualTo(0.05);
         assertThat(config.seedOf(0)).isEqualTo(1L);
         assertThat(config.seedOf(2)).isEqualTo(3L);
+        assertThat(config.episodeSeeds()).containsExactly(1L, 2L, 3L);
         assertThat(config.routeOf(1)).isNull();
     }
 
@@ -131,7 +132,9 @@ class ExperimentConfigTest {
                 json.readValue("{\"name\":\"x\",\"episodes\":1,\"day\":\"2026-01-07\"}", ExperimentConfig.class);
 
         assertThat(config.day()).isEqualTo(LocalDate.parse("2026-01-07"));
-        assertThat(json.writeValueAsString(config)).contains("\"day\":\"2026-01-07\"");
+        assertThat(json.writeValueAsString(config))
+                .contains("\"day\":\"2026-01-07\"")
+                .doesNotContain("episodeSeeds");
         assertThat(json.readValue("{\"name\":\"x\",\"episodes\":1}", ExperimentConfig.class)
                         .day())
                 .isNull();

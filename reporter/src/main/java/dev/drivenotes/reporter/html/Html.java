@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.html;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,6 +42,19 @@ public final class Html {
     /** A share with the counts behind it: "83.3 % (25 of 30)", or "n/a (0 notes)". */
     public static String pctOf(Double share, int count, int of) {
         return share == null ? NOT_AVAILABLE + " (0 notes)" : pct(share) + " (" + count + " of " + of + ")";
+    }
+
+    /** A legend: one coloured swatch and name per entry. */
+    public static String legend(List<String> names, List<String> colours) {
+        StringBuilder html = new StringBuilder("<div class=\"legend\">");
+        for (int i = 0; i < names.size(); i++) {
+            html.append("<span><i class=\"swatch\" style=\"background:")
+                    .append(esc(colours.get(i)))
+                    .append("\"></i>")
+                    .append(esc(names.get(i)))
+                    .append("</span>");
+        }
+        return html.append("</div>").toString();
     }
 
     /** A number with {@code decimals} decimals, "n/a" for null. */

@@ -96,6 +96,17 @@ public final class LineChart {
         return this;
     }
 
+    /** A small label just above (x, y). */
+    public LineChart label(double atX, double atY, String text) {
+        svg.text(px(atX), py(atY) - 5, text, "middle", Svg.attrs("font-size", "10", "fill", "#1f2933"));
+        return this;
+    }
+
+    /** The SVG being written, for charts drawn on this frame. */
+    Svg svg() {
+        return svg;
+    }
+
     public String render() {
         return svg.close();
     }

@@ -20,7 +20,7 @@ public final class Svg {
      * to its container's width up to {@code maxWidthPx}.
      */
     public Svg(String cssClass, String label, double minX, double minY, double width, double height, int maxWidthPx) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"")
+        out.append("<svg class=\"")
                 .append(Html.esc(cssClass))
                 .append("\" role=\"img\" aria-label=\"")
                 .append(Html.esc(label))

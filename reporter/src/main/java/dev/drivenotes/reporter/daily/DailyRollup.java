@@ -1,4 +1,4 @@
-package dev.drivenotes.reporter.report;
+package dev.drivenotes.reporter.daily;
 
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.note.Note;
@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
  * with the same scorer as the experiment reports. Recomputing from stored rows keeps it idempotent.
  */
 @Component
-class DailyRollup {
+public class DailyRollup {
 
     private final MetricsSink sink;
 
-    DailyRollup(MetricsSink sink) {
+    public DailyRollup(MetricsSink sink) {
         this.sink = sink;
     }
 
-    DailyMetrics update(LocalDate day, String map, String agent) {
+    public DailyMetrics update(LocalDate day, String map, String agent) {
         List<String> experiments = sink.completedExperiments(day, map, agent);
         List<EpisodeSummary> episodes = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
