@@ -87,7 +87,8 @@ final class DailyHtml {
                 .append(esc(c.map()))
                 .append("</h2>\n");
         Set<String> regressed = c.regressions().stream().map(Regression::metric).collect(Collectors.toSet());
-        html.append("<table><tr><th>experiment</th><th>completed</th><th>episodes, seeds</th><th>conditions</th>");
+        html.append(
+                "<div class=\"scroll\"><table><tr><th>experiment</th><th>completed (UTC)</th><th>episodes, seeds</th><th>conditions</th>");
         html.append("<th>notes</th><th>location</th><th>action</th><th>destination</th><th>all three</th>");
         html.append(
                 "<th>calibration error</th><th>route completion</th><th>driving score</th><th>collisions</th></tr>\n");
@@ -117,7 +118,9 @@ final class DailyHtml {
             figures(c.day(), regressed);
             html.append("</tr>\n");
         }
-        html.append("</table>\n<h3>Trends over the last ").append(trendDays).append(" days</h3>\n<div class=\"grid\">");
+        html.append("</table></div>\n<h3>Trends over the last ")
+                .append(trendDays)
+                .append(" days</h3>\n<div class=\"grid\">");
         for (DailyMetric metric : DailyMetric.values()) {
             html.append("<figure>").append(TrendChart.render(metric, c.trend()));
             html.append("<figcaption>").append(esc(metric.label()));
@@ -150,7 +153,13 @@ final class DailyHtml {
         html.append(regressed ? " ⚠" : "").append("</td>");
     }
 
+    /** "2026-01-08T10:15:30.123Z" → "2026-01-08 10:15:30". */
+    private static String time(String instant) {
+        String seconds = instant.length() >= 19 ? instant.substring(0, 19) : instant;
+        return seconds.replace('T', ' ');
+    }
+
     private static String value(String metric, double v) {
-        return DailyMetric.DRIVING_SCORE.key().equals(metric) ? num(v, 2) : pct(v);
+        return TrendChart.format(DailyMetric.byKey(metric), v);
     }
 }

@@ -8,6 +8,7 @@ import dev.drivenotes.reporter.regression.RegressionRule;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One metric of one configuration over the trend window: the daily values (a gap on days without
@@ -32,7 +33,9 @@ final class TrendChart {
                 380,
                 220,
                 new Axis("day (UTC)", 0, Math.max(1, trend.size() - 1), ticks),
-                Axis.share(metric.label()));
+                metric == DailyMetric.DRIVING_SCORE
+                        ? Axis.upTo(metric.label(), 1, 4, v -> String.format(Locale.ROOT, "%.2f", v))
+                        : Axis.share(metric.label()));
         List<Double> xs = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
@@ -54,13 +57,19 @@ final class TrendChart {
             }
             RegressionRule.Band band = trend.get(i).bands().get(metric.key());
             boolean regressed = band != null && band.below(value);
-            String title = trend.get(i).day() + ": " + Html.pct(value)
+            String title = trend.get(i).day() + ": " + format(metric, value)
                     + (band == null
                             ? " (too few earlier days for a band)"
-                            : " (band from " + Html.pct(band.lower()) + ", mean " + Html.pct(band.mean()) + ")")
+                            : " (band from " + format(metric, band.lower()) + ", mean " + format(metric, band.mean())
+                                    + ")")
                     + (regressed ? ": regression" : "");
             chart.marker(i, value, regressed ? 5 : 2.5, regressed ? REGRESSION : LINE, title);
         }
         return chart.render();
+    }
+
+    /** A value as its chart shows it: a percentage, or the driving score to two decimals. */
+    static String format(DailyMetric metric, double value) {
+        return metric == DailyMetric.DRIVING_SCORE ? Html.num(value, 2) : Html.pct(value);
     }
 }

@@ -28,10 +28,12 @@ public final class HtmlPage {
             .problem{color:#a61e4d}
             figure{margin:.6rem 0 1.2rem}figcaption{color:#52606d;font-size:.82rem;margin-top:.2rem}
             svg{width:100%;height:auto;display:block}
-            svg.route-map{border:1px solid #e4e7eb;border-radius:6px}
+            svg.route-map{border:1px solid #e4e7eb;border-radius:6px;max-height:560px;background:#f8f9fa}
+            .episode{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 1.5rem;align-items:start}
+            .scroll{overflow-x:auto}
             .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.8rem;color:#52606d;margin:.3rem 0}
+            .legend span{white-space:nowrap}
             .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin:0 .3rem 0 .1rem;vertical-align:-1px}
-            .legend-speed{display:block;font-size:.8rem;color:#52606d}
             .sym{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
             ul.worse{margin:.3rem 0;padding-left:1.2rem}
             details summary{cursor:pointer;color:#364fc7;margin:.4rem 0}

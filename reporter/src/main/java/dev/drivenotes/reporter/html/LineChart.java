@@ -11,7 +11,7 @@ import java.util.List;
 public final class LineChart {
 
     static final double LEFT_PX = 52;
-    static final double RIGHT_PX = 12;
+    static final double RIGHT_PX = 20;
     static final double TOP_PX = 12;
     static final double BOTTOM_PX = 40;
 

@@ -6,6 +6,7 @@ import static dev.drivenotes.reporter.html.Html.pct;
 
 import dev.drivenotes.model.experiment.Infractions;
 import java.util.List;
+import java.util.Locale;
 
 /** The episodes table, then each drawn episode's route map (with its legend) and speed profile. */
 final class EpisodeSection {
@@ -22,23 +23,27 @@ final class EpisodeSection {
     }
 
     private void table(ExperimentReport r) {
-        html.append("<h2>Episodes</h2>\n<table><tr><th>episode</th><th>seed</th><th>start → destination</th>");
+        html.append(
+                "<h2>Episodes</h2>\n<div class=\"scroll\"><table><tr><th>episode</th><th>seed</th><th>start → destination</th>");
         html.append("<th>ended</th><th>steps</th><th>route completion</th>");
         html.append("<th>collisions (pedestrian / vehicle / other)</th><th>red lights run</th>");
         html.append("<th>stop signs run</th><th>lane invasions</th><th>mean speed (m/s)</th><th>driving score</th>");
         html.append("<th>notes</th><th>all-three accuracy</th></tr>\n");
         for (ExperimentReport.Episode e : r.episodes()) {
             Infractions i = e.infractions();
-            html.append("<tr><td>").append(esc(e.episodeId())).append("</td>");
+            html.append("<tr><td title=\"").append(esc(e.episodeId())).append("\"><a href=\"#");
+            html.append(esc(e.episodeId())).append("\">e").append(e.index()).append("</a></td>");
             cell(Long.toString(e.seed()), false);
             html.append("<td>")
                     .append(esc(e.start()))
                     .append(" → ")
                     .append(esc(e.destination()))
                     .append("</td>");
-            html.append("<td>").append(esc(e.termination().name())).append("</td>");
+            html.append("<td>")
+                    .append(esc(e.termination().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            html.append("</td>");
             cell(Integer.toString(e.steps()), false);
-            cell(pct(e.routeCompletion()), e.routeCompletion() < 1);
+            cell(pct(e.routeCompletion()), false);
             cell(
                     e.collisions() + " (" + i.collisionsPedestrian() + " / " + i.collisionsVehicle() + " / "
                             + i.collisionsStatic() + ")",
@@ -47,12 +52,12 @@ final class EpisodeSection {
             cell(Integer.toString(i.stopSignRuns()), i.stopSignRuns() > 0);
             cell(Integer.toString(e.laneInvasions()), e.laneInvasions() > 0);
             cell(num(e.meanSpeedMps(), 2), false);
-            cell(num(e.drivingScore(), 2), e.drivingScore() < 1);
+            cell(num(e.drivingScore(), 2), i.collisions() + i.redLightRuns() + i.stopSignRuns() > 0);
             cell(Integer.toString(e.notes()), false);
             cell(pct(e.allThreeAccuracy()), false);
             html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
     }
 
     private void cell(String value, boolean bad) {
@@ -76,15 +81,15 @@ final class EpisodeSection {
             if (f.track() == null) {
                 continue;
             }
-            html.append("<figure>");
+            html.append("<div class=\"episode\"><figure>");
             html.append(RouteMapSvg.render(
                     f.episodeId(), figures.places(), f.route(), f.track(), f.start(), f.destination()));
-            legend(f.track());
             html.append("<figcaption>Route map: hover a marker for the note (its text and the truth) or the incident.");
-            html.append("</figcaption></figure>\n<figure>");
-            html.append(SpeedProfileSvg.render(f.episodeId(), f.track()));
+            html.append("</figcaption></figure>\n<div>");
+            legend(f.track());
+            html.append("<figure>").append(SpeedProfileSvg.render(f.episodeId(), f.track()));
             html.append("<figcaption>Speed (solid) and the lane's speed limit (dashed) over simulated time;");
-            html.append(" red marks are incidents.</figcaption></figure>\n");
+            html.append(" red marks are incidents.</figcaption></figure></div></div>\n");
         }
         if (figures.notDrawn() > 0) {
             html.append("<p class=\"empty\">").append(figures.notDrawn()).append(" more episode(s) not drawn: ");
@@ -106,7 +111,7 @@ final class EpisodeSection {
         symbol("<polygon points=\"3,0 7,0 10,3 10,7 7,10 3,10 0,7 0,3\" fill=\"#e03131\"/>", "stop sign run");
         symbol("<polygon points=\"5,0 10,9 0,9\" fill=\"#f76707\"/>", "lane invasion");
         symbol("<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"#8d6e63\"/>", "left the road");
-        html.append("</div>").append(RouteMapSvg.speedLegend(track));
+        html.append("</div><div class=\"legend\">speed:</div>").append(RouteMapSvg.speedLegend(track));
         counts(track);
     }
 

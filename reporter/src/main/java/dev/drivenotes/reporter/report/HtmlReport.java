@@ -87,8 +87,8 @@ final class HtmlReport {
     private void driving(ExperimentReport.Metrics m) {
         Infractions i = m.infractions();
         html.append("<div class=\"cards\">");
-        card("driving score", num(m.drivingScore(), 2), m.drivingScore() < 1);
-        card("route completion", pct(m.routeCompletion()), m.routeCompletion() < 1);
+        card("driving score", num(m.drivingScore(), 2), i.collisions() + i.redLightRuns() + i.stopSignRuns() > 0);
+        card("route completion", pct(m.routeCompletion()), false);
         card(
                 "collisions (pedestrian / vehicle / other)",
                 m.collisions() + " (" + i.collisionsPedestrian() + " / " + i.collisionsVehicle() + " / "

@@ -35,7 +35,7 @@ final class ReliabilitySvg {
                     xs,
                     List.of(0.0, 0.0),
                     List.of(bin.accuracy(), bin.accuracy()),
-                    "#4c6ef5",
+                    "#91a7ff",
                     String.format(
                             Locale.ROOT,
                             "confidence %.1f–%.1f: %d notes, %.0f %% right, mean confidence %.2f",
@@ -50,7 +50,7 @@ final class ReliabilitySvg {
                     3.5,
                     "#1f2933",
                     "mean confidence " + String.format(Locale.ROOT, "%.2f", bin.meanConfidence()));
-            chart.label(mid, bin.accuracy(), "n=" + bin.noteCount());
+            chart.label(mid, Math.min(bin.accuracy(), 0.9), "n=" + bin.noteCount());
         }
         for (Calibration.Bin bin : calibration.bins()) {
             if (bin.noteCount() == 0) {

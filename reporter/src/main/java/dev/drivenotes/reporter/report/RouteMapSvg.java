@@ -32,6 +32,9 @@ final class RouteMapSvg {
     static final String DESTINATION = "#1864ab";
 
     private static final double MARGIN_M = 25;
+    /** Roads shorter than this (the connecting roads inside junctions) get no centre line: it would clutter. */
+    private static final double MIN_CENTRE_LINE_M = 30;
+
     private static final double MIN_SPAN_M = 120;
     private static final int MAX_WIDTH_PX = 760;
 
@@ -110,10 +113,12 @@ final class RouteMapSvg {
                     road.name());
         }
         for (RoadLine road : visible) {
-            svg.polyline(
-                    line(road.points(), 0.25),
-                    attrs("stroke", "#fff", "stroke-width", Svg.n(0.25), "stroke-dasharray", "3 3"),
-                    null);
+            if (lengthM(road.points()) >= MIN_CENTRE_LINE_M) {
+                svg.polyline(
+                        line(road.points(), 0.25),
+                        attrs("stroke", "#fff", "stroke-width", Svg.n(0.25), "stroke-dasharray", "3 3"),
+                        null);
+            }
         }
         for (NamedPlace poi : places.pois()) {
             if (view.near(poi.center(), 0)) {
@@ -350,6 +355,16 @@ final class RouteMapSvg {
                 points.stream().map(p -> new Svg.Point(p.x(), -p.y())).toList(), toleranceM);
     }
 
+    private static double lengthM(List<MapPoint> points) {
+        double m = 0;
+        for (int i = 1; i < points.size(); i++) {
+            m += Math.hypot(
+                    points.get(i).x() - points.get(i - 1).x(),
+                    points.get(i).y() - points.get(i - 1).y());
+        }
+        return m;
+    }
+
     private static MapPoint point(EpisodeTrack.PathPoint p) {
         return new MapPoint(p.x(), p.y());
     }
@@ -407,14 +422,10 @@ final class RouteMapSvg {
     /** The speed legend of a track: one entry per bin, slowest first. */
     static String speedLegend(EpisodeTrack track) {
         double top = Math.max(track.topSpeedMps(), 0.1);
-        StringBuilder html = new StringBuilder("<span class=\"legend-speed\">speed ");
+        List<String> ranges = new ArrayList<>();
         for (int bin = 0; bin < SPEED_COLOURS.size(); bin++) {
-            html.append("<span class=\"swatch\" style=\"background:")
-                    .append(SPEED_COLOURS.get(bin))
-                    .append("\"></span>")
-                    .append(Html.esc(speedRange(bin, top)))
-                    .append(' ');
+            ranges.add(speedRange(bin, top));
         }
-        return html.append("</span>").toString();
+        return Html.legend(ranges, SPEED_COLOURS);
     }
 }

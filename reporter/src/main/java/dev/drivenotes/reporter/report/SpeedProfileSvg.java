@@ -25,8 +25,8 @@ final class SpeedProfileSvg {
                 .orElse(1);
         LineChart chart = new LineChart(
                 "speed profile of " + episodeId,
-                760,
-                220,
+                520,
+                250,
                 Axis.upTo("simulated time (s)", endS, 8, Axis::plain),
                 Axis.upTo("speed (m/s)", topMps, 4, Axis::plain));
         List<Double> times = speed.stream().map(EpisodeTrack.SpeedSample::timeS).toList();
