@@ -103,14 +103,21 @@ final class EpisodeSection {
         html.append("<div class=\"legend\">");
         symbol("<circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"" + RouteMapSvg.START + "\"/>", "start (S)");
         symbol("<circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"" + RouteMapSvg.DESTINATION + "\"/>", "destination (D)");
-        symbol("<rect y=\"3\" width=\"10\" height=\"4\" fill=\"#74c0fc\"/>", "planned route");
+        symbol("<rect y=\"3\" width=\"10\" height=\"4\" fill=\"" + RouteMapSvg.ROUTE + "\"/>", "planned route");
         symbol("<circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"" + RouteMapSvg.NOTE_RIGHT + "\"/>", "note right");
         symbol("<circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"" + RouteMapSvg.NOTE_WRONG + "\"/>", "note wrong");
-        symbol("<polygon points=\"5,0 10,5 5,10 0,5\" fill=\"#212529\"/>", "collision");
-        symbol("<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"#c92a2a\" stroke=\"#212529\"/>", "red light run");
-        symbol("<polygon points=\"3,0 7,0 10,3 10,7 7,10 3,10 0,7 0,3\" fill=\"#e03131\"/>", "stop sign run");
-        symbol("<polygon points=\"5,0 10,9 0,9\" fill=\"#f76707\"/>", "lane invasion");
-        symbol("<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"#8d6e63\"/>", "left the road");
+        symbol("<polygon points=\"5,0 10,5 5,10 0,5\" fill=\"" + RouteMapSvg.COLLISION + "\"/>", "collision");
+        symbol(
+                "<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"" + RouteMapSvg.RED_LIGHT
+                        + "\" stroke=\"#212529\"/>",
+                "red light run");
+        symbol(
+                "<polygon points=\"3,0 7,0 10,3 10,7 7,10 3,10 0,7 0,3\" fill=\"" + RouteMapSvg.STOP_SIGN + "\"/>",
+                "stop sign run");
+        symbol("<polygon points=\"5,0 10,9 0,9\" fill=\"" + RouteMapSvg.LANE_INVASION + "\"/>", "lane invasion");
+        symbol(
+                "<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"" + RouteMapSvg.OFF_ROAD + "\"/>",
+                "left the road");
         html.append("</div><div class=\"legend\">speed:</div>").append(RouteMapSvg.speedLegend(track));
         counts(track);
     }
@@ -123,11 +130,8 @@ final class EpisodeSection {
     }
 
     private void counts(EpisodeTrack track) {
-        long right = track.notes().stream()
-                .filter(m -> m.note().correct().location()
-                        && m.note().correct().action()
-                        && m.note().correct().destination())
-                .count();
+        long right =
+                track.notes().stream().filter(m -> m.note().correct().all()).count();
         html.append("<p class=\"legend\">")
                 .append(track.notes().size())
                 .append(" note(s) drawn, ")

@@ -28,6 +28,12 @@ final class RouteMapSvg {
 
     static final String NOTE_RIGHT = "#2f9e44";
     static final String NOTE_WRONG = "#e03131";
+    static final String ROUTE = "#74c0fc";
+    static final String COLLISION = "#212529";
+    static final String RED_LIGHT = "#c92a2a";
+    static final String STOP_SIGN = "#e03131";
+    static final String LANE_INVASION = "#f76707";
+    static final String OFF_ROAD = "#8d6e63";
     static final String START = "#2b8a3e";
     static final String DESTINATION = "#1864ab";
 
@@ -140,7 +146,7 @@ final class RouteMapSvg {
                 line(route.points(), 0.25),
                 attrs(
                         "stroke",
-                        "#74c0fc",
+                        ROUTE,
                         "stroke-width",
                         Svg.n(Math.max(unit * 1.3, 3)),
                         "stroke-opacity",
@@ -220,7 +226,6 @@ final class RouteMapSvg {
             double cy = -incident.y();
             double r = unit * 0.9;
             String title = incident.describe();
-            String stroke = Svg.n(unit * 0.15);
             switch (incident.kind()) {
                 case COLLISION ->
                     svg.polygon(
@@ -229,79 +234,29 @@ final class RouteMapSvg {
                                     new Svg.Point(cx + r * 1.2, cy),
                                     new Svg.Point(cx, cy + r * 1.2),
                                     new Svg.Point(cx - r * 1.2, cy)),
-                            attrs(
-                                    "class",
-                                    "incident-collision",
-                                    "fill",
-                                    "#212529",
-                                    "stroke",
-                                    "#fff",
-                                    "stroke-width",
-                                    stroke),
+                            marker("incident-collision", COLLISION, "#fff"),
                             title);
                 case RED_LIGHT_RUN ->
-                    svg.rect(
-                            cx - r,
-                            cy - r,
-                            2 * r,
-                            2 * r,
-                            attrs(
-                                    "class",
-                                    "incident-red-light",
-                                    "fill",
-                                    "#c92a2a",
-                                    "stroke",
-                                    "#212529",
-                                    "stroke-width",
-                                    stroke),
-                            title);
+                    svg.rect(cx - r, cy - r, 2 * r, 2 * r, marker("incident-red-light", RED_LIGHT, "#212529"), title);
                 case STOP_SIGN_RUN ->
-                    svg.polygon(
-                            octagon(cx, cy, r * 1.1),
-                            attrs(
-                                    "class",
-                                    "incident-stop-sign",
-                                    "fill",
-                                    "#e03131",
-                                    "stroke",
-                                    "#fff",
-                                    "stroke-width",
-                                    stroke),
-                            title);
+                    svg.polygon(octagon(cx, cy, r * 1.1), marker("incident-stop-sign", STOP_SIGN, "#fff"), title);
                 case LANE_INVASION ->
                     svg.polygon(
                             List.of(
                                     new Svg.Point(cx, cy - r),
                                     new Svg.Point(cx + r, cy + r * 0.8),
                                     new Svg.Point(cx - r, cy + r * 0.8)),
-                            attrs(
-                                    "class",
-                                    "incident-lane-invasion",
-                                    "fill",
-                                    "#f76707",
-                                    "stroke",
-                                    "#fff",
-                                    "stroke-width",
-                                    stroke),
+                            marker("incident-lane-invasion", LANE_INVASION, "#fff"),
                             title);
                 case OFF_ROAD ->
-                    svg.rect(
-                            cx - r,
-                            cy - r,
-                            2 * r,
-                            2 * r,
-                            attrs(
-                                    "class",
-                                    "incident-off-road",
-                                    "fill",
-                                    "#8d6e63",
-                                    "stroke",
-                                    "#fff",
-                                    "stroke-width",
-                                    stroke),
-                            title);
+                    svg.rect(cx - r, cy - r, 2 * r, 2 * r, marker("incident-off-road", OFF_ROAD, "#fff"), title);
             }
         }
+    }
+
+    /** A marker's class, fill and outline (its width in proportion to the map). */
+    private String marker(String cssClass, String fill, String outline) {
+        return attrs("class", cssClass, "fill", fill, "stroke", outline, "stroke-width", Svg.n(unit * 0.15));
     }
 
     private void endpoints(

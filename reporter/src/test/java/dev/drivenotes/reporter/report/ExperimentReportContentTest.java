@@ -99,6 +99,14 @@ class ExperimentReportContentTest {
         return summary;
     }
 
+    /** Stores an episode without notes whose trajectory is not in the artifact store. */
+    private void recordWithoutTrajectory(EpisodeSummary summary) {
+        sink.recordEpisode(
+                new EpisodeCompleted("x1", "test-town", "file:/nowhere/" + summary.episodeId() + ".jsonl.gz", summary),
+                List.of(),
+                NoteScorer.score(List.of(summary), List.of()));
+    }
+
     /** The left turn with a red light run on step 16 (inside the junction). */
     private static List<StepRecord> leftTurnThroughRed(Maneuver declared) {
         List<StepRecord> steps = new ArrayList<>(Fixtures.leftTurn(declared, null));
@@ -160,10 +168,7 @@ class ExperimentReportContentTest {
     void leavesFiguresOutSayingWhyWhenTheirDataIsMissing() {
         EpisodeSummary drawn = record("x1", 0, Fixtures.leftTurn(Maneuver.TURN_LEFT, null));
         EpisodeSummary lost = Fixtures.summary("x1-e1", 1, Termination.REACHED_DESTINATION);
-        sink.recordEpisode(
-                new EpisodeCompleted("x1", "test-town", "file:/nowhere/x1-e1.jsonl.gz", lost),
-                List.of(),
-                NoteScorer.score(List.of(lost), List.of()));
+        recordWithoutTrajectory(lost);
 
         reporter(TestReporters.NO_CARLA_RUNNER)
                 .report(new ExperimentCompleted("x1", config(1.0), List.of(drawn, lost)), DONE);
@@ -182,10 +187,7 @@ class ExperimentReportContentTest {
     @Test
     void aRunWithoutNotesSaysNotAvailableInsteadOfZeroPercent() {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
-        sink.recordEpisode(
-                new EpisodeCompleted("x1", "test-town", "file:/nowhere/x1-e0.jsonl.gz", quiet),
-                List.of(),
-                NoteScorer.score(List.of(quiet), List.of()));
+        recordWithoutTrajectory(quiet);
 
         reporter(TestReporters.NO_CARLA_RUNNER)
                 .report(new ExperimentCompleted("x1", config(1.0), List.of(quiet)), DONE);
