@@ -118,7 +118,7 @@ final class EpisodeSection {
         symbol(
                 "<rect x=\"1\" y=\"1\" width=\"8\" height=\"8\" fill=\"" + RouteMapSvg.OFF_ROAD + "\"/>",
                 "left the road");
-        html.append("</div><div class=\"legend\">speed:</div>").append(RouteMapSvg.speedLegend(track));
+        html.append("</div><div class=\"legend\">speed:</div>").append(SpeedColours.legend(track));
         counts(track);
     }
 

@@ -7,7 +7,6 @@ import dev.drivenotes.model.map.NamedPlace;
 import dev.drivenotes.model.map.PlaceDirectory;
 import dev.drivenotes.model.map.RoadLine;
 import dev.drivenotes.model.map.RoutePath;
-import dev.drivenotes.reporter.html.Html;
 import dev.drivenotes.reporter.html.Polylines;
 import dev.drivenotes.reporter.html.Svg;
 import java.util.ArrayList;
@@ -23,12 +22,9 @@ import java.util.Optional;
  */
 final class RouteMapSvg {
 
-    /** Speed colours, slow to fast: five equal bins from 0 to the episode's top speed. */
-    static final List<String> SPEED_COLOURS = List.of("#440154", "#3b528b", "#21918c", "#5ec962", "#b5a300");
-
     static final String NOTE_RIGHT = "#2f9e44";
     static final String NOTE_WRONG = "#e03131";
-    static final String ROUTE = "#74c0fc";
+    static final String ROUTE = "#8fcbfa";
     static final String COLLISION = "#212529";
     static final String RED_LIGHT = "#c92a2a";
     static final String STOP_SIGN = "#e03131";
@@ -37,23 +33,21 @@ final class RouteMapSvg {
     static final String START = "#2b8a3e";
     static final String DESTINATION = "#1864ab";
 
-    private static final double MARGIN_M = 25;
     /** Roads shorter than this (the connecting roads inside junctions) get no centre line: it would clutter. */
     private static final double MIN_CENTRE_LINE_M = 30;
 
-    private static final double MIN_SPAN_M = 120;
     private static final int MAX_WIDTH_PX = 760;
 
     private final Svg svg;
-    private final Bounds view;
+    private final MapBounds view;
     /** Marker size, ~1 % of the view: markers stay readable on a small map and a large one. */
     private final double unit;
 
-    private RouteMapSvg(String label, Bounds view) {
+    private RouteMapSvg(String label, MapBounds view) {
         this.view = view;
         this.unit = Math.max(view.width(), view.height()) / 100;
-        this.svg = new Svg("route-map", label, view.minX, -view.maxY, view.width(), view.height(), MAX_WIDTH_PX);
-        svg.rect(view.minX, -view.maxY, view.width(), view.height(), attrs("fill", "#f8f9fa"), null);
+        this.svg = new Svg("route-map", label, view.minX(), -view.maxY(), view.width(), view.height(), MAX_WIDTH_PX);
+        svg.rect(view.minX(), -view.maxY(), view.width(), view.height(), attrs("fill", "#f8f9fa"), null);
     }
 
     /**
@@ -76,7 +70,7 @@ final class RouteMapSvg {
             extent.addAll(route.points());
         }
         goal.ifPresent(g -> extent.add(g.center()));
-        RouteMapSvg map = new RouteMapSvg("route map of " + episodeId, Bounds.around(extent));
+        RouteMapSvg map = new RouteMapSvg("route map of " + episodeId, MapBounds.around(extent));
         if (places != null) {
             map.roads(places);
         }
@@ -105,18 +99,7 @@ final class RouteMapSvg {
                 .filter(r -> view.overlaps(r.points(), r.halfWidthM()))
                 .toList();
         for (RoadLine road : visible) {
-            svg.polyline(
-                    line(road.points(), 0.25),
-                    attrs(
-                            "stroke",
-                            "#ced4da",
-                            "stroke-width",
-                            Svg.n(2 * road.halfWidthM()),
-                            "stroke-linecap",
-                            "round",
-                            "stroke-linejoin",
-                            "round"),
-                    road.name());
+            svg.polyline(line(road.points(), 0.25), stroke("#ced4da", 2 * road.halfWidthM()), road.name());
         }
         for (RoadLine road : visible) {
             if (lengthM(road.points()) >= MIN_CENTRE_LINE_M) {
@@ -142,20 +125,7 @@ final class RouteMapSvg {
 
     private void route(RoutePath route, String start, String destination) {
         String title = String.format(Locale.ROOT, "planned route %s → %s, %.0f m", start, destination, route.lengthM());
-        svg.polyline(
-                line(route.points(), 0.25),
-                attrs(
-                        "stroke",
-                        ROUTE,
-                        "stroke-width",
-                        Svg.n(Math.max(unit * 1.3, 3)),
-                        "stroke-opacity",
-                        "0.7",
-                        "stroke-linecap",
-                        "round",
-                        "stroke-linejoin",
-                        "round"),
-                title);
+        svg.polyline(line(route.points(), 0.25), stroke(ROUTE, Math.max(unit * 1.3, 3)), title);
     }
 
     private void path(EpisodeTrack track) {
@@ -163,29 +133,21 @@ final class RouteMapSvg {
         List<EpisodeTrack.PathPoint> path = track.path();
         int i = 0;
         while (i < path.size() - 1) {
-            int bin = speedBin(path.get(i).speedMps(), top);
+            int bin = SpeedColours.bin(path.get(i).speedMps(), top);
             List<MapPoint> run = new ArrayList<>();
             run.add(point(path.get(i)));
             int j = i + 1;
             while (j < path.size()) {
                 run.add(point(path.get(j)));
-                if (speedBin(path.get(j).speedMps(), top) != bin) {
+                if (SpeedColours.bin(path.get(j).speedMps(), top) != bin) {
                     break;
                 }
                 j++;
             }
             svg.polyline(
                     line(run, 0.1),
-                    attrs(
-                            "stroke",
-                            SPEED_COLOURS.get(bin),
-                            "stroke-width",
-                            Svg.n(unit * 0.5),
-                            "stroke-linecap",
-                            "round",
-                            "stroke-linejoin",
-                            "round"),
-                    "driven at " + speedRange(bin, top));
+                    stroke(SpeedColours.COLOURS.get(bin), unit * 0.5),
+                    "driven at " + SpeedColours.range(bin, top));
             i = Math.min(j, path.size() - 1);
         }
     }
@@ -254,6 +216,12 @@ final class RouteMapSvg {
         }
     }
 
+    /** A line's colour and width (metres), with round ends and joins. */
+    private static String stroke(String colour, double widthM) {
+        return attrs(
+                "stroke", colour, "stroke-width", Svg.n(widthM), "stroke-linecap", "round", "stroke-linejoin", "round");
+    }
+
     /** A marker's class, fill and outline (its width in proportion to the map). */
     private String marker(String cssClass, String fill, String outline) {
         return attrs("class", cssClass, "fill", fill, "stroke", outline, "stroke-width", Svg.n(unit * 0.15));
@@ -282,17 +250,6 @@ final class RouteMapSvg {
                 letter,
                 "middle",
                 attrs("font-size", Svg.n(unit * 1.6), "font-weight", "bold", "fill", "#fff", "pointer-events", "none"));
-    }
-
-    static int speedBin(double speedMps, double topMps) {
-        return (int)
-                Math.min(SPEED_COLOURS.size() - 1, Math.max(0, Math.floor(speedMps / topMps * SPEED_COLOURS.size())));
-    }
-
-    /** The speeds of bin {@code bin}: "3.2–4.8 m/s". */
-    static String speedRange(int bin, double topMps) {
-        double width = topMps / SPEED_COLOURS.size();
-        return String.format(Locale.ROOT, "%.1f–%.1f m/s", bin * width, (bin + 1) * width);
     }
 
     private static List<Svg.Point> octagon(double cx, double cy, double r) {
@@ -330,57 +287,5 @@ final class RouteMapSvg {
 
     private static double y(MapPoint p) {
         return -p.y();
-    }
-
-    /** The drawn extent in map metres. */
-    record Bounds(double minX, double minY, double maxX, double maxY) {
-
-        static Bounds around(List<MapPoint> points) {
-            if (points.isEmpty()) {
-                return new Bounds(-MIN_SPAN_M / 2, -MIN_SPAN_M / 2, MIN_SPAN_M / 2, MIN_SPAN_M / 2);
-            }
-            double minX = points.stream().mapToDouble(MapPoint::x).min().orElseThrow() - MARGIN_M;
-            double maxX = points.stream().mapToDouble(MapPoint::x).max().orElseThrow() + MARGIN_M;
-            double minY = points.stream().mapToDouble(MapPoint::y).min().orElseThrow() - MARGIN_M;
-            double maxY = points.stream().mapToDouble(MapPoint::y).max().orElseThrow() + MARGIN_M;
-            double padX = Math.max(0, MIN_SPAN_M - (maxX - minX)) / 2;
-            double padY = Math.max(0, MIN_SPAN_M - (maxY - minY)) / 2;
-            return new Bounds(minX - padX, minY - padY, maxX + padX, maxY + padY);
-        }
-
-        double width() {
-            return maxX - minX;
-        }
-
-        double height() {
-            return maxY - minY;
-        }
-
-        /** Whether the bounding box of {@code points}, widened by {@code marginM}, reaches into the view. */
-        boolean overlaps(List<MapPoint> points, double marginM) {
-            double loX = points.stream().mapToDouble(MapPoint::x).min().orElseThrow() - marginM;
-            double hiX = points.stream().mapToDouble(MapPoint::x).max().orElseThrow() + marginM;
-            double loY = points.stream().mapToDouble(MapPoint::y).min().orElseThrow() - marginM;
-            double hiY = points.stream().mapToDouble(MapPoint::y).max().orElseThrow() + marginM;
-            return loX <= maxX && hiX >= minX && loY <= maxY && hiY >= minY;
-        }
-
-        /** Whether a point, or a disc of {@code radiusM} around it, reaches into the view. */
-        boolean near(MapPoint p, double radiusM) {
-            return p.x() >= minX - radiusM
-                    && p.x() <= maxX + radiusM
-                    && p.y() >= minY - radiusM
-                    && p.y() <= maxY + radiusM;
-        }
-    }
-
-    /** The speed legend of a track: one entry per bin, slowest first. */
-    static String speedLegend(EpisodeTrack track) {
-        double top = Math.max(track.topSpeedMps(), 0.1);
-        List<String> ranges = new ArrayList<>();
-        for (int bin = 0; bin < SPEED_COLOURS.size(); bin++) {
-            ranges.add(speedRange(bin, top));
-        }
-        return Html.legend(ranges, SPEED_COLOURS);
     }
 }

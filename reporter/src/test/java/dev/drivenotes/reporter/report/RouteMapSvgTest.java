@@ -70,12 +70,12 @@ class RouteMapSvgTest {
 
     @Test
     void splitsSpeedIntoFiveBinsUpToTheTopSpeed() {
-        assertThat(RouteMapSvg.speedBin(0, 10)).isZero();
-        assertThat(RouteMapSvg.speedBin(1.99, 10)).isZero();
-        assertThat(RouteMapSvg.speedBin(2, 10)).isEqualTo(1);
-        assertThat(RouteMapSvg.speedBin(10, 10))
+        assertThat(SpeedColours.bin(0, 10)).isZero();
+        assertThat(SpeedColours.bin(1.99, 10)).isZero();
+        assertThat(SpeedColours.bin(2, 10)).isEqualTo(1);
+        assertThat(SpeedColours.bin(10, 10))
                 .as("the top speed is in the last bin")
                 .isEqualTo(4);
-        assertThat(RouteMapSvg.speedRange(4, 10)).isEqualTo("8.0–10.0 m/s");
+        assertThat(SpeedColours.range(4, 10)).isEqualTo("8.0–10.0 m/s");
     }
 }
