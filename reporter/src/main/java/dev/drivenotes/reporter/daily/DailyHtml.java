@@ -47,8 +47,8 @@ final class DailyHtml {
                 .append("-day mean less ")
                 .append(esc(num(r.rule().sigmas(), 1)));
         html.append(" standard deviations (and at least ")
-                .append(esc(pct(r.rule().minDrop())));
-        html.append(" below the mean), with at least ")
+                .append(esc(num(r.rule().minDrop() * 100, 1)));
+        html.append(" percentage points below the mean), with at least ")
                 .append(r.rule().minDays())
                 .append(" earlier days.</p>\n");
         if (r.configurations().isEmpty()) {
@@ -94,12 +94,16 @@ final class DailyHtml {
                 "<th>calibration error</th><th>route completion</th><th>driving score</th><th>collisions</th></tr>\n");
         for (DailyReport.ExperimentRow e : c.experiments()) {
             DailyReport.Conditions k = e.conditions();
-            html.append("<tr><td>")
+            // the experiment's report lies at reports/<id>/report.html, beside reports/daily/ (also in the
+            // API's paths and in the launcher's output folder)
+            html.append("<tr><td><a href=\"../")
+                    .append(esc(e.experimentId()))
+                    .append("/report.html\">")
                     .append(esc(e.name()))
-                    .append("<span class=\"truth\">")
+                    .append("</a><span class=\"truth\">")
                     .append(esc(e.experimentId()));
             html.append("</span></td><td>")
-                    .append(esc(e.completedAt()))
+                    .append(esc(time(e.completedAt())))
                     .append("</td><td>")
                     .append(k.episodes());
             html.append(", ")

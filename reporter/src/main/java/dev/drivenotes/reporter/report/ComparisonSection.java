@@ -71,9 +71,9 @@ final class ComparisonSection {
         return html.append("</table></details>").toString();
     }
 
-    /** "locationAccuracy" → "location accuracy". */
+    /** "locationAccuracy" → "location accuracy", "allThreeAccuracy" → "all-three accuracy". */
     static String name(String metric) {
-        return metric.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return metric.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT).replace("all three", "all-three");
     }
 
     private static String value(String metric, Double v) {

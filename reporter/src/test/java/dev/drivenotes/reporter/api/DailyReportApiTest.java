@@ -101,7 +101,12 @@ class DailyReportApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("DriveNotes daily report: 2026-01-08");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("DriveNotes daily report: 2026-01-08")
+                .as("links the experiment's report, which lies beside the daily folder")
+                .contains("<a href=\"../x1/report.html\">daily</a>")
+                .contains("2026-01-09 08:00:00");
     }
 
     @ParameterizedTest
