@@ -24,7 +24,7 @@ public final class BarChart {
         }
     }
 
-    private static final double BAR_PX = 26;
+    private static final double BAR_PX = 30;
     private static final double GAP_PX = 28;
     private static final double HEIGHT_PX = 300;
 
