@@ -194,23 +194,23 @@ final class RunCommand implements Callable<Integer> {
             JsonNode report = Json.mapper().readTree(json);
             Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
-            dailyReport(report.path("day").asString());
+            dailyReport(dir, report.path("day").asString());
             return 0;
         }
 
-        /** Copies the day's daily report next to the experiment's and names the day's regressions. */
-        private void dailyReport(String day) throws IOException {
-            Path dir = out.resolve("daily");
-            Files.createDirectories(dir);
+        /**
+         * Copies the day's daily report, as this experiment left it, into the experiment's folder
+         * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
+         * OUT) and names the day's regressions.
+         */
+        private void dailyReport(Path dir, String day) throws IOException {
             URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
             byte[] json = api.getBytes(daily);
-            Files.write(dir.resolve(day + ".json"), json);
-            Files.write(
-                    dir.resolve(day + ".html"),
-                    api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
+            Files.write(dir.resolve("daily-" + day + ".json"), json);
+            Path html = dir.resolve("daily-" + day + ".html");
+            Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
             JsonNode regressions = Json.mapper().readTree(json).path("regressions");
-            console.printf(
-                    "Daily report of %s: %s (%d regression(s))%n", day, dir.resolve(day + ".html"), regressions.size());
+            console.printf("Daily report of %s: %s (%d regression(s))%n", day, html, regressions.size());
             for (JsonNode r : regressions) {
                 console.printf(
                         "  AccuracyRegression: %s %.3f below %.3f (trailing mean %.3f over %d days), agent %s%n",

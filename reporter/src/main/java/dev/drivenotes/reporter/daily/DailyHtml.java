@@ -95,7 +95,7 @@ final class DailyHtml {
         for (DailyReport.ExperimentRow e : c.experiments()) {
             DailyReport.Conditions k = e.conditions();
             // the experiment's report lies at reports/<id>/report.html, beside reports/daily/ (also in the
-            // API's paths and in the launcher's output folder)
+            // API's paths and beside the launcher's copy in OUT/<id>/)
             html.append("<tr><td><a href=\"../")
                     .append(esc(e.experimentId()))
                     .append("/report.html\">")
