@@ -39,29 +39,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DailyReportController.class)
-@Import({ProblemDetailsAdvice.class, DailyReportApiTest.Adapters.class})
+@Import({ProblemDetailsAdvice.class, LocalAdapters.class, DailyReportApiTest.Daily.class})
 class DailyReportApiTest {
 
     private static final Instant NOW = Instant.parse("2026-01-09T08:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Adapters {
-        private final Path dir;
-
-        Adapters() throws IOException {
-            dir = Files.createTempDirectory("reporter-daily-api-test");
-        }
-
-        @Bean
-        ArtifactStore artifactStore() {
-            return new LocalFolderArtifactStore(dir.resolve("artifacts"));
-        }
-
-        @Bean(destroyMethod = "close")
-        DuckDbMetricsSink metricsSink() {
-            return new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
-        }
-
+    static class Daily {
         @Bean
         DailyReporter dailyReporter(DuckDbMetricsSink sink, ArtifactStore artifacts) {
             Announcer announcer = new Announcer(event -> CompletableFuture.completedFuture(null));

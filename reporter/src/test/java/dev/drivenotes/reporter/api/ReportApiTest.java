@@ -36,27 +36,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest({ReportController.class, NotesController.class})
-@Import({ProblemDetailsAdvice.class, ReportApiTest.Adapters.class})
+@Import({ProblemDetailsAdvice.class, LocalAdapters.class})
 class ReportApiTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Adapters {
-        private final Path dir;
-
-        Adapters() throws IOException {
-            dir = Files.createTempDirectory("reporter-api-test");
-        }
-
-        @Bean
-        ArtifactStore artifactStore() {
-            return new LocalFolderArtifactStore(dir.resolve("artifacts"));
-        }
-
-        @Bean(destroyMethod = "close")
-        DuckDbMetricsSink metricsSink() {
-            return new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
-        }
-    }
 
     @Autowired
     MockMvc mvc;
