@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.drivenotes.model.map.MapPoint;
 import dev.drivenotes.model.map.RoutePath;
+import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,9 +24,7 @@ public final class CarlaRunnerStandIn implements AutoCloseable {
     /** The route drawn: east along Main Street, left at the junction, north to the Museum. */
     public static final RoutePath ROUTE = new RoutePath(
             "test-town",
-            "Main Street",
-            Fixtures.MUSEUM,
-            135,
+            new RouteInfo("Main Street", Fixtures.MUSEUM, 135, List.of(Fixtures.MUSEUM), List.of(Maneuver.TURN_LEFT)),
             List.of(new MapPoint(20, 0), new MapPoint(100, 0), new MapPoint(100, 55)));
 
     private final HttpServer server;

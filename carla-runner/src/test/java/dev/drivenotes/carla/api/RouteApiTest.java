@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
-@WebMvcTest(controllers = {RouteController.class, MapController.class, SimulationController.class})
+@WebMvcTest(controllers = {MapController.class, SimulationController.class})
 @Import(SimulationApiTest.RealSimulator.class)
 class RouteApiTest {
 
@@ -56,7 +56,9 @@ class RouteApiTest {
                 .getContentAsString();
         JsonNode driven = Json.mapper().readTree(simulation).get("route");
 
-        assertThat(path.lengthM()).isCloseTo(driven.get("lengthM").asDouble(), within(1e-6));
+        assertThat(path.route().lengthM()).isCloseTo(driven.get("lengthM").asDouble(), within(1e-6));
+        assertThat(path.route().start()).isEqualTo(from.name());
+        assertThat(path.route().destination()).isEqualTo(to.name());
         assertThat(near(path.points().getFirst(), from))
                 .as("starts at %s", from.name())
                 .isTrue();
@@ -68,10 +70,12 @@ class RouteApiTest {
             MapPoint a = path.points().get(i - 1);
             MapPoint b = path.points().get(i);
             double stepM = Math.hypot(b.x() - a.x(), b.y() - a.y());
-            assertThat(stepM).isLessThanOrEqualTo(RouteController.SAMPLE_M + 1e-9);
+            assertThat(stepM).isLessThanOrEqualTo(MapController.SAMPLE_M + 1e-9);
             drawnM += stepM;
         }
-        assertThat(drawnM).as("the sampled line follows the route").isCloseTo(path.lengthM(), within(0.02 * drawnM));
+        assertThat(drawnM)
+                .as("the sampled line follows the route")
+                .isCloseTo(path.route().lengthM(), within(0.02 * drawnM));
     }
 
     @Test

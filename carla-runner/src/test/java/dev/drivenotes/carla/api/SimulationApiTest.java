@@ -137,6 +137,35 @@ class SimulationApiTest {
     }
 
     @Test
+    void plansTheRouteBetweenTwoPlacesOfAMap() throws Exception {
+        mvc.perform(get("/v1/maps/route")
+                        .param("map", "default-town")
+                        .param("from", "City Hall")
+                        .param("to", "Central Library"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.map").value("default-town"))
+                .andExpect(jsonPath("$.route.start").value("City Hall"))
+                .andExpect(jsonPath("$.route.destination").value("Central Library"))
+                .andExpect(jsonPath("$.route.lengthM").isNumber())
+                .andExpect(jsonPath("$.route.pois[-1]").value("Central Library"))
+                .andExpect(jsonPath("$.points.length()").value(org.hamcrest.Matchers.greaterThan(1)));
+    }
+
+    @Test
+    void routeToAnUnknownPlaceIsBadRequestNamingTheEnd() throws Exception {
+        mvc.perform(get("/v1/maps/route")
+                        .param("map", "default-town")
+                        .param("from", "City Hall")
+                        .param("to", "Atlantis"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("to"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'Atlantis'")));
+        mvc.perform(get("/v1/maps/route").param("map", "default-town").param("to", "City Hall"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("from"));
+    }
+
+    @Test
     void badMapIsBadRequestOnMap() throws Exception {
         Path notXodr = Files.createTempFile("bad", ".xodr");
         Files.writeString(notXodr, "<html>nope</html>");

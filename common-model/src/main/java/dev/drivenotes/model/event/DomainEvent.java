@@ -6,6 +6,7 @@ public sealed interface DomainEvent
                 EpisodeCompleted,
                 ExperimentCompleted,
                 ExperimentFailed,
+                ExperimentCancelled,
                 ReportPublished,
                 AccuracyRegression {
 

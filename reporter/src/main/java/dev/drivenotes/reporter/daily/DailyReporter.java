@@ -62,14 +62,23 @@ public class DailyReporter {
     public record Rendered(DailyReport report, URI jsonUri, URI htmlUri) {}
 
     /**
-     * After an experiment of (day, map, agent) completed: recomputes that configuration's day, raises
-     * its regressions and rewrites the day's report.
+     * Before an experiment of (day, map, agent) is recorded as completed: aggregates that
+     * configuration's day with the experiment in it and raises its regressions. Their events go out
+     * under ids derived from the regression, so raising them again (the completion redelivered after
+     * a crash) announces under the same ids.
      */
-    public List<Regression> experimentCompleted(String experimentId, LocalDate day, String map, String agent) {
-        DailyMetrics daily = rollup.update(day, map, agent);
-        List<Regression> regressions = alerts.raise(daily, experimentId);
+    public List<Regression> raiseRegressions(String experimentId, LocalDate day, String map, String agent) {
+        DailyMetrics daily = rollup.aggregate(day, map, agent, experimentId);
+        return alerts.raise(daily, experimentId);
+    }
+
+    /**
+     * Once an experiment of (day, map, agent) is recorded as completed: records that configuration's
+     * day from the stored rows and rewrites the day's report.
+     */
+    public void experimentRecorded(LocalDate day, String map, String agent) {
+        rollup.update(day, map, agent);
         render(day);
-        return regressions;
     }
 
     /** Writes the daily report of {@code date} from the stored rows. */

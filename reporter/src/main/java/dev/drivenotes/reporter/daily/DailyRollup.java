@@ -24,16 +24,32 @@ public class DailyRollup {
         this.sink = sink;
     }
 
+    /** Recomputes and records the aggregate of (day, map, agent) from its completed experiments. */
     public DailyMetrics update(LocalDate day, String map, String agent) {
-        List<String> experiments = sink.completedExperiments(day, map, agent);
+        DailyMetrics daily = compute(day, map, agent, sink.completedExperiments(day, map, agent));
+        sink.recordDaily(daily);
+        return daily;
+    }
+
+    /**
+     * The aggregate of (day, map, agent) with {@code experimentId} among its experiments, whether or
+     * not it is recorded as completed yet; records nothing.
+     */
+    public DailyMetrics aggregate(LocalDate day, String map, String agent, String experimentId) {
+        List<String> experiments = new ArrayList<>(sink.completedExperiments(day, map, agent));
+        if (!experiments.contains(experimentId)) {
+            experiments.add(experimentId);
+        }
+        return compute(day, map, agent, experiments);
+    }
+
+    private DailyMetrics compute(LocalDate day, String map, String agent, List<String> experiments) {
         List<EpisodeSummary> episodes = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         for (String experimentId : experiments) {
             sink.episodes(experimentId).stream().map(StoredEpisode::summary).forEach(episodes::add);
             notes.addAll(sink.notes(experimentId));
         }
-        DailyMetrics daily = new DailyMetrics(day, map, agent, experiments.size(), NoteScorer.score(episodes, notes));
-        sink.recordDaily(daily);
-        return daily;
+        return new DailyMetrics(day, map, agent, experiments.size(), NoteScorer.score(episodes, notes));
     }
 }

@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes an experiment's report once it completed: scores its stored notes, compares it with the
  * previous run of its map and agent, writes report.json and report.html to the artifact store,
- * records the experiment's metrics, brings its day up to date (aggregate, regressions, daily
- * report) and publishes {@link ReportPublished}. Idempotent: a repeat rewrites the same artifacts
- * and rows.
+ * publishes {@link ReportPublished} and the day's regressions (under ids derived from the
+ * ExperimentCompleted event and the regression, so a repeat announces under the same ids), then
+ * records the experiment's and the day's metrics with the event in the ledger and rewrites the
+ * day's report. Idempotent: a repeat rewrites the same artifacts and rows.
  */
 @Component
 public class ExperimentReporter {
@@ -68,14 +69,15 @@ public class ExperimentReporter {
     }
 
     /**
-     * Reports a completed experiment.
+     * Reports a completed experiment; it completed when {@code event} occurred.
      *
      * @throws IllegalStateException when an episode of the experiment has no recorded notes yet (its
      *     EpisodeCompleted was not handled): the event is redelivered later
      */
-    public ExperimentReport report(ExperimentCompleted completed, Instant completedAt) {
+    public ExperimentReport report(EventEnvelope event, ExperimentCompleted completed) {
         String id = completed.experimentId();
         ExperimentConfig config = completed.config();
+        Instant completedAt = event.occurredAt();
         Map<String, StoredEpisode> recorded = sink.episodes(id).stream()
                 .collect(Collectors.toMap(e -> e.summary().episodeId(), Function.identity()));
         List<String> missing = completed.episodes().stream()
@@ -105,10 +107,12 @@ public class ExperimentReporter {
         String page = HtmlReport.render(report, figures.load(id, config.map(), drawn, notes));
         URI htmlUri = artifacts.put(ArtifactKeys.reportHtml(id), page.getBytes(StandardCharsets.UTF_8), HTML_TYPE);
 
-        sink.recordCompleted(id, config, completedAt, scorecard);
-        daily.experimentCompleted(id, day, config.map(), config.agent());
-        announcer.announce(
-                EventEnvelope.wrap(new ReportPublished(id, jsonUri.toString(), htmlUri.toString()), clock.instant()));
+        announcer.announce(reportPublished(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString())));
+        daily.raiseRegressions(id, day, config.map(), config.agent());
+        sink.recordHandled(event, clock.instant(), () -> {
+            sink.recordCompleted(id, config, completedAt, scorecard);
+            daily.experimentRecorded(day, config.map(), config.agent());
+        });
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
@@ -116,6 +120,17 @@ public class ExperimentReporter {
                 report.metrics().allThreeAccuracy(),
                 jsonUri);
         return report;
+    }
+
+    /** ReportPublished under an id derived from the ExperimentCompleted event's. */
+    private EventEnvelope reportPublished(EventEnvelope cause, ReportPublished published) {
+        return new EventEnvelope(
+                cause.eventId() + "-report",
+                null,
+                published.experimentId(),
+                clock.instant(),
+                EventEnvelope.SCHEMA_VERSION,
+                published);
     }
 
     /** This run against the previous run of its map and agent, recomputed from that run's stored rows. */

@@ -124,7 +124,12 @@ final class RouteMapSvg {
     }
 
     private void route(RoutePath route, String start, String destination) {
-        String title = String.format(Locale.ROOT, "planned route %s → %s, %.0f m", start, destination, route.lengthM());
+        String title = String.format(
+                Locale.ROOT,
+                "planned route %s → %s, %.0f m",
+                start,
+                destination,
+                route.route().lengthM());
         svg.polyline(line(route.points(), 0.25), stroke(ROUTE, Math.max(unit * 1.3, 3)), title);
     }
 

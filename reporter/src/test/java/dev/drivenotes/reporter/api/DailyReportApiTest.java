@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.port.ArtifactStore;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import dev.drivenotes.reporter.announce.Announcer;
 import dev.drivenotes.reporter.daily.DailyReporter;
@@ -18,10 +17,7 @@ import dev.drivenotes.reporter.note.Scorecard;
 import dev.drivenotes.reporter.report.TestReporters;
 import dev.drivenotes.reporter.store.DuckDbMetricsSink;
 import dev.drivenotes.reporter.store.MetricsSink;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

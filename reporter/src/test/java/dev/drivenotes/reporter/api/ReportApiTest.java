@@ -13,24 +13,17 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
-import dev.drivenotes.reporter.store.DuckDbMetricsSink;
 import dev.drivenotes.reporter.store.MetricsSink;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -83,7 +76,7 @@ class ReportApiTest {
     void rejectsAnUnsafeExperimentIdWithABadRequestProblem() throws Exception {
         mvc.perform(get("/v1/reports/..x/report.json"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("key"));
+                .andExpect(jsonPath("$.field").value("experimentId"));
     }
 
     @Test

@@ -88,7 +88,8 @@ class RegressionOverDaysTest {
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         // the experiments ran in one afternoon; their config's day decides where they count
-        reporter.report(
+        TestReporters.report(
+                reporter,
                 new ExperimentCompleted(id, config, List.of(summary)),
                 Instant.parse("2026-01-09T12:00:00Z").plusSeconds(60L * published.size()));
     }

@@ -74,6 +74,10 @@ class ExperimentReportContentTest {
                 TestReporters.RULE);
     }
 
+    private void report(URI carla, ExperimentCompleted completed, Instant completedAt) {
+        TestReporters.report(reporter(carla), completed, completedAt);
+    }
+
     private static ExperimentConfig config(double gnssNoiseM) {
         return new ExperimentConfig(
                 "drawn", null, "dreamer", 2, null, null, null, null, null, gnssNoiseM, null, null, null, null, null);
@@ -142,7 +146,7 @@ class ExperimentReportContentTest {
                         leftTurnThroughRed(Maneuver.TURN_LEFT)),
                 record("x1", 1, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null)));
 
-        reporter(carlaRunner.uri()).report(new ExperimentCompleted("x1", config(1.0), episodes), DONE);
+        report(carlaRunner.uri(), new ExperimentCompleted("x1", config(1.0), episodes), DONE);
 
         String html = html("x1");
         assertThat(ROUTE_MAP.matcher(html).results().count()).isEqualTo(2);
@@ -170,8 +174,7 @@ class ExperimentReportContentTest {
         EpisodeSummary lost = Fixtures.summary("x1-e1", 1, Termination.REACHED_DESTINATION);
         recordWithoutTrajectory(lost);
 
-        reporter(TestReporters.NO_CARLA_RUNNER)
-                .report(new ExperimentCompleted("x1", config(1.0), List.of(drawn, lost)), DONE);
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(drawn, lost)), DONE);
 
         String html = html("x1");
         assertThat(ROUTE_MAP.matcher(html).results().count())
@@ -189,8 +192,7 @@ class ExperimentReportContentTest {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
         recordWithoutTrajectory(quiet);
 
-        reporter(TestReporters.NO_CARLA_RUNNER)
-                .report(new ExperimentCompleted("x1", config(1.0), List.of(quiet)), DONE);
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(quiet)), DONE);
 
         JsonNode metrics = json("x1").get("metrics");
         for (String share : List.of(
@@ -216,12 +218,13 @@ class ExperimentReportContentTest {
     @Test
     void comparesWithThePreviousRunOfTheSameMapAndAgentNamingWhatGotWorse() {
         EpisodeSummary before = record("x1", 0, Fixtures.leftTurn(Maneuver.TURN_LEFT, null));
-        reporter(TestReporters.NO_CARLA_RUNNER)
-                .report(new ExperimentCompleted("x1", config(1.0), List.of(before)), DONE.minusSeconds(86_400));
+        report(
+                TestReporters.NO_CARLA_RUNNER,
+                new ExperimentCompleted("x1", config(1.0), List.of(before)),
+                DONE.minusSeconds(86_400));
         EpisodeSummary after = record("x2", 0, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null));
 
-        reporter(TestReporters.NO_CARLA_RUNNER)
-                .report(new ExperimentCompleted("x2", config(8.0), List.of(after)), DONE);
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x2", config(8.0), List.of(after)), DONE);
 
         JsonNode compared = json("x2").get("comparedToPrevious");
         assertThat(compared.get("experimentId").asString()).isEqualTo("x1");

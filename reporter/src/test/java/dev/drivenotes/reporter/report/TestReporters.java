@@ -1,5 +1,7 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.PlatformProperties;
@@ -13,6 +15,7 @@ import dev.drivenotes.reporter.store.MetricsSink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.web.client.RestClient;
 
 /** Builds an {@link ExperimentReporter} and its collaborators for tests in other packages. */
@@ -52,6 +55,12 @@ public final class TestReporters {
                 daily(sink, artifacts, announcer, clock, rule),
                 announcer,
                 clock);
+    }
+
+    /** Reports {@code completed} as the handler does for an ExperimentCompleted event at {@code completedAt}. */
+    public static ExperimentReport report(
+            ExperimentReporter reporter, ExperimentCompleted completed, Instant completedAt) {
+        return reporter.report(EventEnvelope.wrap(completed, completedAt), completed);
     }
 
     public static DailyReporter daily(

@@ -71,12 +71,14 @@ class DashboardViewsTest {
                     .build();
             record(sink, clean, Maneuver.TURN_LEFT, null);
             record(sink, rough, Maneuver.GO_STRAIGHT, new MapPoint(50, 0));
-            TestReporters.create(
+            TestReporters.report(
+                    TestReporters.create(
                             sink,
                             artifacts,
                             event -> CompletableFuture.completedFuture(null),
-                            Clock.fixed(now, ZoneOffset.UTC))
-                    .report(new ExperimentCompleted("v", config, List.of(clean, rough)), now);
+                            Clock.fixed(now, ZoneOffset.UTC)),
+                    new ExperimentCompleted("v", config, List.of(clean, rough)),
+                    now);
         }
         report = Json.mapper().readTree(artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("v"))));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
