@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.daily;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.event.AccuracyRegression;
 import dev.drivenotes.model.event.EpisodeCompleted;
@@ -11,16 +12,18 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.map.MapPoint;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.port.ArtifactKeys;
+import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.report.ExperimentReporter;
 import dev.drivenotes.reporter.report.TestReporters;
-import dev.drivenotes.reporter.store.DuckDbMetricsSink;
+import dev.drivenotes.reporter.store.MetricsSink;
+import dev.drivenotes.reporter.store.StateStores;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,16 +34,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Seven experiments of one configuration on seven consecutive dates, then an eighth whose agent is
  * lost at the junction (its GNSS puts it at the Bakery, as a large GNSS noise would): the eighth
- * raises AccuracyRegression and appears in its daily report, none of the first seven does.
+ * raises AccuracyRegression and appears in its daily report, none of the first seven does. Alike in
+ * the DuckDB file and in the documents of profile {@code gcp}.
  */
 class RegressionOverDaysTest {
 
@@ -51,18 +56,22 @@ class RegressionOverDaysTest {
     @TempDir
     Path dir;
 
-    private DuckDbMetricsSink sink;
-    private LocalFolderArtifactStore artifacts;
+    private StateStores.Opened opened;
+    private MetricsSink sink;
+    private ArtifactStore artifacts;
     private final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
+    /** Set to make the next daily report write fail, as a crash there would. */
+    private final AtomicBoolean failNextDailyReport = new AtomicBoolean();
+
     private ExperimentReporter reporter;
 
-    @BeforeEach
-    void open() {
-        sink = new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
-        artifacts = new LocalFolderArtifactStore(dir.resolve("artifacts"));
+    private void open(StateStores store) {
+        opened = store.open(dir);
+        sink = opened.sink();
+        artifacts = opened.artifacts();
         reporter = TestReporters.create(
                 sink,
-                artifacts,
+                new FailingDailyReports(artifacts, failNextDailyReport),
                 event -> {
                     published.add(event);
                     return CompletableFuture.completedFuture(null);
@@ -72,11 +81,48 @@ class RegressionOverDaysTest {
 
     @AfterEach
     void close() {
-        sink.close();
+        if (opened != null) {
+            opened.close();
+        }
+    }
+
+    /** Fails one daily report write when asked to; everything else goes to {@code store}. */
+    private record FailingDailyReports(ArtifactStore store, AtomicBoolean failNext) implements ArtifactStore {
+        @Override
+        public URI put(String key, byte[] content, String contentType) {
+            if (key.startsWith("reports/daily/") && failNext.getAndSet(false)) {
+                throw new IllegalStateException("crashed writing " + key);
+            }
+            return store.put(key, content, contentType);
+        }
+
+        @Override
+        public byte[] get(URI uri) {
+            return store.get(uri);
+        }
+
+        @Override
+        public URI uriOf(String key) {
+            return store.uriOf(key);
+        }
+
+        @Override
+        public List<String> list(String folder) {
+            return store.list(folder);
+        }
     }
 
     /** Runs the configuration's experiment of {@code date}: its episode, notes and completion. */
     private void runOn(LocalDate date, double gnssNoiseM, MapPoint junctionGnss) {
+        // the experiments ran in one afternoon; their config's day decides where they count
+        TestReporters.report(
+                reporter,
+                recordRun(date, gnssNoiseM, junctionGnss),
+                Instant.parse("2026-01-09T12:00:00Z").plusSeconds(60L * published.size()));
+    }
+
+    /** Records the experiment of {@code date}'s episode and notes; returns its completion. */
+    private ExperimentCompleted recordRun(LocalDate date, double gnssNoiseM, MapPoint junctionGnss) {
         String id = "run-" + date;
         ExperimentConfig config = new ExperimentConfig(
                 "daily", null, "dreamer", 1, null, null, null, null, null, gnssNoiseM, null, null, null, null, date);
@@ -87,11 +133,7 @@ class RegressionOverDaysTest {
                 new EpisodeCompleted(id, config.map(), "file:/nowhere/" + id, summary),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
-        // the experiments ran in one afternoon; their config's day decides where they count
-        TestReporters.report(
-                reporter,
-                new ExperimentCompleted(id, config, List.of(summary)),
-                Instant.parse("2026-01-09T12:00:00Z").plusSeconds(60L * published.size()));
+        return new ExperimentCompleted(id, config, List.of(summary));
     }
 
     private List<AccuracyRegression> regressions() {
@@ -110,8 +152,10 @@ class RegressionOverDaysTest {
         return new String(artifacts.get(artifacts.uriOf(ArtifactKeys.dailyReportHtml(date))), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void theEighthDayMadeWorseRaisesAccuracyRegressionAndNoneOfTheFirstSevenDoes() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void theEighthDayMadeWorseRaisesAccuracyRegressionAndNoneOfTheFirstSevenDoes(StateStores store) {
+        open(store);
         for (int d = 0; d < 7; d++) {
             runOn(FIRST.plusDays(d), 1.0, null);
         }
@@ -161,8 +205,10 @@ class RegressionOverDaysTest {
         assertThat(dailyHtml(FIRST.plusDays(6))).contains("No regressions.");
     }
 
-    @Test
-    void raisingTheSameRegressionAgainPublishesTheSameEventIds() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void raisingTheSameRegressionAgainPublishesTheSameEventIds(StateStores store) {
+        open(store);
         for (int d = 0; d < 7; d++) {
             runOn(FIRST.plusDays(d), 1.0, null);
         }
@@ -181,5 +227,48 @@ class RegressionOverDaysTest {
                 .as("a consumer deduplicating by event id sees each regression once")
                 .containsExactlyInAnyOrderElementsOf(first)
                 .hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void aCrashBeforeTheLedgerEntryRepublishesUnderTheSameIdsAndRecordsTheDayOnce(StateStores store) {
+        open(store);
+        for (int d = 0; d < 7; d++) {
+            runOn(FIRST.plusDays(d), 1.0, null);
+        }
+        LocalDate eighth = FIRST.plusDays(7);
+        ExperimentCompleted completed = recordRun(eighth, 8.0, LOST);
+        EventEnvelope event = EventEnvelope.wrap(completed, Instant.parse("2026-01-09T13:00:00Z"));
+        failNextDailyReport.set(true);
+
+        assertThatThrownBy(() -> reporter.report(event, completed)).hasMessageContaining("crashed writing");
+        assertThat(sink.processed(event.eventId()))
+                .as("no ledger entry after a crash")
+                .isFalse();
+        List<String> announcedBeforeTheCrash = announcedFor(completed.experimentId());
+        assertThat(announcedBeforeTheCrash)
+                .as("ReportPublished and two regressions")
+                .hasSize(3);
+
+        reporter.report(event, completed);
+
+        assertThat(sink.processed(event.eventId())).isTrue();
+        assertThat(announcedFor(completed.experimentId()))
+                .as("the redelivery announces under the same ids")
+                .hasSize(6)
+                .containsOnly(announcedBeforeTheCrash.toArray(String[]::new));
+        assertThat(sink.completedExperiments(eighth, completed.config().map(), "dreamer"))
+                .containsExactly(completed.experimentId());
+        assertThat(sink.dailyBetween(eighth, eighth))
+                .singleElement()
+                .satisfies(d -> assertThat(d.experiments()).isEqualTo(1));
+        assertThat(daily(eighth).get("regressions")).hasSize(2);
+    }
+
+    private List<String> announcedFor(String experimentId) {
+        return published.stream()
+                .filter(e -> e.experimentId().equals(experimentId))
+                .map(EventEnvelope::eventId)
+                .toList();
     }
 }

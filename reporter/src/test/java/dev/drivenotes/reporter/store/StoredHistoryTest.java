@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The reads behind daily reports and run-to-run comparisons: experiments by day, the previous run, daily rows. */
+/**
+ * The reads behind daily reports and run-to-run comparisons (experiments by day, the previous run,
+ * daily rows), in the DuckDB file and in the documents of profile {@code gcp} alike.
+ */
 class StoredHistoryTest {
 
     private static final Instant NOON = Instant.parse("2026-01-10T12:00:00Z");
@@ -25,16 +28,19 @@ class StoredHistoryTest {
     @TempDir
     Path dir;
 
-    private DuckDbMetricsSink sink;
+    private StateStores.Opened opened;
+    private MetricsSink sink;
 
-    @BeforeEach
-    void open() {
-        sink = new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
+    private void open(StateStores store) {
+        opened = store.open(dir);
+        sink = opened.sink();
     }
 
     @AfterEach
     void close() {
-        sink.close();
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     private static Scorecard card(double locationAccuracy) {
@@ -54,8 +60,10 @@ class StoredHistoryTest {
                 "daily", null, agent, 2, null, null, null, null, null, 8.0, null, null, null, null, day);
     }
 
-    @Test
-    void anExplicitDayDecidesWhichDayAnExperimentCountsFor() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void anExplicitDayDecidesWhichDayAnExperimentCountsFor(StateStores store) {
+        open(store);
         sink.recordCompleted("dated", config("dreamer", LocalDate.parse("2026-01-03")), NOON, card(0.9));
         sink.recordCompleted("undated", config("dreamer", null), NOON, card(0.8));
 
@@ -71,8 +79,10 @@ class StoredHistoryTest {
         assertThat(sink.completedExperiments(JAN_10, "default-town", "dreamer")).containsExactly("undated");
     }
 
-    @Test
-    void thePreviousRunIsTheLatestEarlierCompletionOfTheSameMapAndAgent() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void thePreviousRunIsTheLatestEarlierCompletionOfTheSameMapAndAgent(StateStores store) {
+        open(store);
         sink.recordCompleted("old", config("dreamer", LocalDate.parse("2026-01-08")), NOON, card(0.7));
         sink.recordCompleted("yesterday", config("dreamer", LocalDate.parse("2026-01-09")), NOON, card(0.8));
         sink.recordCompleted("other-agent", config("autopilot", JAN_10), NOON.minusSeconds(60), card(0.5));
@@ -92,8 +102,10 @@ class StoredHistoryTest {
                 .isEmpty();
     }
 
-    @Test
-    void readsDailyRowsBackAsTheyWereRecorded() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void readsDailyRowsBackAsTheyWereRecorded(StateStores store) {
+        open(store);
         DailyMetrics jan9 = new DailyMetrics(JAN_10.minusDays(1), "default-town", "dreamer", 1, card(0.8));
         DailyMetrics jan10 = new DailyMetrics(JAN_10, "default-town", "dreamer", 2, card(0.9));
         DailyMetrics jan11 = new DailyMetrics(JAN_10.plusDays(1), "default-town", "dreamer", 1, card(0.7));
