@@ -145,9 +145,11 @@ class ExperimentServiceTest {
         int resumed = service.resumeUnfinished();
 
         assertThat(resumed).isEqualTo(1);
+        // the bus sees ExperimentCompleted before the outbox entry is cleared: wait for both
         await(
-                "exp-r completed and announced",
-                () -> !events.payloads(ExperimentCompleted.class).isEmpty());
+                "exp-r completed, announced and its outbox drained",
+                () -> !events.payloads(ExperimentCompleted.class).isEmpty()
+                        && stored("exp-r").outbox().isEmpty());
         Experiment done = stored("exp-r");
         assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED);
         assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1, 2);

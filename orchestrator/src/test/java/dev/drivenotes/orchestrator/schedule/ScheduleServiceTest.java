@@ -110,7 +110,8 @@ class ScheduleServiceTest {
         ScheduleService.Triggered triggered = service(MORNING).trigger("daily");
 
         assertThat(triggered.run().date()).isEqualTo(LocalDate.parse("2026-11-24"));
-        verify(experiments).submit(argThat(config -> triggered.run().date().equals(config.day())));
+        verify(experiments)
+                .submitOnce(any(), argThat(config -> triggered.run().date().equals(config.day())));
     }
 
     @Test
