@@ -15,11 +15,17 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * What route maps draw from carla-runner: a map's places and road lines ({@code GET
- * /v1/maps/places}) and the planned route between two places ({@code GET /v1/maps/route}). Each
- * answer is fetched once (maps do not change while the service runs); failures are not cached.
+ * /v1/maps/places}) and the planned route between two places ({@code GET /v1/maps/route}); note
+ * writing reads the places too. Each answer is fetched once (maps do not change while the service
+ * runs); failures are not cached. At most {@link #MAX_CACHED_MAPS} maps and {@link
+ * #MAX_CACHED_ROUTES} routes are kept: past that a cache starts over, which costs one fetch per map
+ * or route in use.
  */
 @Component
 public class MapGeometryClient {
+
+    public static final int MAX_CACHED_MAPS = 16;
+    static final int MAX_CACHED_ROUTES = 256;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -40,6 +46,7 @@ public class MapGeometryClient {
 
     /** A map's places and road lines; throws {@link MapUnavailableException} when carla-runner cannot answer. */
     public PlaceDirectory places(String map) {
+        startOverWhenFull(places, map, MAX_CACHED_MAPS);
         return places.computeIfAbsent(
                 map,
                 m -> fetch(
@@ -54,8 +61,10 @@ public class MapGeometryClient {
 
     /** The planned route from {@code from} to {@code to}; throws {@link MapUnavailableException} when carla-runner cannot answer. */
     public RoutePath route(String map, String from, String to) {
+        List<String> route = List.of(map, from, to);
+        startOverWhenFull(routes, route, MAX_CACHED_ROUTES);
         return routes.computeIfAbsent(
-                List.of(map, from, to),
+                route,
                 key -> fetch(
                         "route " + from + " → " + to + " on " + map,
                         RoutePath.class,
@@ -66,6 +75,12 @@ public class MapGeometryClient {
                                         .queryParam("from", "{from}")
                                         .queryParam("to", "{to}")
                                         .build(map, from, to))));
+    }
+
+    private static <K> void startOverWhenFull(Map<K, ?> cache, K key, int max) {
+        if (cache.size() >= max && !cache.containsKey(key)) {
+            cache.clear();
+        }
     }
 
     /** The innermost cause, named by its class and message: what went wrong, without the wrapping. */
