@@ -1,12 +1,16 @@
 package dev.drivenotes.app;
 
+import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -53,6 +57,20 @@ final class RunCommand implements Callable<Integer> {
     String name;
 
     @Option(
+            names = "--gnss-noise-m",
+            paramLabel = "M",
+            defaultValue = "1.0",
+            description = "Standard deviation of the GNSS noise the agent sees, metres (default ${DEFAULT-VALUE}).")
+    double gnssNoiseM;
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The UTC day the experiment counts for in daily metrics and reports (default: the day"
+                    + " it completes); runs on consecutive dates build the daily trends.")
+    LocalDate date;
+
+    @Option(
             names = "--out",
             paramLabel = "OUT",
             defaultValue = "runs",
@@ -88,21 +106,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         requireKnownBus();
         String mapRef = episode.mapRef();
-        ExperimentConfig config = new ExperimentConfig(
-                name,
-                mapRef,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                null,
-                null,
-                null,
-                null,
-                birdEyeSizePx);
+        ExperimentConfig config = config(mapRef);
         long started = System.nanoTime();
         Suite.Settings settings = suite.settings(verbose);
         LocalApi api = new LocalApi();
@@ -113,6 +117,41 @@ final class RunCommand implements Callable<Integer> {
                     .run(config, started, ctrlC::inFlight);
         }
     }
+
+    /** The experiment's config; a value out of range is an error naming its option. */
+    private ExperimentConfig config(String mapRef) {
+        try {
+            return new ExperimentConfig(
+                    name,
+                    mapRef,
+                    agent,
+                    episodes,
+                    episode.seed,
+                    null,
+                    null,
+                    episode.maxSteps,
+                    episode.npcs,
+                    gnssNoiseM,
+                    null,
+                    null,
+                    null,
+                    birdEyeSizePx,
+                    date);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
+        }
+    }
+
+    /** Config fields and the options that set them. */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "name", "--name",
+            "agent", "--agent",
+            "episodes", "--episodes",
+            "maxSteps", "--max-steps",
+            "npcCount", "--npcs",
+            "gnssNoiseM", "--gnss-noise-m",
+            "birdEyeSizePx", "--bird-eye-size-px",
+            "day", "--date");
 
     private void requireKnownBus() {
         if (!bus.equals(IN_PROCESS) && !bus.equals(PUBSUB_EMULATOR)) {
@@ -162,9 +201,36 @@ final class RunCommand implements Callable<Integer> {
             byte[] json = api.getBytes(reports.resolve("report.json"));
             Files.write(dir.resolve("report.json"), json);
             Files.write(dir.resolve("report.html"), api.getBytes(reports.resolve("report.html")));
-            Summary.print(console, dev.drivenotes.platform.json.Json.mapper().readTree(json), seconds(started));
+            JsonNode report = Json.mapper().readTree(json);
+            Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
+            dailyReport(dir, report.path("day").asString());
             return 0;
+        }
+
+        /**
+         * Copies the day's daily report, as this experiment left it, into the experiment's folder
+         * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
+         * OUT) and names the day's regressions.
+         */
+        private void dailyReport(Path dir, String day) throws IOException {
+            URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
+            byte[] json = api.getBytes(daily);
+            Files.write(dir.resolve("daily-" + day + ".json"), json);
+            Path html = dir.resolve("daily-" + day + ".html");
+            Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
+            JsonNode regressions = Json.mapper().readTree(json).path("regressions");
+            console.printf("Daily report of %s: %s (%d regression(s))%n", day, html, regressions.size());
+            for (JsonNode r : regressions) {
+                console.printf(
+                        "  AccuracyRegression: %s %.3f below %.3f (trailing mean %.3f over %d days), agent %s%n",
+                        r.path("metric").asString(),
+                        r.path("value").asDouble(),
+                        r.path("threshold").asDouble(),
+                        r.path("trailingMean").asDouble(),
+                        r.path("daysInWindow").asInt(),
+                        r.path("agent").asString());
+            }
         }
 
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {

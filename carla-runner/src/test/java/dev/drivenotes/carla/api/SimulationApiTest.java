@@ -143,9 +143,12 @@ class SimulationApiTest {
                         .param("from", "City Hall")
                         .param("to", "Central Library"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.start").value("City Hall"))
-                .andExpect(jsonPath("$.destination").value("Central Library"))
-                .andExpect(jsonPath("$.lengthM").isNumber());
+                .andExpect(jsonPath("$.map").value("default-town"))
+                .andExpect(jsonPath("$.route.start").value("City Hall"))
+                .andExpect(jsonPath("$.route.destination").value("Central Library"))
+                .andExpect(jsonPath("$.route.lengthM").isNumber())
+                .andExpect(jsonPath("$.route.pois[-1]").value("Central Library"))
+                .andExpect(jsonPath("$.points.length()").value(org.hamcrest.Matchers.greaterThan(1)));
     }
 
     @Test

@@ -25,7 +25,8 @@ public record EventEnvelope(
             @JsonSubTypes.Type(value = ExperimentCompleted.class, name = "ExperimentCompleted"),
             @JsonSubTypes.Type(value = ExperimentFailed.class, name = "ExperimentFailed"),
             @JsonSubTypes.Type(value = ExperimentCancelled.class, name = "ExperimentCancelled"),
-            @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished")
+            @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished"),
+            @JsonSubTypes.Type(value = AccuracyRegression.class, name = "AccuracyRegression")
         })
         DomainEvent payload) {
 

@@ -1,5 +1,6 @@
 package dev.drivenotes.orchestrator.clients;
 
+import dev.drivenotes.model.map.RoutePath;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.RouteInfo;
@@ -68,7 +69,8 @@ public class SimulatorClient {
                                 .queryParam("to", "{to}")
                                 .build(map, route.from(), route.to()))
                         .retrieve()
-                        .body(RouteInfo.class));
+                        .body(RoutePath.class)
+                        .route());
     }
 
     /** The map's summary; throws a client-error {@link RemoteServiceException} for a bad map. */

@@ -5,6 +5,8 @@ import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.model.map.MapPoint;
+import dev.drivenotes.model.map.RoutePath;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
@@ -158,7 +160,13 @@ public final class FakeServices implements AutoCloseable {
             send(ex, 400, Map.of("detail", "no drivable route to '" + UNREACHABLE + "'", "field", "to"));
             return;
         }
-        send(ex, 200, new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()));
+        send(
+                ex,
+                200,
+                new RoutePath(
+                        query.get("map"),
+                        new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()),
+                        List.of(new MapPoint(0, 0), new MapPoint(10, 0))));
     }
 
     private void predict(HttpExchange ex) throws IOException {

@@ -76,7 +76,8 @@ class ExperimentApiTest {
     void cancelsARunningExperimentThenAnswersConflictForTheFinishedOne() throws Exception {
         store.create(Experiment.accepted(
                 "exp-1",
-                new ExperimentConfig("api", null, null, 2, null, null, null, null, null, null, null, null, null, null),
+                new ExperimentConfig(
+                        "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null),
                 T0));
         store.update("exp-1", e -> e.running(T0));
 

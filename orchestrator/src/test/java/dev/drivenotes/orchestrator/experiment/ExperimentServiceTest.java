@@ -81,7 +81,21 @@ class ExperimentServiceTest {
 
     private static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
-                "svc", null, "autopilot", episodes, 100L, null, null, 100, null, null, null, null, parallel, null);
+                "svc",
+                null,
+                "autopilot",
+                episodes,
+                100L,
+                null,
+                null,
+                100,
+                null,
+                null,
+                null,
+                null,
+                parallel,
+                null,
+                null);
     }
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
@@ -357,6 +371,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThatThrownBy(() -> service.submit(config))
@@ -369,7 +384,21 @@ class ExperimentServiceTest {
 
     private static ExperimentConfig withRoutes(RouteSpec... routes) {
         return new ExperimentConfig(
-                "routes", null, "autopilot", 2, null, null, List.of(routes), 100, null, null, null, null, null, null);
+                "routes",
+                null,
+                "autopilot",
+                2,
+                null,
+                null,
+                List.of(routes),
+                100,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
