@@ -78,7 +78,10 @@ public final class Fixtures {
         return t.steps();
     }
 
-    /** Like {@link #leftTurn} up to the junction, where it declares turn_left but turns right, then runs out of steps. */
+    /**
+     * Like {@link #leftTurn} up to the junction, where it declares turn_left (the plan's maneuver)
+     * but turns right; its plan then heads back to the Bakery, and it runs out of steps.
+     */
     public static List<StepRecord> deviation() {
         Trajectory t = new Trajectory();
         for (int x = 20; x <= 85; x += 5) {
@@ -89,7 +92,7 @@ public final class Fixtures {
             t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
         }
         for (int y = -12; y >= -40; y -= 5) {
-            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, MUSEUM));
+            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, BAKERY));
         }
         t.end(100, -45, -Math.PI / 2);
         return t.steps();

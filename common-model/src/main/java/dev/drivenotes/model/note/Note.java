@@ -9,8 +9,9 @@ import dev.drivenotes.model.sim.Maneuver;
  *
  * @param experimentId experiment
  * @param episodeId episode
- * @param step the step that cut the segment (junction entry or POI arrival)
- * @param kind junction traversal or POI arrival
+ * @param step the step that cut the segment (junction entry, POI arrival or junction exit of a
+ *     missed turn)
+ * @param kind junction traversal, POI arrival or reroute after a missed turn
  * @param agent the agent-side fields
  * @param truth the ground-truth fields
  * @param correct per-field comparison of agent against truth
@@ -38,8 +39,14 @@ public record Note(
         correct = NoteCorrectness.compare(agent, truth);
     }
 
+    /** The agent's side as a sentence ({@link NoteFields#text}). */
     public String text() {
-        return agent.text();
+        return agent.text(kind);
+    }
+
+    /** Ground truth as the same sentence. */
+    public String truthText() {
+        return truth.text(kind);
     }
 
     public String place() {

@@ -18,10 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the driving notes of one episode: one note per ground-truth junction traversal and one per
- * POI arrival, each with the agent's fields (noisy GNSS matched to the map, declared decisions) and
- * the ground-truth fields (true place, the maneuver the true path executed, the POI actually reached
- * next). Pure: no I/O.
+ * Writes the driving notes of one episode: one note per ground-truth junction traversal, one per
+ * POI arrival and one reroute note per missed turn, each with the agent's fields (noisy GNSS matched
+ * to the map, declared decisions) and the ground-truth fields (true place, the maneuver the true path
+ * executed, the POI actually reached next). Pure: no I/O.
+ *
+ * <p>An arrival note says where the agent was at its closest approach and which POI it reached: on
+ * the agent's side the POI it was heading to on the record before the arrival (what it believes it
+ * reached), on the truth side the POI entered. A missed turn is a junction left by another maneuver
+ * than the one its plan said on entering (the observation's next maneuver on the traversal's first
+ * record): its junction note keeps the declared maneuver (so a declaration copied from the plan is
+ * scored wrong), and a reroute note on the first record after the junction records the plan's next
+ * POI from then on (the decision's target there) against the POI actually reached next.
  *
  * <p>Edge rules: the terminal record (no decision) uses the previous record's
  * decision, and a trajectory whose first record has no decision (an episode that ended before any
@@ -52,7 +60,14 @@ public final class NoteWriter {
         Segments segments = Segments.of(trajectory, matcher.directory());
         List<Note> notes = new ArrayList<>();
         for (Segments.Traversal traversal : segments.traversals()) {
-            notes.add(junctionNote(experimentId, summary.episodeId(), trajectory, decisions, segments, traversal));
+            Note junction = junctionNote(experimentId, summary.episodeId(), trajectory, decisions, segments, traversal);
+            notes.add(junction);
+            if (missedTurn(
+                    trajectory.get(traversal.first()).observation(),
+                    junction.truth().action())) {
+                notes.add(rerouteNote(
+                        experimentId, summary.episodeId(), trajectory, decisions, segments, traversal, junction));
+            }
         }
         for (int i = 0; i < segments.arrivals().size(); i++) {
             notes.add(poiNote(experimentId, summary, trajectory, decisions, segments, i));
@@ -78,12 +93,10 @@ public final class NoteWriter {
         int after = Math.min(traversal.last() + 1, trajectory.size() - 1);
         double headingChangeRad = trajectory.get(after).truth().pose().yawRad()
                 - trajectory.get(before).truth().pose().yawRad();
-        int next = segments.arrivalAfter(traversal.last());
-        int previous = segments.arrivalBefore(traversal.first());
-        String truthNextPoi =
-                next >= 0 ? placeAt(trajectory, next) : previous >= 0 ? placeAt(trajectory, previous) : NO_POI;
         NoteFields truth = new NoteFields(
-                placeAt(trajectory, reference), Maneuver.fromHeadingChange(headingChangeRad), truthNextPoi);
+                placeAt(trajectory, reference),
+                Maneuver.fromHeadingChange(headingChangeRad),
+                truthNextPoi(trajectory, segments, traversal));
 
         double confidenceSum = 0;
         for (int i = traversal.first(); i <= traversal.last(); i++) {
@@ -100,6 +113,50 @@ public final class NoteWriter {
                 confidence);
     }
 
+    /**
+     * The note after a missed turn, on the first record after the junction (its last record when the
+     * episode ends inside it): the agent's GNSS place there, the maneuver it declared in the junction
+     * and its plan's next POI from there, against the true place, the maneuver executed and the POI
+     * actually reached next. Its confidence is the decision's there.
+     */
+    private Note rerouteNote(
+            String experimentId,
+            String episodeId,
+            List<StepRecord> trajectory,
+            Decision[] decisions,
+            Segments segments,
+            Segments.Traversal traversal,
+            Note junction) {
+        int exit = Math.min(traversal.last() + 1, trajectory.size() - 1);
+        NoteFields agent = new NoteFields(
+                gnssPlace(trajectory.get(exit).observation()), junction.action(), decisions[exit].targetPoi());
+        NoteFields truth = new NoteFields(
+                placeAt(trajectory, exit), junction.truth().action(), truthNextPoi(trajectory, segments, traversal));
+        return note(
+                experimentId,
+                episodeId,
+                trajectory.get(exit),
+                NoteKind.REROUTE,
+                agent,
+                truth,
+                decisions[exit].confidence());
+    }
+
+    /** Whether the plan said a junction maneuver on entering and the path executed another. */
+    private static boolean missedTurn(Observation onEntry, Maneuver executed) {
+        Maneuver planned = onEntry.nextManeuver();
+        boolean junctionManeuver =
+                planned == Maneuver.TURN_LEFT || planned == Maneuver.TURN_RIGHT || planned == Maneuver.GO_STRAIGHT;
+        return junctionManeuver && planned != executed;
+    }
+
+    /** The POI reached next after a traversal; the last one reached before it when none; else {@link #NO_POI}. */
+    private static String truthNextPoi(List<StepRecord> trajectory, Segments segments, Segments.Traversal traversal) {
+        int next = segments.arrivalAfter(traversal.last());
+        int previous = segments.arrivalBefore(traversal.first());
+        return next >= 0 ? placeAt(trajectory, next) : previous >= 0 ? placeAt(trajectory, previous) : NO_POI;
+    }
+
     private Note poiNote(
             String experimentId,
             EpisodeSummary summary,
@@ -110,20 +167,18 @@ public final class NoteWriter {
         int index = segments.arrivals().get(arrivalNumber);
         Decision decision = decisions[index];
         String poi = placeAt(trajectory, index);
-        // where the agent believes it is: GNSS at the closest approach to the POI during this visit
+        // where the agent believes it is: GNSS at the closest approach to the POI during this visit;
+        // what it believes it reached: the POI it was heading to just before arriving
         NoteFields agent = new NoteFields(
                 gnssPlace(
                         trajectory.get(closestApproach(trajectory, index, poi)).observation()),
                 decision.maneuver(),
-                decision.targetPoi());
+                decisions[index - 1].targetPoi());
 
         boolean last = arrivalNumber == segments.arrivals().size() - 1;
         boolean reachedDestinationHere =
                 last && summary.termination() == Termination.REACHED_DESTINATION && poi.equals(summary.destination());
-        String truthNextPoi =
-                last ? poi : placeAt(trajectory, segments.arrivals().get(arrivalNumber + 1));
-        NoteFields truth =
-                new NoteFields(poi, reachedDestinationHere ? Maneuver.STOP : Maneuver.FOLLOW_LANE, truthNextPoi);
+        NoteFields truth = new NoteFields(poi, reachedDestinationHere ? Maneuver.STOP : Maneuver.FOLLOW_LANE, poi);
         return note(
                 experimentId,
                 summary.episodeId(),

@@ -47,6 +47,7 @@ final class KindAccuracySvg {
         return switch (k.kind()) {
             case JUNCTION -> "junction";
             case POI -> "POI arrival";
+            case REROUTE -> "reroute";
         };
     }
 }

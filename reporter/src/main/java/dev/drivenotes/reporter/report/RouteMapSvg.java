@@ -163,7 +163,7 @@ final class RouteMapSvg {
             boolean right = n.correct().location()
                     && n.correct().action()
                     && n.correct().destination();
-            String title = n.text() + "\ntruth: " + n.truth().text()
+            String title = n.text() + "\ntruth: " + n.truth().text(n.kind())
                     + String.format(
                             Locale.ROOT,
                             "%nconfidence %.2f, step %d, %s",

@@ -34,8 +34,8 @@ class NoteWriterTest {
         assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION, NoteKind.POI);
 
         Note bakery = notes.get(0);
-        assertThat(bakery.agent()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, MUSEUM));
-        assertThat(bakery.truth()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, MUSEUM));
+        assertThat(bakery.agent()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, BAKERY));
+        assertThat(bakery.truth()).isEqualTo(new NoteFields(BAKERY, Maneuver.FOLLOW_LANE, BAKERY));
 
         Note junction = notes.get(1);
         assertThat(junction.agent()).isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
@@ -89,10 +89,10 @@ class NoteWriterTest {
     }
 
     @Test
-    void marksTheDestinationIncorrectWhenTheEgoDeviatesFromItsRoute() {
+    void aMissedTurnGivesAWrongActionNoteAndARerouteNoteWithTheNewPlansNextPoi() {
         List<Note> notes = write(Fixtures.deviation(), Termination.MAX_STEPS);
 
-        assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION);
+        assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION, NoteKind.REROUTE);
         Note junction = notes.get(1);
         assertThat(junction.agent()).isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
         assertThat(junction.truth())
@@ -100,9 +100,56 @@ class NoteWriterTest {
                 .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_RIGHT, BAKERY));
         assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, false));
         assertThat(junction.confidence()).isEqualTo(0.7);
-        assertThat(notes.get(0).truth().nextPoi())
-                .as("the Bakery is the last POI reached: it is its own next POI")
-                .isEqualTo(BAKERY);
+
+        Note reroute = notes.get(2);
+        assertThat(reroute.step()).as("the first record after the junction").isEqualTo(18);
+        assertThat(reroute.agent().nextPoi()).as("the plan after the junction").isEqualTo(BAKERY);
+        assertThat(reroute.agent().action()).isEqualTo(Maneuver.TURN_LEFT);
+        assertThat(reroute.truth().action()).isEqualTo(Maneuver.TURN_RIGHT);
+        assertThat(reroute.correct().action()).isFalse();
+        assertThat(reroute.text()).startsWith("At ").contains(", rerouted after turn_left to reach Bakery");
+        assertThat(reroute.confidence()).isEqualTo(0.6);
+    }
+
+    @Test
+    void writesNoRerouteNoteWhenTheJunctionIsLeftAsPlanned() {
+        List<Note> notes = write(Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null), Termination.REACHED_DESTINATION);
+
+        assertThat(notes).extracting(Note::kind).doesNotContain(NoteKind.REROUTE);
+        assertThat(notes.get(1).correct().action())
+                .as("a wrong declaration on a planned turn is only a wrong action")
+                .isFalse();
+    }
+
+    @Test
+    void arrivalNotesSayWhereTheAgentWasAndWhatItReachedNotThatItGoesWhereItIs() {
+        List<Note> notes = write(Fixtures.leftTurn(Maneuver.TURN_LEFT, null), Termination.REACHED_DESTINATION);
+
+        Note museum = notes.get(2);
+        assertThat(museum.kind()).isEqualTo(NoteKind.POI);
+        assertThat(museum.text()).isEqualTo("At Museum, did stop, having reached Museum");
+        assertThat(museum.truthText()).isEqualTo("At Museum, did stop, having reached Museum");
+        assertThat(notes)
+                .filteredOn(n -> n.kind() == NoteKind.POI)
+                .allSatisfy(n -> assertThat(n.text()).doesNotContain("to reach"));
+    }
+
+    @Test
+    void anArrivalTheAgentDidNotHeadForIsADestinationError() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        for (int x = 20; x <= 60; x += 5) {
+            t.add(x, 0, 0, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 0.9, MUSEUM));
+        }
+        t.end(65, 0, 0);
+
+        Note bakery = write(t.steps(), Termination.MAX_STEPS).getFirst();
+
+        assertThat(bakery.kind()).isEqualTo(NoteKind.POI);
+        assertThat(bakery.agent().nextPoi())
+                .as("it believed it was reaching the Museum")
+                .isEqualTo(MUSEUM);
+        assertThat(bakery.truth().nextPoi()).isEqualTo(BAKERY);
+        assertThat(bakery.correct().destination()).isFalse();
     }
 
     @Test
