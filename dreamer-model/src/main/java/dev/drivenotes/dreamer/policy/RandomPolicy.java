@@ -9,15 +9,23 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A baseline that knows nothing: uniformly random steer (−1..1), throttle and brake (0..1), a
- * uniformly random maneuver label and a uniformly random confidence; it names the observation's
- * next POI as its target. Each session draws from its own generator, seeded from the policy seed
+ * A baseline that knows nothing but drives: uniformly random steer (−1..1), throttle and brake
+ * (0..1), except below a speed floor ({@link #SPEED_FLOOR_MPS}), where it draws throttle from
+ * {@link #FLOOR_THROTTLE_MIN}..1 and does not brake, so it keeps moving and passes junctions and POIs
+ * (drawn steer changes faster than the wheels can follow, so it averages out near straight ahead); a
+ * uniformly random maneuver label and a uniformly random confidence; it names the observation's next
+ * POI as its target. Each session draws from its own generator, seeded from the policy seed
  * and the session id and reset when an instance says {@code isFirst}, so a session's sequence of
  * decisions is reproducible whatever other sessions share its batches.
  */
 public final class RandomPolicy implements Policy {
 
     public static final String NAME = "random";
+
+    /** Below this speed the baseline only accelerates (random throttle, no brake). */
+    static final double SPEED_FLOOR_MPS = 3;
+    /** The least throttle drawn below the speed floor. */
+    static final double FLOOR_THROTTLE_MIN = 0.5;
 
     private static final Maneuver[] MANEUVERS = Maneuver.values();
 
@@ -49,7 +57,12 @@ public final class RandomPolicy implements Policy {
                 instance.isFirst(),
                 () -> new SplittableRandom(sessionSeed(instance.sessionId())));
         synchronized (random) {
-            Control control = new Control(random.nextDouble(-1, 1), random.nextDouble(), random.nextDouble());
+            double steer = random.nextDouble(-1, 1);
+            double throttle = random.nextDouble();
+            double brake = random.nextDouble();
+            Control control = instance.observation().speedMps() < SPEED_FLOOR_MPS
+                    ? new Control(steer, FLOOR_THROTTLE_MIN + (1 - FLOOR_THROTTLE_MIN) * throttle, 0)
+                    : new Control(steer, throttle, brake);
             Maneuver maneuver = MANEUVERS[random.nextInt(MANEUVERS.length)];
             double confidence = random.nextDouble();
             return Declaration.decision(instance.observation(), control, maneuver, confidence, null);
