@@ -121,12 +121,20 @@ public final class Fixtures {
         return new Note(experimentId, episodeId, step, NoteKind.JUNCTION, agent, truth, null, true, confidence);
     }
 
-    /** Builds a trajectory whose truth follows the synthetic town's geometry. */
+    /**
+     * Builds a trajectory whose truth follows the synthetic town's geometry. Its records are 0.05 s
+     * apart, and the agent's odometry (speed and compass towards the next record's GNSS fix) agrees
+     * with its GNSS, so its own localisation is exactly its GNSS fix at every record.
+     */
     public static final class Trajectory {
-        private final List<StepRecord> steps = new ArrayList<>();
+        private static final double STEP_S = 0.05;
+
+        private record Pending(GroundTruth truth, double gnssX, double gnssY, double yawRad, Decision decision) {}
+
+        private final List<Pending> pending = new ArrayList<>();
 
         public Trajectory add(double x, double y, double yawRad, MapPoint gnss, Decision decision) {
-            int step = steps.size();
+            int step = pending.size();
             NamedPlace junction = MATCHER.junctionAt(x, y);
             GroundTruth truth = truth().pose(x, y, yawRad)
                     .lane(junction != null ? "100" : "1", -1)
@@ -136,15 +144,7 @@ public final class Fixtures {
                     .build();
             double gx = gnss != null ? gnss.x() : x + 0.3;
             double gy = gnss != null ? gnss.y() : y + 0.2;
-            Observation observation = observation()
-                    .gnss(gx, gy)
-                    .compassRad(yawRad)
-                    .route(List.of())
-                    .nextManeuver(Maneuver.TURN_LEFT, 10)
-                    .nextPoi(MUSEUM, 100)
-                    .speedLimitMps(8.33)
-                    .build();
-            steps.add(new StepRecord(step, step * 0.05, observation, decision, truth));
+            pending.add(new Pending(truth, gx, gy, yawRad, decision));
             return this;
         }
 
@@ -153,6 +153,27 @@ public final class Fixtures {
         }
 
         public List<StepRecord> steps() {
+            List<StepRecord> steps = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                double speedMps = 0;
+                double compassRad = p.yawRad();
+                if (i + 1 < pending.size()) {
+                    Pending next = pending.get(i + 1);
+                    speedMps = Math.hypot(next.gnssX() - p.gnssX(), next.gnssY() - p.gnssY()) / STEP_S;
+                    compassRad = Math.atan2(next.gnssY() - p.gnssY(), next.gnssX() - p.gnssX());
+                }
+                Observation observation = observation()
+                        .speedMps(speedMps)
+                        .gnss(p.gnssX(), p.gnssY())
+                        .compassRad(compassRad)
+                        .route(List.of())
+                        .nextManeuver(Maneuver.TURN_LEFT, 10)
+                        .nextPoi(MUSEUM, 100)
+                        .speedLimitMps(8.33)
+                        .build();
+                steps.add(new StepRecord(i, i * STEP_S, observation, p.decision(), p.truth()));
+            }
             return List.copyOf(steps);
         }
     }

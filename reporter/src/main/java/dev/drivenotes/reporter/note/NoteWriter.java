@@ -56,36 +56,45 @@ public final class NoteWriter {
         if (trajectory.isEmpty() || trajectory.getFirst().decision() == null) {
             return List.of();
         }
-        Decision[] decisions = effectiveDecisions(trajectory);
-        Segments segments = Segments.of(trajectory, matcher.directory());
+        Episode e = new Episode(
+                experimentId,
+                summary,
+                trajectory,
+                effectiveDecisions(trajectory),
+                Segments.of(trajectory, matcher.directory()),
+                Localisation.track(trajectory, null));
         List<Note> notes = new ArrayList<>();
-        for (Segments.Traversal traversal : segments.traversals()) {
-            Note junction = junctionNote(experimentId, summary.episodeId(), trajectory, decisions, segments, traversal);
+        for (Segments.Traversal traversal : e.segments().traversals()) {
+            Note junction = junctionNote(e, traversal);
             notes.add(junction);
             if (missedTurn(
                     trajectory.get(traversal.first()).observation(),
                     junction.truth().action())) {
-                notes.add(rerouteNote(
-                        experimentId, summary.episodeId(), trajectory, decisions, segments, traversal, junction));
+                notes.add(rerouteNote(e, traversal, junction));
             }
         }
-        for (int i = 0; i < segments.arrivals().size(); i++) {
-            notes.add(poiNote(experimentId, summary, trajectory, decisions, segments, i));
+        for (int i = 0; i < e.segments().arrivals().size(); i++) {
+            notes.add(poiNote(e, i));
         }
         notes.sort(Comparator.comparingInt(Note::step));
         return List.copyOf(notes);
     }
 
-    private Note junctionNote(
+    /** What the notes of one episode are written from. */
+    private record Episode(
             String experimentId,
-            String episodeId,
+            EpisodeSummary summary,
             List<StepRecord> trajectory,
             Decision[] decisions,
             Segments segments,
-            Segments.Traversal traversal) {
+            double[][] belief) {}
+
+    private Note junctionNote(Episode e, Segments.Traversal traversal) {
+        List<StepRecord> trajectory = e.trajectory();
+        Decision[] decisions = e.decisions();
         int reference = traversal.middle();
         NoteFields agent = new NoteFields(
-                gnssPlace(trajectory.get(reference).observation()),
+                believedPlace(e, reference),
                 mostFrequentManeuver(decisions, traversal),
                 decisions[reference].targetPoi());
 
@@ -96,21 +105,14 @@ public final class NoteWriter {
         NoteFields truth = new NoteFields(
                 placeAt(trajectory, reference),
                 Maneuver.fromHeadingChange(headingChangeRad),
-                truthNextPoi(trajectory, segments, traversal));
+                truthNextPoi(e, traversal));
 
         double confidenceSum = 0;
         for (int i = traversal.first(); i <= traversal.last(); i++) {
             confidenceSum += decisions[i].confidence();
         }
         double confidence = Math.min(1.0, confidenceSum / traversal.length());
-        return note(
-                experimentId,
-                episodeId,
-                trajectory.get(traversal.first()),
-                NoteKind.JUNCTION,
-                agent,
-                truth,
-                confidence);
+        return note(e, trajectory.get(traversal.first()), NoteKind.JUNCTION, agent, truth, confidence);
     }
 
     /**
@@ -119,27 +121,13 @@ public final class NoteWriter {
      * and its plan's next POI from there, against the true place, the maneuver executed and the POI
      * actually reached next. Its confidence is the decision's there.
      */
-    private Note rerouteNote(
-            String experimentId,
-            String episodeId,
-            List<StepRecord> trajectory,
-            Decision[] decisions,
-            Segments segments,
-            Segments.Traversal traversal,
-            Note junction) {
-        int exit = Math.min(traversal.last() + 1, trajectory.size() - 1);
-        NoteFields agent = new NoteFields(
-                gnssPlace(trajectory.get(exit).observation()), junction.action(), decisions[exit].targetPoi());
-        NoteFields truth = new NoteFields(
-                placeAt(trajectory, exit), junction.truth().action(), truthNextPoi(trajectory, segments, traversal));
-        return note(
-                experimentId,
-                episodeId,
-                trajectory.get(exit),
-                NoteKind.REROUTE,
-                agent,
-                truth,
-                decisions[exit].confidence());
+    private Note rerouteNote(Episode e, Segments.Traversal traversal, Note junction) {
+        int exit = Math.min(traversal.last() + 1, e.trajectory().size() - 1);
+        Decision decision = e.decisions()[exit];
+        NoteFields agent = new NoteFields(believedPlace(e, exit), junction.action(), decision.targetPoi());
+        NoteFields truth =
+                new NoteFields(placeAt(e.trajectory(), exit), junction.truth().action(), truthNextPoi(e, traversal));
+        return note(e, e.trajectory().get(exit), NoteKind.REROUTE, agent, truth, decision.confidence());
     }
 
     /** Whether the plan said a junction maneuver on entering and the path executed another. */
@@ -151,27 +139,24 @@ public final class NoteWriter {
     }
 
     /** The POI reached next after a traversal; the last one reached before it when none; else {@link #NO_POI}. */
-    private static String truthNextPoi(List<StepRecord> trajectory, Segments segments, Segments.Traversal traversal) {
-        int next = segments.arrivalAfter(traversal.last());
-        int previous = segments.arrivalBefore(traversal.first());
-        return next >= 0 ? placeAt(trajectory, next) : previous >= 0 ? placeAt(trajectory, previous) : NO_POI;
+    private static String truthNextPoi(Episode e, Segments.Traversal traversal) {
+        int next = e.segments().arrivalAfter(traversal.last());
+        int previous = e.segments().arrivalBefore(traversal.first());
+        return next >= 0 ? placeAt(e.trajectory(), next) : previous >= 0 ? placeAt(e.trajectory(), previous) : NO_POI;
     }
 
-    private Note poiNote(
-            String experimentId,
-            EpisodeSummary summary,
-            List<StepRecord> trajectory,
-            Decision[] decisions,
-            Segments segments,
-            int arrivalNumber) {
+    private Note poiNote(Episode e, int arrivalNumber) {
+        List<StepRecord> trajectory = e.trajectory();
+        Decision[] decisions = e.decisions();
+        Segments segments = e.segments();
+        EpisodeSummary summary = e.summary();
         int index = segments.arrivals().get(arrivalNumber);
         Decision decision = decisions[index];
         String poi = placeAt(trajectory, index);
         // where the agent believes it is: GNSS at the closest approach to the POI during this visit;
         // what it believes it reached: the POI it was heading to just before arriving
         NoteFields agent = new NoteFields(
-                gnssPlace(
-                        trajectory.get(closestApproach(trajectory, index, poi)).observation()),
+                believedPlace(e, closestApproach(trajectory, index, poi)),
                 decision.maneuver(),
                 decisions[index - 1].targetPoi());
 
@@ -179,26 +164,13 @@ public final class NoteWriter {
         boolean reachedDestinationHere =
                 last && summary.termination() == Termination.REACHED_DESTINATION && poi.equals(summary.destination());
         NoteFields truth = new NoteFields(poi, reachedDestinationHere ? Maneuver.STOP : Maneuver.FOLLOW_LANE, poi);
-        return note(
-                experimentId,
-                summary.episodeId(),
-                trajectory.get(index),
-                NoteKind.POI,
-                agent,
-                truth,
-                decision.confidence());
+        return note(e, trajectory.get(index), NoteKind.POI, agent, truth, decision.confidence());
     }
 
-    private Note note(
-            String experimentId,
-            String episodeId,
-            StepRecord cut,
-            NoteKind kind,
-            NoteFields agent,
-            NoteFields truth,
-            double confidence) {
+    private Note note(Episode e, StepRecord cut, NoteKind kind, NoteFields agent, NoteFields truth, double confidence) {
         boolean valid = NoteValidator.valid(matcher.directory(), agent.place(), agent.action());
-        return new Note(experimentId, episodeId, cut.step(), kind, agent, truth, null, valid, confidence);
+        return new Note(
+                e.experimentId(), e.summary().episodeId(), cut.step(), kind, agent, truth, null, valid, confidence);
     }
 
     /** The record of the visit to {@code poi} starting at {@code arrival} nearest the POI's centre. */
@@ -221,8 +193,9 @@ public final class NoteWriter {
         return best;
     }
 
-    private String gnssPlace(Observation observation) {
-        return matcher.match(observation.gnssX(), observation.gnssY());
+    /** Where the agent's own localisation puts it at record {@code index}, matched to the map. */
+    private String believedPlace(Episode e, int index) {
+        return matcher.match(e.belief()[index][0], e.belief()[index][1]);
     }
 
     private static String placeAt(List<StepRecord> trajectory, int index) {

@@ -233,7 +233,9 @@ class ExperimentReporterTest {
                         .asInt())
                 .as("both junction notes declared go_straight through a left turn")
                 .isEqualTo(2);
-        assertThat(json.get("accuracyByKind")).hasSize(2);
+        assertThat(json.get("accuracyByKind"))
+                .as("junction, POI arrival, reroute")
+                .hasSize(3);
         assertThat(json.has("comparedToPrevious")).isTrue();
         assertThat(json.get("comparedToPrevious").isNull()).as("no earlier run").isTrue();
         assertThat(json.get("day").asString()).isEqualTo("2026-11-24");
