@@ -78,7 +78,9 @@ public record ExperimentReport(
 
     /**
      * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code
-     * accuracy} repeats the four accuracies with the counts behind them; driving figures are means
+     * accuracy} repeats the four accuracies with the counts behind them, and each {@code *Interval}
+     * is its 95 % Wilson score interval with its count ({@link Interval}; null with no note); driving
+     * figures are means
      * (route completion, driving score, speed) or sums (collisions, infractions) over episodes.
      */
     public record Metrics(
@@ -91,6 +93,10 @@ public record ExperimentReport(
             Double meanConfidence,
             Double expectedCalibrationError,
             Accuracy accuracy,
+            Interval locationAccuracyInterval,
+            Interval actionAccuracyInterval,
+            Interval destinationAccuracyInterval,
+            Interval allThreeAccuracyInterval,
             int episodes,
             double routeCompletion,
             double drivingScore,

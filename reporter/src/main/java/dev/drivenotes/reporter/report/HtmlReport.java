@@ -110,14 +110,34 @@ final class HtmlReport {
         }
         html.append("<div class=\"cards\">");
         card("notes", Integer.toString(m.noteCount()), false);
-        card("location accuracy", Html.pctOf(a.locationAccuracy(), a.locationCorrect(), a.noteCount()), false);
-        card("action accuracy", Html.pctOf(a.actionAccuracy(), a.actionCorrect(), a.noteCount()), false);
-        card("destination accuracy", Html.pctOf(a.destinationAccuracy(), a.destinationCorrect(), a.noteCount()), false);
-        card("all-three accuracy", Html.pctOf(a.allThreeAccuracy(), a.allThreeCorrect(), a.noteCount()), false);
+        card(
+                "location accuracy",
+                Html.pctOf(a.locationAccuracy(), a.locationCorrect(), a.noteCount())
+                        + interval(m.locationAccuracyInterval()),
+                false);
+        card(
+                "action accuracy",
+                Html.pctOf(a.actionAccuracy(), a.actionCorrect(), a.noteCount()) + interval(m.actionAccuracyInterval()),
+                false);
+        card(
+                "destination accuracy",
+                Html.pctOf(a.destinationAccuracy(), a.destinationCorrect(), a.noteCount())
+                        + interval(m.destinationAccuracyInterval()),
+                false);
+        card(
+                "all-three accuracy",
+                Html.pctOf(a.allThreeAccuracy(), a.allThreeCorrect(), a.noteCount())
+                        + interval(m.allThreeAccuracyInterval()),
+                false);
         card("valid on the map", pct(m.validationRate()), false);
         card("mean confidence", num(m.meanConfidence(), 2), false);
         card("expected calibration error", num(m.expectedCalibrationError(), 3), false);
         html.append("</div>\n");
+    }
+
+    /** {@code , 95 % CI 61–88 %} after an accuracy; nothing for a report stored without intervals. */
+    private static String interval(Interval i) {
+        return i == null ? "" : ", 95 % CI " + pct(i.low()) + "–" + pct(i.high());
     }
 
     private void card(String label, String value, boolean bad) {

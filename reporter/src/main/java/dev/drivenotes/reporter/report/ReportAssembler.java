@@ -81,6 +81,7 @@ final class ReportAssembler {
         DrivingMetrics d = scorecard.driving();
         Infractions infractions =
                 episodes.stream().map(EpisodeSummary::infractions).reduce(Infractions.NONE, Infractions::plus);
+        Accuracy accuracy = Accuracy.of(n);
         return new ExperimentReport.Metrics(
                 n.noteCount(),
                 Accuracy.share(n, n.locationAccuracy()),
@@ -90,7 +91,11 @@ final class ReportAssembler {
                 Accuracy.share(n, n.validationRate()),
                 Accuracy.share(n, n.meanConfidence()),
                 NoteScorer.expectedCalibrationError(n.calibration()),
-                Accuracy.of(n),
+                accuracy,
+                Interval.wilson(accuracy.locationCorrect(), n.noteCount()),
+                Interval.wilson(accuracy.actionCorrect(), n.noteCount()),
+                Interval.wilson(accuracy.destinationCorrect(), n.noteCount()),
+                Interval.wilson(accuracy.allThreeCorrect(), n.noteCount()),
                 d.episodes(),
                 d.routeCompletion(),
                 d.drivingScore(),

@@ -80,7 +80,21 @@ class ExperimentReportContentTest {
 
     private static ExperimentConfig config(double gnssNoiseM) {
         return new ExperimentConfig(
-                "drawn", null, "dreamer", 2, null, null, null, null, null, gnssNoiseM, null, null, null, null, null);
+                "drawn",
+                null,
+                "dreamer",
+                2,
+                null,
+                null,
+                null,
+                null,
+                null,
+                gnssNoiseM,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Stores the episode's trajectory and its notes, as the ingest does. */
@@ -165,6 +179,10 @@ class ExperimentReportContentTest {
         assertThat(html).as("the planned route").contains("<title>planned route Main Street → Museum, 135 m</title>");
         assertThat(html).as("the roads of the map").contains("<title>Oak Avenue</title>");
         assertThat(html).as("the infraction in the summary").contains("<b>1</b><span>red lights run</span>");
+        assertThat(html)
+                .as("each accuracy with its count and 95 % interval")
+                .containsPattern("<b>[0-9.]+ % \\([0-9]+ of [0-9]+\\), 95 % CI [0-9.]+ %–[0-9.]+ %</b>"
+                        + "<span>action accuracy</span>");
         assertThat(html).doesNotContain("<script").doesNotContainPattern("(src|href)=\"?https?:");
     }
 

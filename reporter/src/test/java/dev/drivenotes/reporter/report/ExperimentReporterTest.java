@@ -210,6 +210,16 @@ class ExperimentReporterTest {
                 .as("the junction notes declared go_straight")
                 .isCloseTo(4.0 / 6, within(1e-9));
         assertThat(metrics.get("accuracy").get("actionCorrect").asInt()).isEqualTo(4);
+        JsonNode actionInterval = metrics.get("actionAccuracyInterval");
+        assertThat(actionInterval.get("n").asInt()).isEqualTo(6);
+        assertThat(actionInterval.get("low").asDouble())
+                .as("Wilson interval of 4 of 6")
+                .isCloseTo(0.2999, within(1e-4));
+        assertThat(actionInterval.get("high").asDouble()).isCloseTo(0.9032, within(1e-4));
+        assertThat(metrics.has("locationAccuracyInterval")
+                        && metrics.has("destinationAccuracyInterval")
+                        && metrics.has("allThreeAccuracyInterval"))
+                .isTrue();
         assertThat(metrics.get("drivingScore").asDouble()).isCloseTo((1.0 + infringingScore) / 2, within(1e-12));
         assertThat(metrics.get("collisions").asInt()).isEqualTo(2);
         assertThat(metrics.get("infractions").get("redLightRuns").asInt()).isEqualTo(2);
