@@ -64,6 +64,14 @@ final class RunCommand implements Callable<Integer> {
     double gnssNoiseM;
 
     @Option(
+            names = "--gnss-dropout-rate",
+            paramLabel = "R",
+            defaultValue = "0",
+            description = "Share of steps, 0..1, on which the GNSS receiver has no fix and the agent dead-reckons"
+                    + " (default ${DEFAULT-VALUE}).")
+    double gnssDropoutRate;
+
+    @Option(
             names = "--date",
             paramLabel = "YYYY-MM-DD",
             description = "The UTC day the experiment counts for in daily metrics and reports (default: the day"
@@ -132,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
                     episode.maxSteps,
                     episode.npcs,
                     gnssNoiseM,
+                    gnssDropoutRate,
                     null,
                     null,
                     null,
@@ -150,6 +159,7 @@ final class RunCommand implements Callable<Integer> {
             "maxSteps", "--max-steps",
             "npcCount", "--npcs",
             "gnssNoiseM", "--gnss-noise-m",
+            "gnssDropoutRate", "--gnss-dropout-rate",
             "birdEyeSizePx", "--bird-eye-size-px",
             "day", "--date");
 

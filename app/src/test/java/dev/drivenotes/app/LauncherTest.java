@@ -59,6 +59,7 @@ class LauncherTest {
                 "--date | 2026-13-01 | --date",
                 "--date | 1999-12-31 | --date: must be between 2000-01-01 and 2099-12-31",
                 "--gnss-noise-m | -1 | --gnss-noise-m: must be between 0.0 and 100.0",
+                "--gnss-dropout-rate | 1.5 | --gnss-dropout-rate: must be between 0.0 and 1.0",
             })
     void refusesABadDateOrNoiseWithOneLineNamingTheOptionBeforeStartingAnything(
             String option, String value, String message) {

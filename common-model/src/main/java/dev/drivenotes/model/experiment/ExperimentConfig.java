@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
  * @param maxSteps step limit per episode
  * @param npcCount background vehicles per episode
  * @param gnssNoiseM standard deviation of GNSS noise, metres
+ * @param gnssDropoutRate share of steps, 0..1 (default 0), on which the GNSS receiver has no fix
  * @param fixedDeltaSeconds simulation step, seconds
  * @param weather weather preset name (CARLA's names, see {@link CreateSimulationRequest#weather}; the
  *     embedded simulator records it)
@@ -48,6 +49,7 @@ public record ExperimentConfig(
         Integer maxSteps,
         Integer npcCount,
         Double gnssNoiseM,
+        Double gnssDropoutRate,
         Double fixedDeltaSeconds,
         String weather,
         Integer parallelEpisodes,
@@ -92,6 +94,8 @@ public record ExperimentConfig(
         Require.inRange("npcCount", npcCount, 0, 1000);
         gnssNoiseM = gnssNoiseM == null ? 1.0 : gnssNoiseM;
         Require.inRange("gnssNoiseM", gnssNoiseM, 0, 100);
+        gnssDropoutRate = gnssDropoutRate == null ? 0.0 : gnssDropoutRate;
+        Require.inRange("gnssDropoutRate", gnssDropoutRate, 0, 1);
         fixedDeltaSeconds = fixedDeltaSeconds == null ? 0.05 : fixedDeltaSeconds;
         Require.inRange("fixedDeltaSeconds", fixedDeltaSeconds, 0.001, 0.5);
         weather = CreateSimulationRequest.weather(weather);
@@ -117,7 +121,7 @@ public record ExperimentConfig(
     /** A config with every default, for tests and the launcher. */
     public static ExperimentConfig of(String name, int episodes) {
         return new ExperimentConfig(
-                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null);
+                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This config counting for {@code date} (null: the day it completes). */
@@ -133,6 +137,7 @@ public record ExperimentConfig(
                 maxSteps,
                 npcCount,
                 gnssNoiseM,
+                gnssDropoutRate,
                 fixedDeltaSeconds,
                 weather,
                 parallelEpisodes,

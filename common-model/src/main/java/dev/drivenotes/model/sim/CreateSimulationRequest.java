@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param maxSteps the episode ends after this many steps
  * @param npcCount background vehicles
  * @param gnssNoiseM standard deviation of the GNSS position noise
+ * @param gnssDropoutRate share of steps, 0..1, on which the GNSS receiver has no fix (it repeats its
+ *     last one and the observation says {@code gnssDropout})
  * @param fixedDeltaSeconds simulation step
  * @param weather weather preset (CARLA's names, e.g. {@code ClearNoon}: a letter, then letters, digits
  *     or '_', at most {@link #MAX_WEATHER_CHARS}); recorded by the embedded simulator
@@ -26,6 +28,7 @@ public record CreateSimulationRequest(
         int maxSteps,
         int npcCount,
         double gnssNoiseM,
+        double gnssDropoutRate,
         double fixedDeltaSeconds,
         String weather,
         int birdEyeSizePx) {
@@ -45,6 +48,7 @@ public record CreateSimulationRequest(
         Require.inRange("maxSteps", maxSteps, 1, 1_000_000);
         Require.inRange("npcCount", npcCount, 0, 1_000);
         Require.inRange("gnssNoiseM", gnssNoiseM, 0, 100);
+        Require.inRange("gnssDropoutRate", gnssDropoutRate, 0, 1);
         Require.inRange("fixedDeltaSeconds", fixedDeltaSeconds, 0.001, 0.5);
         weather = weather(weather);
         if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {

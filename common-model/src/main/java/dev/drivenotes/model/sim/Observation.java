@@ -10,6 +10,7 @@ import java.util.List;
  * @param speedMps ego speed
  * @param gnssX noisy position, map frame
  * @param gnssY noisy position, map frame
+ * @param gnssDropout the receiver had no fix this step: {@code gnssX, gnssY} repeat its last fix
  * @param compassRad heading, map frame, counter-clockwise from +x
  * @param routeWaypoints next K route waypoints in the ego frame (x forward, y left), at most {@link
  *     #MAX_ROUTE_WAYPOINTS}
@@ -29,6 +30,7 @@ public record Observation(
         double speedMps,
         double gnssX,
         double gnssY,
+        boolean gnssDropout,
         double compassRad,
         List<Waypoint> routeWaypoints,
         Maneuver nextManeuver,
@@ -67,6 +69,7 @@ public record Observation(
                         speedMps,
                         gnssX,
                         gnssY,
+                        gnssDropout,
                         compassRad,
                         routeWaypoints,
                         nextManeuver,

@@ -29,11 +29,12 @@ class ExperimentConfigTest {
     void birdEyeSizeDefaultsToOffAndMustBeASimulatorSize() {
         assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
         assertThat(new ExperimentConfig(
-                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, 64, null)
+                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, null, 64,
+                                null)
                         .birdEyeSizePx())
                 .isEqualTo(64);
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, 32, null))
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, 32, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
     }
@@ -46,9 +47,23 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void gnssDropoutRateDefaultsToNoneAndIsAShare() {
+        assertThat(ExperimentConfig.of("x", 1).gnssDropoutRate()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readValue("{\"name\":\"x\",\"episodes\":1,\"gnssDropoutRate\":0.25}", ExperimentConfig.class)
+                        .gnssDropoutRate())
+                .isEqualTo(0.25);
+        assertThatThrownBy(() -> json.readValue(
+                        "{\"name\":\"x\",\"episodes\":1,\"gnssDropoutRate\":1.5}", ExperimentConfig.class))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .rootCause()
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("gnssDropoutRate"));
+    }
+
+    @Test
     void rejectsMissingEpisodes() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null))
+                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
@@ -56,7 +71,22 @@ class ExperimentConfigTest {
     @Test
     void rejectsUnknownAgentNamingTheField() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null, null, null))
+                        "x",
+                        null,
+                        "teleport",
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("agent");
                     assertThat(e.getMessage()).contains("teleport");
@@ -80,6 +110,7 @@ class ExperimentConfigTest {
                         null,
                         null,
                         null,
+                        null,
                         null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
@@ -88,7 +119,7 @@ class ExperimentConfigTest {
     @Test
     void usesExplicitSeedsPerEpisode() {
         ExperimentConfig config = new ExperimentConfig(
-                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null, null);
+                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null, null, null);
         assertThat(config.seedOf(1)).isEqualTo(11L);
     }
 

@@ -18,6 +18,7 @@ public final class ObservationBuilder {
     private double speedMps = 5;
     private double gnssX;
     private double gnssY;
+    private boolean gnssDropout;
     private double compassRad;
     private List<Waypoint> routeWaypoints = List.of(new Waypoint(2, 0), new Waypoint(4, 0));
     private Maneuver nextManeuver = Maneuver.FOLLOW_LANE;
@@ -51,6 +52,7 @@ public final class ObservationBuilder {
         b.distanceToGoM = o.distanceToGoM();
         b.speedLimitMps = o.speedLimitMps();
         b.yawRateRadps = o.yawRateRadps();
+        b.gnssDropout = o.gnssDropout();
         b.lead = o.lead();
         b.trafficLight = o.trafficLight();
         b.stopSign = o.stopSign();
@@ -96,6 +98,12 @@ public final class ObservationBuilder {
         return this;
     }
 
+    /** The receiver had no fix this step (its position repeats the last fix). */
+    public ObservationBuilder gnssDropout(boolean v) {
+        gnssDropout = v;
+        return this;
+    }
+
     public ObservationBuilder yawRateRadps(double v) {
         yawRateRadps = v;
         return this;
@@ -126,6 +134,7 @@ public final class ObservationBuilder {
                 speedMps,
                 gnssX,
                 gnssY,
+                gnssDropout,
                 compassRad,
                 routeWaypoints,
                 nextManeuver,

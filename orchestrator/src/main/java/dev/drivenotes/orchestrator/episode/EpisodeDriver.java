@@ -92,6 +92,7 @@ public class EpisodeDriver {
                 config.maxSteps(),
                 config.npcCount(),
                 config.gnssNoiseM(),
+                config.gnssDropoutRate(),
                 config.fixedDeltaSeconds(),
                 config.weather(),
                 config.birdEyeSizePx()));

@@ -109,6 +109,7 @@ public class ScheduleService {
                 c.maxSteps(),
                 c.npcCount(),
                 c.gnssNoiseM(),
+                null,
                 c.fixedDeltaSeconds(),
                 c.weather(),
                 c.parallelEpisodes(),

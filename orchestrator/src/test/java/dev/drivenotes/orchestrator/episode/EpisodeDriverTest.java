@@ -53,7 +53,7 @@ class EpisodeDriverTest {
 
     private static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null, null);
+                "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null);
     }
 
     @Test
@@ -83,8 +83,8 @@ class EpisodeDriverTest {
 
     @Test
     void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
-        ExperimentConfig config =
-                new ExperimentConfig("t", null, null, 1, null, null, null, 100, null, null, null, null, 1, 64, null);
+        ExperimentConfig config = new ExperimentConfig(
+                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null);
 
         List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
         driver.drive("exp-bev", config, List.of(0), completed::add, () -> false);

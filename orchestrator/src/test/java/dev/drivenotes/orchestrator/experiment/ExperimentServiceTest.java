@@ -93,6 +93,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 parallel,
                 null,
                 null);
@@ -372,6 +373,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThatThrownBy(() -> service.submit(config))
@@ -392,6 +394,7 @@ class ExperimentServiceTest {
                 null,
                 List.of(routes),
                 100,
+                null,
                 null,
                 null,
                 null,

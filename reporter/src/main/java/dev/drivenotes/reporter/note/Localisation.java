@@ -15,7 +15,7 @@ import java.util.List;
  * {@code (ODOMETRY_DRIFT_MPS × dt)²} (slip and speed error the odometry does not see). Update: the
  * GNSS fix pulls the position by the Kalman gain {@code P / (P + R)} with {@code R =
  * RECEIVER_SIGMA_M²}, the receiver's specified accuracy (the agent does not know the noise of the
- * day). A record without a fix ({@link #predictOnly}) only predicts. The first record starts at its
+ * day). A record without a fix ({@code gnssDropout}) only predicts. The first record starts at its
  * GNSS fix with variance R; {@code dt} is the records' simulated-time difference.
  */
 final class Localisation {
@@ -27,12 +27,8 @@ final class Localisation {
 
     private Localisation() {}
 
-    /**
-     * The believed position {@code [x, y]} at each record of {@code trajectory}.
-     *
-     * @param predictOnly whether record i had no GNSS fix (a dropout); null when every record had one
-     */
-    static double[][] track(List<StepRecord> trajectory, boolean[] predictOnly) {
+    /** The believed position {@code [x, y]} at each record of {@code trajectory}. */
+    static double[][] track(List<StepRecord> trajectory) {
         Require.noNullElements("trajectory", trajectory);
         double r = RECEIVER_SIGMA_M * RECEIVER_SIGMA_M;
         double[][] belief = new double[trajectory.size()][];
@@ -52,7 +48,7 @@ final class Localisation {
                 x += previous.speedMps() * Math.cos(headingRad) * dtS;
                 y += previous.speedMps() * Math.sin(headingRad) * dtS;
                 p += (ODOMETRY_DRIFT_MPS * dtS) * (ODOMETRY_DRIFT_MPS * dtS);
-                if (predictOnly == null || !predictOnly[i]) {
+                if (!o.gnssDropout()) {
                     double gain = p / (p + r);
                     x += gain * (o.gnssX() - x);
                     y += gain * (o.gnssY() - y);

@@ -62,7 +62,7 @@ public final class NoteWriter {
                 trajectory,
                 effectiveDecisions(trajectory),
                 Segments.of(trajectory, matcher.directory()),
-                Localisation.track(trajectory, null));
+                Localisation.track(trajectory));
         List<Note> notes = new ArrayList<>();
         for (Segments.Traversal traversal : e.segments().traversals()) {
             Note junction = junctionNote(e, traversal);

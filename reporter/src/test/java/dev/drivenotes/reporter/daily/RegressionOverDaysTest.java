@@ -125,7 +125,22 @@ class RegressionOverDaysTest {
     private ExperimentCompleted recordRun(LocalDate date, double gnssNoiseM, MapPoint junctionGnss) {
         String id = "run-" + date;
         ExperimentConfig config = new ExperimentConfig(
-                "daily", null, "dreamer", 1, null, null, null, null, null, gnssNoiseM, null, null, null, null, date);
+                "daily",
+                null,
+                "dreamer",
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                gnssNoiseM,
+                null,
+                null,
+                null,
+                null,
+                null,
+                date);
         EpisodeSummary summary = Fixtures.summary(id + "-e0", 0, Termination.REACHED_DESTINATION);
         List<Note> notes = new NoteWriter(Fixtures.MATCHER)
                 .write(id, summary, Fixtures.leftTurn(Maneuver.TURN_LEFT, junctionGnss));

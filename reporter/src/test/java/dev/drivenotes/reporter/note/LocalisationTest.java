@@ -27,9 +27,15 @@ class LocalisationTest {
     private static final double TURN_RADIUS_M = 8;
     private static final int SEEDS = 20;
 
-    /** The drive with GNSS noise of {@code noiseM} (1 σ per axis), seeded. */
-    private static List<StepRecord> drive(double noiseM, long seed) {
+    /**
+     * The drive with GNSS noise of {@code noiseM} (1 σ per axis) and a share {@code dropoutRate} of
+     * records without a fix (repeating the last fix, as the simulator's receiver does), seeded.
+     */
+    private static List<StepRecord> drive(double noiseM, double dropoutRate, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom dropouts = new SplittableRandom(1000 + seed);
+        double fixX = 0;
+        double fixY = 0;
         double straightM = 100 - TURN_RADIUS_M;
         double arcM = TURN_RADIUS_M * Math.PI / 2;
         double lengthM = straightM + arcM + 80;
@@ -55,9 +61,15 @@ class LocalisationTest {
                 y = TURN_RADIUS_M + s - straightM - arcM;
                 yawRad = Math.PI / 2;
             }
+            boolean dropout = i > 0 && dropouts.nextDouble() < dropoutRate;
+            if (!dropout) {
+                fixX = x + random.nextGaussian() * noiseM;
+                fixY = y + random.nextGaussian() * noiseM;
+            }
             var observation = observation()
                     .speedMps(SPEED_MPS)
-                    .gnss(x + random.nextGaussian() * noiseM, y + random.nextGaussian() * noiseM)
+                    .gnss(fixX, fixY)
+                    .gnssDropout(dropout)
                     .compassRad(yawRad)
                     .yawRateRadps(yawRateRadps)
                     .route(List.of())
@@ -79,13 +91,8 @@ class LocalisationTest {
         double[] filtered = new double[2];
         int records = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            List<StepRecord> steps = drive(noiseM, seed);
-            SplittableRandom dropouts = new SplittableRandom(1000 + seed);
-            boolean[] predictOnly = new boolean[steps.size()];
-            for (int i = 0; i < predictOnly.length; i++) {
-                predictOnly[i] = dropouts.nextDouble() < dropoutRate;
-            }
-            double[][] belief = Localisation.track(steps, predictOnly);
+            List<StepRecord> steps = drive(noiseM, dropoutRate, seed);
+            double[][] belief = Localisation.track(steps);
             for (int i = 0; i < steps.size(); i++) {
                 var o = steps.get(i).observation();
                 var t = steps.get(i).truth();
@@ -133,8 +140,8 @@ class LocalisationTest {
 
     @Test
     void followsExactGnssWithoutLag() {
-        List<StepRecord> steps = drive(0, 1);
-        double[][] belief = Localisation.track(steps, null);
+        List<StepRecord> steps = drive(0, 0, 1);
+        double[][] belief = Localisation.track(steps);
 
         for (int i = 0; i < steps.size(); i++) {
             assertThat(steps.get(i).truth().pose().distanceTo(belief[i][0], belief[i][1]))
@@ -145,11 +152,9 @@ class LocalisationTest {
 
     @Test
     void deadReckonsThroughADropoutFromItsOdometry() {
-        List<StepRecord> steps = drive(0, 1);
-        boolean[] predictOnly = new boolean[steps.size()];
-        java.util.Arrays.fill(predictOnly, 1, predictOnly.length, true);
+        List<StepRecord> steps = drive(0, 1, 1);
 
-        double[][] belief = Localisation.track(steps, predictOnly);
+        double[][] belief = Localisation.track(steps);
 
         var end = steps.getLast().truth().pose();
         assertThat(end.distanceTo(belief[steps.size() - 1][0], belief[steps.size() - 1][1]))

@@ -97,6 +97,7 @@ class ComparisonTest {
                 8.0,
                 null,
                 null,
+                null,
                 2,
                 null,
                 LocalDate.parse("2026-01-08"));

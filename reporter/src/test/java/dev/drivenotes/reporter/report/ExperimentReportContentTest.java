@@ -94,6 +94,7 @@ class ExperimentReportContentTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -71,7 +71,7 @@ final class Simulation {
         this.routeInfo = plan.info();
         plan.route().polyline().pointAt(0, point);
         this.ego = KinematicBicycle.atCentre(point[0], point[1], point[2]);
-        this.gnss = new Gnss(request.seed() * 0x9E3779B97F4A7C15L + 1, request.gnssNoiseM());
+        this.gnss = new Gnss(request.seed() * 0x9E3779B97F4A7C15L + 1, request.gnssNoiseM(), request.gnssDropoutRate());
         this.navigation = new NavigationSensor(plan, map.graph(), map.matcher());
         TrafficNetwork network = TrafficNetwork.of(map);
         this.lights = new TrafficLights(network.signals(), request.seed());
@@ -164,12 +164,13 @@ final class Simulation {
                 step > 0 && events.redLightRun(),
                 step > 0 && events.routeDeviation(),
                 step > 0 && events.stopSignRun());
-        gnss.measure(x, y, fix);
+        boolean gnssDropout = gnss.measure(x, y, fix);
         double progressM = navigation.progressM();
         Observation observation = new Observation(
                 ego.speedMps(),
                 fix[0],
                 fix[1],
+                gnssDropout,
                 yaw,
                 navigation.waypoints(x, y, yaw),
                 navigation.nextManeuver(),

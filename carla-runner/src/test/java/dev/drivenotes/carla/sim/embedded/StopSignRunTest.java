@@ -43,7 +43,7 @@ class StopSignRunTest {
 
     private static Simulation simulation(String from, String to) {
         CreateSimulationRequest request =
-                new CreateSimulationRequest(map.ref(), 1, new RouteSpec(from, to), 3000, 0, 0, STEP_S, null, 0);
+                new CreateSimulationRequest(map.ref(), 1, new RouteSpec(from, to), 3000, 0, 0, 0, STEP_S, null, 0);
         return new Simulation("sim", request, map, RouteChooser.choose(map, 1, request.route()));
     }
 

@@ -21,7 +21,7 @@ class Town01DrivingTest {
         Path town01 = TestMaps.shared("Town01.xodr");
         Simulator sim = new EmbeddedSimulator(new MapCatalog(Map.of()));
         SimulationState s =
-                sim.create(new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0.05, null, 0));
+                sim.create(new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0, 0.05, null, 0));
         try {
             while (!s.done()) {
                 s = sim.step(s.simulationId(), PurePursuitDriver.drive(s.observation()));
