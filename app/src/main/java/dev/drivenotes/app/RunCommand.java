@@ -177,6 +177,11 @@ final class RunCommand implements Callable<Integer> {
     /** Submits, follows and reports one experiment. */
     record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
 
+        /** How long the day's report may lag behind the experiment's. */
+        static final Duration DAILY_WAIT = Duration.ofSeconds(30);
+        /** How often it is asked for meanwhile. */
+        static final Duration DAILY_POLL = Duration.ofMillis(200);
+
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             return run(config, started, id -> {});
         }
@@ -223,9 +228,33 @@ final class RunCommand implements Callable<Integer> {
          * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
          * OUT) and names the day's regressions.
          */
+        /**
+         * The reporter publishes an experiment's report before it rewrites the day's report, so the
+         * first experiment of a day may find no daily report yet: it asks again every {@link
+         * #DAILY_POLL} until {@link #DAILY_WAIT} has passed.
+         */
+        private byte[] awaitDailyReport(URI daily) {
+            long deadline = System.nanoTime() + DAILY_WAIT.toNanos();
+            while (true) {
+                try {
+                    return api.getBytes(daily);
+                } catch (LocalApi.ApiException e) {
+                    if (e.status != 404 || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(DAILY_POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LocalApi.ApiException(0, null, "interrupted");
+                }
+            }
+        }
+
         private void dailyReport(Path dir, String day) throws IOException {
             URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
-            byte[] json = api.getBytes(daily);
+            byte[] json = awaitDailyReport(daily);
             Files.write(dir.resolve("daily-" + day + ".json"), json);
             Path html = dir.resolve("daily-" + day + ".html");
             Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
