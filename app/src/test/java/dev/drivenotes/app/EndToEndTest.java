@@ -69,10 +69,16 @@ class EndToEndTest {
             assertThat(metrics.get(key).asDouble()).as(key).isBetween(0.0, 1.0);
         }
         for (JsonNode note : report.get("notes")) {
+            String sentence = switch (note.get("kind").asString()) {
+                case "POI" -> "At %s, did %s, having reached %s";
+                case "REROUTE" -> "At %s, rerouted after %s to reach %s";
+                default -> "At %s, did %s to reach %s";
+            };
             assertThat(note.get("text").asString())
-                    .isEqualTo("At " + note.get("place").asString() + ", did "
-                            + note.get("action").asString() + " to reach "
-                            + note.get("nextPoi").asString());
+                    .isEqualTo(sentence.formatted(
+                            note.get("place").asString(),
+                            note.get("action").asString(),
+                            note.get("nextPoi").asString()));
             assertThat(note.get("truth").has("place")).isTrue();
             assertThat(note.get("correct").has("location")).isTrue();
         }
