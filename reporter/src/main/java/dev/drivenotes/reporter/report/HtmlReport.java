@@ -110,34 +110,28 @@ final class HtmlReport {
         }
         html.append("<div class=\"cards\">");
         card("notes", Integer.toString(m.noteCount()), false);
-        card(
-                "location accuracy",
-                Html.pctOf(a.locationAccuracy(), a.locationCorrect(), a.noteCount())
-                        + interval(m.locationAccuracyInterval()),
-                false);
-        card(
-                "action accuracy",
-                Html.pctOf(a.actionAccuracy(), a.actionCorrect(), a.noteCount()) + interval(m.actionAccuracyInterval()),
-                false);
-        card(
+        accuracyCard("location accuracy", a.locationAccuracy(), a.locationCorrect(), m.locationAccuracyInterval(), a);
+        accuracyCard("action accuracy", a.actionAccuracy(), a.actionCorrect(), m.actionAccuracyInterval(), a);
+        accuracyCard(
                 "destination accuracy",
-                Html.pctOf(a.destinationAccuracy(), a.destinationCorrect(), a.noteCount())
-                        + interval(m.destinationAccuracyInterval()),
-                false);
-        card(
-                "all-three accuracy",
-                Html.pctOf(a.allThreeAccuracy(), a.allThreeCorrect(), a.noteCount())
-                        + interval(m.allThreeAccuracyInterval()),
-                false);
+                a.destinationAccuracy(),
+                a.destinationCorrect(),
+                m.destinationAccuracyInterval(),
+                a);
+        accuracyCard("all-three accuracy", a.allThreeAccuracy(), a.allThreeCorrect(), m.allThreeAccuracyInterval(), a);
         card("valid on the map", pct(m.validationRate()), false);
         card("mean confidence", num(m.meanConfidence(), 2), false);
         card("expected calibration error", num(m.expectedCalibrationError(), 3), false);
         html.append("</div>\n");
     }
 
-    /** {@code , 95 % CI 61–88 %} after an accuracy; nothing for a report stored without intervals. */
-    private static String interval(Interval i) {
-        return i == null ? "" : ", 95 % CI " + pct(i.low()) + "–" + pct(i.high());
+    /**
+     * An accuracy with its count and, after it, {@code , 95 % CI 61.0 %–88.0 %} (nothing for a report
+     * stored without intervals).
+     */
+    private void accuracyCard(String label, Double share, int correct, Interval interval, Accuracy a) {
+        String bounds = interval == null ? "" : ", 95 % CI " + pct(interval.low()) + "–" + pct(interval.high());
+        card(label, Html.pctOf(share, correct, a.noteCount()) + bounds, false);
     }
 
     private void card(String label, String value, boolean bad) {
