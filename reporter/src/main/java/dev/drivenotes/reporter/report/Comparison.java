@@ -105,6 +105,7 @@ public record Comparison(
         compare(differ, "maxSteps", was, is, ExperimentConfig::maxSteps);
         compare(differ, "npcCount", was, is, ExperimentConfig::npcCount);
         compare(differ, "gnssNoiseM", was, is, ExperimentConfig::gnssNoiseM);
+        compare(differ, "gnssDropoutRate", was, is, ExperimentConfig::gnssDropoutRate);
         compare(differ, "fixedDeltaSeconds", was, is, ExperimentConfig::fixedDeltaSeconds);
         compare(differ, "weather", was, is, ExperimentConfig::weather);
         compare(differ, "birdEyeSizePx", was, is, ExperimentConfig::birdEyeSizePx);

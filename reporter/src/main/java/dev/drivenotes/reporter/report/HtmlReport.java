@@ -71,6 +71,7 @@ final class HtmlReport {
         term("weather", c.weather());
         term("traffic", c.npcCount() + " background vehicles");
         term("GNSS noise", num(c.gnssNoiseM(), 1) + " m (standard deviation)");
+        term("GNSS dropouts", pct(c.gnssDropoutRate()) + " of steps without a fix");
         term("step limit", c.maxSteps() + " steps of " + num(c.fixedDeltaSeconds(), 3) + " s");
         term("bird's-eye raster", c.birdEyeSizePx() == 0 ? "off" : c.birdEyeSizePx() + " px");
         html.append("</dl>");

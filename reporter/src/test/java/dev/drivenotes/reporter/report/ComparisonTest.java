@@ -95,7 +95,7 @@ class ComparisonTest {
                 null,
                 20,
                 8.0,
-                null,
+                0.2,
                 null,
                 null,
                 2,
@@ -104,6 +104,6 @@ class ComparisonTest {
 
         assertThat(Comparison.conditions(PREVIOUS.config(), noisy))
                 .extracting(Comparison.Condition::condition)
-                .containsExactly("seeds", "npcCount", "gnssNoiseM");
+                .containsExactly("seeds", "npcCount", "gnssNoiseM", "gnssDropoutRate");
     }
 }
