@@ -26,6 +26,45 @@ class DependencyRulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.google.cloud..", "dev.drivenotes.platform.web..");
 
+    /**
+     * The CARLA client is a library: it knows nothing of Spring, of the map code, of the simulator
+     * port or its backends; the backend uses it, never the other way round.
+     */
+    @ArchTest
+    static final ArchRule carlaClientStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.carla.client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "dev.drivenotes.model..",
+                    "dev.drivenotes.platform..",
+                    "dev.drivenotes.carla.sim..",
+                    "dev.drivenotes.carla.map..",
+                    "dev.drivenotes.carla.traffic..",
+                    "dev.drivenotes.carla.sensor..",
+                    "dev.drivenotes.carla.api..");
+
+    /** Inside the client, streams and records build on the RPC layer, never the reverse. */
+    @ArchTest
+    static final ArchRule carlaClientLayers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("client")
+            .definedBy("dev.drivenotes.carla.client")
+            .layer("stream")
+            .definedBy("dev.drivenotes.carla.client.stream..")
+            .layer("protocol")
+            .definedBy("dev.drivenotes.carla.client.protocol..")
+            .layer("rpc")
+            .definedBy("dev.drivenotes.carla.client.rpc..")
+            .whereLayer("stream")
+            .mayOnlyBeAccessedByLayers("client")
+            .whereLayer("protocol")
+            .mayOnlyBeAccessedByLayers("client", "stream")
+            .whereLayer("rpc")
+            .mayOnlyBeAccessedByLayers("client", "stream", "protocol");
+
     @ArchTest
     static final ArchRule noOtherServiceIsImported = noClasses()
             .should()
