@@ -19,9 +19,11 @@ class DependencyRulesTest {
                     "..carla.map..",
                     "..carla.town..",
                     "..carla.sim..",
+                    "..carla.episode..",
                     "..carla.vehicle..",
                     "..carla.sensor..",
-                    "..carla.traffic..")
+                    "..carla.traffic..",
+                    "..carla.client..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.google.cloud..", "dev.drivenotes.platform.web..");
@@ -80,6 +82,8 @@ class DependencyRulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "..carla.sim..",
+                    "..carla.episode..",
+                    "..carla.client..",
                     "..carla.sensor..",
                     "..carla.vehicle..",
                     "..carla.traffic..",
