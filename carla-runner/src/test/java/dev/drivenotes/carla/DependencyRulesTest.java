@@ -144,6 +144,42 @@ class DependencyRulesTest {
             .resideInAPackage("dev.drivenotes.carla.sim.embedded..");
 
     @ArchTest
+    static final ArchRule onlyTheWiringKnowsTheCarlaBackend = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.drivenotes.carla.sim.carla..")
+            .and()
+            .doNotHaveSimpleName("SimulatorConfiguration")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drivenotes.carla.sim.carla..");
+
+    /** The protocol fake serves tests and the launcher's benchmark; nothing of carla-runner uses it. */
+    @ArchTest
+    static final ArchRule nothingInCarlaRunnerUsesTheFake = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.drivenotes.carla.fake..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drivenotes.carla.fake..");
+
+    /**
+     * The fake writes CARLA's encodings on its own, so that a mistake in the client's cannot be
+     * matched by the same mistake in the fake: it may use the client's msgpack factory, nothing else.
+     */
+    @ArchTest
+    static final ArchRule theFakeEncodesOnItsOwn = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.carla.fake..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drivenotes.carla.client",
+                    "dev.drivenotes.carla.client.protocol..",
+                    "dev.drivenotes.carla.client.stream..",
+                    "dev.drivenotes.carla.sim..",
+                    "dev.drivenotes.carla.episode..");
+
+    @ArchTest
     static final ArchRule thePortDoesNotDependOnABackend = noClasses()
             .that()
             .resideInAPackage("dev.drivenotes.carla.sim")

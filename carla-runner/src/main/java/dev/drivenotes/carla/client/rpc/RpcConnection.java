@@ -244,11 +244,6 @@ public final class RpcConnection implements AutoCloseable {
         return broken;
     }
 
-    /** Calls sent and not yet answered (for tests). */
-    int inFlight() {
-        return pending.size();
-    }
-
     @Override
     public void close() {
         breakWith(new CarlaConnectionException("connection to CARLA server " + endpoint + " closed", null));

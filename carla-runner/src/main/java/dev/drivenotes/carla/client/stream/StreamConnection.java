@@ -1,10 +1,10 @@
 package dev.drivenotes.carla.client.stream;
 
 import dev.drivenotes.carla.client.protocol.StreamToken;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,6 +45,9 @@ public final class StreamConnection implements AutoCloseable {
     private volatile boolean closed;
     private volatile Socket socket;
     private volatile int connections;
+    private volatile InputStream input;
+    private volatile boolean waiting;
+    private final byte[] size = new byte[4];
     private byte[] buffer = new byte[64 * 1024];
 
     /**
@@ -74,6 +77,45 @@ public final class StreamConnection implements AutoCloseable {
         return streamId;
     }
 
+    /**
+     * Waits until the stream id has been written on a connection: in synchronous mode the server
+     * only sends a frame's message to sessions open at that tick, so a subscription must be in place
+     * before the next tick.
+     *
+     * @return false when not connected within {@code timeout}
+     */
+    public boolean awaitConnected(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (connections == 0 && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return connections > 0;
+    }
+
+    /**
+     * Whether every byte the server has delivered so far has been handed to the sink: the reader
+     * waits for a new message and the socket holds nothing unread.
+     */
+    public boolean idle() {
+        InputStream in = input;
+        try {
+            return waiting && (in == null || in.available() == 0);
+        } catch (IOException e) {
+            return true; // a broken socket delivers nothing more
+        }
+    }
+
     /** How many times the stream has connected (1 after the first connection). */
     public int connections() {
         return connections;
@@ -88,8 +130,12 @@ public final class StreamConnection implements AutoCloseable {
                 OutputStream out = s.getOutputStream();
                 out.write(littleEndian(streamId));
                 out.flush();
-                connections++;
-                read(new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 * 1024)));
+                synchronized (this) {
+                    connections++;
+                    notifyAll();
+                }
+                input = s.getInputStream();
+                read(new DataInputStream(input));
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -107,9 +153,19 @@ public final class StreamConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads unbuffered, so that {@link #idle} can tell from the socket whether bytes are waiting: a
+     * message is the 4-byte size (one read) and the body (one or a few reads).
+     */
     private void read(DataInputStream in) throws IOException {
         while (!closed) {
-            int size = Integer.reverseBytes(in.readInt());
+            waiting = true;
+            in.readFully(size);
+            waiting = false;
+            int size = (this.size[0] & 0xff)
+                    | (this.size[1] & 0xff) << 8
+                    | (this.size[2] & 0xff) << 16
+                    | (this.size[3] & 0xff) << 24;
             if (size <= 0) {
                 throw new IOException(
                         "message size " + Integer.toUnsignedString(size) + " (0 is an error, Client.cpp:198)");

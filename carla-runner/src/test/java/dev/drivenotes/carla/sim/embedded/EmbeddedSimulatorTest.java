@@ -3,6 +3,7 @@ package dev.drivenotes.carla.sim.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drivenotes.carla.episode.PurePursuitDriver;
 import dev.drivenotes.carla.episode.RouteChooser;
 import dev.drivenotes.carla.map.MapCatalog;
 import dev.drivenotes.carla.map.TestMaps;
