@@ -30,11 +30,24 @@ resource "google_storage_bucket" "artifacts" {
     }
   }
 
-  # reports are small and what reviewers open: keep them a year
+  # reports are small and what reviewers open: keep them a year, with the reporter's state
+  # (episodes, notes, completed days) they are built from
   lifecycle_rule {
     condition {
       age            = 365
-      matches_prefix = ["reports/"]
+      matches_prefix = ["reports/", "reporter/"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
+  # the reporter's ledger of handled events only has to outlive a redelivery (Pub/Sub keeps an
+  # unacknowledged message 7 days)
+  lifecycle_rule {
+    condition {
+      age            = 31
+      matches_prefix = ["reporter/processed/"]
     }
     action {
       type = "Delete"

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,12 +20,12 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Run one experiment locally through all four services and write OUT/<experimentId>/report.{json,html}.",
-            "The --map file and the ports are checked before anything starts."
+            "The --map file and the ports are checked before anything starts. Ctrl-C cancels the experiment."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED, or a service did",
+            "1:it FAILED or was CANCELLED, or a service failed",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -104,10 +105,12 @@ final class RunCommand implements Callable<Integer> {
                 birdEyeSizePx);
         long started = System.nanoTime();
         Suite.Settings settings = suite.settings(verbose);
-        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings)) {
+        LocalApi api = new LocalApi();
+        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings);
+                CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
-            return new ExperimentRun(new LocalApi(), running, console, Duration.ofMinutes(timeoutMinutes), out)
-                    .run(config, started);
+            return new ExperimentRun(api, running, console, Duration.ofMinutes(timeoutMinutes), out)
+                    .run(config, started, ctrlC::inFlight);
         }
     }
 
@@ -126,16 +129,23 @@ final class RunCommand implements Callable<Integer> {
     record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
 
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
-            LocalApi.Response accepted;
+            return run(config, started, id -> {});
+        }
+
+        /** Like {@link #run(ExperimentConfig, long)}, telling {@code accepted} the experiment's id once accepted. */
+        int run(ExperimentConfig config, long started, Consumer<String> accepted)
+                throws InterruptedException, IOException {
+            LocalApi.Response response;
             try {
-                accepted = api.post(suite.orchestrator().resolve("/v1/experiments"), config);
+                response = api.post(suite.orchestrator().resolve("/v1/experiments"), config);
             } catch (LocalApi.ApiException e) {
                 if (e.status == 400) {
                     throw new IllegalArgumentException((e.field != null ? e.field + ": " : "") + e.getMessage());
                 }
                 throw e;
             }
-            String id = accepted.body().get("id").asString();
+            String id = response.body().get("id").asString();
+            accepted.accept(id);
             console.printf(
                     "Experiment %s: %d episode(s), agent %s, map %s%n",
                     id, config.episodes(), config.agent(), config.map());

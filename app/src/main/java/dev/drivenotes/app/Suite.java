@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import dev.drivenotes.platform.events.InProcessEventBus;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The four services in one JVM: each its own Spring Boot application on its own port, talking REST
- * over localhost, sharing one in-process event bus (the local stand-in for Pub/Sub).
+ * over localhost, sharing one durable in-process event bus (the local stand-in for Pub/Sub, in
+ * {@code DATA/events}). The services register no shutdown hooks of their own: whoever started the
+ * suite closes it ({@link #close}), in order, so that no service stops under another's feet.
  */
 public final class Suite implements RunningSuite {
 
@@ -37,11 +40,16 @@ public final class Suite implements RunningSuite {
         }
     }
 
-    private final InProcessEventBus bus = new InProcessEventBus();
+    /** How long stopping waits for the services to handle what the orchestrator published last. */
+    static final Duration DRAIN = Duration.ofSeconds(15);
+
+    private final InProcessEventBus bus;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, URI> urls = new LinkedHashMap<>();
 
-    private Suite() {}
+    private Suite(InProcessEventBus bus) {
+        this.bus = bus;
+    }
 
     /**
      * Checks the ports, then starts the services in {@link SuiteService} order, each told the URLs of
@@ -63,7 +71,7 @@ public final class Suite implements RunningSuite {
     public static Suite start(Settings settings, Map<String, URI> elsewhere) {
         requireServicesThatCanRunElsewhere(elsewhere.keySet());
         FreePorts.require(settings.portBase());
-        Suite suite = new Suite();
+        Suite suite = new Suite(InProcessEventBus.open(settings.dataDir().resolve("events")));
         suite.urls.putAll(elsewhere);
         try {
             for (SuiteService service : SuiteService.values()) {
@@ -93,6 +101,7 @@ public final class Suite implements RunningSuite {
 
     private void startService(SuiteService service, Settings settings) {
         ConfigurableApplicationContext context = service.builder()
+                .registerShutdownHook(false)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("inProcessEventBus", bus))
                 .run(service.arguments(service.port(settings.portBase()), settings, urls)
                         .toArray(String[]::new));
@@ -106,17 +115,36 @@ public final class Suite implements RunningSuite {
         return Map.copyOf(urls);
     }
 
-    /** Stops the services in reverse order, then the bus (which drains what is in flight). */
+    /**
+     * Stops the services in reverse order. The orchestrator goes first; then, for up to {@link
+     * #DRAIN}, the other services handle what it published (the reporter records an experiment's last
+     * events, a cancellation among them) before they stop; what is still undelivered waits in {@code
+     * DATA/events} for the next start. Closing twice (a shutdown hook and the caller) stops once.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = contexts.size() - 1; i >= 0; i--) {
             try {
                 contexts.get(i).close();
             } catch (RuntimeException e) {
                 System.err.println("drivenotes: error while stopping a service: " + e.getMessage());
             }
+            if (i == contexts.size() - 1) {
+                drain();
+            }
         }
         contexts.clear();
         bus.close();
+    }
+
+    private void drain() {
+        try {
+            if (!bus.awaitIdle(DRAIN)) {
+                System.err.println("drivenotes: events still undelivered after " + DRAIN.toSeconds()
+                        + " s; they are delivered on the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -14,6 +14,29 @@ public final class Require {
         return value;
     }
 
+    /** A non-blank value of at most {@code maxChars} characters. */
+    public static String notBlank(String field, String value, int maxChars) {
+        return maxLength(field, notBlank(field, value), maxChars);
+    }
+
+    /** A value (possibly null) of at most {@code maxChars} characters; the message never echoes it. */
+    public static String maxLength(String field, String value, int maxChars) {
+        if (value != null && value.length() > maxChars) {
+            throw new InvalidInputException(
+                    field, "must be at most " + maxChars + " characters (was " + value.length() + ")");
+        }
+        return value;
+    }
+
+    /** A collection (possibly null) of at most {@code maxSize} elements. */
+    public static <C extends Collection<?>> C maxSize(String field, C values, int maxSize) {
+        if (values != null && values.size() > maxSize) {
+            throw new InvalidInputException(
+                    field, "must hold at most " + maxSize + " elements (had " + values.size() + ")");
+        }
+        return values;
+    }
+
     public static <T> T notNull(String field, T value) {
         if (value == null) {
             throw new InvalidInputException(field, "is required");

@@ -3,24 +3,35 @@ package dev.drivenotes.platform;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.events.EventSubscriptionsHealth;
 import dev.drivenotes.platform.events.InProcessEventBus;
+import dev.drivenotes.platform.events.SubscriptionStatuses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The local defaults every service gets unless it (or the launcher) defines its own: in-process
- * event bus and local-folder artifact store.
+ * The local defaults every service gets unless it (or the launcher) defines its own: the durable
+ * in-process event bus and the local-folder artifact store; and the health of the event
+ * subscriptions, whichever bus runs.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
 
+    /** The durable in-process bus in {@code ${drivenotes.data-dir}/events}. */
     @Bean
     @ConditionalOnMissingBean(EventPublisher.class)
-    InProcessEventBus inProcessEventBus() {
-        return new InProcessEventBus();
+    InProcessEventBus inProcessEventBus(PlatformProperties properties) {
+        return InProcessEventBus.open(properties.dataDir().resolve("events"));
+    }
+
+    /** Health component {@code eventSubscriptions}: one indicator per subscription of whichever bus runs. */
+    @Bean
+    EventSubscriptionsHealth eventSubscriptionsHealthContributor(ObjectProvider<SubscriptionStatuses> buses) {
+        return new EventSubscriptionsHealth(buses);
     }
 
     @Bean

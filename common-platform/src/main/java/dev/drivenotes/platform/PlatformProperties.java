@@ -16,10 +16,10 @@ public record PlatformProperties(
         @DefaultValue(".drivenotes") Path dataDir,
         @DefaultValue Services services) {
 
-    /** Base URLs of the services. */
+    /** Base URLs of the services (loopback by default: where each listens locally). */
     public record Services(
-            @DefaultValue("http://localhost:8080") URI orchestrator,
-            @DefaultValue("http://localhost:8081") URI carlaRunner,
-            @DefaultValue("http://localhost:8082") URI dreamerService,
-            @DefaultValue("http://localhost:8083") URI reporter) {}
+            @DefaultValue("http://127.0.0.1:8080") URI orchestrator,
+            @DefaultValue("http://127.0.0.1:8081") URI carlaRunner,
+            @DefaultValue("http://127.0.0.1:8082") URI dreamerService,
+            @DefaultValue("http://127.0.0.1:8083") URI reporter) {}
 }

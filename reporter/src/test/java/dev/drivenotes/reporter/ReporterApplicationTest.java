@@ -157,7 +157,12 @@ class ReporterApplicationTest {
 
         HttpResponse<String> health = get(base + "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(Json.mapper().readTree(health.body()).get("status").asString())
+        JsonNode healthJson = Json.mapper().readTree(health.body());
+        assertThat(healthJson.get("status").asString()).isEqualTo("UP");
+        assertThat(healthJson
+                        .at("/components/eventSubscriptions/components/reporter/status")
+                        .asString())
+                .as("one health indicator per subscription")
                 .isEqualTo("UP");
     }
 

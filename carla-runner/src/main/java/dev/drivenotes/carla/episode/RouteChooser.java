@@ -25,11 +25,11 @@ public final class RouteChooser {
     public static PlannedRoute choose(LoadedMap map, long seed, RouteSpec spec) {
         PlaceRouter router = map.router();
         if (spec != null) {
-            requireKnown(router, map, "route.from", spec.from());
-            requireKnown(router, map, "route.to", spec.to());
-            return router.plan(spec.from(), spec.to())
-                    .orElseThrow(() -> new InvalidInputException(
-                            "route", "no drivable route from '" + spec.from() + "' to '" + spec.to() + "'"));
+            try {
+                return router.planNamed(spec);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("route." + e.field(), e.reason());
+            }
         }
         List<String> pois = map.places().pois().stream().map(NamedPlace::name).toList();
         if (pois.size() < 2) {
@@ -58,12 +58,5 @@ public final class RouteChooser {
             throw new InvalidInputException("map", map.ref() + " has no two POIs joined by a drivable route");
         }
         return fallback;
-    }
-
-    private static void requireKnown(PlaceRouter router, LoadedMap map, String field, String place) {
-        if (!router.knows(place)) {
-            throw new InvalidInputException(
-                    field, "unknown place '" + place + "' on " + map.ref() + " (use a POI or junction name)");
-        }
     }
 }

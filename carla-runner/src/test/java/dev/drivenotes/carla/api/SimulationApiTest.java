@@ -137,6 +137,32 @@ class SimulationApiTest {
     }
 
     @Test
+    void plansTheRouteBetweenTwoPlacesOfAMap() throws Exception {
+        mvc.perform(get("/v1/maps/route")
+                        .param("map", "default-town")
+                        .param("from", "City Hall")
+                        .param("to", "Central Library"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.start").value("City Hall"))
+                .andExpect(jsonPath("$.destination").value("Central Library"))
+                .andExpect(jsonPath("$.lengthM").isNumber());
+    }
+
+    @Test
+    void routeToAnUnknownPlaceIsBadRequestNamingTheEnd() throws Exception {
+        mvc.perform(get("/v1/maps/route")
+                        .param("map", "default-town")
+                        .param("from", "City Hall")
+                        .param("to", "Atlantis"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("to"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'Atlantis'")));
+        mvc.perform(get("/v1/maps/route").param("map", "default-town").param("to", "City Hall"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("from"));
+    }
+
+    @Test
     void badMapIsBadRequestOnMap() throws Exception {
         Path notXodr = Files.createTempFile("bad", ".xodr");
         Files.writeString(notXodr, "<html>nope</html>");

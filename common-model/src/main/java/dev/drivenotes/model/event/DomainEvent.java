@@ -2,7 +2,12 @@ package dev.drivenotes.model.event;
 
 /** The payload of an {@link EventEnvelope}. Events stay small: bulk data travels as artifact URIs. */
 public sealed interface DomainEvent
-        permits ExperimentStarted, EpisodeCompleted, ExperimentCompleted, ExperimentFailed, ReportPublished {
+        permits ExperimentStarted,
+                EpisodeCompleted,
+                ExperimentCompleted,
+                ExperimentFailed,
+                ExperimentCancelled,
+                ReportPublished {
 
     /** The experiment the event is about. */
     String experimentId();

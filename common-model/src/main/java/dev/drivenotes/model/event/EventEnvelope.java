@@ -24,6 +24,7 @@ public record EventEnvelope(
             @JsonSubTypes.Type(value = EpisodeCompleted.class, name = "EpisodeCompleted"),
             @JsonSubTypes.Type(value = ExperimentCompleted.class, name = "ExperimentCompleted"),
             @JsonSubTypes.Type(value = ExperimentFailed.class, name = "ExperimentFailed"),
+            @JsonSubTypes.Type(value = ExperimentCancelled.class, name = "ExperimentCancelled"),
             @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished")
         })
         DomainEvent payload) {

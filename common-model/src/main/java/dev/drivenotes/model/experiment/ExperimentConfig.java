@@ -2,6 +2,7 @@ package dev.drivenotes.model.experiment;
 
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.RouteSpec;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,18 +12,21 @@ import java.util.regex.Pattern;
  * has a default (null means "use the default").
  *
  * @param name experiment name, 1..100 of letters, digits, '-', '_', '.', ' '
- * @param map map reference: {@code default-town} (generated) or an OpenDRIVE file path
+ * @param map map reference: {@code default-town} (generated) or an OpenDRIVE file path (at most
+ *     {@link CreateSimulationRequest#MAX_MAP_CHARS} characters)
  * @param agent policy name: {@code autopilot}, {@code dreamer} or {@code random}
  * @param episodes number of episodes, 1..1000
  * @param seed base seed: episode i uses {@code seed + i} unless {@code seeds} is given
  * @param seeds explicit per-episode seeds (size must equal {@code episodes})
- * @param routes explicit routes, used round robin; empty lets each episode's seed pick a route
+ * @param routes explicit routes (at most {@link #MAX_ROUTES}), used round robin; empty lets each
+ *     episode's seed pick a route
  * @param maxSteps step limit per episode
  * @param npcCount background vehicles per episode
  * @param gnssNoiseM standard deviation of GNSS noise, metres
  * @param fixedDeltaSeconds simulation step, seconds
- * @param weather weather preset name (CARLA's names; the embedded simulator records it)
- * @param parallelEpisodes episodes driven at once, 1..64
+ * @param weather weather preset name (CARLA's names, see {@link CreateSimulationRequest#weather}; the
+ *     embedded simulator records it)
+ * @param parallelEpisodes episodes driven at once, 1..{@link #MAX_PARALLEL_EPISODES}
  * @param birdEyeSizePx bird's-eye raster in every observation: 0 (default, none), 64 or 128; a
  *     dreamer checkpoint trained with the raster needs its size here
  */
@@ -45,6 +49,9 @@ public record ExperimentConfig(
     public static final String DEFAULT_MAP = "default-town";
     public static final String DEFAULT_AGENT = "dreamer";
     public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
+    public static final int MAX_EPISODES = 1000;
+    public static final int MAX_ROUTES = 64;
+    public static final int MAX_PARALLEL_EPISODES = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
 
     public ExperimentConfig {
@@ -53,20 +60,22 @@ public record ExperimentConfig(
             throw new InvalidInputException(
                     "name", "must be 1-100 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
         }
-        map = map == null ? DEFAULT_MAP : Require.notBlank("map", map);
+        map = map == null ? DEFAULT_MAP : Require.notBlank("map", map, CreateSimulationRequest.MAX_MAP_CHARS);
         agent = agent == null ? DEFAULT_AGENT : agent;
         if (!AGENTS.contains(agent)) {
             throw new InvalidInputException("agent", "unknown agent '" + agent + "'; expected one of " + AGENTS);
         }
         Require.notNull("episodes", episodes);
-        Require.inRange("episodes", episodes, 1, 1000);
+        Require.inRange("episodes", episodes, 1, MAX_EPISODES);
         seed = seed == null ? 1L : seed;
         seeds = seeds == null || seeds.isEmpty() ? null : List.copyOf(Require.noNullElements("seeds", seeds));
         if (seeds != null && seeds.size() != episodes) {
             throw new InvalidInputException(
                     "seeds", "must hold one seed per episode (" + episodes + "), had " + seeds.size());
         }
-        routes = routes == null ? List.of() : List.copyOf(Require.noNullElements("routes", routes));
+        routes = routes == null
+                ? List.of()
+                : List.copyOf(Require.noNullElements("routes", Require.maxSize("routes", routes, MAX_ROUTES)));
         maxSteps = maxSteps == null ? 6000 : maxSteps;
         Require.inRange("maxSteps", maxSteps, 1, 1_000_000);
         npcCount = npcCount == null ? 0 : npcCount;
@@ -75,9 +84,9 @@ public record ExperimentConfig(
         Require.inRange("gnssNoiseM", gnssNoiseM, 0, 100);
         fixedDeltaSeconds = fixedDeltaSeconds == null ? 0.05 : fixedDeltaSeconds;
         Require.inRange("fixedDeltaSeconds", fixedDeltaSeconds, 0.001, 0.5);
-        weather = weather == null ? "ClearNoon" : Require.notBlank("weather", weather);
+        weather = CreateSimulationRequest.weather(weather);
         parallelEpisodes = parallelEpisodes == null ? 4 : parallelEpisodes;
-        Require.inRange("parallelEpisodes", parallelEpisodes, 1, 64);
+        Require.inRange("parallelEpisodes", parallelEpisodes, 1, MAX_PARALLEL_EPISODES);
         birdEyeSizePx = birdEyeSizePx == null ? 0 : birdEyeSizePx;
         if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
             throw new InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128, was " + birdEyeSizePx);

@@ -22,6 +22,15 @@ public final class ArtifactKeys {
         return "reports/" + safe(experimentId) + "/report.html";
     }
 
+    /** Checks that a folder is a relative path of safe segments followed by '/' (e.g. {@code reports/x/}). */
+    public static String validateFolder(String folder) {
+        if (folder == null || !folder.endsWith("/")) {
+            throw new InvalidInputException("folder", "must end with '/' (was " + folder + ")");
+        }
+        validate(folder.substring(0, folder.length() - 1));
+        return folder;
+    }
+
     /** Checks that a key is a relative path of safe segments (no '..', no absolute paths). */
     public static String validate(String key) {
         if (key == null || key.isEmpty()) {

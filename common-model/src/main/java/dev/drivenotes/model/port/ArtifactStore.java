@@ -1,6 +1,7 @@
 package dev.drivenotes.model.port;
 
 import java.net.URI;
+import java.util.List;
 
 /** Stores bulk artifacts (trajectories, reports) by key; returns URIs that events may carry. */
 public interface ArtifactStore {
@@ -22,4 +23,12 @@ public interface ArtifactStore {
 
     /** The URI an artifact with this key has (or would have). */
     URI uriOf(String key);
+
+    /**
+     * The keys of the artifacts under a folder, in lexicographic order (none when the folder has
+     * none).
+     *
+     * @param folder a key prefix of whole segments ending with '/', e.g. {@code reports/exp-1/}
+     */
+    List<String> list(String folder);
 }

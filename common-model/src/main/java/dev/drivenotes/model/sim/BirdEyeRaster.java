@@ -15,10 +15,14 @@ import java.util.List;
  * @param data {@code channels.size() * sizePx * sizePx} bytes (base64 in JSON)
  */
 public record BirdEyeRaster(int sizePx, double metresPerPx, List<String> channels, byte[] data) {
+
+    /** The most planes a raster may have (a raster checkpoint takes at most 16 channels). */
+    public static final int MAX_CHANNELS = 16;
+
     public BirdEyeRaster {
         Require.inRange("sizePx", sizePx, 8, 512);
         Require.positive("metresPerPx", metresPerPx);
-        channels = List.copyOf(Require.noNullElements("channels", channels));
+        channels = List.copyOf(Require.noNullElements("channels", Require.maxSize("channels", channels, MAX_CHANNELS)));
         Require.notNull("data", data);
         if (data.length != channels.size() * sizePx * sizePx) {
             throw new InvalidInputException(

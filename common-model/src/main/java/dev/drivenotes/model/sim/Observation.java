@@ -11,10 +11,12 @@ import java.util.List;
  * @param gnssX noisy position, map frame
  * @param gnssY noisy position, map frame
  * @param compassRad heading, map frame, counter-clockwise from +x
- * @param routeWaypoints next K route waypoints in the ego frame (x forward, y left)
+ * @param routeWaypoints next K route waypoints in the ego frame (x forward, y left), at most {@link
+ *     #MAX_ROUTE_WAYPOINTS}
  * @param nextManeuver the next maneuver on the planned route
  * @param distanceToManeuverM distance along the route to where that maneuver starts
- * @param nextPoi the next point of interest on the planned route (the destination at the end)
+ * @param nextPoi the next point of interest on the planned route (the destination at the end), at
+ *     most {@link RouteSpec#MAX_PLACE_CHARS} characters
  * @param distanceToGoM remaining route length to the destination
  * @param speedLimitMps speed limit of the current lane
  * @param yawRateRadps yaw rate, counter-clockwise positive
@@ -39,15 +41,19 @@ public record Observation(
         TrafficLightAhead trafficLight,
         StopSignAhead stopSign,
         BirdEyeRaster birdEye) {
+
+    public static final int MAX_ROUTE_WAYPOINTS = 100;
+
     public Observation {
         Require.nonNegative("speedMps", speedMps);
         Require.finite("gnssX", gnssX);
         Require.finite("gnssY", gnssY);
         Require.finite("compassRad", compassRad);
-        routeWaypoints = List.copyOf(Require.noNullElements("routeWaypoints", routeWaypoints));
+        routeWaypoints = List.copyOf(Require.noNullElements(
+                "routeWaypoints", Require.maxSize("routeWaypoints", routeWaypoints, MAX_ROUTE_WAYPOINTS)));
         Require.notNull("nextManeuver", nextManeuver);
         Require.nonNegative("distanceToManeuverM", distanceToManeuverM);
-        Require.notBlank("nextPoi", nextPoi);
+        Require.notBlank("nextPoi", nextPoi, RouteSpec.MAX_PLACE_CHARS);
         Require.nonNegative("distanceToGoM", distanceToGoM);
         Require.positive("speedLimitMps", speedLimitMps);
         Require.finite("yawRateRadps", yawRateRadps);

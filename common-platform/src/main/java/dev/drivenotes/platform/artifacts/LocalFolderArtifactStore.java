@@ -4,16 +4,20 @@ import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactNotFoundException;
 import dev.drivenotes.model.port.ArtifactStore;
+import dev.drivenotes.platform.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Artifacts as files under a root folder; writes are atomic (temp file + rename). */
+/**
+ * Artifacts as files under a root folder; writes are atomic (temp file + rename) and forced to the
+ * disk, so an artifact is there before the event that points at it.
+ */
 public final class LocalFolderArtifactStore implements ArtifactStore {
 
     private final Path root;
@@ -31,17 +35,7 @@ public final class LocalFolderArtifactStore implements ArtifactStore {
         Path target = resolve(ArtifactKeys.validate(key));
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-            try {
-                Files.write(tmp, content);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            DurableFiles.replace(target, content, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write artifact " + key, e);
         }
@@ -63,6 +57,23 @@ public final class LocalFolderArtifactStore implements ArtifactStore {
     @Override
     public URI uriOf(String key) {
         return resolve(ArtifactKeys.validate(key)).toUri();
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        Path dir = resolve(ArtifactKeys.validateFolder(folder));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".tmp-"))
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list artifacts under " + folder, e);
+        }
     }
 
     private Path resolve(String key) {

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps a named subscription open while the application runs: subscribes on start, closes (and so
- * drains) on stop. Declare one as a bean per subscription a service consumes.
+ * Keeps a named subscription open while the application runs: subscribes on start, closes on stop
+ * (the delivery in progress finishes; the events not yet delivered wait for the next start).
+ * Declare one as a bean per subscription a service consumes.
  */
 public final class SubscriptionLifecycle implements SmartLifecycle {
 

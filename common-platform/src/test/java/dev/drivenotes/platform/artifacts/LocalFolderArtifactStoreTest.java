@@ -49,4 +49,18 @@ class LocalFolderArtifactStoreTest {
         URI missing = store.uriOf("nothing/here.json");
         assertThatThrownBy(() -> store.get(missing)).isInstanceOf(ArtifactNotFoundException.class);
     }
+
+    @Test
+    void listsTheKeysUnderAFolderInOrder() {
+        LocalFolderArtifactStore store = new LocalFolderArtifactStore(root);
+        store.put("reporter/episodes/x1/1.json", new byte[] {1}, "application/json");
+        store.put("reporter/episodes/x1/0.json", new byte[] {0}, "application/json");
+        store.put("reporter/episodes/x10/0.json", new byte[] {2}, "application/json");
+
+        assertThat(store.list("reporter/episodes/x1/"))
+                .containsExactly("reporter/episodes/x1/0.json", "reporter/episodes/x1/1.json");
+        assertThat(store.list("reporter/nothing/")).isEmpty();
+        assertThatThrownBy(() -> store.list("reporter/episodes/x1")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> store.list("../")).isInstanceOf(InvalidInputException.class);
+    }
 }

@@ -47,6 +47,7 @@ public class PolicyClient {
                     200,
                     "expected " + instances.size() + " predictions, got "
                             + (response == null ? 0 : response.predictions().size()),
+                    null,
                     null);
         }
         return response.predictions();

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Turns RestClient failures into {@link RemoteServiceException}s carrying the problem detail. */
 final class ServiceCalls {
@@ -14,20 +15,32 @@ final class ServiceCalls {
         try {
             return call.get();
         } catch (HttpStatusCodeException e) {
-            throw new RemoteServiceException(service, e.getStatusCode().value(), detailOf(e), e);
+            JsonNode problem = problemOf(e);
+            throw new RemoteServiceException(
+                    service,
+                    e.getStatusCode().value(),
+                    detailOf(e, problem),
+                    problem.path("field").asString(null),
+                    e);
         } catch (ResourceAccessException e) {
-            throw new RemoteServiceException(service, 0, e.getMessage(), e);
+            throw new RemoteServiceException(service, 0, e.getMessage(), null, e);
         }
     }
 
-    private static String detailOf(HttpStatusCodeException e) {
+    /** The answer's problem details, or an empty object when it sent none. */
+    private static JsonNode problemOf(HttpStatusCodeException e) {
         try {
             JsonNode body = e.getResponseBodyAs(JsonNode.class);
-            if (body != null && body.has("detail")) {
-                return body.get("detail").asString();
-            }
-        } catch (RuntimeException ignored) {
-            // not a problem document: fall back to the raw body below
+            return body != null && body.isObject() ? body : JsonNodeFactory.instance.objectNode();
+        } catch (RuntimeException notJson) {
+            // not a problem document: the raw body below says what happened
+            return JsonNodeFactory.instance.objectNode();
+        }
+    }
+
+    private static String detailOf(HttpStatusCodeException e, JsonNode problem) {
+        if (problem.hasNonNull("detail")) {
+            return problem.get("detail").asString();
         }
         String raw = e.getResponseBodyAsString();
         return raw.isBlank() ? e.getStatusText() : raw.lines().findFirst().orElse(raw);

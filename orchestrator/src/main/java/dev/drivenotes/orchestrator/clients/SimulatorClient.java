@@ -2,6 +2,8 @@ package dev.drivenotes.orchestrator.clients;
 
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
+import dev.drivenotes.model.sim.RouteInfo;
+import dev.drivenotes.model.sim.RouteSpec;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.platform.PlatformProperties;
@@ -51,14 +53,32 @@ public class SimulatorClient {
                         .toBodilessEntity());
     }
 
+    /**
+     * The route a simulation between two named places of {@code map} would drive; throws a
+     * client-error {@link RemoteServiceException} naming {@code map}, {@code from} or {@code to} for
+     * a bad map, an unknown place or an unreachable destination.
+     */
+    public RouteInfo route(String map, RouteSpec route) {
+        return ServiceCalls.call(
+                SERVICE,
+                () -> http.get()
+                        .uri(b -> b.path("/v1/maps/route")
+                                .queryParam("map", "{map}")
+                                .queryParam("from", "{from}")
+                                .queryParam("to", "{to}")
+                                .build(map, route.from(), route.to()))
+                        .retrieve()
+                        .body(RouteInfo.class));
+    }
+
     /** The map's summary; throws a client-error {@link RemoteServiceException} for a bad map. */
     public JsonNode mapSummary(String map) {
         return ServiceCalls.call(
                 SERVICE,
                 () -> http.get()
                         .uri(b -> b.path("/v1/maps/summary")
-                                .queryParam("map", map)
-                                .build())
+                                .queryParam("map", "{map}")
+                                .build(map))
                         .retrieve()
                         .body(JsonNode.class));
     }

@@ -1,7 +1,6 @@
 package dev.drivenotes.orchestrator.episode;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
-import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
@@ -9,14 +8,12 @@ import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
-import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,8 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,31 +30,22 @@ import org.springframework.stereotype.Component;
 /**
  * Drives episodes in lockstep: every tick, one batched predict call for all episodes in flight,
  * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once; a
- * finished episode's slot goes to the next pending one. Simulations are always deleted.
+ * finished episode's slot goes to the next pending one. Simulations are always deleted. A finished
+ * episode's trajectory is stored, then handed to the listener, which records and announces it.
  */
 @Component
 public class EpisodeDriver {
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeDriver.class);
-    private static final long PUBLISH_TIMEOUT_S = 30;
 
     private final SimulatorClient simulator;
     private final PolicyClient policy;
     private final ArtifactStore artifacts;
-    private final EventPublisher events;
-    private final Clock clock;
 
-    public EpisodeDriver(
-            SimulatorClient simulator,
-            PolicyClient policy,
-            ArtifactStore artifacts,
-            EventPublisher events,
-            Clock clock) {
+    public EpisodeDriver(SimulatorClient simulator, PolicyClient policy, ArtifactStore artifacts) {
         this.simulator = simulator;
         this.policy = policy;
         this.artifacts = artifacts;
-        this.events = events;
-        this.clock = clock;
     }
 
     public static String episodeId(String experimentId, int index) {
@@ -162,15 +148,13 @@ public class EpisodeDriver {
                 ArtifactKeys.trajectory(experimentId, run.episodeId),
                 TrajectoryCodec.encode(trajectory),
                 TrajectoryCodec.CONTENT_TYPE);
-        awaitPublishedOrFail(events.publish(EventEnvelope.wrap(
-                new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary), clock.instant())));
         log.info(
                 "episode {} ended {} after {} steps, route completion {}",
                 run.episodeId,
                 summary.termination(),
                 summary.steps(),
                 String.format("%.2f", summary.routeCompletion()));
-        listener.episodeCompleted(summary);
+        listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
     }
 
     private void deleteQuietly(String simulationId) {
@@ -193,20 +177,6 @@ public class EpisodeDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stepping", e);
-        }
-    }
-
-    /** Waits for the bus to accept an event: an unpublished event is a failure, never "unknown". */
-    public static void awaitPublishedOrFail(java.util.concurrent.CompletableFuture<Void> published) {
-        try {
-            published.get(PUBLISH_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("event publish failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("event publish not confirmed within " + PUBLISH_TIMEOUT_S + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
         }
     }
 }

@@ -1,18 +1,27 @@
 package dev.drivenotes.orchestrator.experiment;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCancelled;
+import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.event.ExperimentFailed;
+import dev.drivenotes.model.event.ExperimentStarted;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.experiment.ExperimentView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The persisted state of one experiment. Immutable: every transition returns a new value, and the
- * store applies transitions atomically.
+ * store applies transitions atomically. A transition that others must hear about also puts its
+ * event in {@code outbox}, so the state change and its event are stored in one write (a
+ * transactional outbox); {@link OutboxRelay} publishes them afterwards and removes them.
  *
  * @param id experiment id
  * @param config validated config
@@ -22,6 +31,8 @@ import java.util.List;
  * @param episodes summaries of finished episodes, by index
  * @param reportUri report.json location once the reporter wrote it
  * @param failureReason why it failed
+ * @param outbox events stored with the state changes that caused them and not yet accepted by the
+ *     bus, oldest first
  */
 public record Experiment(
         String id,
@@ -31,7 +42,10 @@ public record Experiment(
         Instant updatedAt,
         List<EpisodeSummary> episodes,
         String reportUri,
-        String failureReason) {
+        String failureReason,
+        List<EventEnvelope> outbox) {
+
+    static final String CANCELLED_BY_OPERATOR = "cancelled by operator";
 
     public Experiment {
         Require.notBlank("id", id);
@@ -40,56 +54,104 @@ public record Experiment(
         Require.notNull("createdAt", createdAt);
         Require.notNull("updatedAt", updatedAt);
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
+    /** A new experiment, PENDING, with {@link ExperimentStarted} in its outbox. */
     public static Experiment accepted(String id, ExperimentConfig config, Instant now) {
-        return new Experiment(id, config, ExperimentStatus.PENDING, now, now, List.of(), null, null);
+        return new Experiment(
+                id,
+                config,
+                ExperimentStatus.PENDING,
+                now,
+                now,
+                List.of(),
+                null,
+                null,
+                List.of(EventEnvelope.wrap(new ExperimentStarted(id, config), now)));
     }
 
     public Experiment running(Instant now) {
         requireNotTerminal("start");
-        return new Experiment(id, config, ExperimentStatus.RUNNING, createdAt, now, episodes, reportUri, null);
+        return new Experiment(id, config, ExperimentStatus.RUNNING, createdAt, now, episodes, reportUri, null, outbox);
     }
 
-    /** Records a finished episode; a second summary for the same index replaces the first. */
-    public Experiment withEpisode(EpisodeSummary summary, Instant now) {
+    /**
+     * Records a finished episode and puts its {@link EpisodeCompleted} in the outbox; an episode
+     * already recorded under the same index is left as it is (it was announced the first time).
+     */
+    public Experiment withEpisode(EpisodeCompleted episode, Instant now) {
+        Require.notNull("episode", episode);
+        if (episodeDone(episode.summary().index())) {
+            return this;
+        }
         List<EpisodeSummary> next = new ArrayList<>(episodes);
-        next.removeIf(e -> e.index() == summary.index());
-        next.add(summary);
+        next.add(episode.summary());
         next.sort(Comparator.comparingInt(EpisodeSummary::index));
-        return new Experiment(id, config, status, createdAt, now, next, reportUri, failureReason);
+        return new Experiment(
+                id,
+                config,
+                status,
+                createdAt,
+                now,
+                next,
+                reportUri,
+                failureReason,
+                plus(EventEnvelope.wrap(episode, now)));
     }
 
+    /** COMPLETED, with {@link ExperimentCompleted} (config and every episode) in the outbox. */
     public Experiment completed(Instant now) {
         requireNotTerminal("complete");
-        return new Experiment(id, config, ExperimentStatus.COMPLETED, createdAt, now, episodes, reportUri, null);
+        EventEnvelope event = EventEnvelope.wrap(new ExperimentCompleted(id, config, episodes), now);
+        return new Experiment(
+                id, config, ExperimentStatus.COMPLETED, createdAt, now, episodes, reportUri, null, plus(event));
     }
 
+    /** FAILED with a reason and {@link ExperimentFailed} in the outbox; a finished experiment stays as it is. */
     public Experiment failed(String reason, Instant now) {
         if (status.terminal()) {
             return this;
         }
-        return new Experiment(id, config, ExperimentStatus.FAILED, createdAt, now, episodes, reportUri, reason);
+        EventEnvelope event = EventEnvelope.wrap(new ExperimentFailed(id, reason), now);
+        return new Experiment(
+                id, config, ExperimentStatus.FAILED, createdAt, now, episodes, reportUri, reason, plus(event));
     }
 
+    /** CANCELLED with {@link ExperimentCancelled} in the outbox; a finished experiment stays as it is. */
     public Experiment cancelled(Instant now) {
         if (status.terminal()) {
             return this;
         }
+        EventEnvelope event = EventEnvelope.wrap(new ExperimentCancelled(id, CANCELLED_BY_OPERATOR), now);
         return new Experiment(
-                id, config, ExperimentStatus.CANCELLED, createdAt, now, episodes, reportUri, "cancelled by operator");
+                id,
+                config,
+                ExperimentStatus.CANCELLED,
+                createdAt,
+                now,
+                episodes,
+                reportUri,
+                CANCELLED_BY_OPERATOR,
+                plus(event));
     }
 
-    /** Replaces the reason of a failed experiment; any other state is returned unchanged. */
-    public Experiment withFailureReason(String reason, Instant now) {
-        if (status != ExperimentStatus.FAILED) {
+    /** Removes the events the bus accepted from the outbox (not a lifecycle change: updatedAt stays). */
+    public Experiment published(Collection<String> eventIds) {
+        List<EventEnvelope> left =
+                outbox.stream().filter(e -> !eventIds.contains(e.eventId())).toList();
+        if (left.size() == outbox.size()) {
             return this;
         }
-        return new Experiment(id, config, status, createdAt, now, episodes, reportUri, reason);
+        return new Experiment(id, config, status, createdAt, updatedAt, episodes, reportUri, failureReason, left);
     }
 
+    /** Records the report's URI (the same URI again changes nothing). */
     public Experiment withReport(String uri, Instant now) {
-        return new Experiment(id, config, status, createdAt, now, episodes, uri, failureReason);
+        if (uri.equals(reportUri)) {
+            return this;
+        }
+        return new Experiment(id, config, status, createdAt, now, episodes, uri, failureReason, outbox);
     }
 
     public boolean episodeDone(int index) {
@@ -107,6 +169,12 @@ public record Experiment(
                 failureReason,
                 createdAt,
                 config);
+    }
+
+    private List<EventEnvelope> plus(EventEnvelope event) {
+        List<EventEnvelope> next = new ArrayList<>(outbox);
+        next.add(event);
+        return next;
     }
 
     private void requireNotTerminal(String action) {

@@ -1,15 +1,17 @@
 package dev.drivenotes.orchestrator.experiment;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentView;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators' API: start, inspect and cancel experiments. */
@@ -36,9 +38,10 @@ class ExperimentController {
         return experiments.get(id).view();
     }
 
+    /** Experiments newest first, filtered and paged: see {@link ExperimentQuery}. */
     @GetMapping
-    List<ExperimentView> list() {
-        return experiments.list().stream().map(Experiment::view).toList();
+    ExperimentPage list(@RequestParam MultiValueMap<String, String> parameters) {
+        return ExperimentQuery.parse(parameters).page(experiments.list());
     }
 
     @PostMapping("/{id}:cancel")

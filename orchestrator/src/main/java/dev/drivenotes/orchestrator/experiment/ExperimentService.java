@@ -1,45 +1,48 @@
 package dev.drivenotes.orchestrator.experiment;
 
-import dev.drivenotes.model.InvalidInputException;
-import dev.drivenotes.model.event.EventEnvelope;
-import dev.drivenotes.model.event.ExperimentCompleted;
-import dev.drivenotes.model.event.ExperimentFailed;
-import dev.drivenotes.model.event.ExperimentStarted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
-import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
-/** Accepts experiments, runs them on a bounded pool, and keeps their state in the store. */
+/**
+ * Accepts experiments, runs them on a bounded pool, and keeps their state in the store. Every state
+ * change that others must hear about is stored with its event (the experiment's outbox) and
+ * published after it by the {@link OutboxRelay}: a crash between the two loses no event.
+ */
 @Service
 public class ExperimentService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
     private static final DateTimeFormatter ID_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Duration OUTBOX_RETRY = Duration.ofSeconds(15);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final ExperimentStore store;
     private final EpisodeDriver driver;
     private final SimulatorClient simulator;
-    private final EventPublisher events;
+    private final OutboxRelay outbox;
     private final Clock clock;
     private final ExecutorService runner;
     private volatile boolean stopping;
@@ -54,25 +57,57 @@ public class ExperimentService implements DisposableBean {
         this.store = store;
         this.driver = driver;
         this.simulator = simulator;
-        this.events = events;
+        this.outbox = new OutboxRelay(store, events, OUTBOX_RETRY);
         this.clock = clock;
         this.runner = Executors.newFixedThreadPool(
                 properties.maxConcurrentExperiments(),
                 Thread.ofPlatform().name("experiment-", 0).factory());
     }
 
-    /** Validates, persists, announces and schedules an experiment. */
+    /** What {@link #submitOnce} did: {@code created} is false when the id already had its experiment. */
+    public record Submitted(Experiment experiment, boolean created) {}
+
+    /** Validates, persists (with its ExperimentStarted), announces and schedules an experiment. */
     public Experiment submit(ExperimentConfig config) {
-        checkMap(config.map());
+        SubmissionCheck.check(simulator, config);
         String id = "exp-" + ID_DATE.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Experiment experiment = Experiment.accepted(id, config, clock.instant());
-        store.create(experiment);
-        EpisodeDriver.awaitPublishedOrFail(
-                events.publish(EventEnvelope.wrap(new ExperimentStarted(id, config), clock.instant())));
-        schedule(id);
-        log.info("experiment {} '{}' accepted: {} episodes on {}", id, config.name(), config.episodes(), config.map());
+        if (!store.create(experiment)) {
+            throw new IllegalStateException("experiment id " + id + " is taken");
+        }
+        started(experiment);
         return experiment;
+    }
+
+    /**
+     * Like {@link #submit} under a caller-chosen id, once: when the id already has an experiment
+     * (a retry, or a second caller), that one is returned and nothing new starts.
+     */
+    public Submitted submitOnce(String id, ExperimentConfig config) {
+        Optional<Experiment> existing = store.find(id);
+        if (existing.isPresent()) {
+            return new Submitted(existing.get(), false);
+        }
+        SubmissionCheck.check(simulator, config);
+        Experiment experiment = Experiment.accepted(id, config, clock.instant());
+        if (!store.create(experiment)) {
+            return new Submitted(get(id), false);
+        }
+        started(experiment);
+        return new Submitted(experiment, true);
+    }
+
+    private void started(Experiment experiment) {
+        outbox.relay(experiment.id());
+        schedule(experiment.id());
+        ExperimentConfig config = experiment.config();
+        log.info(
+                "experiment {} '{}' accepted: {} episodes on {}",
+                experiment.id(),
+                config.name(),
+                config.episodes(),
+                config.map());
     }
 
     public Experiment get(String id) {
@@ -83,25 +118,39 @@ public class ExperimentService implements DisposableBean {
         return store.all();
     }
 
+    /** Cancels an unfinished experiment: its driver stops at the next tick, ExperimentCancelled goes out. */
     public Experiment cancel(String id) {
         Experiment current = get(id);
         if (current.status().terminal()) {
             throw new ConflictException("experiment " + id + " is already " + current.status());
         }
-        return store.update(id, e -> e.cancelled(clock.instant()));
+        return change(id, e -> e.cancelled(clock.instant()));
     }
 
-    /** Records where the reporter wrote the report. */
+    /** Records where the reporter wrote the report (idempotent: the same URI again changes nothing). */
     public void reportPublished(String id, String uri) {
         if (store.find(id).isPresent()) {
             store.update(id, e -> e.withReport(uri, clock.instant()));
         }
     }
 
-    /** Resumes every experiment that was PENDING or RUNNING when the process stopped. */
+    /**
+     * After a restart: publishes what every experiment's outbox still holds (a crash between a state
+     * change and its publication), then resumes every experiment that was PENDING or RUNNING.
+     *
+     * @return how many experiments were resumed
+     */
     public int resumeUnfinished() {
+        List<Experiment> all = store.all();
+        all.stream().filter(e -> !e.outbox().isEmpty()).forEach(e -> {
+            log.info(
+                    "experiment {}: publishing {} event(s) left in its outbox",
+                    e.id(),
+                    e.outbox().size());
+            outbox.relay(e.id());
+        });
         List<Experiment> unfinished =
-                store.all().stream().filter(e -> !e.status().terminal()).toList();
+                all.stream().filter(e -> !e.status().terminal()).toList();
         unfinished.forEach(e -> {
             log.info(
                     "resuming experiment {} ({} of {} episodes done)",
@@ -113,19 +162,15 @@ public class ExperimentService implements DisposableBean {
         return unfinished.size();
     }
 
-    private void checkMap(String map) {
-        try {
-            simulator.mapSummary(map);
-        } catch (RemoteServiceException e) {
-            if (e.clientError()) {
-                throw new InvalidInputException("map", e.getMessage());
-            }
-            throw e;
-        }
-    }
-
     private void schedule(String id) {
         runner.execute(() -> run(id));
+    }
+
+    /** Applies a transition in the store, then publishes the events it put in the outbox. */
+    private Experiment change(String id, UnaryOperator<Experiment> transition) {
+        Experiment next = store.update(id, transition);
+        outbox.relay(id);
+        return next;
     }
 
     void run(String id) {
@@ -142,50 +187,40 @@ public class ExperimentService implements DisposableBean {
                     id,
                     experiment.config(),
                     todo,
-                    summary -> store.update(id, e -> e.withEpisode(summary, clock.instant())),
-                    () -> get(id).status() == ExperimentStatus.CANCELLED);
+                    episode -> change(id, e -> e.withEpisode(episode, clock.instant())),
+                    () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
             if (!finished) {
-                log.info("experiment {} cancelled", id);
+                log.info(
+                        "experiment {} {}",
+                        id,
+                        stopping ? "stopped by shutdown; it resumes on the next start" : "cancelled");
                 return;
             }
-            Experiment done = store.update(id, e -> e.completed(clock.instant()));
-            EpisodeDriver.awaitPublishedOrFail(events.publish(
-                    EventEnvelope.wrap(new ExperimentCompleted(id, done.config(), done.episodes()), clock.instant())));
+            change(id, e -> e.completed(clock.instant()));
             log.info("experiment {} completed", id);
         } catch (RuntimeException e) {
-            if (stopping) {
-                log.info("experiment {} interrupted by shutdown; it resumes on the next start", id);
+            if (stopping || get(id).status().terminal()) {
+                log.info("experiment {} interrupted ({}); state {}", id, e.getMessage(), get(id).status());
                 return;
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("experiment {} failed: {}", id, reason, e);
-            fail(id, reason);
+            change(id, x -> x.failed(reason, clock.instant()));
         }
     }
 
     /**
-     * Stores the failure, then waits (bounded) for the bus to accept {@code ExperimentFailed}. An
-     * event the bus did not take is logged and written into the stored reason, so the operator sees
-     * that consumers (the reporter) were never told.
+     * Stops driving: every running experiment stops at its next tick and stays RUNNING (it resumes on
+     * the next start); after a grace period the threads are interrupted.
      */
-    private void fail(String id, String reason) {
-        store.update(id, x -> x.failed(reason, clock.instant()));
-        try {
-            EpisodeDriver.awaitPublishedOrFail(
-                    events.publish(EventEnvelope.wrap(new ExperimentFailed(id, reason), clock.instant())));
-        } catch (RuntimeException e) {
-            log.error("experiment {}: ExperimentFailed was not published: {}", id, e.getMessage(), e);
-            store.update(
-                    id,
-                    x -> x.withFailureReason(
-                            reason + " (ExperimentFailed not published: " + e.getMessage() + ")", clock.instant()));
-        }
-    }
-
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
-        runner.shutdownNow();
-        runner.awaitTermination(10, TimeUnit.SECONDS);
+        runner.shutdown();
+        if (!runner.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            runner.shutdownNow();
+            runner.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+        }
+        outbox.close();
     }
 }

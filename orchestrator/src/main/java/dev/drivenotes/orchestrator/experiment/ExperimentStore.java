@@ -9,8 +9,13 @@ import java.util.function.UnaryOperator;
  */
 public interface ExperimentStore {
 
-    /** Stores a new experiment; fails if the id exists. */
-    void create(Experiment experiment);
+    /**
+     * Stores a new experiment unless its id is taken (atomically: of two callers with one id,
+     * exactly one creates it).
+     *
+     * @return false when an experiment with this id exists (nothing was written)
+     */
+    boolean create(Experiment experiment);
 
     Optional<Experiment> find(String id);
 

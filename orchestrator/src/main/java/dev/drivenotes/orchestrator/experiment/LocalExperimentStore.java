@@ -1,13 +1,12 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.platform.files.DurableFiles;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,9 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 
 /**
- * The embedded state store: one JSON file per experiment under a folder, written atomically, with
- * an in-memory copy. Survives restarts, so unfinished experiments can be resumed.
+ * The embedded state store: one JSON file per experiment under a folder, written atomically and
+ * forced to the disk (with its outbox), with an in-memory copy. Survives restarts, so unfinished
+ * experiments can be resumed and their unpublished events published.
  */
 public final class LocalExperimentStore implements ExperimentStore {
 
@@ -48,11 +48,12 @@ public final class LocalExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public synchronized void create(Experiment experiment) {
+    public synchronized boolean create(Experiment experiment) {
         if (cache.containsKey(experiment.id())) {
-            throw new IllegalStateException("experiment " + experiment.id() + " exists");
+            return false;
         }
         write(experiment);
+        return true;
     }
 
     @Override
@@ -83,13 +84,7 @@ public final class LocalExperimentStore implements ExperimentStore {
     private void write(Experiment experiment) {
         Path target = folder.resolve(experiment.id() + ".json");
         try {
-            Path tmp = Files.createTempFile(folder, ".tmp-", ".part");
-            Json.mapper().writeValue(tmp.toFile(), experiment);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.replace(target, Json.mapper().writeValueAsBytes(experiment), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist experiment " + experiment.id(), e);
         }

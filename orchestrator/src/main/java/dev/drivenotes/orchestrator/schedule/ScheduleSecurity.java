@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.schedule;
 
 import dev.drivenotes.platform.gcp.security.GoogleIdTokens;
+import dev.drivenotes.platform.gcp.security.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,8 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * {@code /v1/schedules/**} takes only Google-signed ID tokens for the configured audience from the
  * configured service account (when {@code drivenotes.schedules.id-token.audience} is set, i.e. on
- * Google Cloud): a bad, expired or foreign-audience token is 401, another caller 403. Everything
- * else stays open, as in the local default.
+ * Google Cloud): a missing, forged, expired, undated or foreign-audience token is 401, another
+ * caller 403, both as problem details. Everything else stays open, as in the local default (where
+ * every service listens on loopback only).
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduleSecurity {
@@ -27,8 +29,12 @@ class ScheduleSecurity {
         if (idToken.enabled()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest()
                             .access(GoogleIdTokens.fromServiceAccount(idToken.serviceAccountEmail())))
-                    .oauth2ResourceServer(server -> server.jwt(
-                            jwt -> jwt.decoder(GoogleIdTokens.decoder(idToken.jwkSetUri(), idToken.audience()))));
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                            .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                    .oauth2ResourceServer(server -> server.authenticationEntryPoint(
+                                    ProblemSecurityHandlers.unauthorized())
+                            .accessDeniedHandler(ProblemSecurityHandlers.forbidden())
+                            .jwt(jwt -> jwt.decoder(GoogleIdTokens.decoder(idToken.jwkSetUri(), idToken.audience()))));
         } else {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         }

@@ -1,7 +1,6 @@
 package dev.drivenotes.orchestrator.schedule;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
-import dev.drivenotes.orchestrator.experiment.Experiment;
 import dev.drivenotes.orchestrator.experiment.ExperimentService;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
@@ -15,14 +14,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a named schedule for today (UTC) at most once: the first trigger claims the (name, date)
- * slot and starts the experiment; a retried or duplicated trigger gets the same run back.
+ * Runs a named schedule for today (UTC) at most once. A trigger claims the (name, date) slot under
+ * a lease of {@link #CLAIM_LEASE}, creates the slot's experiment under its deterministic id ({@link
+ * ScheduleRun#experimentIdFor}) and binds it to the slot. A retried or duplicated trigger gets the
+ * same run back; one that finds a claim whose holder died before binding (its lease ran out) takes
+ * it over, and since the experiment id is the same for every trigger of the day, creating it again
+ * returns the one that exists: never two experiments for one (name, date).
  */
 @Service
 public class ScheduleService {
 
-    /** A claim whose starter vanished for this long is taken over by the next trigger. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /**
+     * How long a claim without an experiment blocks other triggers. Shorter than Cloud Scheduler's
+     * first retry back-off (terraform/scheduler.tf, checked by {@code TerraformCrossCheckTest}), so
+     * the retry after a crash finds the lease run out and takes the claim over.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(45);
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
 
@@ -39,7 +46,7 @@ public class ScheduleService {
         this.clock = clock;
     }
 
-    /** What a trigger did: {@code started} is false when the slot already had its run. */
+    /** What a trigger did: {@code started} is true when this call created the day's experiment. */
     public record Triggered(ScheduleRun run, boolean started) {}
 
     public Triggered trigger(String name) {
@@ -49,10 +56,11 @@ public class ScheduleService {
         }
         Instant now = clock.instant();
         LocalDate date = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        ScheduleRuns.Claim claim = runs.claim(name, date, now, ABANDONED_AFTER);
+        ScheduleRuns.Claim claim = runs.claim(name, date, now, CLAIM_LEASE);
         if (!claim.won()) {
             if (claim.run().experimentId() == null) {
-                throw new ConflictException("schedule '" + name + "' for " + date + " is being started; retry later");
+                throw new ConflictException("schedule '" + name + "' for " + date + " is being started; retry after "
+                        + claim.run().leaseExpiresAt());
             }
             log.info(
                     "schedule '{}' for {} already ran as {}; nothing started",
@@ -61,15 +69,30 @@ public class ScheduleService {
                     claim.run().experimentId());
             return new Triggered(claim.run(), false);
         }
-        Experiment experiment;
+        ExperimentService.Submitted submitted;
         try {
-            experiment = experiments.submit(forDate(definition, date));
+            submitted = experiments.submitOnce(ScheduleRun.experimentIdFor(name, date), forDate(definition, date));
         } catch (RuntimeException e) {
             runs.release(claim.run());
             throw e;
         }
-        log.info("schedule '{}' for {} started experiment {}", name, date, experiment.id());
-        return new Triggered(runs.started(claim.run(), experiment.id()), true);
+        String experimentId = submitted.experiment().id();
+        try {
+            ScheduleRun bound = runs.started(claim.run(), experimentId);
+            log.info(
+                    "schedule '{}' for {} {} experiment {}",
+                    name,
+                    date,
+                    submitted.created() ? "started" : "found its",
+                    experimentId);
+            return new Triggered(bound, submitted.created());
+        } catch (ScheduleRuns.ClaimLostException lost) {
+            // another trigger took the claim over meanwhile; the experiment is the same one
+            log.warn("schedule '{}' for {}: {}; experiment {} stands", name, date, lost.getMessage(), experimentId);
+            ScheduleRun current = lost.current();
+            boolean bound = current != null && current.experimentId() != null;
+            return new Triggered(bound ? current : claim.run().started(experimentId), false);
+        }
     }
 
     static ExperimentConfig forDate(ExperimentConfig c, LocalDate date) {

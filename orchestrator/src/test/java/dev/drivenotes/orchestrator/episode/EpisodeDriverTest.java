@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
-import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
@@ -14,12 +13,9 @@ import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
-import dev.drivenotes.platform.events.InProcessEventBus;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,30 +31,23 @@ class EpisodeDriverTest {
     Path data;
 
     private FakeServices fake;
-    private InProcessEventBus bus;
     private LocalFolderArtifactStore artifacts;
     private EpisodeDriver driver;
-    private final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         fake = new FakeServices();
-        bus = new InProcessEventBus();
-        bus.subscribe("test", published::add);
         artifacts = new LocalFolderArtifactStore(data);
         PlatformProperties props = new PlatformProperties(
                 data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
         driver = new EpisodeDriver(
                 new SimulatorClient(RestClient.builder(), props),
                 new PolicyClient(RestClient.builder(), props),
-                artifacts,
-                bus,
-                Clock.systemUTC());
+                artifacts);
     }
 
     @AfterEach
     void tearDown() {
-        bus.close();
         fake.close();
     }
 
@@ -69,11 +58,13 @@ class EpisodeDriverTest {
 
     @Test
     void drivesEpisodesInBatchesAndStoresTheirTrajectories() throws Exception {
-        List<EpisodeSummary> finished = new CopyOnWriteArrayList<>();
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
 
-        boolean done = driver.drive("exp-1", config(3, 2), List.of(0, 1, 2), finished::add, () -> false);
+        boolean done = driver.drive("exp-1", config(3, 2), List.of(0, 1, 2), completed::add, () -> false);
 
         assertThat(done).isTrue();
+        List<EpisodeSummary> finished =
+                completed.stream().map(EpisodeCompleted::summary).toList();
         assertThat(finished).extracting(EpisodeSummary::termination).containsOnly(Termination.REACHED_DESTINATION);
         assertThat(finished).extracting(EpisodeSummary::steps).containsOnly(10);
         // two episodes share each predict call while both are in flight
@@ -81,9 +72,8 @@ class EpisodeDriverTest {
         assertThat(fake.live).isEmpty();
         assertThat(fake.deleted).hasSize(3);
 
-        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        assertThat(published).hasSize(3).allMatch(e -> e.payload() instanceof EpisodeCompleted);
-        EpisodeCompleted first = (EpisodeCompleted) published.getFirst().payload();
+        assertThat(completed).extracting(EpisodeCompleted::experimentId).containsOnly("exp-1");
+        EpisodeCompleted first = completed.getFirst();
         List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(first.artifactUri())));
         assertThat(trajectory).hasSize(11);
         assertThat(trajectory.getLast().decision()).isNull();
@@ -96,12 +86,12 @@ class EpisodeDriverTest {
         ExperimentConfig config =
                 new ExperimentConfig("t", null, null, 1, null, null, null, 100, null, null, null, null, 1, 64);
 
-        driver.drive("exp-bev", config, List.of(0), s -> {}, () -> false);
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
+        driver.drive("exp-bev", config, List.of(0), completed::add, () -> false);
 
         assertThat(fake.birdEyeSizes.values()).containsExactly(64);
         assertThat(fake.predictedRasters).isNotEmpty().containsOnly(true);
-        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        EpisodeCompleted done = (EpisodeCompleted) published.getFirst().payload();
+        EpisodeCompleted done = completed.getFirst();
         List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(done.artifactUri())));
         assertThat(trajectory).hasSize(11).allMatch(r -> r.observation().birdEye() == null);
     }
@@ -134,7 +124,7 @@ class EpisodeDriverTest {
                 cancelled.set(true);
             }
         };
-        List<EpisodeSummary> finished = new CopyOnWriteArrayList<>();
+        List<EpisodeCompleted> finished = new CopyOnWriteArrayList<>();
 
         boolean done = driver.drive("exp-3", config(3, 2), List.of(0, 1, 2), finished::add, cancelled::get);
 
@@ -146,7 +136,5 @@ class EpisodeDriverTest {
         assertThat(fake.deleted).containsExactlyInAnyOrderElementsOf(fake.created);
         assertThat(fake.live).isEmpty();
         assertThat(finished).isEmpty();
-        assertThat(bus.awaitIdle(Duration.ofSeconds(5))).isTrue();
-        assertThat(published).isEmpty();
     }
 }

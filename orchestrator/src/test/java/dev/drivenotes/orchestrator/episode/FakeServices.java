@@ -34,11 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
  * {@code throttle} metres a step along a 10 m route and reaches the destination at x = 10. Map
- * {@link #UNKNOWN_MAP} is answered with a 400, as carla-runner answers a map it cannot load.
+ * {@link #UNKNOWN_MAP} is answered with a 400, as carla-runner answers a map it cannot load. Its
+ * places are {@link #PLACES}; {@link #UNREACHABLE} is one no route leads to.
  */
 public final class FakeServices implements AutoCloseable {
 
     public static final String UNKNOWN_MAP = "maps/missing.xodr";
+    public static final Set<String> PLACES = Set.of("Start", "Goal", "Island");
+    public static final String UNREACHABLE = "Island";
 
     /** Called on the server thread with a simulation's id and step number before the step answers. */
     @FunctionalInterface
@@ -75,6 +78,7 @@ public final class FakeServices implements AutoCloseable {
         server.createContext("/v1/simulations", this::simulations);
         server.createContext("/v1/predict", this::predict);
         server.createContext("/v1/maps/summary", this::mapSummary);
+        server.createContext("/v1/maps/route", this::mapRoute);
         server.start();
     }
 
@@ -135,6 +139,26 @@ public final class FakeServices implements AutoCloseable {
         } else {
             send(ex, 200, Map.of("map", "default-town"));
         }
+    }
+
+    /** carla-runner's route check: 400 naming {@code from} or {@code to}, as carla-runner names them. */
+    private void mapRoute(HttpExchange ex) throws IOException {
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : ex.getRequestURI().getQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        for (String end : List.of("from", "to")) {
+            if (!PLACES.contains(query.get(end))) {
+                send(ex, 400, Map.of("detail", "unknown place '" + query.get(end) + "'", "field", end));
+                return;
+            }
+        }
+        if (query.get("to").equals(UNREACHABLE) || query.get("from").equals(UNREACHABLE)) {
+            send(ex, 400, Map.of("detail", "no drivable route to '" + UNREACHABLE + "'", "field", "to"));
+            return;
+        }
+        send(ex, 200, new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()));
     }
 
     private void predict(HttpExchange ex) throws IOException {

@@ -8,22 +8,20 @@ import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.event.DomainEvent;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
-import dev.drivenotes.orchestrator.OrchestratorProperties;
-import dev.drivenotes.orchestrator.clients.PolicyClient;
-import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.model.sim.RouteSpec;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.orchestrator.episode.FakeServices;
-import dev.drivenotes.platform.PlatformProperties;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.web.ConflictException;
+import dev.drivenotes.platform.web.DependencyUnavailableException;
+import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 /**
  * The experiment lifecycle without Spring: the real store, driver and clients against {@link
@@ -75,22 +72,11 @@ class ExperimentServiceTest {
     }
 
     private ExperimentService serviceOn(ExperimentStore experiments) {
-        PlatformProperties platform = new PlatformProperties(
-                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
-        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
-        EpisodeDriver driver = new EpisodeDriver(
-                simulator,
-                new PolicyClient(RestClient.builder(), platform),
-                new LocalFolderArtifactStore(data.resolve("artifacts")),
-                events,
-                Clock.systemUTC());
-        return new ExperimentService(
-                experiments,
-                driver,
-                simulator,
-                events,
-                Clock.systemUTC(),
-                new OrchestratorProperties(2, Duration.ofSeconds(30), true));
+        return serviceOn(experiments, fake.uri());
+    }
+
+    private ExperimentService serviceOn(ExperimentStore experiments, URI services) {
+        return LocalExperimentServices.on(experiments, services, data, events);
     }
 
     private static ExperimentConfig config(int episodes, int parallel) {
@@ -99,13 +85,19 @@ class ExperimentServiceTest {
     }
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
-    private static EpisodeSummary recordedBefore(String experimentId, int index) {
-        return episode(EpisodeDriver.episodeId(experimentId, index), index)
+    private static EpisodeCompleted recordedBefore(String experimentId, int index) {
+        EpisodeSummary summary = episode(EpisodeDriver.episodeId(experimentId, index), index)
                 .seed(100 + index)
                 .steps(62)
                 .meanSpeedMps(4.2)
                 .route("Start", "Goal", 10)
                 .build();
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/" + index, summary);
+    }
+
+    /** The outbox as a previous run left it once the bus had accepted everything. */
+    private static Experiment allPublished(Experiment e) {
+        return e.published(e.outbox().stream().map(EventEnvelope::eventId).toList());
     }
 
     private Experiment stored(String id) {
@@ -125,13 +117,13 @@ class ExperimentServiceTest {
     @Test
     void resumesARunningExperimentAfterRestartWithoutRerunningItsFinishedEpisode() throws Exception {
         store.create(Experiment.accepted("exp-r", config(3, 1), T0));
-        store.update("exp-r", e -> e.running(T0).withEpisode(recordedBefore("exp-r", 0), T0));
+        store.update("exp-r", e -> allPublished(e.running(T0).withEpisode(recordedBefore("exp-r", 0), T0)));
         store.create(Experiment.accepted("exp-done", config(1, 1), T0));
         store.update(
                 "exp-done",
-                e -> e.running(T0)
+                e -> allPublished(e.running(T0)
                         .withEpisode(recordedBefore("exp-done", 0), T0)
-                        .completed(T0));
+                        .completed(T0)));
         service.destroy();
         store = new LocalExperimentStore(stateFolder());
         service = serviceOn(store);
@@ -145,7 +137,9 @@ class ExperimentServiceTest {
         Experiment done = stored("exp-r");
         assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED);
         assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1, 2);
-        assertThat(done.episodes().getFirst()).isEqualTo(recordedBefore("exp-r", 0));
+        assertThat(done.episodes().getFirst())
+                .isEqualTo(recordedBefore("exp-r", 0).summary());
+        assertThat(done.outbox()).as("every event accepted by the bus").isEmpty();
         assertThat(fake.createdSeeds).as("only episodes 1 and 2 are driven").containsExactly(101L, 102L);
         assertThat(fake.live).isEmpty();
         assertThat(events.payloads(EpisodeCompleted.class))
@@ -194,6 +188,8 @@ class ExperimentServiceTest {
                 .containsExactly(0);
         assertThat(events.payloads(ExperimentCompleted.class)).isEmpty();
         assertThat(events.payloads(ExperimentFailed.class)).isEmpty();
+        assertThat(events.payloads(ExperimentCancelled.class))
+                .containsExactly(new ExperimentCancelled(submitted.id(), "cancelled by operator"));
     }
 
     @Test
@@ -262,7 +258,7 @@ class ExperimentServiceTest {
     }
 
     @Test
-    void recordsInTheReasonThatExperimentFailedCouldNotBePublished() {
+    void keepsAnEventTheBusRefusedInTheOutboxAndPublishesItOnTheNextStart() throws Exception {
         fake.failStepAt = 2;
         events.answer = e -> e.payload() instanceof ExperimentFailed
                 ? CompletableFuture.failedFuture(new IllegalStateException("bus closed"))
@@ -273,9 +269,74 @@ class ExperimentServiceTest {
 
         Experiment failed = stored("exp-u");
         assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(failed.failureReason())
-                .startsWith("carla-runner answered 500: simulator crashed (ExperimentFailed not published:")
-                .contains("bus closed");
+        assertThat(failed.failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
+        assertThat(failed.outbox()).extracting(EventEnvelope::type).containsExactly("ExperimentFailed");
+        EventEnvelope refused = failed.outbox().getFirst();
+
+        events.answer = e -> CompletableFuture.completedFuture(null);
+        restart();
+        service.resumeUnfinished();
+
+        assertThat(events.published)
+                .filteredOn(e -> e.eventId().equals(refused.eventId()))
+                .hasSize(2);
+        assertThat(stored("exp-u").outbox()).isEmpty();
+    }
+
+    @Test
+    void aCrashAfterCompletedWasStoredStillAnnouncesExperimentCompletedOnceOnRestart() throws Exception {
+        store.create(Experiment.accepted("exp-k", config(2, 1), T0));
+        store.update(
+                "exp-k",
+                e -> allPublished(e.running(T0).withEpisode(recordedBefore("exp-k", 0), T0))
+                        // the process dies after this write, before the relay published anything
+                        .withEpisode(recordedBefore("exp-k", 1), T0)
+                        .completed(T0));
+        restart();
+
+        int resumed = service.resumeUnfinished();
+
+        assertThat(resumed).as("a COMPLETED experiment is not driven again").isZero();
+        assertThat(fake.created).isEmpty();
+        assertThat(events.published)
+                .extracting(EventEnvelope::type)
+                .containsExactly("EpisodeCompleted", "ExperimentCompleted");
+        assertThat(events.payloads(EpisodeCompleted.class))
+                .extracting(e -> e.summary().index())
+                .containsExactly(1);
+        assertThat(events.payloads(ExperimentCompleted.class).getFirst().episodes())
+                .hasSize(2);
+        assertThat(stored("exp-k").outbox()).isEmpty();
+
+        restart();
+        service.resumeUnfinished();
+        assertThat(events.published)
+                .as("published once: nothing left to republish")
+                .hasSize(2);
+    }
+
+    @Test
+    void anEpisodeIsRecordedAndAnnouncedInOneWriteSoARestartNeitherLosesNorRedrivesIt() throws Exception {
+        store.create(Experiment.accepted("exp-e", config(2, 1), T0));
+        // the previous process stored episode 0 with its event, then died before publishing it
+        store.update("exp-e", e -> allPublished(e.running(T0)).withEpisode(recordedBefore("exp-e", 0), T0));
+        restart();
+
+        service.resumeUnfinished();
+        await("exp-e completed", () -> stored("exp-e").status() == ExperimentStatus.COMPLETED);
+        await("its outbox published", () -> stored("exp-e").outbox().isEmpty());
+
+        assertThat(fake.createdSeeds).as("episode 0 is not driven again").containsExactly(101L);
+        assertThat(events.payloads(EpisodeCompleted.class))
+                .extracting(e -> e.summary().index())
+                .containsExactly(0, 1);
+        assertThat(events.payloads(ExperimentCompleted.class)).singleElement();
+    }
+
+    private void restart() throws Exception {
+        service.destroy();
+        store = new LocalExperimentStore(stateFolder());
+        service = serviceOn(store);
     }
 
     @Test
@@ -302,6 +363,47 @@ class ExperimentServiceTest {
                 .hasMessageContaining("no map file");
         assertThat(store.all()).isEmpty();
         assertThat(events.published).isEmpty();
+    }
+
+    private static ExperimentConfig withRoutes(RouteSpec... routes) {
+        return new ExperimentConfig(
+                "routes", null, "autopilot", 2, null, null, List.of(routes), 100, null, null, null, null, null, null);
+    }
+
+    @Test
+    void rejectsAnUnknownPlaceAtSubmissionNamingTheRouteEnd() {
+        ExperimentConfig config = withRoutes(new RouteSpec("Start", "Goal"), new RouteSpec("Atlantis", "Goal"));
+
+        assertThatThrownBy(() -> service.submit(config))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("routes[1].from"))
+                .hasMessageContaining("unknown place 'Atlantis'");
+        assertThat(store.all()).isEmpty();
+        assertThat(events.published).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnreachableDestinationAtSubmission() {
+        ExperimentConfig config = withRoutes(new RouteSpec("Start", FakeServices.UNREACHABLE));
+
+        assertThatThrownBy(() -> service.submit(config))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("routes[0].to"));
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void acceptsNothingUncheckedWhileCarlaRunnerIsDown() throws Exception {
+        ExperimentService unchecked = serviceOn(store, URI.create("http://127.0.0.1:9"));
+        try {
+            assertThatThrownBy(() -> unchecked.submit(withRoutes(new RouteSpec("Start", "Goal"))))
+                    .isInstanceOfSatisfying(
+                            DependencyUnavailableException.class,
+                            e -> assertThat(e.service()).isEqualTo("carla-runner"));
+            assertThat(store.all()).isEmpty();
+        } finally {
+            unchecked.destroy();
+        }
     }
 
     /** Records every event; {@link #answer} decides the future each publish returns. */

@@ -3,6 +3,9 @@ package dev.drivenotes.orchestrator.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -10,6 +13,7 @@ import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +24,14 @@ class LocalExperimentStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
 
-    private static EpisodeSummary episode(int index) {
-        return EpisodeSummaryBuilder.episode("e-" + index, index)
+    private static EpisodeCompleted episode(String experimentId, int index) {
+        EpisodeSummary summary = EpisodeSummaryBuilder.episode("e-" + index, index)
                 .seed(index)
                 .steps(50)
                 .meanSpeedMps(5)
                 .route("A", "B", 100)
                 .build();
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary);
     }
 
     @Test
@@ -34,7 +39,7 @@ class LocalExperimentStoreTest {
         LocalExperimentStore store = new LocalExperimentStore(folder);
         store.create(Experiment.accepted("exp-a", ExperimentConfig.of("daily", 3), T0));
         store.update("exp-a", e -> e.running(T0.plusSeconds(1)));
-        store.update("exp-a", e -> e.withEpisode(episode(0), T0.plusSeconds(2)));
+        store.update("exp-a", e -> e.withEpisode(episode("exp-a", 0), T0.plusSeconds(2)));
 
         LocalExperimentStore reopened = new LocalExperimentStore(folder);
 
@@ -49,19 +54,43 @@ class LocalExperimentStoreTest {
     void recordsAnEpisodeOnceEvenWhenReportedTwice() {
         LocalExperimentStore store = new LocalExperimentStore(folder);
         store.create(Experiment.accepted("exp-b", ExperimentConfig.of("daily", 2), T0));
-        store.update("exp-b", e -> e.withEpisode(episode(1), T0));
-        Experiment after = store.update("exp-b", e -> e.withEpisode(episode(1), T0));
+        store.update("exp-b", e -> e.withEpisode(episode("exp-b", 1), T0));
+        Experiment after = store.update("exp-b", e -> e.withEpisode(episode("exp-b", 1), T0));
         assertThat(after.episodes()).hasSize(1);
         assertThat(after.view().episodesCompleted()).isEqualTo(1);
     }
 
     @Test
-    void refusesDuplicateIdsAndUnknownUpdates() {
+    void createsAnIdOnceAndRefusesUnknownUpdates() {
         LocalExperimentStore store = new LocalExperimentStore(folder);
-        store.create(Experiment.accepted("exp-c", ExperimentConfig.of("daily", 1), T0));
-        assertThatThrownBy(() -> store.create(Experiment.accepted("exp-c", ExperimentConfig.of("x", 1), T0)))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.create(Experiment.accepted("exp-c", ExperimentConfig.of("daily", 1), T0)))
+                .isTrue();
+        assertThat(store.create(Experiment.accepted("exp-c", ExperimentConfig.of("x", 1), T0)))
+                .isFalse();
+        assertThat(store.find("exp-c").orElseThrow().config().name()).isEqualTo("daily");
         assertThatThrownBy(() -> store.update("nope", e -> e)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void keepsEachStateChangesEventInTheOutboxWithItUntilPublished() {
+        LocalExperimentStore store = new LocalExperimentStore(folder);
+        store.create(Experiment.accepted("exp-o", ExperimentConfig.of("daily", 1), T0));
+        store.update("exp-o", e -> e.running(T0).withEpisode(episode("exp-o", 0), T0));
+        store.update("exp-o", e -> e.completed(T0.plusSeconds(5)));
+
+        Experiment reopened = new LocalExperimentStore(folder).find("exp-o").orElseThrow();
+        assertThat(reopened.outbox())
+                .extracting(EventEnvelope::type)
+                .containsExactly("ExperimentStarted", "EpisodeCompleted", "ExperimentCompleted");
+        ExperimentCompleted completed =
+                (ExperimentCompleted) reopened.outbox().getLast().payload();
+        assertThat(completed.episodes()).isEqualTo(reopened.episodes());
+
+        List<String> firstTwo =
+                reopened.outbox().stream().limit(2).map(EventEnvelope::eventId).toList();
+        Experiment after = store.update("exp-o", e -> e.published(firstTwo));
+        assertThat(after.outbox()).extracting(EventEnvelope::type).containsExactly("ExperimentCompleted");
+        assertThat(after.updatedAt()).as("publishing is no lifecycle change").isEqualTo(T0.plusSeconds(5));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.drivenotes.platform.gcp.testing.TerraformConfig.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.orchestrator.schedule.ScheduleProperties;
+import dev.drivenotes.orchestrator.schedule.ScheduleService;
 import dev.drivenotes.platform.gcp.pubsub.PubSubBusProperties;
 import dev.drivenotes.platform.gcp.pubsub.PubSubNames;
 import dev.drivenotes.platform.gcp.storage.GcsProperties;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -156,6 +158,25 @@ class TerraformCrossCheckTest {
     }
 
     @Test
+    void aClaimsLeaseOutlastsSchedulersAttemptAndRunsOutBeforeItsFirstRetry() {
+        Map<String, Object> job = root.resource("google_cloud_scheduler_job", "daily");
+        Map<String, Object> retry = block(job.get("retry_config"));
+        Duration attemptDeadline = seconds(job.get("attempt_deadline"));
+        Duration firstRetry = seconds(retry.get("min_backoff_duration"));
+
+        assertThat(((Number) retry.get("retry_count")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(attemptDeadline).isLessThan(ScheduleService.CLAIM_LEASE);
+        assertThat(ScheduleService.CLAIM_LEASE).isLessThan(firstRetry);
+    }
+
+    /** A Cloud Scheduler duration such as {@code "60s"}. */
+    private static Duration seconds(Object value) {
+        String text = String.valueOf(value);
+        assertThat(text).matches("\\d+s");
+        return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+
+    @Test
     void terraformDockerAndEachServiceAgreeOnItsPort() throws Exception {
         Map<String, Integer> terraform = new HashMap<>();
         block(root.locals().get("service_ports"))
@@ -166,6 +187,17 @@ class TerraformCrossCheckTest {
         }
 
         assertThat(terraform).isEqualTo(dockerPorts()).isEqualTo(properties);
+    }
+
+    @Test
+    void servicesListenOnLoopbackLocallyAndOnEveryInterfaceInTheirImage() throws Exception {
+        for (String service : dockerPorts().keySet()) {
+            assertThat(properties(service).getProperty("server.address"))
+                    .as(service)
+                    .isEqualTo("127.0.0.1");
+        }
+        assertThat(Files.readAllLines(Path.of("../docker/Dockerfile")))
+                .anySatisfy(line -> assertThat(line.trim()).startsWith("SERVER_ADDRESS=0.0.0.0"));
     }
 
     @Test

@@ -3,25 +3,19 @@ package dev.drivenotes.orchestrator.schedule;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.drivenotes.platform.gcp.testing.LocalIdTokens;
+import dev.drivenotes.platform.web.ProblemType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -46,9 +41,9 @@ class ScheduleSecurityTest {
 
     private static final String AUDIENCE = "https://orchestrator.example.run.app";
     private static final String SCHEDULER = "scheduler@drivenotes-test.iam.gserviceaccount.com";
-    private static final RSAKey TRUSTED = newKey("trusted");
-    private static final RSAKey FORGER = newKey("trusted"); // same key id, different key
-    private static final HttpServer JWKS = serve(new JWKSet(TRUSTED.toPublicJWK()).toString());
+    private static final LocalIdTokens ISSUER = LocalIdTokens.start("trusted");
+    private static final RSAKey TRUSTED = ISSUER.key();
+    private static final RSAKey FORGER = LocalIdTokens.newKey("trusted"); // same key id, different key
 
     @Autowired
     MockMvc mvc;
@@ -62,17 +57,19 @@ class ScheduleSecurityTest {
         registry.add("drivenotes.schedules.id-token.service-account-email", () -> SCHEDULER);
         registry.add(
                 "drivenotes.schedules.id-token.jwk-set-uri",
-                () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/certs");
+                () -> ISSUER.jwkSetUri().toString());
     }
 
     @AfterAll
     static void stopKeyServer() {
-        JWKS.stop(0);
+        ISSUER.close();
     }
 
     @BeforeEach
     void scheduleStarts() {
-        ScheduleRun run = new ScheduleRun("daily", LocalDate.of(2026, 11, 24), Instant.now(), "exp-1");
+        ScheduleRun run = ScheduleRun.claim(
+                        "daily", LocalDate.of(2026, 11, 24), Instant.now(), ScheduleService.CLAIM_LEASE)
+                .started("exp-1");
         when(schedules.trigger(eq("daily"))).thenReturn(new ScheduleService.Triggered(run, true));
     }
 
@@ -84,8 +81,21 @@ class ScheduleSecurityTest {
     }
 
     @Test
-    void missingTokenIsUnauthorized() throws Exception {
-        mvc.perform(post("/v1/schedules/daily:run")).andExpect(status().isUnauthorized());
+    void missingTokenIsAnUnauthorizedProblem() throws Exception {
+        mvc.perform(post("/v1/schedules/daily:run"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(
+                        jsonPath("$.type").value(ProblemType.UNAUTHORIZED.type().toString()))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void validlySignedTokenWithoutExpiryIsUnauthorized() throws Exception {
+        trigger(token(TRUSTED, AUDIENCE, SCHEDULER, true, null))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -105,9 +115,11 @@ class ScheduleSecurityTest {
     }
 
     @Test
-    void tokenOfAnotherServiceAccountIsForbidden() throws Exception {
+    void tokenOfAnotherServiceAccountIsAForbiddenProblem() throws Exception {
         trigger(token(TRUSTED, AUDIENCE, "intruder@drivenotes-test.iam.gserviceaccount.com", true, 300))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(ProblemType.FORBIDDEN.type().toString()));
     }
 
     @Test
@@ -119,50 +131,19 @@ class ScheduleSecurityTest {
         return mvc.perform(post("/v1/schedules/daily:run").header("Authorization", "Bearer " + token));
     }
 
-    private static String token(RSAKey key, String audience, String email, boolean verified, long expiresInSeconds)
-            throws Exception {
+    /** A token; {@code expiresInSeconds} null leaves {@code exp} out. */
+    private static String token(RSAKey key, String audience, String email, boolean verified, Integer expiresInSeconds) {
         Instant now = Instant.now();
+        long lifetime = expiresInSeconds == null ? 300 : expiresInSeconds;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("https://accounts.google.com")
                 .audience(audience)
                 .subject("1234567890")
                 .claim("email", email)
                 .claim("email_verified", verified)
-                .issueTime(Date.from(now.minusSeconds(Math.max(0, -expiresInSeconds) + 60)))
-                .expirationTime(Date.from(now.plusSeconds(expiresInSeconds)))
+                .issueTime(Date.from(now.minusSeconds(Math.max(0, -lifetime) + 60)))
+                .expirationTime(expiresInSeconds == null ? null : Date.from(now.plusSeconds(lifetime)))
                 .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static RSAKey newKey(String keyId) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer serve(String jwks) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/certs", exchange -> {
-                byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalIdTokens.sign(key, claims);
     }
 }

@@ -43,9 +43,13 @@ class ScheduleServiceTest {
     }
 
     private void experimentsStart() {
-        when(experiments.submit(any()))
-                .thenAnswer(call -> Experiment.accepted(
-                        "exp-" + started.incrementAndGet(), call.getArgument(0, ExperimentConfig.class), MORNING));
+        when(experiments.submitOnce(any(), any())).thenAnswer(call -> {
+            started.incrementAndGet();
+            return new ExperimentService.Submitted(
+                    Experiment.accepted(
+                            call.getArgument(0, String.class), call.getArgument(1, ExperimentConfig.class), MORNING),
+                    true);
+        });
     }
 
     @Test
@@ -77,8 +81,8 @@ class ScheduleServiceTest {
         assertThat(retry.started()).isFalse();
         assertThat(retry.run().experimentId())
                 .isEqualTo(first.run().experimentId())
-                .isEqualTo("exp-1");
-        verify(experiments, times(1)).submit(any());
+                .isEqualTo("sched-daily-20261124");
+        verify(experiments, times(1)).submitOnce(any(), any());
     }
 
     @Test
@@ -89,7 +93,8 @@ class ScheduleServiceTest {
                 service(MORNING.plusSeconds(86_400)).trigger("daily");
 
         assertThat(tomorrow.started()).isTrue();
-        assertThat(tomorrow.run().experimentId()).isEqualTo("exp-2");
+        assertThat(tomorrow.run().experimentId()).isEqualTo("sched-daily-20261125");
+        assertThat(started).hasValue(2);
         assertThat(ScheduleService.forDate(
                                 ExperimentConfig.of("daily", 2), tomorrow.run().date())
                         .name())
@@ -98,15 +103,16 @@ class ScheduleServiceTest {
 
     @Test
     void failedStartReleasesTheSlotSoARetryCanStartIt() {
-        when(experiments.submit(any()))
+        when(experiments.submitOnce(any(), any()))
                 .thenThrow(new InvalidInputException("map", "no such map"))
-                .thenAnswer(call -> Experiment.accepted("exp-ok", call.getArgument(0), MORNING));
+                .thenAnswer(call -> new ExperimentService.Submitted(
+                        Experiment.accepted(call.getArgument(0), call.getArgument(1), MORNING), true));
 
         assertThatThrownBy(() -> service(MORNING).trigger("daily")).isInstanceOf(InvalidInputException.class);
         ScheduleService.Triggered retry = service(MORNING.plusSeconds(60)).trigger("daily");
 
         assertThat(retry.started()).isTrue();
-        assertThat(retry.run().experimentId()).isEqualTo("exp-ok");
+        assertThat(retry.run().experimentId()).isEqualTo("sched-daily-20261124");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.events.InProcessEventBus;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,11 +20,15 @@ class GcpOffUnlessProfileTest {
     @EnableAutoConfiguration
     static class AnyService {}
 
+    @TempDir
+    Path data;
+
     @Test
     void localDefaultStartsWithTheInProcessBusAndNoGoogleClients() {
         SpringApplication app = new SpringApplication(AnyService.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--spring.config.name=none")) {
+        try (ConfigurableApplicationContext context =
+                app.run("--spring.config.name=none", "--drivenotes.data-dir=" + data)) {
             assertThat(context.getBean(EventPublisher.class)).isInstanceOf(InProcessEventBus.class);
             assertThat(context.getBeanNamesForType(com.google.cloud.spring.core.GcpProjectIdProvider.class))
                     .isEmpty();

@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.ingest;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.port.ArtifactStore;
@@ -10,6 +11,7 @@ import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.note.Scorecard;
 import dev.drivenotes.reporter.store.MetricsSink;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +33,13 @@ class EpisodeIngest {
         this.sink = sink;
     }
 
-    List<Note> ingest(EpisodeCompleted episode) {
+    /** Writes and scores the episode's notes, then records them with the event in the ledger. */
+    List<Note> ingest(EventEnvelope event, EpisodeCompleted episode, Instant processedAt) {
         List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(episode.artifactUri())));
         NoteWriter writer = new NoteWriter(places.matcherFor(episode.map()));
         List<Note> notes = writer.write(episode.experimentId(), episode.summary(), trajectory);
         Scorecard scorecard = NoteScorer.score(List.of(episode.summary()), notes);
-        sink.recordEpisode(episode, notes, scorecard);
+        sink.recordHandled(event, processedAt, () -> sink.recordEpisode(episode, notes, scorecard));
         log.info(
                 "episode {}: {} steps, {} notes, all-three accuracy {}",
                 episode.summary().episodeId(),

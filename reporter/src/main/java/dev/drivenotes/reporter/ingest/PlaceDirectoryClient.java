@@ -13,10 +13,14 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The named places of a map, from carla-runner's {@code GET /v1/maps/places?map=<ref>}, fetched
- * once per map (maps do not change while the service runs; failures are not cached).
+ * once per map (maps do not change while the service runs; failures are not cached). At most
+ * {@link #MAX_CACHED_MAPS} maps are kept: past that the cache starts over, which costs one fetch per
+ * map in use.
  */
 @Component
 class PlaceDirectoryClient {
+
+    static final int MAX_CACHED_MAPS = 16;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -36,6 +40,9 @@ class PlaceDirectoryClient {
 
     /** The matcher of a map's places; throws when carla-runner cannot answer. */
     PlaceMatcher matcherFor(String map) {
+        if (matchers.size() >= MAX_CACHED_MAPS && !matchers.containsKey(map)) {
+            matchers.clear();
+        }
         return matchers.computeIfAbsent(map, this::fetch);
     }
 

@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.ingest;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
 import dev.drivenotes.model.event.ExperimentStarted;
@@ -10,13 +11,16 @@ import dev.drivenotes.model.port.EventHandler;
 import dev.drivenotes.reporter.report.ExperimentReporter;
 import dev.drivenotes.reporter.store.MetricsSink;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Handles every event of the {@code reporter} subscription, once per event id: a redelivered event
- * that was handled before is a no-op. A failure propagates, so the bus redelivers the event.
+ * that was handled before is a no-op. What an event records goes into the store together with its
+ * ledger entry ({@link MetricsSink#recordHandled}). A failure propagates, so the bus redelivers the
+ * event.
  */
 @Component
 class ReporterEventHandler implements EventHandler {
@@ -41,17 +45,30 @@ class ReporterEventHandler implements EventHandler {
             log.debug("{} {} already handled", event.type(), event.eventId());
             return;
         }
+        Instant now = clock.instant();
         switch (event.payload()) {
             case ExperimentStarted started ->
-                sink.recordStarted(started.experimentId(), started.config(), event.occurredAt());
-            case EpisodeCompleted episode -> episodes.ingest(episode);
-            case ExperimentCompleted completed -> reporter.report(completed, event.occurredAt());
+                sink.recordHandled(
+                        event,
+                        now,
+                        () -> sink.recordStarted(started.experimentId(), started.config(), event.occurredAt()));
+            case EpisodeCompleted episode -> episodes.ingest(event, episode, now);
+            case ExperimentCompleted completed -> reporter.report(event, completed);
             case ExperimentFailed failed ->
-                sink.recordFailed(failed.experimentId(), failed.reason(), event.occurredAt());
-            case ReportPublished published -> {
-                // our own announcement: nothing to do
-            }
+                sink.recordHandled(
+                        event,
+                        now,
+                        () -> sink.recordFailed(failed.experimentId(), failed.reason(), event.occurredAt()));
+            case ExperimentCancelled cancelled ->
+                // no report follows and no episode is waited for: the episodes recorded so far stay
+                sink.recordHandled(
+                        event,
+                        now,
+                        () -> sink.recordCancelled(cancelled.experimentId(), cancelled.reason(), event.occurredAt()));
+            case ReportPublished published ->
+                sink.recordHandled(event, now, () -> {
+                    // our own announcement: nothing to record but the ledger entry
+                });
         }
-        sink.markProcessed(event, clock.instant());
     }
 }

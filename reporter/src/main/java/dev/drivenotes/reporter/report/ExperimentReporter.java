@@ -29,8 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an experiment's report once it completed: scores its stored notes, writes report.json and
- * report.html to the artifact store, records the experiment's and the day's metrics and publishes
- * {@link ReportPublished}. Idempotent: a repeat rewrites the same artifacts and rows.
+ * report.html to the artifact store, publishes {@link ReportPublished} (under an id derived from the
+ * ExperimentCompleted event's, so a repeat announces under the same id), then records the
+ * experiment's and the day's metrics with the event in the ledger. Idempotent: a repeat rewrites
+ * the same artifacts and rows.
  */
 @Component
 public class ExperimentReporter {
@@ -56,13 +58,14 @@ public class ExperimentReporter {
     }
 
     /**
-     * Reports a completed experiment.
+     * Reports a completed experiment; it completed when {@code event} occurred.
      *
      * @throws IllegalStateException when an episode of the experiment has no recorded notes yet (its
      *     EpisodeCompleted was not handled): the event is redelivered later
      */
-    public ExperimentReport report(ExperimentCompleted completed, Instant completedAt) {
+    public ExperimentReport report(EventEnvelope event, ExperimentCompleted completed) {
         String id = completed.experimentId();
+        Instant completedAt = event.occurredAt();
         Set<String> recorded =
                 sink.episodes(id).stream().map(e -> e.summary().episodeId()).collect(Collectors.toSet());
         List<String> missing = completed.episodes().stream()
@@ -87,12 +90,14 @@ public class ExperimentReporter {
         byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
         URI htmlUri = artifacts.put(ArtifactKeys.reportHtml(id), html, HTML_TYPE);
 
-        sink.recordCompleted(id, completed.config(), completedAt, scorecard);
-        daily.update(
-                LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
-                completed.config().map(),
-                completed.config().agent());
-        publish(new ReportPublished(id, jsonUri.toString(), htmlUri.toString()));
+        publish(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString()));
+        sink.recordHandled(event, clock.instant(), () -> {
+            sink.recordCompleted(id, completed.config(), completedAt, scorecard);
+            daily.update(
+                    LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
+                    completed.config().map(),
+                    completed.config().agent());
+        });
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
@@ -102,8 +107,14 @@ public class ExperimentReporter {
         return report;
     }
 
-    private void publish(ReportPublished event) {
-        EventEnvelope envelope = EventEnvelope.wrap(event, clock.instant());
+    private void publish(EventEnvelope cause, ReportPublished event) {
+        EventEnvelope envelope = new EventEnvelope(
+                cause.eventId() + "-report",
+                null,
+                event.experimentId(),
+                clock.instant(),
+                EventEnvelope.SCHEMA_VERSION,
+                event);
         try {
             publisher
                     .publish(envelope)

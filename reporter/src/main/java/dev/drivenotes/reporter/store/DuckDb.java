@@ -46,10 +46,16 @@ final class DuckDb implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed or none. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed or none. Called inside another
+     * transaction of the same thread, it joins that one (the outer transaction commits).
+     */
     <T> T transaction(String what, Work<T> work) {
         lock.lock();
         try {
+            if (!connection.getAutoCommit()) {
+                return work.run(connection);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

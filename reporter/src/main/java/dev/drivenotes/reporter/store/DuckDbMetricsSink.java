@@ -58,6 +58,14 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     }
 
     @Override
+    public void recordCancelled(String experimentId, String reason, Instant cancelledAt) {
+        db.call("record cancellation of " + experimentId, c -> {
+            ExperimentRows.cancelled(c, experimentId, reason, cancelledAt);
+            return null;
+        });
+    }
+
+    @Override
     public void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard) {
         db.transaction("record episode " + episode.summary().episodeId(), c -> {
             EpisodeRows.upsert(c, episode, scorecard.notes());
@@ -110,19 +118,16 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
         });
     }
 
+    /** The event's writes and its ledger row in one DuckDB transaction (the writes join it). */
     @Override
-    public void markProcessed(EventEnvelope event, Instant processedAt) {
+    public void recordHandled(EventEnvelope event, Instant processedAt, Runnable writes) {
         String sql = "INSERT INTO processed_events (event_id, type, experiment_id, processed_at)"
                 + " VALUES (?, ?, ?, CAST(? AS TIMESTAMP)) ON CONFLICT (event_id) DO NOTHING";
-        db.call(
-                "mark event " + event.eventId(),
-                c -> DuckDb.update(
-                        c,
-                        sql,
-                        event.eventId(),
-                        event.type(),
-                        event.experimentId(),
-                        ExperimentRows.timestamp(processedAt)));
+        db.transaction("record " + event.type() + " " + event.eventId(), c -> {
+            writes.run();
+            return DuckDb.update(
+                    c, sql, event.eventId(), event.type(), event.experimentId(), ExperimentRows.timestamp(processedAt));
+        });
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.drivenotes.model.experiment.ExperimentStatus;
  * @param name config name, null when only a failure was recorded
  * @param map map reference, null when only a failure was recorded
  * @param agent agent name, null when only a failure was recorded
- * @param status RUNNING, COMPLETED or FAILED
+ * @param status RUNNING, COMPLETED, FAILED or CANCELLED
  */
 public record ExperimentRecord(String experimentId, String name, String map, String agent, ExperimentStatus status) {
     public ExperimentRecord {

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Experiments as rows of the {@code experiments} table, keyed by experiment_id. A start never
- * overwrites a later status; a completion or failure sets the experiment's day (UTC).
+ * overwrites a later status; a completion, failure or cancellation sets the experiment's day (UTC)
+ * and {@code completed_at} (when it ended).
  */
 final class ExperimentRows {
 
@@ -86,6 +87,21 @@ final class ExperimentRows {
                   completed_at = excluded.completed_at, day = excluded.day""";
         DuckDb.update(
                 c, sql, experimentId, reason, timestamp(failedAt), day(failedAt).toString());
+    }
+
+    static void cancelled(Connection c, String experimentId, String reason, Instant cancelledAt) throws SQLException {
+        String sql = """
+                INSERT INTO experiments (experiment_id, status, failure_reason, completed_at, day)
+                VALUES (?, 'CANCELLED', ?, CAST(? AS TIMESTAMP), CAST(? AS DATE))
+                ON CONFLICT (experiment_id) DO UPDATE SET status = 'CANCELLED',
+                  failure_reason = excluded.failure_reason, completed_at = excluded.completed_at, day = excluded.day""";
+        DuckDb.update(
+                c,
+                sql,
+                experimentId,
+                reason,
+                timestamp(cancelledAt),
+                day(cancelledAt).toString());
     }
 
     static Optional<ExperimentRecord> find(Connection c, String experimentId) throws SQLException {

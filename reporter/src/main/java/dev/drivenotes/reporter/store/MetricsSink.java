@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Where notes and metrics land: tables {@code experiments}, {@code episodes}, {@code notes}, {@code
- * metrics_daily} (DuckDB locally, BigQuery on Google Cloud). Every write is an upsert keyed by ids,
- * so re-processing an event never duplicates rows.
+ * metrics_daily} (DuckDB locally; BigQuery on Google Cloud, with the reporter's read state as
+ * documents in Cloud Storage). Every write is an upsert keyed by ids, so re-processing an event
+ * never duplicates rows; the processed-event ledger is written with an event's writes ({@link
+ * #recordHandled}).
  */
 public interface MetricsSink {
 
@@ -25,6 +27,9 @@ public interface MetricsSink {
 
     /** Records an experiment's failure. */
     void recordFailed(String experimentId, String reason, Instant failedAt);
+
+    /** Records that an experiment was cancelled (no report follows; its recorded episodes stay). */
+    void recordCancelled(String experimentId, String reason, Instant cancelledAt);
 
     /** Records an episode and replaces its notes. */
     void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard);
@@ -46,6 +51,13 @@ public interface MetricsSink {
     /** Whether an event was already handled (consumers are idempotent by event id). */
     boolean processed(String eventId);
 
-    /** Remembers that an event was handled. */
-    void markProcessed(EventEnvelope event, Instant processedAt);
+    /**
+     * Runs the writes an event causes and records the event in the processed-event ledger with them:
+     * in one transaction (DuckDB), or the ledger written last where the store has no transactions
+     * (Cloud Storage and BigQuery). Either way the event is in the ledger only once all its writes
+     * are, so a crash before the end leaves it unrecorded and its redelivery redoes them.
+     *
+     * @param writes the event's writes (calls to this sink's {@code record*} methods), possibly none
+     */
+    void recordHandled(EventEnvelope event, Instant processedAt, Runnable writes);
 }

@@ -6,9 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
-/** The local metrics sink: {@code ${drivenotes.data-dir}/reporter/drivenotes.duckdb}. */
+/**
+ * The local metrics sink: {@code ${drivenotes.data-dir}/reporter/drivenotes.duckdb}. Not under
+ * profile {@code gcp}, where an instance's disk is no place for state (see {@code
+ * BigQuerySinkConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Profile("!gcp")
 class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);

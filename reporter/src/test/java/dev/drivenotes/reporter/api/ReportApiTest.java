@@ -102,7 +102,7 @@ class ReportApiTest {
     void rejectsAnUnsafeExperimentIdWithABadRequestProblem() throws Exception {
         mvc.perform(get("/v1/reports/..x/report.json"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("key"));
+                .andExpect(jsonPath("$.field").value("experimentId"));
     }
 
     @Test

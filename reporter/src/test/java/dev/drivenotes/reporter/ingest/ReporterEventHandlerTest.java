@@ -3,9 +3,9 @@ package dev.drivenotes.reporter.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentStarted;
 import dev.drivenotes.model.event.ReportPublished;
@@ -15,7 +15,6 @@ import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.InProcessEventBus;
 import dev.drivenotes.platform.events.SubscriptionLifecycle;
@@ -25,8 +24,6 @@ import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.report.ExperimentReporter;
 import dev.drivenotes.reporter.report.TestReporters;
 import dev.drivenotes.reporter.store.DuckDbMetricsSink;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,12 +32,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 /** The reporter's event flow without Spring: real DuckDB, artifact folder, bus and a fake carla-runner. */
 class ReporterEventHandlerTest {
@@ -51,9 +46,7 @@ class ReporterEventHandlerTest {
     @TempDir
     Path dir;
 
-    private HttpServer carlaRunner;
-    private final AtomicInteger placeRequests = new AtomicInteger();
-    private final List<String> requestedMaps = new CopyOnWriteArrayList<>();
+    private FakeCarlaRunner carlaRunner;
     private DuckDbMetricsSink sink;
     private LocalFolderArtifactStore artifacts;
     private InProcessEventBus bus;
@@ -61,34 +54,14 @@ class ReporterEventHandlerTest {
 
     @BeforeEach
     void start() throws Exception {
-        byte[] places = Json.mapper().writeValueAsBytes(Fixtures.TOWN);
-        carlaRunner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        carlaRunner.createContext("/v1/maps/places", exchange -> {
-            placeRequests.incrementAndGet();
-            requestedMaps.add(exchange.getRequestURI().getQuery());
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, places.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(places);
-            }
-        });
-        carlaRunner.start();
-        URI carla = URI.create("http://127.0.0.1:" + carlaRunner.getAddress().getPort());
-        PlatformProperties properties = new PlatformProperties(
-                dir,
-                new PlatformProperties.Services(
-                        URI.create("http://localhost:1"),
-                        carla,
-                        URI.create("http://localhost:2"),
-                        URI.create("http://localhost:3")));
-
+        carlaRunner = new FakeCarlaRunner();
         sink = new DuckDbMetricsSink(dir.resolve("reporter/drivenotes.duckdb"));
         artifacts = new LocalFolderArtifactStore(dir.resolve("artifacts"));
-        bus = new InProcessEventBus(1, Duration.ofMillis(1));
+        bus = InProcessEventBus.open(
+                dir.resolve("events"), InProcessEventBus.Settings.DEFAULTS.withDelivery(1, Duration.ofMillis(1)));
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         ExperimentReporter reporter = TestReporters.create(sink, artifacts, bus, clock);
-        EpisodeIngest ingest =
-                new EpisodeIngest(artifacts, new PlaceDirectoryClient(RestClient.builder(), properties), sink);
+        EpisodeIngest ingest = new EpisodeIngest(artifacts, carlaRunner.places(dir), sink);
         handler = new ReporterEventHandler(sink, ingest, reporter, clock);
     }
 
@@ -96,7 +69,7 @@ class ReporterEventHandlerTest {
     void stop() {
         bus.close();
         sink.close();
-        carlaRunner.stop(0);
+        carlaRunner.close();
     }
 
     private EventEnvelope episodeEvent(int index, String map) {
@@ -123,10 +96,10 @@ class ReporterEventHandlerTest {
 
         assertThat(sink.notes("x1")).hasSize(6);
         assertThat(sink.episodes("x1")).hasSize(2);
-        assertThat(placeRequests)
+        assertThat(carlaRunner.placeRequests)
                 .as("the place directory is fetched once per map")
                 .hasValue(1);
-        assertThat(requestedMaps).containsExactly("map=maps/town 1.xodr");
+        assertThat(carlaRunner.requestedMaps).containsExactly("map=maps/town 1.xodr");
         assertThat(sink.experiment("x1"))
                 .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(ExperimentStatus.COMPLETED));
         byte[] report = artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("x1")));
@@ -151,8 +124,25 @@ class ReporterEventHandlerTest {
     }
 
     @Test
+    void recordsACancellationWithTheEpisodesSoFarAndWaitsForNoReport() throws Exception {
+        EventEnvelope e0 = episodeEvent(0, "default-town");
+        handler.handle(EventEnvelope.wrap(new ExperimentStarted("x1", CONFIG), T0));
+        handler.handle(e0);
+
+        EventEnvelope cancelled =
+                EventEnvelope.wrap(new ExperimentCancelled("x1", "cancelled by operator"), T0.plusSeconds(5));
+        handler.handle(cancelled);
+
+        assertThat(sink.experiment("x1"))
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(ExperimentStatus.CANCELLED));
+        assertThat(sink.episodes("x1")).hasSize(1);
+        assertThat(sink.processed(cancelled.eventId())).isTrue();
+        assertThat(artifacts.list("reports/")).isEmpty();
+    }
+
+    @Test
     void propagatesAFailureSoTheEventIsRedelivered() {
-        carlaRunner.stop(0);
+        carlaRunner.close();
         EventEnvelope e0 = episodeEvent(0, "default-town");
 
         assertThatThrownBy(() -> handler.handle(e0)).isInstanceOf(RuntimeException.class);

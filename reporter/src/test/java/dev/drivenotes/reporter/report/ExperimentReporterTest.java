@@ -10,6 +10,7 @@ import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.note.NoteFields;
@@ -80,6 +81,11 @@ class ExperimentReporterTest {
                 sink, artifacts, publisher, new DailyRollup(sink), Clock.fixed(DONE, ZoneOffset.UTC));
     }
 
+    /** Reports as the handler does: the ExperimentCompleted event occurred at {@code completedAt}. */
+    private ExperimentReport report(ExperimentCompleted completed, Instant completedAt) {
+        return reporter().report(EventEnvelope.wrap(completed, completedAt), completed);
+    }
+
     /** Records a one-episode experiment whose junction note declares {@code atJunction} (the truth turns left). */
     private EpisodeSummary recordEpisode(String experimentId, int index, Maneuver atJunction) {
         EpisodeSummary summary = Fixtures.summary(experimentId + "-e" + index, index, Termination.REACHED_DESTINATION);
@@ -135,7 +141,7 @@ class ExperimentReporterTest {
                 .build();
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()), recordEpisode(infringing, List.of()));
 
-        reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
 
         byte[] bytes = artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("x1")));
         JsonNode json = Json.mapper().readTree(bytes);
@@ -241,7 +247,7 @@ class ExperimentReporterTest {
                 0.5);
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of(hostile)));
 
-        reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
 
         String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script");
@@ -254,7 +260,7 @@ class ExperimentReporterTest {
     void publishesReportPublishedAndRecordsTheDay() throws Exception {
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
 
-        reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
 
         assertThat(published).singleElement().satisfies(e -> {
             ReportPublished event = (ReportPublished) e.payload();
@@ -291,10 +297,10 @@ class ExperimentReporterTest {
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
         EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);
 
-        reporter().report(new ExperimentCompleted("x1", CONFIG, List.of(x1)), DONE);
-        reporter().report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
-        reporter().report(new ExperimentCompleted("x3", other, List.of(x3)), DONE.plusSeconds(120));
-        reporter().report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
+        report(new ExperimentCompleted("x1", CONFIG, List.of(x1)), DONE);
+        report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
+        report(new ExperimentCompleted("x3", other, List.of(x3)), DONE.plusSeconds(120));
+        report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
 
         List<Map<String, Object>> days = dailyRows();
         assertThat(days).extracting(d -> d.get("agent")).containsExactlyInAnyOrder(CONFIG.agent(), otherAgent);
@@ -324,8 +330,7 @@ class ExperimentReporterTest {
         EpisodeSummary recorded = recordEpisode(0, List.of());
         EpisodeSummary pending = Fixtures.summary("x1-e1", 1, Termination.MAX_STEPS);
 
-        assertThatThrownBy(() ->
-                        reporter().report(new ExperimentCompleted("x1", CONFIG, List.of(recorded, pending)), DONE))
+        assertThatThrownBy(() -> report(new ExperimentCompleted("x1", CONFIG, List.of(recorded, pending)), DONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("x1-e1");
         assertThat(published).isEmpty();
@@ -336,10 +341,28 @@ class ExperimentReporterTest {
         publisher = event -> CompletableFuture.failedFuture(new IllegalStateException("bus closed"));
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
 
-        assertThatThrownBy(() -> reporter().report(new ExperimentCompleted("x1", CONFIG, episodes), DONE))
+        assertThatThrownBy(() -> report(new ExperimentCompleted("x1", CONFIG, episodes), DONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ReportPublished")
                 .hasRootCauseMessage("bus closed");
+        assertThat(sink.experiment("x1"))
+                .as("nothing recorded: the redelivery redoes it all")
+                .isEmpty();
+    }
+
+    @Test
+    void recordsTheCompletionWithItsEventInTheLedgerAndAnnouncesARepeatUnderTheSameId() {
+        List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
+        ExperimentCompleted completed = new ExperimentCompleted("x1", CONFIG, episodes);
+        EventEnvelope event = EventEnvelope.wrap(completed, DONE);
+
+        reporter().report(event, completed);
+        reporter().report(event, completed);
+
+        assertThat(sink.processed(event.eventId())).isTrue();
+        assertThat(sink.experiment("x1").orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(published).hasSize(2);
+        assertThat(published).extracting(EventEnvelope::eventId).containsOnly(event.eventId() + "-report");
     }
 
     private static List<String> fieldNames(JsonNode node) {

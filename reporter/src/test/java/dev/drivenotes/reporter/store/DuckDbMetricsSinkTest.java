@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
@@ -218,6 +219,38 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
+    void recordsACancellationThatALateStartDoesNotUndo() {
+        sink.recordStarted("x3", CONFIG, T0);
+        sink.recordCancelled("x3", "cancelled by operator", T0.plusSeconds(5));
+        sink.recordStarted("x3", CONFIG, T0);
+
+        assertThat(sink.experiment("x3")).map(ExperimentRecord::status).hasValue(ExperimentStatus.CANCELLED);
+        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent()))
+                .isEmpty();
+    }
+
+    @Test
+    void writesAnEventsLedgerEntryInTheTransactionOfWhatItRecordsOrNotAtAll() {
+        EpisodeCompleted episode = episode(0);
+        EventEnvelope event = EventEnvelope.wrap(episode, T0);
+
+        assertThatThrownBy(() -> sink.recordHandled(event, T0, () -> {
+                    sink.recordEpisode(episode, notesOf(episode), scorecard(0));
+                    throw new IllegalStateException("crash before the ledger entry");
+                }))
+                .hasMessageContaining("crash");
+
+        assertThat(sink.episodes("x1")).as("rolled back with the ledger entry").isEmpty();
+        assertThat(sink.notes("x1")).isEmpty();
+        assertThat(sink.processed(event.eventId())).isFalse();
+
+        sink.recordHandled(event, T0, () -> sink.recordEpisode(episode, notesOf(episode), scorecard(0)));
+
+        assertThat(sink.episodes("x1")).hasSize(1);
+        assertThat(sink.processed(event.eventId())).isTrue();
+    }
+
+    @Test
     void replacesTheDailyAggregateOfADayMapAndAgentKeepingEveryScorecardColumn() throws Exception {
         LocalDate day = LocalDate.parse("2026-11-24");
         Scorecard later = scorecard(0.01);
@@ -240,8 +273,8 @@ class DuckDbMetricsSinkTest {
         EventEnvelope event = EventEnvelope.wrap(new ExperimentStarted("x1", CONFIG), T0);
         assertThat(sink.processed(event.eventId())).isFalse();
 
-        sink.markProcessed(event, T0);
-        sink.markProcessed(event, T0.plusSeconds(1));
+        sink.recordHandled(event, T0, () -> sink.recordStarted("x1", CONFIG, T0));
+        sink.recordHandled(event, T0.plusSeconds(1), () -> {});
         sink.close();
         sink = new DuckDbMetricsSink(file);
 

@@ -4,8 +4,10 @@ import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.lanes.LanePosition;
 import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.map.routing.RoutePlanner;
+import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.map.NamedPlace;
 import dev.drivenotes.model.map.PlaceDirectory;
+import dev.drivenotes.model.sim.RouteSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +32,28 @@ public final class PlaceRouter {
 
     public boolean knows(String place) {
         return anchors.containsKey(place);
+    }
+
+    /**
+     * The shortest route between two places a client named.
+     *
+     * @throws InvalidInputException naming {@code from} or {@code to} for a place this map does not
+     *     have, or {@code to} when no drivable route leads there
+     */
+    public PlannedRoute planNamed(RouteSpec route) {
+        requireKnown("from", route.from());
+        requireKnown("to", route.to());
+        return plan(route.from(), route.to())
+                .orElseThrow(() -> new InvalidInputException(
+                        "to",
+                        "no drivable route from '" + route.from() + "' to '" + route.to() + "' on " + places.map()));
+    }
+
+    private void requireKnown(String field, String place) {
+        if (!knows(place)) {
+            throw new InvalidInputException(
+                    field, "unknown place '" + place + "' on " + places.map() + " (use a POI or junction name)");
+        }
     }
 
     /** The shortest route over every lane anchor pair of the two places, if one exists. */

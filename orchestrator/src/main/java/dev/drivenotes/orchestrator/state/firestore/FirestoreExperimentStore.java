@@ -32,11 +32,12 @@ public final class FirestoreExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public void create(Experiment experiment) {
+    public boolean create(Experiment experiment) {
         try {
             await(experiments.document(experiment.id()).create(fields(experiment)));
+            return true;
         } catch (AlreadyExistsException e) {
-            throw new IllegalStateException("experiment " + experiment.id() + " exists", e);
+            return false;
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Schedule slots in Firestore, collection {@value #COLLECTION}, document id {@code
- * <name>_<date>}: the claim is a transaction, so of two instances triggered at once exactly one
- * wins the slot.
+ * <name>_<date>}: claiming, binding and releasing are transactions, so of two instances triggered
+ * at once exactly one wins the slot, and a holder whose lease was taken over cannot bind (the
+ * transaction compares claim ids).
  */
 public final class FirestoreScheduleRuns implements ScheduleRuns {
 
@@ -30,17 +31,17 @@ public final class FirestoreScheduleRuns implements ScheduleRuns {
     }
 
     @Override
-    public Claim claim(String name, LocalDate date, Instant now, Duration staleAfter) {
+    public Claim claim(String name, LocalDate date, Instant now, Duration lease) {
         var document = runs.document(ScheduleRun.key(name, date));
         return await(firestore.runTransaction(tx -> {
             DocumentSnapshot snapshot = tx.get(document).get();
             if (snapshot.exists()) {
                 ScheduleRun existing = parse(snapshot);
-                if (!existing.abandoned(now, staleAfter)) {
+                if (!existing.abandoned(now)) {
                     return new Claim(existing, false);
                 }
             }
-            ScheduleRun claimed = new ScheduleRun(name, date, now, null);
+            ScheduleRun claimed = ScheduleRun.claim(name, date, now, lease);
             tx.set(document, fields(claimed));
             return new Claim(claimed, true);
         }));
@@ -48,14 +49,29 @@ public final class FirestoreScheduleRuns implements ScheduleRuns {
 
     @Override
     public ScheduleRun started(ScheduleRun claimed, String experimentId) {
-        ScheduleRun run = claimed.started(experimentId);
-        await(runs.document(run.key()).set(fields(run)));
-        return run;
+        var document = runs.document(claimed.key());
+        return await(firestore.runTransaction(tx -> {
+            DocumentSnapshot snapshot = tx.get(document).get();
+            ScheduleRun current = snapshot.exists() ? parse(snapshot) : null;
+            if (current == null || !current.sameClaim(claimed)) {
+                throw new ClaimLostException(claimed, current);
+            }
+            ScheduleRun run = current.started(experimentId);
+            tx.set(document, fields(run));
+            return run;
+        }));
     }
 
     @Override
     public void release(ScheduleRun claimed) {
-        await(runs.document(claimed.key()).delete());
+        var document = runs.document(claimed.key());
+        await(firestore.runTransaction(tx -> {
+            DocumentSnapshot snapshot = tx.get(document).get();
+            if (snapshot.exists() && parse(snapshot).sameClaim(claimed)) {
+                tx.delete(document);
+            }
+            return null;
+        }));
     }
 
     private static Map<String, Object> fields(ScheduleRun run) {
@@ -67,7 +83,9 @@ public final class FirestoreScheduleRuns implements ScheduleRuns {
                 "date",
                 run.date().toString(),
                 "claimedAt",
-                FirestoreDocuments.timestamp(run.claimedAt()));
+                FirestoreDocuments.timestamp(run.claimedAt()),
+                "leaseExpiresAt",
+                FirestoreDocuments.timestamp(run.leaseExpiresAt()));
     }
 
     private static ScheduleRun parse(DocumentSnapshot snapshot) {

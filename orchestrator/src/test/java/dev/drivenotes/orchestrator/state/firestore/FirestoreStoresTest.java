@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import dev.drivenotes.orchestrator.experiment.Experiment;
+import dev.drivenotes.orchestrator.experiment.ExperimentStore;
 import dev.drivenotes.orchestrator.schedule.ScheduleRuns;
+import dev.drivenotes.orchestrator.schedule.ScheduleTriggerScenarios;
 import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import dev.drivenotes.platform.gcp.testing.FirestoreEmulatorExtension;
 import dev.drivenotes.platform.web.NotFoundException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,13 +58,14 @@ class FirestoreStoresTest {
         }
     }
 
-    private static EpisodeSummary episode(int index) {
-        return EpisodeSummaryBuilder.episode("e-" + index, index)
+    private static EpisodeCompleted episode(String experimentId, int index) {
+        EpisodeSummary summary = EpisodeSummaryBuilder.episode("e-" + index, index)
                 .seed(index)
                 .steps(50)
                 .meanSpeedMps(5)
                 .route("A", "B", 100)
                 .build();
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary);
     }
 
     private static String newId() {
@@ -71,13 +78,17 @@ class FirestoreStoresTest {
         String id = newId();
         store.create(Experiment.accepted(id, ExperimentConfig.of("daily", 2), T0));
         store.update(id, e -> e.running(T0.plusSeconds(1)));
-        Experiment after = store.update(id, e -> e.withEpisode(episode(0), T0.plusSeconds(2)));
+        Experiment after = store.update(id, e -> e.withEpisode(episode(id, 0), T0.plusSeconds(2)));
 
         assertThat(store.find(id)).contains(after);
         assertThat(after.status()).isEqualTo(ExperimentStatus.RUNNING);
         assertThat(store.all()).extracting(Experiment::id).contains(id);
-        assertThatThrownBy(() -> store.create(Experiment.accepted(id, ExperimentConfig.of("daily", 2), T0)))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.create(Experiment.accepted(id, ExperimentConfig.of("other", 1), T0)))
+                .as("an id is created once")
+                .isFalse();
+        assertThat(after.outbox())
+                .extracting(EventEnvelope::type)
+                .containsExactly("ExperimentStarted", "EpisodeCompleted");
         assertThatThrownBy(() -> store.update(newId(), e -> e)).isInstanceOf(NotFoundException.class);
         assertThat(store.find(newId())).isEmpty();
     }
@@ -93,11 +104,11 @@ class FirestoreStoresTest {
         try {
             Future<Experiment> first = pool.submit(() -> store.update(id, e -> {
                 meet(bothRead, transitions);
-                return e.withEpisode(episode(0), T0.plusSeconds(1));
+                return e.withEpisode(episode(id, 0), T0.plusSeconds(1));
             }));
             Future<Experiment> second = pool.submit(() -> store.update(id, e -> {
                 meet(bothRead, transitions);
-                return e.withEpisode(episode(1), T0.plusSeconds(2));
+                return e.withEpisode(episode(id, 1), T0.plusSeconds(2));
             }));
             first.get(60, TimeUnit.SECONDS);
             second.get(60, TimeUnit.SECONDS);
@@ -136,5 +147,20 @@ class FirestoreStoresTest {
         assertThat(retry.run().experimentId()).isEqualTo("exp-1");
         assertThat(runs.claim(name, day.plusDays(1), T0, Duration.ofMinutes(10)).won())
                 .isTrue();
+    }
+
+    /** {@link ScheduleTriggerScenarios} on Firestore: claims and experiments in transactions. */
+    @Nested
+    class ScheduleTriggers extends ScheduleTriggerScenarios {
+
+        @Override
+        protected ExperimentStore experimentStore(Path data) {
+            return new FirestoreExperimentStore(firestore);
+        }
+
+        @Override
+        protected ScheduleRuns scheduleRuns(Path data) {
+            return new FirestoreScheduleRuns(firestore);
+        }
     }
 }

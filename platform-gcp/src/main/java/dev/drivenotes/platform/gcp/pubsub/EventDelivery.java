@@ -45,7 +45,12 @@ final class EventDelivery {
         this.deadLetters = deadLetters;
     }
 
-    void deliver(BasicAcknowledgeablePubsubMessage received) {
+    /**
+     * Delivers one message.
+     *
+     * @return true when it was acknowledged (handled or dead-lettered), false when it was nacked
+     */
+    boolean deliver(BasicAcknowledgeablePubsubMessage received) {
         PubsubMessage message = received.getPubsubMessage();
         int attempt = attemptOf(message);
         EventEnvelope event;
@@ -53,15 +58,14 @@ final class EventDelivery {
             event = Json.mapper().readValue(message.getData().toByteArray(), EventEnvelope.class);
         } catch (RuntimeException unreadable) {
             // a message nobody can read never gets better: straight to the dead letters
-            deadLetter(received, unreadable);
-            return;
+            return deadLetter(received, unreadable);
         }
         try {
             handler.handle(event);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             received.nack();
-            return;
+            return false;
         } catch (Exception e) {
             if (attempt >= maxAttempts) {
                 log.error(
@@ -71,7 +75,7 @@ final class EventDelivery {
                         attempt,
                         consumer,
                         e);
-                deadLetter(received, e);
+                return deadLetter(received, e);
             } else {
                 log.warn(
                         "{} {} failed on '{}' (attempt {}/{}, counted by {}), nacking for redelivery: {}",
@@ -84,7 +88,7 @@ final class EventDelivery {
                         e.toString());
                 received.nack();
             }
-            return;
+            return false;
         }
         localAttempts.remove(message.getMessageId());
         received.ack().whenComplete((ok, err) -> {
@@ -96,6 +100,7 @@ final class EventDelivery {
                         err.toString());
             }
         });
+        return true;
     }
 
     private int attemptOf(PubsubMessage message) {
@@ -106,7 +111,8 @@ final class EventDelivery {
         return localAttempts.merge(message.getMessageId(), 1, Integer::sum);
     }
 
-    private void deadLetter(BasicAcknowledgeablePubsubMessage received, Exception cause) {
+    /** Publishes a copy to the dead-letter topic, then acks; nacks (returns false) when that publish failed. */
+    private boolean deadLetter(BasicAcknowledgeablePubsubMessage received, Exception cause) {
         PubsubMessage original = received.getPubsubMessage();
         String error = String.valueOf(cause);
         PubsubMessage copy = original.toBuilder()
@@ -122,9 +128,11 @@ final class EventDelivery {
             deadLetters.apply(copy).get();
             localAttempts.remove(original.getMessageId());
             received.ack();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             received.nack();
+            return false;
         } catch (ExecutionException | RuntimeException e) {
             log.error(
                     "could not dead-letter message {} of '{}'; nacking: {}",
@@ -132,6 +140,7 @@ final class EventDelivery {
                     consumer,
                     e.toString());
             received.nack();
+            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import com.google.cloud.spring.core.GcpProjectIdProvider;
 import com.google.cloud.spring.pubsub.PubSubAdmin;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import dev.drivenotes.platform.PlatformAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +26,15 @@ public class PubSubBusAutoConfiguration {
 
     @Bean
     PubSubEventBus pubSubEventBus(
-            PubSubTemplate pubSub, PubSubAdmin admin, GcpProjectIdProvider projectId, PubSubBusProperties properties) {
+            PubSubTemplate pubSub,
+            PubSubAdmin admin,
+            GcpProjectIdProvider projectId,
+            PubSubBusProperties properties,
+            @Value("${spring.cloud.gcp.pubsub.emulator-host:}") String emulatorHost) {
         PubSubResources resources = properties.createResources()
                 ? new PubSubResources(admin, projectId.getProjectId(), properties.maxDeliveryAttempts())
                 : null;
-        return new PubSubEventBus(pubSub, resources, properties.maxDeliveryAttempts());
+        return new PubSubEventBus(
+                pubSub, resources, properties.maxDeliveryAttempts(), properties.streamingPull(!emulatorHost.isBlank()));
     }
 }

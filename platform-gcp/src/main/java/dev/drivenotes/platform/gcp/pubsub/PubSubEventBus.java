@@ -1,6 +1,5 @@
 package dev.drivenotes.platform.gcp.pubsub;
 
-import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
@@ -8,12 +7,14 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventHandler;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.port.EventSubscriber;
+import dev.drivenotes.platform.events.SubscriptionStatus;
+import dev.drivenotes.platform.events.SubscriptionStatuses;
 import dev.drivenotes.platform.json.Json;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,25 +23,28 @@ import org.slf4j.LoggerFactory;
  * PubSubNames#EVENTS_TOPIC} with the experiment id as ordering key (one experiment's events arrive
  * in order); the returned future completes when Pub/Sub has the message. A subscription pulls
  * from {@link PubSubNames#subscription(String)}; {@link EventDelivery} acks only after the
- * handler returned, nacks on failure and dead-letters after the configured attempts.
+ * handler returned (its work is durable), nacks on failure and dead-letters after the configured
+ * attempts.
  */
-public final class PubSubEventBus implements EventPublisher, EventSubscriber {
+public final class PubSubEventBus implements EventPublisher, EventSubscriber, SubscriptionStatuses {
 
     private static final Logger log = LoggerFactory.getLogger(PubSubEventBus.class);
-    private static final long STOP_TIMEOUT_SECONDS = 20;
 
     private final PubSubTemplate pubSub;
     private final PubSubResources resources;
     private final int maxDeliveryAttempts;
-    private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+    private final boolean streamingPull;
+    private final Map<String, PubSubConsumer> consumers = new ConcurrentHashMap<>();
 
     /**
      * @param resources creates missing topics/subscriptions; {@code null} when Terraform owns them
+     * @param streamingPull consume with streaming pull (Pub/Sub) or a pull loop (the emulator)
      */
-    PubSubEventBus(PubSubTemplate pubSub, PubSubResources resources, int maxDeliveryAttempts) {
+    PubSubEventBus(PubSubTemplate pubSub, PubSubResources resources, int maxDeliveryAttempts, boolean streamingPull) {
         this.pubSub = pubSub;
         this.resources = resources;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.streamingPull = streamingPull;
         if (resources != null) {
             resources.ensureTopic();
         }
@@ -69,40 +73,44 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber {
                 .build();
     }
 
+    /**
+     * Starts consuming a subscription in this process: streaming pull, or a pull loop where
+     * streaming pull is off (the emulator, see {@link PollingConsumer}). The consumer restarts
+     * itself after failures; {@link #subscriptionStatuses} reports it.
+     */
     @Override
     public Subscription subscribe(String subscriptionName, EventHandler handler) {
         if (resources != null) {
             resources.ensureConsumer(subscriptionName);
         }
-        String subscription = PubSubNames.subscription(subscriptionName);
         EventDelivery delivery = new EventDelivery(
                 subscriptionName,
                 handler,
                 maxDeliveryAttempts,
                 deadLetter -> pubSub.publish(PubSubNames.deadLetterTopic(subscriptionName), deadLetter));
-        Subscriber subscriber = pubSub.subscribe(subscription, delivery::deliver);
-        if (subscribers.putIfAbsent(subscriptionName, subscriber) != null) {
-            stop(subscriptionName, subscriber);
+        PubSubConsumer consumer = streamingPull
+                ? new StreamingConsumer(subscriptionName, pubSub, delivery)
+                : new PollingConsumer(subscriptionName, pubSub, delivery);
+        if (consumers.putIfAbsent(subscriptionName, consumer) != null) {
             throw new IllegalStateException("subscription '" + subscriptionName + "' already has a consumer");
         }
-        log.info("pulling events from Pub/Sub subscription {}", subscription);
+        consumer.start();
+        log.info(
+                "consuming events from Pub/Sub subscription {} ({} pull)",
+                PubSubNames.subscription(subscriptionName),
+                streamingPull ? "streaming" : "polling");
         return () -> {
-            if (subscribers.remove(subscriptionName, subscriber)) {
-                stop(subscriptionName, subscriber);
+            if (consumers.remove(subscriptionName, consumer)) {
+                consumer.stop();
             }
         };
     }
 
-    private static void stop(String name, Subscriber subscriber) {
-        try {
-            subscriber.stopAsync().awaitTerminated(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            log.warn(
-                    "subscriber '{}' did not stop within {} s; unacked messages are redelivered",
-                    name,
-                    STOP_TIMEOUT_SECONDS);
-        } catch (IllegalStateException e) {
-            log.warn("subscriber '{}' had already failed: {}", name, e.toString());
-        }
+    @Override
+    public List<SubscriptionStatus> subscriptionStatuses() {
+        return consumers.values().stream()
+                .map(PubSubConsumer::status)
+                .sorted(Comparator.comparing(SubscriptionStatus::subscription))
+                .toList();
     }
 }

@@ -1,7 +1,10 @@
 package dev.drivenotes.platform.gcp.security;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -19,8 +22,10 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Verifies Google-signed OIDC ID tokens, the kind Cloud Scheduler and Pub/Sub push attach. The
- * decoder checks signature (Google's JWK set), expiry, issuer and audience (a failure is 401);
- * {@link #fromServiceAccount(String)} then admits only the configured caller (otherwise 403).
+ * decoder checks signature (Google's JWK set), that the token says when it was issued ({@code iat},
+ * not in the future) and when it expires ({@code exp}, not past: a token without either never
+ * expires, and Google never issues one), issuer and audience (a failure is 401); {@link
+ * #fromServiceAccount(String)} then admits only the configured caller (otherwise 403).
  */
 public final class GoogleIdTokens {
 
@@ -29,6 +34,9 @@ public final class GoogleIdTokens {
 
     /** Both spellings Google puts in {@code iss}. */
     public static final List<String> GOOGLE_ISSUERS = List.of("https://accounts.google.com", "accounts.google.com");
+
+    /** How far the issuer's clock may run ahead of ours, as in Spring Security's own timestamp check. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private GoogleIdTokens() {}
 
@@ -40,7 +48,11 @@ public final class GoogleIdTokens {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withJwkSetUri(jwkSetUri.toString()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Instant>(
+                        JwtClaimNames.IAT,
+                        iat -> iat != null && !iat.isAfter(Instant.now().plus(CLOCK_SKEW))),
+                new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtClaimValidator<Object>(
                         JwtClaimNames.ISS, iss -> iss != null && GOOGLE_ISSUERS.contains(iss.toString())),
                 new JwtAudienceValidator(audience)));

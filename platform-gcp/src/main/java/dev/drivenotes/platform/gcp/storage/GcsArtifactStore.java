@@ -9,6 +9,9 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactNotFoundException;
 import dev.drivenotes.model.port.ArtifactStore;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Artifacts in a Cloud Storage bucket: key {@code trajectories/<experiment>/<episode>.jsonl.gz}
@@ -49,6 +52,17 @@ public final class GcsArtifactStore implements ArtifactStore {
             throw new ArtifactNotFoundException(uri);
         }
         return blob.getContent();
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        String prefix = ArtifactKeys.validateFolder(folder);
+        List<String> keys = new ArrayList<>();
+        storage.list(bucket, Storage.BlobListOption.prefix(prefix))
+                .iterateAll()
+                .forEach(blob -> keys.add(blob.getName()));
+        Collections.sort(keys);
+        return keys;
     }
 
     @Override

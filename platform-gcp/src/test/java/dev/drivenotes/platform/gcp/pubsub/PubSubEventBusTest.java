@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.cloud.spring.autoconfigure.core.GcpContextAutoConfiguration;
 import com.google.cloud.spring.autoconfigure.pubsub.GcpPubSubAutoConfiguration;
 import com.google.cloud.spring.autoconfigure.pubsub.GcpPubSubEmulatorAutoConfiguration;
+import com.google.cloud.spring.pubsub.PubSubAdmin;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.cloud.spring.pubsub.support.AcknowledgeablePubsubMessage;
 import dev.drivenotes.model.event.EventEnvelope;
@@ -154,6 +155,60 @@ class PubSubEventBusTest {
                         .contains("cannot handle");
                 assertThat(attempts).hasValue(3);
                 dead.forEach(AcknowledgeablePubsubMessage::ack);
+            }
+        });
+    }
+
+    @Test
+    void againstTheEmulatorASubscriptionStillReceivesAfterAMinuteOfQuiet() {
+        // with streaming pull the emulator's streams are torn down by the client's keepalive check
+        // (no answer to its pings) and a quiet subscriber stops receiving; the pull loop does not
+        gcp.run(context -> {
+            PubSubEventBus bus = context.getBean(PubSubEventBus.class);
+            String experiment = newExperimentId();
+            List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+            try (var subscription = bus.subscribe("quiet", collectFor(experiment, received::add))) {
+                bus.publish(failed(experiment, "before")).get(10, TimeUnit.SECONDS);
+                await().atMost(WAIT).until(() -> received.size() == 1);
+                Thread.sleep(Duration.ofSeconds(65));
+
+                bus.publish(failed(experiment, "after a minute")).get(10, TimeUnit.SECONDS);
+
+                await().atMost(WAIT).until(() -> received.size() == 2);
+                assertThat(bus.subscriptionStatuses()).singleElement().satisfies(s -> {
+                    assertThat(s.up()).isTrue();
+                    assertThat(s.details()).containsEntry("pull", "polling");
+                });
+            }
+        });
+    }
+
+    @Test
+    void aStreamingSubscriberThatFailsRestartsItselfAndShowsDownMeanwhile() {
+        gcp.withPropertyValues("drivenotes.gcp.pubsub.streaming-pull=true").run(context -> {
+            PubSubEventBus bus = context.getBean(PubSubEventBus.class);
+            PubSubAdmin admin = context.getBean(PubSubAdmin.class);
+            String experiment = newExperimentId();
+            List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+            try (var subscription = bus.subscribe("restarting", collectFor(experiment, received::add))) {
+                await().atMost(WAIT)
+                        .until(() -> bus.subscriptionStatuses().getFirst().up());
+
+                // a non-retryable error (NOT_FOUND) stops the client library's subscriber for good
+                admin.deleteSubscription(PubSubNames.subscription("restarting"));
+                await().atMost(WAIT)
+                        .until(() -> !bus.subscriptionStatuses().getFirst().up());
+                new PubSubResources(admin, "drivenotes-test", 3).ensureConsumer("restarting");
+
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> bus.subscriptionStatuses().getFirst().up());
+                bus.publish(failed(experiment, "after the restart")).get(10, TimeUnit.SECONDS);
+                await().atMost(WAIT).until(() -> received.size() == 1);
+                assertThat(bus.subscriptionStatuses().getFirst().details())
+                        .containsEntry("pull", "streaming")
+                        .hasEntrySatisfying(
+                                "restarts", r -> assertThat((Integer) r).isPositive())
+                        .containsKey("lastError");
             }
         });
     }

@@ -69,4 +69,15 @@ class GcsArtifactStoreTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void listsTheObjectsUnderAFolderInOrder() {
+        store.put("reporter/episodes/x1/1.json", bytes("1"), "application/json");
+        store.put("reporter/episodes/x1/0.json", bytes("0"), "application/json");
+        store.put("reporter/episodes/x10/0.json", bytes("other"), "application/json");
+
+        assertThat(store.list("reporter/episodes/x1/"))
+                .containsExactly("reporter/episodes/x1/0.json", "reporter/episodes/x1/1.json");
+        assertThat(store.list("reporter/nothing/")).isEmpty();
+    }
 }

@@ -5,8 +5,6 @@ import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.InsertAllRequest;
 import com.google.cloud.bigquery.InsertAllResponse;
-import com.google.cloud.bigquery.QueryJobConfiguration;
-import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableId;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
@@ -26,23 +24,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Profile {@code gcp}: every write goes to the instance's DuckDB read model first and then to
- * BigQuery with {@code insertAll} and content-derived insert ids (so a retried write never adds a
- * duplicate; the {@code *_latest} views pick the newest version per key). BigQuery is the system of
- * record for dashboards and for the processed-event ledger: {@link #processed} also asks BigQuery,
- * so a redelivery after a restart (fresh instance, empty local file) is still a no-op. Report API
- * reads are served from the local read model. A BigQuery failure throws, so the event is nacked
- * and redelivered.
+ * Profile {@code gcp}: every write goes to the reporter's durable state (documents in Cloud
+ * Storage, {@link dev.drivenotes.reporter.store.ArtifactMetricsState}) and to BigQuery with {@code
+ * insertAll} and content-derived insert ids (so a retried write never adds a duplicate; the {@code
+ * *_latest} views pick the newest version per key). Reads (reports, the daily rollup, the report
+ * API) and the processed-event ledger come from the state, which every instance shares: a
+ * redelivery to a fresh instance finds the notes and episodes any instance recorded. An event's
+ * ledger entry is written last, after its state documents and its BigQuery rows (with an audit row
+ * in {@code processed_events}). A failure throws, so the event is nacked and redelivered.
  */
 public final class BigQueryMetricsSink implements MetricsSink {
 
-    private final MetricsSink local;
+    private final MetricsSink state;
     private final BigQuery bigQuery;
     private final String dataset;
     private final Clock clock;
 
-    public BigQueryMetricsSink(MetricsSink local, BigQuery bigQuery, String dataset, Clock clock) {
-        this.local = local;
+    public BigQueryMetricsSink(MetricsSink state, BigQuery bigQuery, String dataset, Clock clock) {
+        this.state = state;
         this.bigQuery = bigQuery;
         this.dataset = dataset;
         this.clock = clock;
@@ -50,25 +49,31 @@ public final class BigQueryMetricsSink implements MetricsSink {
 
     @Override
     public void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt) {
-        local.recordStarted(experimentId, config, startedAt);
+        state.recordStarted(experimentId, config, startedAt);
         insert(List.of(BigQueryRows.started(experimentId, config, startedAt)));
     }
 
     @Override
     public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        local.recordCompleted(experimentId, config, completedAt, card);
+        state.recordCompleted(experimentId, config, completedAt, card);
         insert(List.of(BigQueryRows.completed(experimentId, config, completedAt, card)));
     }
 
     @Override
     public void recordFailed(String experimentId, String reason, Instant failedAt) {
-        local.recordFailed(experimentId, reason, failedAt);
+        state.recordFailed(experimentId, reason, failedAt);
         insert(List.of(BigQueryRows.failed(experimentId, reason, failedAt)));
     }
 
     @Override
+    public void recordCancelled(String experimentId, String reason, Instant cancelledAt) {
+        state.recordCancelled(experimentId, reason, cancelledAt);
+        insert(List.of(BigQueryRows.cancelled(experimentId, reason, cancelledAt)));
+    }
+
+    @Override
     public void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard) {
-        local.recordEpisode(episode, notes, scorecard);
+        state.recordEpisode(episode, notes, scorecard);
         Instant now = clock.instant();
         insert(List.of(BigQueryRows.episode(episode, scorecard.notes(), now)));
         insert(BigQueryRows.notes(
@@ -77,53 +82,41 @@ public final class BigQueryMetricsSink implements MetricsSink {
 
     @Override
     public void recordDaily(DailyMetrics daily) {
-        local.recordDaily(daily);
+        state.recordDaily(daily);
         insert(List.of(BigQueryRows.daily(daily, clock.instant())));
     }
 
     @Override
     public Optional<ExperimentRecord> experiment(String experimentId) {
-        return local.experiment(experimentId);
+        return state.experiment(experimentId);
     }
 
     @Override
     public List<StoredEpisode> episodes(String experimentId) {
-        return local.episodes(experimentId);
+        return state.episodes(experimentId);
     }
 
     @Override
     public List<Note> notes(String experimentId) {
-        return local.notes(experimentId);
+        return state.notes(experimentId);
     }
 
     @Override
     public List<String> completedExperiments(LocalDate day, String map, String agent) {
-        return local.completedExperiments(day, map, agent);
+        return state.completedExperiments(day, map, agent);
     }
 
     @Override
     public boolean processed(String eventId) {
-        if (local.processed(eventId)) {
-            return true;
-        }
-        QueryJobConfiguration query = QueryJobConfiguration.newBuilder("SELECT 1 FROM `" + dataset + "."
-                        + BigQueryTables.PROCESSED_EVENTS + "` WHERE event_id = @id LIMIT 1")
-                .addNamedParameter("id", QueryParameterValue.string(eventId))
-                .build();
-        try {
-            return bigQuery.query(query).getTotalRows() > 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetricsSinkException("interrupted while asking BigQuery about event " + eventId, e);
-        } catch (BigQueryException e) {
-            throw new MetricsSinkException("BigQuery could not say whether " + eventId + " was processed", e);
-        }
+        return state.processed(eventId);
     }
 
+    /** The event's writes, its audit row in {@code processed_events}, then the state's ledger entry. */
     @Override
-    public void markProcessed(EventEnvelope event, Instant processedAt) {
+    public void recordHandled(EventEnvelope event, Instant processedAt, Runnable writes) {
+        writes.run();
         insert(List.of(BigQueryRows.processed(event, processedAt)));
-        local.markProcessed(event, processedAt);
+        state.recordHandled(event, processedAt, () -> {});
     }
 
     /** One insertAll per table; any row error fails the whole write (the caller's event is redelivered). */

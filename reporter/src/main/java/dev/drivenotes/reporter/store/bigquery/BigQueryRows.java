@@ -51,11 +51,20 @@ final class BigQueryRows {
     }
 
     static Row failed(String experimentId, String reason, Instant at) {
+        return ended(experimentId, "FAILED", reason, "failed_at", at);
+    }
+
+    static Row cancelled(String experimentId, String reason, Instant at) {
+        return ended(experimentId, "CANCELLED", reason, "cancelled_at", at);
+    }
+
+    /** An experiment that ended without a report: its status, why, and when in {@code atColumn}. */
+    private static Row ended(String experimentId, String status, String reason, String atColumn, Instant at) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("experiment_id", experimentId);
-        v.put("status", "FAILED");
+        v.put("status", status);
         v.put("failure_reason", reason);
-        v.put("failed_at", at.toString());
+        v.put(atColumn, at.toString());
         v.put("day", day(at));
         return row(BigQueryTables.EXPERIMENTS, v, at);
     }

@@ -57,6 +57,7 @@ class BigQueryRowsTest {
                                 BigQueryRows.started("x1", CONFIG, AT),
                                 BigQueryRows.completed("x1", CONFIG, AT, card()),
                                 BigQueryRows.failed("x1", "carla-runner unreachable", AT),
+                                BigQueryRows.cancelled("x1", "cancelled by operator", AT),
                                 BigQueryRows.episode(episode(), card().notes(), AT),
                                 BigQueryRows.daily(
                                         new DailyMetrics(

@@ -1,5 +1,6 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.client.RestClient;
 
-/** {@code POST /v1/experiments/{id}:cancel} over the real service and store, without a Spring context. */
-class ExperimentCancelApiTest {
+/** The experiments API over the real service and store, without a Spring context. */
+class ExperimentApiTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
 
@@ -55,9 +57,7 @@ class ExperimentCancelApiTest {
                 new EpisodeDriver(
                         simulator,
                         new PolicyClient(RestClient.builder(), platform),
-                        new LocalFolderArtifactStore(data.resolve("artifacts")),
-                        events,
-                        Clock.systemUTC()),
+                        new LocalFolderArtifactStore(data.resolve("artifacts"))),
                 simulator,
                 events,
                 Clock.systemUTC(),
@@ -89,6 +89,30 @@ class ExperimentCancelApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("experiment exp-1 is already CANCELLED"));
+    }
+
+    @Test
+    void listsExperimentsNewestFirstInPages() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            store.create(Experiment.accepted("exp-" + i, ExperimentConfig.of("api", 1), T0.plusSeconds(i)));
+        }
+
+        String token = mvc.perform(get("/v1/experiments").param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.experiments[*].id").value(Matchers.contains("exp-2", "exp-1")))
+                .andExpect(jsonPath("$.nextPageToken").isString())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll(".*\"nextPageToken\":\"([^\"]+)\".*", "$1");
+        mvc.perform(get("/v1/experiments").param("limit", "2").param("pageToken", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.experiments[*].id").value(Matchers.contains("exp-0")))
+                .andExpect(jsonPath("$.nextPageToken").value(Matchers.nullValue()));
+        mvc.perform(get("/v1/experiments").param("limit", "many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("limit"));
     }
 
     @Test

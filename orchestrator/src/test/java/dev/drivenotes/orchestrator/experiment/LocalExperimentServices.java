@@ -1,0 +1,43 @@
+package dev.drivenotes.orchestrator.experiment;
+
+import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.orchestrator.OrchestratorProperties;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.orchestrator.episode.FakeServices;
+import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.web.client.RestClient;
+
+/** An {@link ExperimentService} without Spring: the real driver and clients against {@link FakeServices}. */
+public final class LocalExperimentServices {
+
+    private LocalExperimentServices() {}
+
+    public static ExperimentService on(ExperimentStore store, FakeServices fake, Path data, EventPublisher events) {
+        return on(store, fake.uri(), data, events);
+    }
+
+    /** The same against services at {@code services} (all four at one address). */
+    public static ExperimentService on(ExperimentStore store, URI services, Path data, EventPublisher events) {
+        PlatformProperties platform =
+                new PlatformProperties(data, new PlatformProperties.Services(services, services, services, services));
+        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
+        EpisodeDriver driver = new EpisodeDriver(
+                simulator,
+                new PolicyClient(RestClient.builder(), platform),
+                new LocalFolderArtifactStore(data.resolve("artifacts")));
+        return new ExperimentService(
+                store,
+                driver,
+                simulator,
+                events,
+                Clock.systemUTC(),
+                new OrchestratorProperties(2, Duration.ofSeconds(30), true));
+    }
+}
