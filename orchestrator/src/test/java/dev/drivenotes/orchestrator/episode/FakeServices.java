@@ -62,6 +62,11 @@ public final class FakeServices implements AutoCloseable {
     /** Per predicted instance: whether its observation carried a raster. */
     final List<Boolean> predictedRasters = new CopyOnWriteArrayList<>();
 
+    /** What {@code GET /v1/simulator} says carla-runner holds at once; 0 answers 404, as a carla-runner that does not say. */
+    public volatile int capacity;
+    /** The most simulations that were live at once. */
+    public final AtomicInteger mostLive = new AtomicInteger();
+
     /** The step number (of every simulation) that answers 500 "simulator crashed"; -1 for none. */
     public volatile int failStepAt = -1;
     /** When set, every predict call answers 400 with this problem detail. */
@@ -79,6 +84,7 @@ public final class FakeServices implements AutoCloseable {
         server.createContext("/v1/predict", this::predict);
         server.createContext("/v1/maps/summary", this::mapSummary);
         server.createContext("/v1/maps/route", this::mapRoute);
+        server.createContext("/v1/simulator", this::simulator);
         server.start();
     }
 
@@ -96,6 +102,7 @@ public final class FakeServices implements AutoCloseable {
             created.add(id);
             createdSeeds.add(req.seed());
             live.add(id);
+            mostLive.accumulateAndGet(live.size(), Math::max);
             positions.put(id, new double[] {0});
             steps.put(id, 0);
             send(ex, 201, state(id));
@@ -130,6 +137,15 @@ public final class FakeServices implements AutoCloseable {
     /** Steps taken by one simulation so far. */
     public int steps(String simulationId) {
         return steps.getOrDefault(simulationId, 0);
+    }
+
+    private void simulator(HttpExchange ex) throws IOException {
+        int n = capacity;
+        if (n == 0) {
+            send(ex, 404, Map.of("detail", "no route"));
+        } else {
+            send(ex, 200, Map.of("backend", "fake", "maxLiveSimulations", n));
+        }
     }
 
     private void mapSummary(HttpExchange ex) throws IOException {
