@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ public final class FakeWorld {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<Long, String> staticHits = new ConcurrentHashMap<>();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Appended on every call (a copy-on-write list would copy it all each time: quadratic in a benchmark). */
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
     private final List<Long> framesWithoutState = new CopyOnWriteArrayList<>();
     private volatile long dropAtFrame = -1;
     private volatile long crashAtFrame = -1;
@@ -152,7 +155,9 @@ public final class FakeWorld {
 
     /** Every method called so far, in order of arrival. */
     public List<String> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     void called(String method) {
