@@ -5,9 +5,11 @@ import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
+import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
@@ -18,18 +20,23 @@ import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.client.RestClient;
 
 /**
  * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
@@ -90,6 +97,22 @@ public final class FakeServices implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** An experiment of {@code episodes} on this fake, {@code parallel} at a time, 100 steps at most. */
+    static ExperimentConfig config(int episodes, int parallel) {
+        return new ExperimentConfig(
+                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null);
+    }
+
+    /** An episode driver whose carla-runner and dreamer-service are this fake. */
+    EpisodeDriver driver(Path data, ArtifactStore artifacts) {
+        PlatformProperties props =
+                new PlatformProperties(data, new PlatformProperties.Services(uri(), uri(), uri(), uri()));
+        return new EpisodeDriver(
+                new SimulatorClient(RestClient.builder(), props),
+                new PolicyClient(RestClient.builder(), props),
+                artifacts);
     }
 
     private void simulations(HttpExchange ex) throws IOException {

@@ -1,12 +1,9 @@
 package dev.drivenotes.orchestrator.episode;
 
+import static dev.drivenotes.orchestrator.episode.FakeServices.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
-import dev.drivenotes.model.experiment.ExperimentConfig;
-import dev.drivenotes.orchestrator.clients.PolicyClient;
-import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 /** The episodes in flight never outnumber the simulations carla-runner holds (one CARLA world: one). */
 class SimulationSlotsTest {
@@ -33,22 +29,12 @@ class SimulationSlotsTest {
     @BeforeEach
     void setUp() throws Exception {
         fake = new FakeServices();
-        PlatformProperties props = new PlatformProperties(
-                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
-        driver = new EpisodeDriver(
-                new SimulatorClient(RestClient.builder(), props),
-                new PolicyClient(RestClient.builder(), props),
-                new LocalFolderArtifactStore(data));
+        driver = fake.driver(data, new LocalFolderArtifactStore(data));
     }
 
     @AfterEach
     void tearDown() {
         fake.close();
-    }
-
-    private static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null);
     }
 
     @Test
