@@ -74,6 +74,17 @@ class CarlaLauncherTest {
     }
 
     @Test
+    void refusesAPortWithoutRoomForTheStreamsAsBadInput() {
+        StringWriter err = new StringWriter();
+
+        int code = run(err, 65535);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("drivenotes: --carla-port: must be between 1 and 65534");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void refusesAnUnknownSimulatorAsBadInput() {
         StringWriter err = new StringWriter();
 
