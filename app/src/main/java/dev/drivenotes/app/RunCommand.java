@@ -24,12 +24,14 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Run one experiment locally through all four services and write OUT/<experimentId>/report.{json,html}.",
-            "The --map file and the ports are checked before anything starts. Ctrl-C cancels the experiment."
+            "The --map file (or, with --simulator carla, the CARLA server and its version) and the ports are"
+                    + " checked before anything starts. Ctrl-C cancels the experiment."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed",
+            "1:it FAILED or was CANCELLED, or a service failed, or the CARLA server is unreachable or of another"
+                    + " version",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -80,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite;
 
+    @Mixin
+    SimulatorOptions simulator;
+
     @Option(
             names = "--timeout-minutes",
             defaultValue = "30",
@@ -105,10 +110,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireKnownBus();
-        String mapRef = episode.mapRef();
+        SimulatorBackend backend = simulator.backend(episode.map);
+        String mapRef = backend.isCarla() ? backend.checkCarlaServer() : episode.mapRef();
         ExperimentConfig config = config(mapRef);
         long started = System.nanoTime();
-        Suite.Settings settings = suite.settings(verbose);
+        Suite.Settings settings = suite.settings(verbose, backend);
         LocalApi api = new LocalApi();
         try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings);
                 CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {

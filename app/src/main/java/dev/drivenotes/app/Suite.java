@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,8 +27,9 @@ public final class Suite implements RunningSuite {
      * @param portBase first of the four ports (see {@link SuiteService#port}); 0 picks free ports
      * @param dataDir folder for every local file
      * @param verbose log at INFO instead of WARN
+     * @param simulator what carla-runner simulates with
      */
-    public record Settings(int portBase, Path dataDir, boolean verbose) {
+    public record Settings(int portBase, Path dataDir, boolean verbose, SimulatorBackend simulator) {
 
         static final int MAX_PORT_BASE = 65532;
 
@@ -37,6 +39,12 @@ public final class Suite implements RunningSuite {
                         "--port-base must be between 1024 and " + MAX_PORT_BASE + " (was " + portBase + ")");
             }
             dataDir = dataDir.toAbsolutePath().normalize();
+            Objects.requireNonNull(simulator, "simulator");
+        }
+
+        /** With carla-runner's embedded simulator. */
+        public Settings(int portBase, Path dataDir, boolean verbose) {
+            this(portBase, dataDir, verbose, SimulatorBackend.EMBEDDED);
         }
     }
 

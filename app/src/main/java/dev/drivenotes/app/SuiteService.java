@@ -62,7 +62,8 @@ enum SuiteService {
 
     /**
      * Its command-line arguments (they win over the service's own properties file): port, data
-     * folder, log levels and the URL of every service in {@code peers}.
+     * folder, log levels, the URL of every service in {@code peers} and, for carla-runner, its
+     * simulator backend.
      */
     List<String> arguments(int port, Suite.Settings settings, Map<String, URI> peers) {
         String level = settings.verbose() ? "INFO" : "WARN";
@@ -75,6 +76,9 @@ enum SuiteService {
                 // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
                 "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
         peers.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
+        if (this == CARLA_RUNNER) {
+            props.addAll(settings.simulator().carlaRunnerProperties());
+        }
         return props.stream().map(p -> "--" + p).toList();
     }
 

@@ -3,6 +3,7 @@ package dev.drivenotes.carla.api;
 import dev.drivenotes.carla.sim.SimulationFinishedException;
 import dev.drivenotes.carla.sim.SimulationLimitException;
 import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.carla.sim.SimulatorFailureException;
 import dev.drivenotes.carla.sim.UnknownSimulationException;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
@@ -11,8 +12,11 @@ import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.net.URI;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +59,17 @@ class SimulationController {
             return id;
         });
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A failed simulator (a CARLA server lost or crashed) as a 502 problem detail whose detail is the
+     * reason, which the orchestrator records as the episode's failure reason.
+     */
+    @ExceptionHandler(SimulatorFailureException.class)
+    ProblemDetail simulatorFailed(SimulatorFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+        problem.setTitle("Simulator failed");
+        return problem;
     }
 
     /** Maps the simulator's own failures onto the platform's problem-details exceptions. */

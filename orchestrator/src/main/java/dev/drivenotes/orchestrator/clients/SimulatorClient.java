@@ -73,6 +73,16 @@ public class SimulatorClient {
                         .route());
     }
 
+    /**
+     * How many simulations carla-runner holds at once ({@code GET /v1/simulator}); a 404 {@link
+     * RemoteServiceException} from a carla-runner that does not say.
+     */
+    public int maxLiveSimulations() {
+        JsonNode info = ServiceCalls.call(
+                SERVICE, () -> http.get().uri("/v1/simulator").retrieve().body(JsonNode.class));
+        return info.path("maxLiveSimulations").asInt(Integer.MAX_VALUE);
+    }
+
     /** The map's summary; throws a client-error {@link RemoteServiceException} for a bad map. */
     public JsonNode mapSummary(String map) {
         return ServiceCalls.call(

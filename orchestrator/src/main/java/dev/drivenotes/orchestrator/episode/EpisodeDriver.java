@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drives episodes in lockstep: every tick, one batched predict call for all episodes in flight,
- * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once; a
- * finished episode's slot goes to the next pending one. Simulations are always deleted. A finished
- * episode's trajectory is stored, then handed to the listener, which records and announces it.
+ * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once, and never
+ * more simulations than carla-runner holds ({@link SimulationSlots}); a finished episode's slot goes
+ * to the next pending one. Simulations are always deleted. A finished episode's trajectory is
+ * stored, then handed to the listener, which records and announces it.
  */
 @Component
 public class EpisodeDriver {
@@ -41,11 +42,13 @@ public class EpisodeDriver {
     private final SimulatorClient simulator;
     private final PolicyClient policy;
     private final ArtifactStore artifacts;
+    private final SimulationSlots slots;
 
     public EpisodeDriver(SimulatorClient simulator, PolicyClient policy, ArtifactStore artifacts) {
         this.simulator = simulator;
         this.policy = policy;
         this.artifacts = artifacts;
+        this.slots = new SimulationSlots(simulator::maxLiveSimulations);
     }
 
     public static String episodeId(String experimentId, int index) {
@@ -70,8 +73,16 @@ public class EpisodeDriver {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                while (active.size() < config.parallelEpisodes() && !pending.isEmpty()) {
-                    active.add(start(experimentId, config, pending.poll()));
+                while (active.size() < config.parallelEpisodes()
+                        && !pending.isEmpty()
+                        && slots.take(active.isEmpty(), cancelled)) {
+                    try {
+                        active.add(start(experimentId, config, pending.peek()));
+                        pending.poll();
+                    } catch (RuntimeException e) {
+                        slots.give();
+                        throw e;
+                    }
                 }
                 tick(experimentId, config, active, steps, listener);
             }
@@ -79,6 +90,7 @@ public class EpisodeDriver {
         } finally {
             for (EpisodeRun run : active) {
                 deleteQuietly(run.simulationId());
+                slots.give();
             }
         }
     }
@@ -142,6 +154,7 @@ public class EpisodeDriver {
             trajectory = run.finishTrajectory();
         } finally {
             deleteQuietly(run.simulationId());
+            slots.give();
         }
         EpisodeSummary summary = run.summarize(trajectory);
         URI uri = artifacts.put(

@@ -1,4 +1,4 @@
-package dev.drivenotes.carla.sim.embedded;
+package dev.drivenotes.carla.episode;
 
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.places.PlaceRouter;
@@ -15,14 +15,14 @@ import java.util.SplittableRandom;
  * different destination POI joined by a route of at least {@link #MIN_LENGTH_M} through at least
  * one junction (the longest route tried when no pair qualifies).
  */
-final class RouteChooser {
+public final class RouteChooser {
 
-    static final double MIN_LENGTH_M = 250;
+    public static final double MIN_LENGTH_M = 250;
     private static final int ATTEMPTS = 64;
 
     private RouteChooser() {}
 
-    static PlannedRoute choose(LoadedMap map, long seed, RouteSpec spec) {
+    public static PlannedRoute choose(LoadedMap map, long seed, RouteSpec spec) {
         PlaceRouter router = map.router();
         if (spec != null) {
             try {

@@ -1,4 +1,4 @@
-package dev.drivenotes.carla.sim.embedded;
+package dev.drivenotes.carla.episode;
 
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Observation;
@@ -6,11 +6,11 @@ import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.model.sim.Waypoint;
 
 /** A test driver: pure pursuit on the observation's route waypoints and a proportional speed loop. */
-final class PurePursuitDriver {
+public final class PurePursuitDriver {
 
     private PurePursuitDriver() {}
 
-    static Control drive(Observation obs) {
+    public static Control drive(Observation obs) {
         Waypoint target = obs.routeWaypoints().get(2);
         double lookahead2 = target.x() * target.x() + target.y() * target.y();
         double steer = 0;

@@ -2,10 +2,10 @@ package dev.drivenotes.carla.sim.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.episode.RouteChooser;
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.places.PlannedRoute;
-import dev.drivenotes.carla.sensor.TrafficAhead;
 import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
 import dev.drivenotes.carla.traffic.TrafficNetwork;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ego's collision events, against one background vehicle placed by the real traffic model. */
-class EgoEventsTest {
+/** The embedded simulator's collisions, against one background vehicle placed by the real traffic model. */
+class BoxCollisionsTest {
 
     private static final double EGO_HALF_LENGTH_M = VehicleSpec.EGO.lengthM() / 2;
     private static final double EGO_HALF_WIDTH_M = VehicleSpec.EGO.widthM() / 2;
@@ -33,7 +33,7 @@ class EgoEventsTest {
 
     TrafficFleet fleet;
     TrafficLights lights;
-    EgoEvents events;
+    BoxCollisions collisions;
 
     @BeforeAll
     static void town() {
@@ -49,7 +49,7 @@ class EgoEventsTest {
         plan.route().polyline().pointAt(0, start);
         fleet = new TrafficFleet(network, lights, 3, 1, start[0], start[1]);
         assertThat(fleet.active(0)).isTrue();
-        events = new EgoEvents(plan.route(), new TrafficAhead(plan.route(), town.graph(), network.stopLines()), 1);
+        collisions = new BoxCollisions(1);
     }
 
     /** The ego placed {@code aheadM} along the NPC's heading and {@code leftM} to its left, turned by {@code turnRad}. */
@@ -61,8 +61,7 @@ class EgoEventsTest {
     }
 
     private String collisionAfter(KinematicBicycle ego, double outsideLaneM) {
-        events.update(ego, outsideLaneM, 0, fleet, lights, 0, 0.05);
-        return events.collisionWith();
+        return collisions.update(ego.centreX(), ego.centreY(), ego.yawRad(), outsideLaneM, fleet);
     }
 
     @Test
@@ -102,20 +101,21 @@ class EgoEventsTest {
     @Test
     void leavingTheRoadPastTheKerbIsAStaticCollisionOncePerExcursion() {
         KinematicBicycle farFromTraffic = egoNearNpc(-40, 0, 0);
-        assertThat(collisionAfter(farFromTraffic, EgoEvents.STATIC_OUTSIDE_M)).isNull();
-        assertThat(collisionAfter(farFromTraffic, EgoEvents.STATIC_OUTSIDE_M + 0.1))
+        assertThat(collisionAfter(farFromTraffic, BoxCollisions.STATIC_OUTSIDE_M))
+                .isNull();
+        assertThat(collisionAfter(farFromTraffic, BoxCollisions.STATIC_OUTSIDE_M + 0.1))
                 .isEqualTo("static");
-        assertThat(collisionAfter(farFromTraffic, EgoEvents.STATIC_OUTSIDE_M + 3))
+        assertThat(collisionAfter(farFromTraffic, BoxCollisions.STATIC_OUTSIDE_M + 3))
                 .isNull();
         assertThat(collisionAfter(farFromTraffic, 0.5)).isNull();
-        assertThat(collisionAfter(farFromTraffic, EgoEvents.STATIC_OUTSIDE_M + 0.1))
+        assertThat(collisionAfter(farFromTraffic, BoxCollisions.STATIC_OUTSIDE_M + 0.1))
                 .isEqualTo("static");
     }
 
     @Test
     void aVehicleHitOffTheRoadCountsAsTheVehicle() {
         double touchingM = EGO_HALF_LENGTH_M + NPC_HALF_LENGTH_M;
-        assertThat(collisionAfter(egoNearNpc(touchingM - 0.2, 0, 0), EgoEvents.STATIC_OUTSIDE_M + 1))
+        assertThat(collisionAfter(egoNearNpc(touchingM - 0.2, 0, 0), BoxCollisions.STATIC_OUTSIDE_M + 1))
                 .isEqualTo("vehicle");
     }
 }

@@ -1,25 +1,18 @@
-package dev.drivenotes.carla.sim.embedded;
+package dev.drivenotes.carla.episode;
 
 import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.sensor.TrafficAhead;
-import dev.drivenotes.carla.traffic.OrientedBox;
 import dev.drivenotes.carla.traffic.StopLines;
-import dev.drivenotes.carla.traffic.TrafficFleet;
 import dev.drivenotes.carla.traffic.TrafficLights;
-import dev.drivenotes.carla.vehicle.KinematicBicycle;
 import dev.drivenotes.model.sim.TrafficLightState;
 import dev.drivenotes.model.sim.VehicleSpec;
 
 /**
- * Ground-truth traffic events of the ego, detected once per step without allocation.
+ * Ground-truth traffic events of the ego along its route, detected once per step without
+ * allocation (collisions are the backend's: box overlap in the embedded simulator, CARLA's collision
+ * sensor in the CARLA backend).
  *
  * <ul>
- *   <li>Collision with a vehicle: the ego's box ({@link KinematicBicycle#LENGTH_M} × {@link
- *       KinematicBicycle#WIDTH_M}) overlaps an NPC's box; reported on the step a contact starts.
- *   <li>Collision with a static object: the ego's centre is more than {@link #STATIC_OUTSIDE_M}
- *       outside every driving lane — past the kerb and sidewalk where CARLA's maps have poles,
- *       walls and buildings; reported when it starts. (The episode normally ends OFF_ROAD at 1 m
- *       first, so this fires only for a vehicle that jumps the kerb within one step.)
  *   <li>Red-light run: the ego's front bumper crosses the stop line (junction entry) of its route
  *       while that entry's light is red.
  *   <li>Stop-sign run: the ego's front bumper crosses a stop sign's stop line of its route without
@@ -31,74 +24,34 @@ import dev.drivenotes.model.sim.VehicleSpec;
  *   <li>Route deviation: the ego is more than {@link #DEVIATION_M} from its planned route for
  *       longer than {@link #DEVIATION_S}.
  * </ul>
- *
- * Collisions do not end the episode: like the CARLA leaderboard, driving goes on and each
- * collision costs its penalty in the driving score.
  */
 final class EgoEvents {
 
-    static final double STATIC_OUTSIDE_M = 2.5;
     static final double DEVIATION_M = 2.0;
     static final double DEVIATION_S = 1.0;
 
     private final Route route;
     private final TrafficAhead ahead;
-    private final boolean[] contact;
     private final double[] point = new double[3];
-    private boolean staticContact;
     private double previousFrontM = Double.NaN;
     private double deviatedS;
 
     private final boolean[] stoodAtStopLine;
     private final boolean[] crossedStopLine;
 
-    private String collisionWith;
     private boolean redLightRun;
     private boolean stopSignRun;
     private boolean routeDeviation;
 
-    EgoEvents(Route route, TrafficAhead ahead, int npcCount) {
+    EgoEvents(Route route, TrafficAhead ahead) {
         this.route = route;
         this.ahead = ahead;
-        this.contact = new boolean[npcCount];
         this.stoodAtStopLine = new boolean[ahead.stopLineCount()];
         this.crossedStopLine = new boolean[ahead.stopLineCount()];
     }
 
-    void update(
-            KinematicBicycle ego,
-            double outsideLaneM,
-            double progressM,
-            TrafficFleet fleet,
-            TrafficLights lights,
-            double timeS,
-            double dtS) {
-        double x = ego.centreX();
-        double y = ego.centreY();
-        collisionWith = null;
-        for (int i = 0; i < fleet.count(); i++) {
-            boolean touching = fleet.active(i)
-                    && OrientedBox.overlap(
-                            x,
-                            y,
-                            ego.yawRad(),
-                            VehicleSpec.EGO.halfLengthM(),
-                            VehicleSpec.EGO.widthM() / 2,
-                            fleet.x(i),
-                            fleet.y(i),
-                            fleet.yawRad(i),
-                            TrafficFleet.LENGTH_M / 2,
-                            TrafficFleet.WIDTH_M / 2);
-            if (touching && !contact[i]) {
-                collisionWith = "vehicle";
-            }
-            contact[i] = touching;
-        }
-        boolean outside = outsideLaneM > STATIC_OUTSIDE_M;
-        if (outside && !staticContact && collisionWith == null) {
-            collisionWith = "static";
-        }
-        staticContact = outside;
+    /** The ego's centre at ({@code x}, {@code y}) after a step of {@code dtS} that ends at {@code timeS}. */
+    void update(double x, double y, double speedMps, double progressM, TrafficLights lights, double timeS, double dtS) {
         double frontM = progressM + VehicleSpec.EGO.halfLengthM();
         redLightRun = false;
         if (!Double.isNaN(previousFrontM)) {
@@ -111,7 +64,7 @@ final class EgoEvents {
                 }
             }
         }
-        stopSigns(frontM, ego.speedMps());
+        stopSigns(frontM, speedMps);
         previousFrontM = frontM;
         route.polyline().pointAt(progressM, point);
         deviatedS = Math.hypot(point[0] - x, point[1] - y) > DEVIATION_M ? deviatedS + dtS : 0;
@@ -130,10 +83,6 @@ final class EgoEvents {
                 stopSignRun |= !stoodAtStopLine[k];
             }
         }
-    }
-
-    String collisionWith() {
-        return collisionWith;
     }
 
     boolean redLightRun() {

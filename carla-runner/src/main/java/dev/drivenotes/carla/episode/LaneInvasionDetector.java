@@ -1,4 +1,4 @@
-package dev.drivenotes.carla.sim.embedded;
+package dev.drivenotes.carla.episode;
 
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.carla.map.opendrive.LaneSection;

@@ -1,4 +1,4 @@
-package dev.drivenotes.carla.sim.embedded;
+package dev.drivenotes.carla.episode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
