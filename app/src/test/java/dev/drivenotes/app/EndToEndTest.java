@@ -8,11 +8,15 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,99 @@ class EndToEndTest {
         assertThat(actual)
                 .as("fingerprint of %s, seed 11 (see %s)", agent, golden)
                 .containsExactlyElementsOf(Files.readAllLines(golden));
+    }
+
+    /** Our meters, by the service that exports them, as Prometheus names them. */
+    private static final Map<String, List<String>> METERS = Map.of(
+            "orchestrator",
+            List.of(
+                    "drivenotes_experiments_total{application=\"orchestrator\",status=\"COMPLETED\"} 1",
+                    "drivenotes_experiments_total{application=\"orchestrator\",status=\"FAILED\"} 0",
+                    "drivenotes_episodes_total{",
+                    "drivenotes_events_published_total{",
+                    "drivenotes_events_delivered_total{",
+                    "drivenotes_events_redelivered_total{",
+                    "drivenotes_events_dead_letters_total{"),
+            "carla-runner",
+            List.of("drivenotes_simulation_steps_total{", "drivenotes_simulation_step_latency_seconds_bucket{"),
+            "dreamer-service",
+            List.of("drivenotes_predict_latency_seconds_bucket{", "drivenotes_predict_batch_size_count{"),
+            "reporter",
+            List.of(
+                    "drivenotes_notes_accuracy{",
+                    "drivenotes_events_published_total{",
+                    "drivenotes_events_delivered_total{",
+                    "drivenotes_events_redelivered_total{",
+                    "drivenotes_events_dead_letters_total{"));
+
+    @Test
+    void everyServiceExportsItsMetricsForPrometheusAfterAnExperiment() throws Exception {
+        // a suite of its own: the counts below are this experiment's alone
+        Path own = data.resolve("metrics");
+        try (Suite metered = Suite.start(new Suite.Settings(0, own, false))) {
+            ExperimentConfig config = new ExperimentConfig(
+                    "metrics", null, "autopilot", 1, 7L, null, null, 300, null, null, null, null, null, null);
+            int exit = new RunCommand.ExperimentRun(
+                            api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)
+                    .run(config, System.nanoTime());
+            assertThat(exit).isZero();
+
+            for (var service : METERS.entrySet()) {
+                URI prometheus = metered.urls().get(service.getKey()).resolve("/actuator/prometheus");
+                String scraped = scrapeUntil(prometheus, service.getValue());
+                assertThat(scraped)
+                        .as("%s's /actuator/prometheus", service.getKey())
+                        .contains(service.getValue())
+                        .contains("jvm_memory_used_bytes{")
+                        .contains("http_server_requests_seconds_count{");
+            }
+        }
+    }
+
+    @Test
+    void oneExperimentIsOneTraceAcrossItsEvents() throws Exception {
+        Path out = data.resolve("traced");
+        ExperimentConfig config = new ExperimentConfig(
+                "traced", null, "autopilot", 1, 5L, null, null, 200, null, null, null, null, null, null);
+        int exit = new RunCommand.ExperimentRun(
+                        api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
+                .run(config, System.nanoTime());
+        assertThat(exit).isZero();
+        String id;
+        try (var dirs = Files.list(out)) {
+            id = dirs.findFirst().orElseThrow().getFileName().toString();
+        }
+
+        // started by the request, announced by the episode driver and the reporter: one trace id
+        Map<String, String> traceByType = new TreeMap<>();
+        try (var segments = Files.list(data.resolve("events").resolve("log"))) {
+            for (Path segment : segments.toList()) {
+                for (String line : Files.readAllLines(segment)) {
+                    JsonNode event = Json.mapper().readTree(line).get("event");
+                    if (event.get("experimentId").asString().equals(id)) {
+                        // traceparent: version-traceId-spanId-flags
+                        String traceparent = event.path("traceparent").asString("");
+                        traceByType.put(
+                                event.get("type").asString(),
+                                traceparent.isEmpty() ? "none" : traceparent.split("-")[1]);
+                    }
+                }
+            }
+        }
+        assertThat(traceByType)
+                .containsOnlyKeys("ExperimentStarted", "EpisodeCompleted", "ExperimentCompleted", "ReportPublished");
+        assertThat(Set.copyOf(traceByType.values())).hasSize(1).allMatch(t -> t.matches("[0-9a-f]{32}"));
+    }
+
+    /** The scrape once it shows every one of {@code expected} (the last events land a moment after the report). */
+    private static String scrapeUntil(URI prometheus, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String scraped = new String(api.getBytes(prometheus), StandardCharsets.UTF_8);
+        while (!expected.stream().allMatch(scraped::contains) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            scraped = new String(api.getBytes(prometheus), StandardCharsets.UTF_8);
+        }
+        return scraped;
     }
 
     @Test

@@ -4,8 +4,13 @@ import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.EventSubscriptionsHealth;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.events.InProcessEventBus;
 import dev.drivenotes.platform.events.SubscriptionStatuses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +37,19 @@ public class PlatformAutoConfiguration {
     @Bean
     EventSubscriptionsHealth eventSubscriptionsHealthContributor(ObjectProvider<SubscriptionStatuses> buses) {
         return new EventSubscriptionsHealth(buses);
+    }
+
+    /** Event meters and trace context, in this service's registry and tracer (none where absent). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTelemetry eventTelemetry(
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new EventTelemetry(
+                meters.getIfAvailable(CompositeMeterRegistry::new),
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -9,6 +9,9 @@ import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
@@ -20,15 +23,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Simulations over HTTP: create, step, read, destroy. */
+/**
+ * Simulations over HTTP: create, step, read, destroy. Counts {@value #STEPS} (its rate is the
+ * simulation steps per second) and times each step ({@value #STEP_LATENCY}, with a histogram for
+ * percentiles).
+ */
 @RestController
 @RequestMapping("/v1/simulations")
 class SimulationController {
 
-    private final Simulator simulator;
+    static final String STEPS = "drivenotes.simulation.steps";
+    static final String STEP_LATENCY = "drivenotes.simulation.step.latency";
 
-    SimulationController(Simulator simulator) {
+    private final Simulator simulator;
+    private final Counter steps;
+    private final Timer stepLatency;
+
+    SimulationController(Simulator simulator, MeterRegistry meters) {
         this.simulator = simulator;
+        this.steps =
+                Counter.builder(STEPS).description("simulation steps taken").register(meters);
+        this.stepLatency = Timer.builder(STEP_LATENCY)
+                .description("time the simulator takes for one step")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @PostMapping
@@ -40,7 +58,9 @@ class SimulationController {
 
     @PostMapping("/{id}/step")
     SimulationState step(@PathVariable String id, @RequestBody StepRequest request) {
-        return translated(() -> simulator.step(id, request.control()));
+        SimulationState next = stepLatency.record(() -> translated(() -> simulator.step(id, request.control())));
+        steps.increment();
+        return next;
     }
 
     @GetMapping("/{id}")

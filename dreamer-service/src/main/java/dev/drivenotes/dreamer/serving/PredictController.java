@@ -5,6 +5,9 @@ import dev.drivenotes.dreamer.policy.PolicyCatalog;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,16 +22,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PredictController {
 
-    private final PolicyCatalog policies;
+    static final String PREDICT_LATENCY = "drivenotes.predict.latency";
+    static final String BATCH_SIZE = "drivenotes.predict.batch.size";
 
-    PredictController(PolicyCatalog policies) {
+    private final PolicyCatalog policies;
+    private final MeterRegistry meters;
+
+    PredictController(PolicyCatalog policies, MeterRegistry meters) {
         this.policies = policies;
+        this.meters = meters;
     }
 
+    /**
+     * Decides a batch; times the policy's call ({@value #PREDICT_LATENCY}, histogram for
+     * percentiles) and records the batch size ({@value #BATCH_SIZE}), both tagged with the policy.
+     */
     @PostMapping("${AIP_PREDICT_ROUTE:/v1/predict}")
     PredictResponse predict(@RequestBody PredictRequest request) {
         Policy policy = policies.resolve(request.parameters().policy());
-        List<Decision> decisions = policy.decide(request.instances());
+        DistributionSummary.builder(BATCH_SIZE)
+                .description("instances per predict request")
+                .tag("policy", policy.name())
+                .register(meters)
+                .record(request.instances().size());
+        List<Decision> decisions = Timer.builder(PREDICT_LATENCY)
+                .description("time the policy takes for one predict batch")
+                .publishPercentileHistogram()
+                .tag("policy", policy.name())
+                .register(meters)
+                .record(() -> policy.decide(request.instances()));
         if (decisions.size() != request.instances().size()) {
             throw new IllegalStateException("policy " + policy.name() + " answered " + decisions.size()
                     + " decisions for " + request.instances().size() + " instances");

@@ -8,6 +8,7 @@ import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -47,14 +48,22 @@ public class ExperimentReporter {
     private final EventPublisher publisher;
     private final DailyRollup daily;
     private final Clock clock;
+    private final NoteAccuracyGauges gauges;
 
     ExperimentReporter(
-            MetricsSink sink, ArtifactStore artifacts, EventPublisher publisher, DailyRollup daily, Clock clock) {
+            MetricsSink sink,
+            ArtifactStore artifacts,
+            EventPublisher publisher,
+            DailyRollup daily,
+            Clock clock,
+            EventTelemetry telemetry,
+            NoteAccuracyGauges gauges) {
         this.sink = sink;
         this.artifacts = artifacts;
-        this.publisher = publisher;
+        this.publisher = telemetry.publisher(publisher);
         this.daily = daily;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     /**
@@ -98,6 +107,7 @@ public class ExperimentReporter {
                     completed.config().map(),
                     completed.config().agent());
         });
+        gauges.record(id, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
@@ -114,7 +124,8 @@ public class ExperimentReporter {
                 event.experimentId(),
                 clock.instant(),
                 EventEnvelope.SCHEMA_VERSION,
-                event);
+                event,
+                null);
         try {
             publisher
                     .publish(envelope)

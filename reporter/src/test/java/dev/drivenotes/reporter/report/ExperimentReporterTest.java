@@ -77,8 +77,7 @@ class ExperimentReporterTest {
     }
 
     private ExperimentReporter reporter() {
-        return new ExperimentReporter(
-                sink, artifacts, publisher, new DailyRollup(sink), Clock.fixed(DONE, ZoneOffset.UTC));
+        return TestReporters.create(sink, artifacts, publisher, Clock.fixed(DONE, ZoneOffset.UTC));
     }
 
     /** Reports as the handler does: the ExperimentCompleted event occurred at {@code completedAt}. */
