@@ -84,7 +84,9 @@ final class ProcessSuite implements RunningSuite {
                         "spring.cloud.gcp.project-id=" + PROJECT_ID,
                         "spring.cloud.gcp.pubsub.emulator-host=" + emulator.hostPort(),
                         "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
-                        "drivenotes.gcp.pubsub.create-resources=true")
+                        "drivenotes.gcp.pubsub.create-resources=true",
+                        // a process of its own: every line it logs is the service's
+                        "drivenotes.logs.unlabelled=" + service.serviceName())
                 .forEach(p -> command.add("--" + p));
         Path log = logs.resolve(service.serviceName() + ".log");
         processes.put(

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,7 +26,8 @@ public final class Suite implements RunningSuite {
      *
      * @param portBase first of the four ports (see {@link SuiteService#port}); 0 picks free ports
      * @param dataDir folder for every local file
-     * @param verbose log at INFO instead of WARN
+     * @param verbose show the services' INFO lines on the terminal, not only their warnings (the
+     *     files in {@code DATA/logs} always have them)
      */
     public record Settings(int portBase, Path dataDir, boolean verbose) {
 
@@ -103,7 +105,10 @@ public final class Suite implements RunningSuite {
         ConfigurableApplicationContext context = service.builder()
                 .registerShutdownHook(false)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("inProcessEventBus", bus))
-                .run(service.arguments(service.port(settings.portBase()), settings, urls)
+                .run(Stream.concat(
+                                service.arguments(service.port(settings.portBase()), settings, urls).stream(),
+                                // one JVM: lines outside the four services are the launcher's
+                                Stream.of("--drivenotes.logs.unlabelled=drivenotes"))
                         .toArray(String[]::new));
         contexts.add(context);
         String actual = context.getEnvironment().getProperty("local.server.port");

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +182,7 @@ class EndToEndTest {
     }
 
     @Test
-    void oneExperimentIsOneTraceAcrossItsEvents() throws Exception {
+    void oneExperimentIsOneTraceAcrossItsEventsAndTheJsonLogsOfAllFourServices() throws Exception {
         Path out = data.resolve("traced");
         ExperimentConfig config = new ExperimentConfig(
                 "traced", null, "autopilot", 1, 5L, null, null, 200, null, null, null, null, null, null);
@@ -213,6 +214,25 @@ class EndToEndTest {
         assertThat(traceByType)
                 .containsOnlyKeys("ExperimentStarted", "EpisodeCompleted", "ExperimentCompleted", "ReportPublished");
         assertThat(Set.copyOf(traceByType.values())).hasSize(1).allMatch(t -> t.matches("[0-9a-f]{32}"));
+
+        // each service logged, as JSON lines in DATA/logs/<service>.json, under that trace
+        String traceId = traceByType.get("ExperimentStarted");
+        for (String service : List.of("orchestrator", "carla-runner", "dreamer-service", "reporter")) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(data.resolve("logs").resolve(service + ".json"))) {
+                lines.add(Json.mapper().readTree(line));
+            }
+            assertThat(lines)
+                    .as("%s.json", service)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            line -> assertThat(line.path("service").asString()).isEqualTo(service))
+                    .anySatisfy(line -> {
+                        assertThat(line.path("traceId").asString()).isEqualTo(traceId);
+                        assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
+                        assertThat(line.path("message").asString()).isNotBlank();
+                    });
+        }
     }
 
     /** The scrape once it shows every one of {@code expected} (the last events land a moment after the report). */

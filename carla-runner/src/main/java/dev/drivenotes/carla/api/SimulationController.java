@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,8 @@ class SimulationController {
     static final String STEPS = "drivenotes.simulation.steps";
     static final String STEP_LATENCY = "drivenotes.simulation.step.latency";
 
+    private static final Logger log = LoggerFactory.getLogger(SimulationController.class);
+
     private final Simulator simulator;
     private final Counter steps;
     private final Timer stepLatency;
@@ -52,6 +56,12 @@ class SimulationController {
     @PostMapping
     ResponseEntity<SimulationState> create(@RequestBody CreateSimulationRequest request) {
         SimulationState state = translated(() -> simulator.create(request));
+        log.info(
+                "simulation {} created on {} (seed {}, {} NPCs)",
+                state.simulationId(),
+                request.map(),
+                request.seed(),
+                request.npcCount());
         return ResponseEntity.created(URI.create("/v1/simulations/" + state.simulationId()))
                 .body(state);
     }
@@ -74,6 +84,7 @@ class SimulationController {
             simulator.destroy(id);
             return id;
         });
+        log.info("simulation {} destroyed", id);
         return ResponseEntity.noContent().build();
     }
 

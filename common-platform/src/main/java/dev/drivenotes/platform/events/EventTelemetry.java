@@ -35,11 +35,14 @@ public final class EventTelemetry {
     /** The W3C header, envelope field and Pub/Sub attribute that carries the trace context. */
     public static final String TRACEPARENT = "traceparent";
 
+    private final String service;
     private final MeterRegistry meters;
     private final Tracer tracer;
     private final Propagator propagator;
 
-    public EventTelemetry(MeterRegistry meters, Tracer tracer, Propagator propagator) {
+    /** @param service the application's name, for the logging MDC of each delivery */
+    public EventTelemetry(String service, MeterRegistry meters, Tracer tracer, Propagator propagator) {
+        this.service = service;
         this.meters = meters;
         this.tracer = tracer;
         this.propagator = propagator;
@@ -47,7 +50,7 @@ public final class EventTelemetry {
 
     /** Counts nothing anywhere and carries no trace context (tests, tools). */
     public static EventTelemetry none() {
-        return new EventTelemetry(new CompositeMeterRegistry(), Tracer.NOOP, Propagator.NOOP);
+        return new EventTelemetry("drivenotes", new CompositeMeterRegistry(), Tracer.NOOP, Propagator.NOOP);
     }
 
     /** {@code delegate}, stamping every envelope with the current trace context and counting what it accepted. */
@@ -64,7 +67,7 @@ public final class EventTelemetry {
 
     /** {@code delegate} under subscription {@code subscription}: in the publisher's trace, counted. */
     public EventHandler handler(String subscription, EventHandler delegate) {
-        return new ObservedEventHandler(subscription, delegate, meters, tracer, propagator);
+        return new ObservedEventHandler(service, subscription, delegate, meters, tracer, propagator);
     }
 
     /**

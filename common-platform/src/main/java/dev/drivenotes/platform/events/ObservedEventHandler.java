@@ -3,6 +3,7 @@ package dev.drivenotes.platform.events;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventHandler;
+import dev.drivenotes.platform.observability.LogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -12,19 +13,15 @@ import org.slf4j.MDC;
 
 /**
  * A handler wrapped by {@link EventTelemetry#handler}: each delivery runs in a consumer span whose
- * parent is the envelope's {@code traceparent} (a new trace when it has none), with {@code
- * experimentId} in the logging MDC, and is counted. A bus tells it about redeliveries and dead
+ * parent is the envelope's {@code traceparent} (a new trace when it has none), with the service,
+ * the experiment and (for an episode's event) the episode in the logging MDC ({@link LogContext}),
+ * and is counted. A bus tells it about redeliveries and dead
  * letters through {@link #redelivering} and {@link #deadLettered}, which do nothing for a handler
  * that is not wrapped.
  */
 public final class ObservedEventHandler implements EventHandler {
 
-    /** MDC key of the experiment a log line is about. */
-    public static final String MDC_EXPERIMENT_ID = "experimentId";
-
-    /** MDC key of the episode a log line is about. */
-    public static final String MDC_EPISODE_ID = "episodeId";
-
+    private final String service;
     private final String subscription;
     private final EventHandler delegate;
     private final MeterRegistry meters;
@@ -34,7 +31,13 @@ public final class ObservedEventHandler implements EventHandler {
     private final Counter deadLetters;
 
     ObservedEventHandler(
-            String subscription, EventHandler delegate, MeterRegistry meters, Tracer tracer, Propagator propagator) {
+            String service,
+            String subscription,
+            EventHandler delegate,
+            MeterRegistry meters,
+            Tracer tracer,
+            Propagator propagator) {
+        this.service = service;
         this.subscription = subscription;
         this.delegate = delegate;
         this.meters = meters;
@@ -60,9 +63,10 @@ public final class ObservedEventHandler implements EventHandler {
                 .start();
         String outcome = "failed";
         try (Tracer.SpanInScope scope = tracer.withSpan(span);
-                MDC.MDCCloseable experiment = MDC.putCloseable(MDC_EXPERIMENT_ID, event.experimentId());
+                MDC.MDCCloseable name = MDC.putCloseable(LogContext.SERVICE, service);
+                MDC.MDCCloseable experiment = MDC.putCloseable(LogContext.EXPERIMENT_ID, event.experimentId());
                 MDC.MDCCloseable episode =
-                        episodeOf(event) == null ? null : MDC.putCloseable(MDC_EPISODE_ID, episodeOf(event))) {
+                        episodeOf(event) == null ? null : MDC.putCloseable(LogContext.EPISODE_ID, episodeOf(event))) {
             delegate.handle(event);
             outcome = "handled";
         } catch (Exception | Error e) {

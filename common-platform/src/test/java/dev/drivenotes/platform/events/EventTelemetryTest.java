@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentFailed;
 import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.platform.observability.LogContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -39,7 +40,7 @@ class EventTelemetryTest {
     private final io.opentelemetry.api.trace.Tracer otelTracer = otel.getTracer("test");
     private final Tracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> {});
     private final EventTelemetry telemetry =
-            new EventTelemetry(meters, tracer, new OtelPropagator(otel.getPropagators(), otelTracer));
+            new EventTelemetry("reporter", meters, tracer, new OtelPropagator(otel.getPropagators(), otelTracer));
 
     @TempDir
     Path folder;
@@ -101,17 +102,20 @@ class EventTelemetryTest {
     void handlesAnEventInsideThePublishersTraceWithItsExperimentInTheLogContext() throws Exception {
         AtomicReference<String> traceId = new AtomicReference<>();
         AtomicReference<String> experiment = new AtomicReference<>();
+        AtomicReference<String> service = new AtomicReference<>();
 
         telemetry
                 .handler("reporter", e -> {
                     traceId.set(tracer.currentSpan().context().traceId());
-                    experiment.set(MDC.get(ObservedEventHandler.MDC_EXPERIMENT_ID));
+                    experiment.set(MDC.get(LogContext.EXPERIMENT_ID));
+                    service.set(MDC.get(LogContext.SERVICE));
                 })
                 .handle(event().withTraceparent(TRACEPARENT));
 
         assertThat(traceId).hasValue(TRACE_ID);
         assertThat(experiment).hasValue("exp-1");
-        assertThat(MDC.get(ObservedEventHandler.MDC_EXPERIMENT_ID)).isNull();
+        assertThat(service).hasValue("reporter");
+        assertThat(MDC.get(LogContext.EXPERIMENT_ID)).isNull();
         assertThat(meters.get(EventTelemetry.DELIVERED)
                         .tags("subscription", "reporter", "outcome", "handled")
                         .counter()

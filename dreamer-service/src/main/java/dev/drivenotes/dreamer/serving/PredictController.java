@@ -3,12 +3,15 @@ package dev.drivenotes.dreamer.serving;
 import dev.drivenotes.dreamer.policy.Policy;
 import dev.drivenotes.dreamer.policy.PolicyCatalog;
 import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,6 +28,8 @@ class PredictController {
     static final String PREDICT_LATENCY = "drivenotes.predict.latency";
     static final String BATCH_SIZE = "drivenotes.predict.batch.size";
 
+    private static final Logger log = LoggerFactory.getLogger(PredictController.class);
+
     private final PolicyCatalog policies;
     private final MeterRegistry meters;
 
@@ -40,6 +45,11 @@ class PredictController {
     @PostMapping("${AIP_PREDICT_ROUTE:/v1/predict}")
     PredictResponse predict(@RequestBody PredictRequest request) {
         Policy policy = policies.resolve(request.parameters().policy());
+        for (PredictInstance instance : request.instances()) {
+            if (instance.isFirst()) {
+                log.info("session {} starts with policy {}", instance.sessionId(), policy.name());
+            }
+        }
         DistributionSummary.builder(BATCH_SIZE)
                 .description("instances per predict request")
                 .tag("policy", policy.name())

@@ -12,8 +12,8 @@ import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.platform.events.ObservedEventHandler;
 import dev.drivenotes.platform.json.TrajectoryCodec;
+import dev.drivenotes.platform.observability.LogContext;
 import io.micrometer.context.ContextExecutorService;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -40,8 +40,6 @@ import org.springframework.stereotype.Component;
 public class EpisodeDriver {
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeDriver.class);
-
-    private static final String MDC_EPISODE_ID = ObservedEventHandler.MDC_EPISODE_ID;
 
     private final SimulatorClient simulator;
     private final PolicyClient policy;
@@ -101,7 +99,7 @@ public class EpisodeDriver {
                 config.fixedDeltaSeconds(),
                 config.weather(),
                 config.birdEyeSizePx()));
-        try (MDC.MDCCloseable mdc = MDC.putCloseable(MDC_EPISODE_ID, episodeId(experimentId, index))) {
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, episodeId(experimentId, index))) {
             log.info(
                     "episode {} started: simulation {}, {} → {} ({} m)",
                     episodeId(experimentId, index),
@@ -156,7 +154,7 @@ public class EpisodeDriver {
                 ArtifactKeys.trajectory(experimentId, run.episodeId),
                 TrajectoryCodec.encode(trajectory),
                 TrajectoryCodec.CONTENT_TYPE);
-        try (MDC.MDCCloseable mdc = MDC.putCloseable(MDC_EPISODE_ID, run.episodeId)) {
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, run.episodeId)) {
             log.info(
                     "episode {} ended {} after {} steps, route completion {}",
                     run.episodeId,

@@ -7,7 +7,7 @@ import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.platform.events.EventTelemetry;
-import dev.drivenotes.platform.events.ObservedEventHandler;
+import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
 import io.micrometer.context.ContextExecutorService;
@@ -193,7 +193,7 @@ public class ExperimentService implements DisposableBean {
     }
 
     void run(String id) {
-        try (MDC.MDCCloseable mdc = MDC.putCloseable(ObservedEventHandler.MDC_EXPERIMENT_ID, id)) {
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EXPERIMENT_ID, id)) {
             drive(id);
         }
     }
