@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -71,6 +72,14 @@ public final class Suite implements RunningSuite {
      * @throws IllegalArgumentException for an unknown service name or the orchestrator
      */
     public static Suite start(Settings settings, Map<String, URI> elsewhere) {
+        return start(settings, elsewhere, (name, url) -> {});
+    }
+
+    /**
+     * Like {@link #start(Settings, Map)}, telling {@code ready} each service's name and URL as soon
+     * as it serves.
+     */
+    public static Suite start(Settings settings, Map<String, URI> elsewhere, BiConsumer<String, URI> ready) {
         requireServicesThatCanRunElsewhere(elsewhere.keySet());
         FreePorts.require(settings.portBase());
         Suite suite = new Suite(InProcessEventBus.open(settings.dataDir().resolve("events")));
@@ -79,6 +88,7 @@ public final class Suite implements RunningSuite {
             for (SuiteService service : SuiteService.values()) {
                 if (!elsewhere.containsKey(service.serviceName())) {
                     suite.startService(service, settings);
+                    ready.accept(service.serviceName(), suite.urls.get(service.serviceName()));
                 }
             }
             return suite;
