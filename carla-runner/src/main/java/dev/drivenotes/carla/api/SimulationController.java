@@ -12,6 +12,8 @@ import dev.drivenotes.platform.web.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,8 +55,25 @@ class SimulationController {
                 .register(meters);
     }
 
+    /** A simulation as the orchestrator asks for one (no route: the seed picks one). */
+    static final String CREATE_EXAMPLE = """
+            {"map": "default-town", "seed": 11, "maxSteps": 3000, "npcCount": 20, "gnssNoiseM": 1.5,
+             "fixedDeltaSeconds": 0.05, "weather": "ClearNoon", "birdEyeSizePx": 0}""";
+
+    static final String STEP_EXAMPLE = """
+            {"control": {"steer": -0.05, "throttle": 0.4, "brake": 0.0}}""";
+
     @PostMapping
-    ResponseEntity<SimulationState> create(@RequestBody CreateSimulationRequest request) {
+    ResponseEntity<SimulationState> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "a random route with traffic",
+                                                            value = CREATE_EXAMPLE)))
+                    @RequestBody
+                    CreateSimulationRequest request) {
         SimulationState state = translated(() -> simulator.create(request));
         log.info(
                 "simulation {} created on {} (seed {}, {} NPCs)",
@@ -67,7 +86,17 @@ class SimulationController {
     }
 
     @PostMapping("/{id}/step")
-    SimulationState step(@PathVariable String id, @RequestBody StepRequest request) {
+    SimulationState step(
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "gentle throttle, slight left",
+                                                            value = STEP_EXAMPLE)))
+                    @RequestBody
+                    StepRequest request) {
         SimulationState next = stepLatency.record(() -> translated(() -> simulator.step(id, request.control())));
         steps.increment();
         return next;

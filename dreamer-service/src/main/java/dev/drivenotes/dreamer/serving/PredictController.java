@@ -9,6 +9,8 @@ import dev.drivenotes.model.policy.PredictResponse;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,24 @@ class PredictController {
      * Decides a batch; times the policy's call ({@value #PREDICT_LATENCY}, histogram for
      * percentiles) and records the batch size ({@value #BATCH_SIZE}), both tagged with the policy.
      */
+    /** One episode's first step, as the orchestrator sends it (a batch holds one per episode in flight). */
+    static final String EXAMPLE = """
+            {"instances": [{"sessionId": "exp-20260101-000000-1a2b3c4d-e0", "isFirst": true,
+               "observation": {"speedMps": 0.0, "gnssX": 12.5, "gnssY": -40.1, "compassRad": 1.57,
+                 "routeWaypoints": [{"x": 12.5, "y": -35.0}, {"x": 12.6, "y": -30.0}],
+                 "nextManeuver": "turn_left", "distanceToManeuverM": 42.0, "nextPoi": "Bakery",
+                 "distanceToGoM": 310.0, "speedLimitMps": 13.9, "yawRateRadps": 0.0}}],
+             "parameters": {"policy": "dreamer"}}""";
+
     @PostMapping("${AIP_PREDICT_ROUTE:/v1/predict}")
-    PredictResponse predict(@RequestBody PredictRequest request) {
+    PredictResponse predict(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "one episode's first step", value = EXAMPLE)))
+                    @RequestBody
+                    PredictRequest request) {
         Policy policy = policies.resolve(request.parameters().policy());
         for (PredictInstance instance : request.instances()) {
             if (instance.isFirst()) {
