@@ -1,7 +1,8 @@
-# Alert when a daily run fails: the orchestrator logs "experiment <id> failed" (ExperimentService).
+# Alert when a daily run fails: the orchestrator logs "experiment <id> failed: ..." (ExperimentService),
+# in Cloud Logging's JSON under the gcp profile (CloudLoggingFormat), so the text is jsonPayload.message.
 resource "google_logging_metric" "failed_experiments" {
   name   = "drivenotes/failed_experiments"
-  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-orchestrator\" AND severity>=ERROR AND textPayload:\"failed:\""
+  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-orchestrator\" AND severity>=ERROR AND jsonPayload.message:\"failed:\""
 
   metric_descriptor {
     metric_kind = "DELTA"
@@ -48,6 +49,73 @@ resource "google_monitoring_alert_policy" "failed_daily_run" {
         alignment_period   = "300s"
         per_series_aligner = "ALIGN_MAX"
       }
+    }
+  }
+
+  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
+}
+
+# The services' own meters (drivenotes_*, scraped from /actuator/prometheus into Managed Service for
+# Prometheus): the panels of deploy/grafana/dashboards/drivenotes.json, as a Cloud Monitoring dashboard.
+resource "google_monitoring_dashboard" "drivenotes" {
+  dashboard_json = file("${path.module}/dashboards/drivenotes.json")
+}
+
+resource "google_monitoring_alert_policy" "failed_experiments_metric" {
+  display_name = "DriveNotes: experiment FAILED (meter)"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "drivenotes_experiments_total{status=FAILED} increased"
+    condition_prometheus_query_language {
+      query    = "sum(increase(drivenotes_experiments_total{status=\"FAILED\"}[30m])) > 0"
+      duration = "0s"
+    }
+  }
+
+  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
+}
+
+resource "google_monitoring_alert_policy" "dead_letters" {
+  display_name = "DriveNotes: events dead-lettered"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "drivenotes_events_dead_letters_total increased"
+    condition_prometheus_query_language {
+      query    = "sum by (subscription) (increase(drivenotes_events_dead_letters_total[10m])) > 0"
+      duration = "0s"
+    }
+  }
+
+  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
+}
+
+resource "google_monitoring_alert_policy" "predict_p99" {
+  display_name = "DriveNotes: predict p99 latency high"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "predict p99 above ${var.predict_p99_alert_seconds} s"
+    condition_prometheus_query_language {
+      query    = "histogram_quantile(0.99, sum by (le) (rate(drivenotes_predict_latency_seconds_bucket[5m]))) > ${var.predict_p99_alert_seconds}"
+      duration = "300s"
+    }
+  }
+
+  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
+}
+
+# A day's all-three note accuracy falling well below the week before's.
+resource "google_monitoring_alert_policy" "accuracy_regression" {
+  display_name = "DriveNotes: note accuracy regressed"
+  combiner     = "OR"
+
+  conditions {
+    display_name = "all-three accuracy below ${var.accuracy_regression_ratio} x last week's"
+    condition_prometheus_query_language {
+      query    = "avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[1d])) < ${var.accuracy_regression_ratio} * avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[7d] offset 1d))"
+      duration = "0s"
     }
   }
 

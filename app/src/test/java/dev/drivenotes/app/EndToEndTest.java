@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +176,7 @@ class EndToEndTest {
                     .run(config, System.nanoTime());
             assertThat(exit).isZero();
 
+            StringBuilder all = new StringBuilder();
             for (var service : METERS.entrySet()) {
                 URI prometheus = metered.urls().get(service.getKey()).resolve("/actuator/prometheus");
                 String scraped = scrapeUntil(prometheus, service.getValue());
@@ -177,8 +185,32 @@ class EndToEndTest {
                         .contains(service.getValue())
                         .contains("jvm_memory_used_bytes{")
                         .contains("http_server_requests_seconds_count{");
+                all.append(scraped);
+            }
+
+            // the dashboards and alerts query only series the services export, and show the same panels
+            Set<String> grafana = queries(Path.of("../deploy/grafana/dashboards/drivenotes.json"), "expr");
+            Set<String> cloudMonitoring =
+                    queries(Path.of("../terraform/dashboards/drivenotes.json"), "prometheusQuery");
+            assertThat(grafana).isNotEmpty().isEqualTo(cloudMonitoring);
+            String alerts = Files.readString(Path.of("../terraform/monitoring.tf"));
+            for (String query : Set.of(String.join("\n", grafana), alerts)) {
+                Matcher names = METRIC_NAME.matcher(query);
+                while (names.find()) {
+                    assertThat(all).as("series %s", names.group()).contains(names.group() + "{");
+                }
             }
         }
+    }
+
+    private static final Pattern METRIC_NAME =
+            Pattern.compile("\\b(drivenotes_[a-z_]+|http_server_[a-z_]+|jvm_[a-z_]+)\\b");
+
+    /** Every string under {@code key} in a dashboard's JSON: its queries. */
+    private static Set<String> queries(Path dashboard, String key) {
+        return Json.mapper().readTree(dashboard.toFile()).findValues(key).stream()
+                .map(JsonNode::asString)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -233,6 +265,45 @@ class EndToEndTest {
                         assertThat(line.path("message").asString()).isNotBlank();
                     });
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "orchestrator, /v1/experiments",
+        "carla-runner, /v1/simulations",
+        "dreamer-service, /v1/predict",
+        "reporter, /v1/experiments/{experimentId}/notes"
+    })
+    void everyServicePublishesAValidOpenApi3DocumentWithExamplesAndProblemTypes(String service, String endpoint) {
+        URI base = suite.urls().get(service);
+        String json = new String(api.getBytes(base.resolve("/v3/api-docs")), StandardCharsets.UTF_8);
+
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
+
+        assertThat(parsed.getMessages()).as("%s's /v3/api-docs", service).isEmpty();
+        OpenAPI openApi = parsed.getOpenAPI();
+        assertThat(openApi.getOpenapi()).startsWith("3.");
+        assertThat(openApi.getInfo().getTitle()).isEqualTo("DriveNotes " + service);
+        assertThat(openApi.getPaths()).containsKey(endpoint);
+        assertThat(openApi.getComponents().getSchemas()).containsKey("Problem");
+        List<Operation> operations = openApi.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream())
+                .toList();
+        assertThat(operations)
+                .isNotEmpty()
+                .allSatisfy(operation -> assertThat(operation.getResponses())
+                        .hasEntrySatisfying(
+                                "400", r -> assertThat(r.getContent()).containsKey("application/problem+json"))
+                        .hasEntrySatisfying(
+                                "500", r -> assertThat(r.getContent()).containsKey("application/problem+json")));
+        assertThat(operations)
+                .filteredOn(operation -> operation.getRequestBody() != null)
+                .allSatisfy(operation -> assertThat(
+                                operation.getRequestBody().getContent().values())
+                        .allSatisfy(media -> assertThat(media.getExamples()).isNotEmpty()));
+        // Swagger UI is served from the jar
+        assertThat(new String(api.getBytes(base.resolve("/swagger-ui/index.html")), StandardCharsets.UTF_8))
+                .contains("swagger-ui");
     }
 
     /** The scrape once it shows every one of {@code expected} (the last events land a moment after the report). */
