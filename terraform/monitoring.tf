@@ -61,61 +61,47 @@ resource "google_monitoring_dashboard" "drivenotes" {
   dashboard_json = file("${path.module}/dashboards/drivenotes.json")
 }
 
-resource "google_monitoring_alert_policy" "failed_experiments_metric" {
-  display_name = "DriveNotes: experiment FAILED (meter)"
-  combiner     = "OR"
-
-  conditions {
-    display_name = "drivenotes_experiments_total{status=FAILED} increased"
-    condition_prometheus_query_language {
-      query    = "sum(increase(drivenotes_experiments_total{status=\"FAILED\"}[30m])) > 0"
-      duration = "0s"
+# Alerts on the services' meters, one policy each (PromQL over Managed Service for Prometheus).
+locals {
+  promql_alerts = {
+    failed_experiments_metric = {
+      display_name = "DriveNotes: experiment FAILED (meter)"
+      condition    = "drivenotes_experiments_total{status=FAILED} increased"
+      query        = "sum(increase(drivenotes_experiments_total{status=\"FAILED\"}[30m])) > 0"
+      duration     = "0s"
+    }
+    dead_letters = {
+      display_name = "DriveNotes: events dead-lettered"
+      condition    = "drivenotes_events_dead_letters_total increased"
+      query        = "sum by (subscription) (increase(drivenotes_events_dead_letters_total[10m])) > 0"
+      duration     = "0s"
+    }
+    predict_p99 = {
+      display_name = "DriveNotes: predict p99 latency high"
+      condition    = "predict p99 above ${var.predict_p99_alert_seconds} s for 5 minutes"
+      query        = "histogram_quantile(0.99, sum by (le) (rate(drivenotes_predict_latency_seconds_bucket[5m]))) > ${var.predict_p99_alert_seconds}"
+      duration     = "300s"
+    }
+    # a day's all-three note accuracy falling well below the week before's
+    accuracy_regression = {
+      display_name = "DriveNotes: note accuracy regressed"
+      condition    = "all-three accuracy below ${var.accuracy_regression_ratio} x last week's"
+      query        = "avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[1d])) < ${var.accuracy_regression_ratio} * avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[7d] offset 1d))"
+      duration     = "0s"
     }
   }
-
-  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
 }
 
-resource "google_monitoring_alert_policy" "dead_letters" {
-  display_name = "DriveNotes: events dead-lettered"
+resource "google_monitoring_alert_policy" "promql" {
+  for_each     = local.promql_alerts
+  display_name = each.value.display_name
   combiner     = "OR"
 
   conditions {
-    display_name = "drivenotes_events_dead_letters_total increased"
+    display_name = each.value.condition
     condition_prometheus_query_language {
-      query    = "sum by (subscription) (increase(drivenotes_events_dead_letters_total[10m])) > 0"
-      duration = "0s"
-    }
-  }
-
-  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
-}
-
-resource "google_monitoring_alert_policy" "predict_p99" {
-  display_name = "DriveNotes: predict p99 latency high"
-  combiner     = "OR"
-
-  conditions {
-    display_name = "predict p99 above ${var.predict_p99_alert_seconds} s"
-    condition_prometheus_query_language {
-      query    = "histogram_quantile(0.99, sum by (le) (rate(drivenotes_predict_latency_seconds_bucket[5m]))) > ${var.predict_p99_alert_seconds}"
-      duration = "300s"
-    }
-  }
-
-  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
-}
-
-# A day's all-three note accuracy falling well below the week before's.
-resource "google_monitoring_alert_policy" "accuracy_regression" {
-  display_name = "DriveNotes: note accuracy regressed"
-  combiner     = "OR"
-
-  conditions {
-    display_name = "all-three accuracy below ${var.accuracy_regression_ratio} x last week's"
-    condition_prometheus_query_language {
-      query    = "avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[1d])) < ${var.accuracy_regression_ratio} * avg(max_over_time(drivenotes_notes_accuracy{kind=\"all-three\"}[7d] offset 1d))"
-      duration = "0s"
+      query    = each.value.query
+      duration = each.value.duration
     }
   }
 
