@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,7 @@ public class NoteAccuracyGauges {
             String experimentId,
             String kind,
             AtomicReference<NoteMetrics> holder,
-            java.util.function.ToDoubleFunction<NoteMetrics> share) {
+            ToDoubleFunction<NoteMetrics> share) {
         Gauge.builder(NAME, holder, h -> share.applyAsDouble(h.get()))
                 .tag("experiment", experimentId)
                 .tag("kind", kind)
