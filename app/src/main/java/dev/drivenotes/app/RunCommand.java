@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +92,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
-    @Option(names = "--verbose", description = "Log the services at INFO.")
+    @Option(
+            names = "--verbose",
+            description =
+                    "Show the services' INFO lines on the terminal too (DATA/logs/<service>.json always has them).")
     boolean verbose;
 
     @Option(
@@ -116,7 +120,11 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Suite.Settings settings = suite.settings(verbose, backend);
         LocalApi api = new LocalApi();
-        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings);
+        BiConsumer<String, URI> ready = (service, url) -> console.println(readyLine(service, url, started));
+        console.printf("Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
+        try (RunningSuite running = bus.equals(IN_PROCESS)
+                        ? Suite.start(settings, Map.of(), ready)
+                        : ProcessSuite.start(settings, ready);
                 CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
             return new ExperimentRun(api, running, console, Duration.ofMinutes(timeoutMinutes), out)
@@ -166,12 +174,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The line shown when a service of the suite is ready. */
+    static String readyLine(String service, URI url, long started) {
+        return String.format("  %-16s ready at %s (%.1f s)", service, url, seconds(started));
+    }
+
     static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
     /** Submits, follows and reports one experiment. */
     record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
+
+        /** How often the progress line reads the simulation step rate. */
+        static final Duration RATE_EVERY = Duration.ofSeconds(1);
 
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             return run(config, started, id -> {});
@@ -239,23 +255,34 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
+        /** Polls the experiment until it ended, showing {@link Progress} about once a second. */
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {
             URI uri = suite.orchestrator().resolve("/v1/experiments/" + id);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            int shown = -1;
-            while (System.nanoTime() < deadline) {
-                JsonNode view = api.get(uri).body();
-                int done = view.get("episodesCompleted").asInt();
-                if (done != shown) {
-                    console.printf("  [%6.1f s] %d/%d episodes done%n", seconds(started), done, episodes);
-                    shown = done;
+            long driving = System.nanoTime();
+            long deadline = driving + timeout.toNanos();
+            Progress progress = new Progress(console, Progress.terminal(console), episodes);
+            StepRate rate = new StepRate(api, suite.urls().get(SuiteService.CARLA_RUNNER.serviceName()));
+            double stepsPerSecond = Double.NaN;
+            long nextRate = driving;
+            try {
+                while (System.nanoTime() < deadline) {
+                    JsonNode view = api.get(uri).body();
+                    int done = view.get("episodesCompleted").asInt();
+                    if (System.nanoTime() >= nextRate) {
+                        stepsPerSecond = rate.read();
+                        nextRate = System.nanoTime() + RATE_EVERY.toNanos();
+                    }
+                    progress.update(
+                            seconds(started), done, stepsPerSecond, Progress.eta(seconds(driving), done, episodes));
+                    String status = view.get("status").asString();
+                    boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
+                    if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+                        return view;
+                    }
+                    Thread.sleep(250);
                 }
-                String status = view.get("status").asString();
-                boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
-                    return view;
-                }
-                Thread.sleep(250);
+            } finally {
+                progress.finish();
             }
             throw new IllegalStateException(
                     "experiment " + id + " did not finish within " + timeout.toMinutes() + " min");

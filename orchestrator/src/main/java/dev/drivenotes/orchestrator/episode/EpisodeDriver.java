@@ -13,6 +13,8 @@ import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.json.TrajectoryCodec;
+import dev.drivenotes.platform.observability.LogContext;
+import io.micrometer.context.ContextExecutorService;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +71,8 @@ public class EpisodeDriver {
             BooleanSupplier cancelled) {
         Deque<Integer> pending = new ArrayDeque<>(indices);
         List<EpisodeRun> active = new ArrayList<>();
-        try (ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor()) {
+        // the steps' HTTP calls go out in the experiment's trace
+        try (ExecutorService steps = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             while (!pending.isEmpty() || !active.isEmpty()) {
                 if (cancelled.getAsBoolean()) {
                     return false;
@@ -107,13 +111,15 @@ public class EpisodeDriver {
                 config.fixedDeltaSeconds(),
                 config.weather(),
                 config.birdEyeSizePx()));
-        log.info(
-                "episode {} started: simulation {}, {} → {} ({} m)",
-                episodeId(experimentId, index),
-                initial.simulationId(),
-                initial.route().start(),
-                initial.route().destination(),
-                Math.round(initial.route().lengthM()));
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, episodeId(experimentId, index))) {
+            log.info(
+                    "episode {} started: simulation {}, {} → {} ({} m)",
+                    episodeId(experimentId, index),
+                    initial.simulationId(),
+                    initial.route().start(),
+                    initial.route().destination(),
+                    Math.round(initial.route().lengthM()));
+        }
         return new EpisodeRun(index, seed, episodeId(experimentId, index), initial);
     }
 
@@ -161,13 +167,15 @@ public class EpisodeDriver {
                 ArtifactKeys.trajectory(experimentId, run.episodeId),
                 TrajectoryCodec.encode(trajectory),
                 TrajectoryCodec.CONTENT_TYPE);
-        log.info(
-                "episode {} ended {} after {} steps, route completion {}",
-                run.episodeId,
-                summary.termination(),
-                summary.steps(),
-                String.format("%.2f", summary.routeCompletion()));
-        listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, run.episodeId)) {
+            log.info(
+                    "episode {} ended {} after {} steps, route completion {}",
+                    run.episodeId,
+                    summary.termination(),
+                    summary.steps(),
+                    String.format("%.2f", summary.routeCompletion()));
+            listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+        }
     }
 
     private void deleteQuietly(String simulationId) {

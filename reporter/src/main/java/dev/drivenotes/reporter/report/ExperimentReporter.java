@@ -52,6 +52,7 @@ public class ExperimentReporter {
     private final DailyReporter daily;
     private final Announcer announcer;
     private final Clock clock;
+    private final NoteAccuracyGauges gauges;
 
     ExperimentReporter(
             MetricsSink sink,
@@ -59,13 +60,15 @@ public class ExperimentReporter {
             FigureSource figures,
             DailyReporter daily,
             Announcer announcer,
-            Clock clock) {
+            Clock clock,
+            NoteAccuracyGauges gauges) {
         this.sink = sink;
         this.artifacts = artifacts;
         this.figures = figures;
         this.daily = daily;
         this.announcer = announcer;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     /**
@@ -113,6 +116,7 @@ public class ExperimentReporter {
             sink.recordCompleted(id, config, completedAt, scorecard);
             daily.experimentRecorded(day, config.map(), config.agent());
         });
+        gauges.record(id, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
@@ -130,7 +134,8 @@ public class ExperimentReporter {
                 published.experimentId(),
                 clock.instant(),
                 EventEnvelope.SCHEMA_VERSION,
-                published);
+                published,
+                null);
     }
 
     /** This run against the previous run of its map and agent, recomputed from that run's stored rows. */

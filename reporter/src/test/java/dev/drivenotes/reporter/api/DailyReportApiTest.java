@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.port.ArtifactStore;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import dev.drivenotes.reporter.announce.Announcer;
 import dev.drivenotes.reporter.daily.DailyReporter;
@@ -44,7 +45,8 @@ class DailyReportApiTest {
     static class Daily {
         @Bean
         DailyReporter dailyReporter(DuckDbMetricsSink sink, ArtifactStore artifacts) {
-            Announcer announcer = new Announcer(event -> CompletableFuture.completedFuture(null));
+            Announcer announcer =
+                    new Announcer(event -> CompletableFuture.completedFuture(null), EventTelemetry.none());
             return TestReporters.daily(
                     sink, artifacts, announcer, Clock.fixed(NOW, ZoneOffset.UTC), TestReporters.RULE);
         }
