@@ -189,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
         /** How often the progress line reads the simulation step rate. */
         static final Duration RATE_EVERY = Duration.ofSeconds(1);
 
+        private static final Duration DAILY_WAIT = Duration.ofSeconds(60);
+        private static final Duration DAILY_POLL = Duration.ofMillis(200);
+
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             return run(config, started, id -> {});
         }
@@ -226,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
             JsonNode report = Json.mapper().readTree(json);
             Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
-            dailyReport(dir, report.path("day").asString());
+            dailyReport(dir, id, report.path("day").asString());
             return 0;
         }
 
@@ -235,9 +238,13 @@ final class RunCommand implements Callable<Integer> {
          * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
          * OUT) and names the day's regressions.
          */
-        private void dailyReport(Path dir, String day) throws IOException {
+        private void dailyReport(Path dir, String id, String day) throws IOException, InterruptedException {
             URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
-            byte[] json = api.getBytes(daily);
+            byte[] json = dailyListing(daily, id);
+            if (json == null) {
+                console.printf("Daily report of %s: not written within %d s%n", day, DAILY_WAIT.toSeconds());
+                return;
+            }
             Files.write(dir.resolve("daily-" + day + ".json"), json);
             Path html = dir.resolve("daily-" + day + ".html");
             Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
@@ -252,6 +259,35 @@ final class RunCommand implements Callable<Integer> {
                         r.path("trailingMean").asDouble(),
                         r.path("daysInWindow").asInt(),
                         r.path("agent").asString());
+            }
+        }
+
+        /**
+         * The day's daily report once it lists experiment {@code id}: the reporter rewrites it after
+         * publishing the experiment's report, so it may lag (or be an earlier experiment's version of
+         * the day) for a moment; null when it does not within {@link #DAILY_WAIT}.
+         */
+        private byte[] dailyListing(URI daily, String id) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + DAILY_WAIT.toNanos();
+            while (true) {
+                try {
+                    byte[] json = api.getBytes(daily);
+                    for (JsonNode c : Json.mapper().readTree(json).path("configurations")) {
+                        for (JsonNode e : c.path("experiments")) {
+                            if (id.equals(e.path("experimentId").asString())) {
+                                return json;
+                            }
+                        }
+                    }
+                } catch (LocalApi.ApiException e) {
+                    if (e.status != 404) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
+                Thread.sleep(DAILY_POLL.toMillis());
             }
         }
 
