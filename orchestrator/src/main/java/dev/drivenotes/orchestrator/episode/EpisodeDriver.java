@@ -15,6 +15,8 @@ import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import dev.drivenotes.platform.observability.LogContext;
 import io.micrometer.context.ContextExecutorService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,8 @@ import org.springframework.stereotype.Component;
  * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once, and never
  * more simulations than carla-runner holds ({@link SimulationSlots}); a finished episode's slot goes
  * to the next pending one. Simulations are always deleted. A finished episode's trajectory is
- * stored, then handed to the listener, which records and announces it.
+ * stored, then handed to the listener, which records and announces it. Each hop is timed ({@link
+ * ClosedLoopMeters}).
  */
 @Component
 public class EpisodeDriver {
@@ -46,12 +50,15 @@ public class EpisodeDriver {
     private final PolicyClient policy;
     private final ArtifactStore artifacts;
     private final SimulationSlots slots;
+    private final ClosedLoopMeters meters;
 
-    public EpisodeDriver(SimulatorClient simulator, PolicyClient policy, ArtifactStore artifacts) {
+    public EpisodeDriver(
+            SimulatorClient simulator, PolicyClient policy, ArtifactStore artifacts, MeterRegistry meters) {
         this.simulator = simulator;
         this.policy = policy;
         this.artifacts = artifacts;
         this.slots = new SimulationSlots(simulator::maxLiveSimulations);
+        this.meters = new ClosedLoopMeters(meters);
     }
 
     public static String episodeId(String experimentId, int index) {
@@ -71,6 +78,7 @@ public class EpisodeDriver {
             BooleanSupplier cancelled) {
         Deque<Integer> pending = new ArrayDeque<>(indices);
         List<EpisodeRun> active = new ArrayList<>();
+        Timer.Sample driving = Timer.start();
         // the steps' HTTP calls go out in the experiment's trace
         try (ExecutorService steps = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             while (!pending.isEmpty() || !active.isEmpty()) {
@@ -96,6 +104,7 @@ public class EpisodeDriver {
                 deleteQuietly(run.simulationId());
                 slots.give();
             }
+            driving.stop(meters.drive());
         }
     }
 
@@ -132,19 +141,25 @@ public class EpisodeDriver {
         List<EpisodeRun> running =
                 active.stream().filter(r -> !r.state().done()).toList();
         if (!running.isEmpty()) {
+            long tickStart = System.nanoTime();
             List<PredictInstance> instances = running.stream()
                     .map(r -> new PredictInstance(r.episodeId, r.state().observation(), r.first(), null))
                     .toList();
-            List<Decision> decisions = policy.predict(config.agent(), instances);
+            List<Decision> decisions = meters.predictCall().record(() -> policy.predict(config.agent(), instances));
+            long stepStart = System.nanoTime();
             List<Future<SimulationState>> next = new ArrayList<>(running.size());
             for (int i = 0; i < running.size(); i++) {
                 EpisodeRun run = running.get(i);
                 Decision d = decisions.get(i);
-                next.add(steps.submit(() -> simulator.step(run.simulationId(), d.control())));
+                next.add(steps.submit(
+                        () -> meters.stepCall().record(() -> simulator.step(run.simulationId(), d.control()))));
             }
             for (int i = 0; i < running.size(); i++) {
                 running.get(i).advance(decisions.get(i), await(next.get(i)));
             }
+            long tickEnd = System.nanoTime();
+            meters.stepPhase().record(tickEnd - stepStart, TimeUnit.NANOSECONDS);
+            meters.tick().record(tickEnd - tickStart, TimeUnit.NANOSECONDS);
         }
         for (EpisodeRun run : List.copyOf(active)) {
             if (run.state().done()) {
@@ -163,6 +178,7 @@ public class EpisodeDriver {
             slots.give();
         }
         EpisodeSummary summary = run.summarize(trajectory);
+        Timer.Sample recording = Timer.start();
         URI uri = artifacts.put(
                 ArtifactKeys.trajectory(experimentId, run.episodeId),
                 TrajectoryCodec.encode(trajectory),
@@ -176,6 +192,7 @@ public class EpisodeDriver {
                     String.format("%.2f", summary.routeCompletion()));
             listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
         }
+        recording.stop(meters.recording());
     }
 
     private void deleteQuietly(String simulationId) {

@@ -12,10 +12,12 @@ import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,31 @@ class EpisodeDriverTest {
         assertThat(trajectory.getLast().decision()).isNull();
         assertThat(trajectory.getFirst().decision()).isNotNull();
         assertThat(trajectory.getLast().truth().routeCompletion()).isEqualTo(1.0);
+    }
+
+    @Test
+    void timesEveryTickItsPredictCallItsStepsAndEachRecording() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EpisodeDriver timed = fake.driver(data, artifacts, meters);
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
+
+        timed.drive("exp-1", config(3, 2), List.of(0, 1, 2), completed::add, () -> false);
+
+        int ticks = fake.batchSizes.size();
+        assertThat(ticks).isPositive();
+        assertThat(meters.timer(ClosedLoopMeters.TICK).count()).isEqualTo(ticks);
+        assertThat(meters.timer(ClosedLoopMeters.PREDICT_CALL).count()).isEqualTo(ticks);
+        assertThat(meters.timer(ClosedLoopMeters.STEP_PHASE).count()).isEqualTo(ticks);
+        // one step call per episode in flight per tick: as many as instances predicted
+        int steps = fake.batchSizes.stream().mapToInt(Integer::intValue).sum();
+        assertThat(meters.timer(ClosedLoopMeters.STEP_CALL).count()).isEqualTo(steps);
+        assertThat(meters.timer(ClosedLoopMeters.RECORDING).count()).isEqualTo(completed.size());
+        assertThat(meters.timer(ClosedLoopMeters.DRIVE).count()).isEqualTo(1);
+        // a tick holds its predict call and its step phase
+        assertThat(meters.timer(ClosedLoopMeters.TICK).totalTime(TimeUnit.NANOSECONDS))
+                .isGreaterThanOrEqualTo(
+                        meters.timer(ClosedLoopMeters.PREDICT_CALL).totalTime(TimeUnit.NANOSECONDS)
+                                + meters.timer(ClosedLoopMeters.STEP_PHASE).totalTime(TimeUnit.NANOSECONDS));
     }
 
     @Test

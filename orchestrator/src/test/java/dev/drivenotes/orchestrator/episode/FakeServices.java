@@ -26,6 +26,8 @@ import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -109,12 +111,18 @@ public final class FakeServices implements AutoCloseable {
 
     /** An episode driver whose carla-runner and dreamer-service are this fake. */
     EpisodeDriver driver(Path data, ArtifactStore artifacts) {
+        return driver(data, artifacts, new SimpleMeterRegistry());
+    }
+
+    /** Like {@link #driver(Path, ArtifactStore)}, its meters in {@code meters}. */
+    EpisodeDriver driver(Path data, ArtifactStore artifacts, MeterRegistry meters) {
         PlatformProperties props =
                 new PlatformProperties(data, new PlatformProperties.Services(uri(), uri(), uri(), uri()));
         return new EpisodeDriver(
                 new SimulatorClient(RestClient.builder(), props),
                 new PolicyClient(RestClient.builder(), props),
-                artifacts);
+                artifacts,
+                meters);
     }
 
     private void simulations(HttpExchange ex) throws IOException {

@@ -59,7 +59,8 @@ class ExperimentApiTest {
                 new EpisodeDriver(
                         simulator,
                         new PolicyClient(RestClient.builder(), platform),
-                        new LocalFolderArtifactStore(data.resolve("artifacts"))),
+                        new LocalFolderArtifactStore(data.resolve("artifacts")),
+                        new SimpleMeterRegistry()),
                 simulator,
                 events,
                 Clock.systemUTC(),

@@ -33,7 +33,8 @@ public final class LocalExperimentServices {
         EpisodeDriver driver = new EpisodeDriver(
                 simulator,
                 new PolicyClient(RestClient.builder(), platform),
-                new LocalFolderArtifactStore(data.resolve("artifacts")));
+                new LocalFolderArtifactStore(data.resolve("artifacts")),
+                new SimpleMeterRegistry());
         return new ExperimentService(
                 store,
                 driver,
