@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             BenchSimCommand.class,
             BenchInferenceCommand.class,
             BenchMapLoadCommand.class,
-            BenchCarlaCommand.class
+            BenchCarlaCommand.class,
+            BenchE2eCommand.class
         })
 final class BenchCommand {}

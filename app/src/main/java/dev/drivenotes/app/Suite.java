@@ -1,11 +1,13 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.platform.events.InProcessEventBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class Suite implements RunningSuite {
     private final InProcessEventBus bus;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, URI> urls = new LinkedHashMap<>();
+    private final Map<SuiteService, MeterRegistry> meters = new EnumMap<>(SuiteService.class);
 
     private Suite(InProcessEventBus bus) {
         this.bus = bus;
@@ -129,6 +132,7 @@ public final class Suite implements RunningSuite {
                                 Stream.of("--drivenotes.logs.unlabelled=drivenotes"))
                         .toArray(String[]::new));
         contexts.add(context);
+        meters.put(service, context.getBean(MeterRegistry.class));
         String actual = context.getEnvironment().getProperty("local.server.port");
         urls.put(service.serviceName(), URI.create("http://127.0.0.1:" + actual));
     }
@@ -136,6 +140,15 @@ public final class Suite implements RunningSuite {
     @Override
     public Map<String, URI> urls() {
         return Map.copyOf(urls);
+    }
+
+    /** The meters of a service started here (what its {@code /actuator/prometheus} exports). */
+    MeterRegistry meters(SuiteService service) {
+        MeterRegistry registry = meters.get(service);
+        if (registry == null) {
+            throw new IllegalStateException(service.serviceName() + " is not running in this suite");
+        }
+        return registry;
     }
 
     /**
