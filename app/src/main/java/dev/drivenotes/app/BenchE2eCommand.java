@@ -1,6 +1,5 @@
 package dev.drivenotes.app;
 
-import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,20 +44,8 @@ final class BenchE2eCommand implements Callable<Integer> {
             description = "Episodes in flight at once (default ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(
-            names = "--npcs",
-            defaultValue = "20",
-            description = "Background vehicles per episode (default ${DEFAULT-VALUE}).")
-    int npcs;
-
-    @Option(
-            names = "--max-steps",
-            defaultValue = "6000",
-            description = "Step limit per episode (default ${DEFAULT-VALUE}).")
-    int maxSteps;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of episode 0 (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EpisodeOptions episode;
 
     @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot (default) | dreamer | random")
     String agent;
@@ -111,7 +99,7 @@ final class BenchE2eCommand implements Callable<Integer> {
                 return 1;
             }
             E2eFigures figures = new E2eFigures(E2eMeterTotals.read(suite).minus(before), wallSeconds, startupSeconds);
-            print(figures);
+            print(figures, config);
             return 0;
         }
     }
@@ -121,9 +109,7 @@ final class BenchE2eCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + Duration.ofMinutes(timeoutMinutes).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode view = api.get(experiment).body();
-            String status = view.get("status").asString();
-            boolean ended = !status.equals("PENDING") && !status.equals("RUNNING");
-            if (ended && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+            if (RunCommand.ExperimentRun.settled(view)) {
                 return view;
             }
             Thread.sleep(POLL.toMillis());
@@ -131,13 +117,14 @@ final class BenchE2eCommand implements Callable<Integer> {
         throw new IllegalStateException("the experiment did not finish within " + timeoutMinutes + " min");
     }
 
-    private void print(E2eFigures figures) {
+    private void print(E2eFigures figures, ExperimentConfig config) {
         Map<String, Object> result = new LinkedHashMap<>(figures.asMap());
-        result.put("episodes", episodes);
-        result.put("parallel", parallel);
-        result.put("npcs", npcs);
-        result.put("maxSteps", maxSteps);
-        result.put("agent", agent);
+        result.put("episodes", config.episodes());
+        result.put("parallel", config.parallelEpisodes());
+        result.put("npcs", config.npcCount());
+        result.put("maxSteps", config.maxSteps());
+        result.put("map", config.map());
+        result.put("agent", config.agent());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(result));
@@ -161,33 +148,22 @@ final class BenchE2eCommand implements Callable<Integer> {
 
     /** The experiment; a value out of range is an error naming its option. */
     private ExperimentConfig config() {
-        try {
-            return new ExperimentConfig(
-                    "bench-e2e",
-                    ExperimentConfig.DEFAULT_MAP,
-                    agent,
-                    episodes,
-                    seed,
-                    null,
-                    null,
-                    maxSteps,
-                    npcs,
-                    null,
-                    null,
-                    null,
-                    parallel,
-                    null,
-                    null);
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
-        }
+        String map = episode.mapRef();
+        return RunCommand.checkedConfig(() -> new ExperimentConfig(
+                "bench-e2e",
+                map,
+                agent,
+                episodes,
+                episode.seed,
+                null,
+                null,
+                episode.maxSteps,
+                episode.npcs,
+                null,
+                null,
+                null,
+                parallel,
+                null,
+                null));
     }
-
-    /** Config fields and the options that set them. */
-    private static final Map<String, String> OPTIONS = Map.of(
-            "agent", "--agent",
-            "episodes", "--episodes",
-            "maxSteps", "--max-steps",
-            "npcCount", "--npcs",
-            "parallelEpisodes", "--parallel");
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,23 +135,28 @@ final class RunCommand implements Callable<Integer> {
 
     /** The experiment's config; a value out of range is an error naming its option. */
     private ExperimentConfig config(String mapRef) {
+        return checkedConfig(() -> new ExperimentConfig(
+                name,
+                mapRef,
+                agent,
+                episodes,
+                episode.seed,
+                null,
+                null,
+                episode.maxSteps,
+                episode.npcs,
+                gnssNoiseM,
+                null,
+                null,
+                null,
+                birdEyeSizePx,
+                date));
+    }
+
+    /** The config {@code build} makes; a value out of range is an error naming its option. */
+    static ExperimentConfig checkedConfig(Supplier<ExperimentConfig> build) {
         try {
-            return new ExperimentConfig(
-                    name,
-                    mapRef,
-                    agent,
-                    episodes,
-                    episode.seed,
-                    null,
-                    null,
-                    episode.maxSteps,
-                    episode.npcs,
-                    gnssNoiseM,
-                    null,
-                    null,
-                    null,
-                    birdEyeSizePx,
-                    date);
+            return build.get();
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
         }
@@ -165,6 +171,7 @@ final class RunCommand implements Callable<Integer> {
             "npcCount", "--npcs",
             "gnssNoiseM", "--gnss-noise-m",
             "birdEyeSizePx", "--bird-eye-size-px",
+            "parallelEpisodes", "--parallel",
             "day", "--date");
 
     private void requireKnownBus() {
@@ -291,6 +298,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
+        /** Whether an experiment's view is final: it ended, and has its report if it completed. */
+        static boolean settled(JsonNode view) {
+            String status = view.get("status").asString();
+            boolean ended = !status.equals("PENDING") && !status.equals("RUNNING");
+            return ended && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"));
+        }
+
         /** Polls the experiment until it ended, showing {@link Progress} about once a second. */
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {
             URI uri = suite.orchestrator().resolve("/v1/experiments/" + id);
@@ -310,9 +324,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                     progress.update(
                             seconds(started), done, stepsPerSecond, Progress.eta(seconds(driving), done, episodes));
-                    String status = view.get("status").asString();
-                    boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                    if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+                    if (settled(view)) {
                         return view;
                     }
                     Thread.sleep(250);
