@@ -127,6 +127,7 @@ public class EpisodeDriver {
             for (int i = 0; i < running.size(); i++) {
                 running.get(i).advance(decisions.get(i), await(next.get(i)));
             }
+            listener.stepped(running.size());
         }
         for (EpisodeRun run : List.copyOf(active)) {
             if (run.state().done()) {

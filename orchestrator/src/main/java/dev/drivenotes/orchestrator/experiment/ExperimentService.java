@@ -1,11 +1,13 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.orchestrator.episode.EpisodeListener;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
 import java.time.Clock;
@@ -13,11 +15,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -45,6 +50,9 @@ public class ExperimentService implements DisposableBean {
     private final OutboxRelay outbox;
     private final Clock clock;
     private final ExecutorService runner;
+    /** Steps driven by this instance per experiment while it drives it: live progress only, never stored. */
+    private final Map<String, LongAdder> stepsDriven = new ConcurrentHashMap<>();
+
     private volatile boolean stopping;
 
     public ExperimentService(
@@ -118,6 +126,15 @@ public class ExperimentService implements DisposableBean {
         return store.all();
     }
 
+    /**
+     * Steps this instance has driven for the experiment since it started driving it here, or -1 when
+     * it is not driving it (not started, finished, or driven elsewhere).
+     */
+    public long stepsDriven(String id) {
+        LongAdder steps = stepsDriven.get(id);
+        return steps == null ? -1 : steps.sum();
+    }
+
     /** Cancels an unfinished experiment: its driver stops at the next tick, ExperimentCancelled goes out. */
     public Experiment cancel(String id) {
         Experiment current = get(id);
@@ -182,12 +199,25 @@ public class ExperimentService implements DisposableBean {
                 .filter(i -> !experiment.episodeDone(i))
                 .boxed()
                 .toList();
+        LongAdder steps = new LongAdder();
+        stepsDriven.put(id, steps);
+        EpisodeListener listener = new EpisodeListener() {
+            @Override
+            public void episodeCompleted(EpisodeCompleted episode) {
+                change(id, e -> e.withEpisode(episode, clock.instant()));
+            }
+
+            @Override
+            public void stepped(int count) {
+                steps.add(count);
+            }
+        };
         try {
             boolean finished = driver.drive(
                     id,
                     experiment.config(),
                     todo,
-                    episode -> change(id, e -> e.withEpisode(episode, clock.instant())),
+                    listener,
                     () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
             if (!finished) {
                 log.info(
@@ -206,6 +236,8 @@ public class ExperimentService implements DisposableBean {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("experiment {} failed: {}", id, reason, e);
             change(id, x -> x.failed(reason, clock.instant()));
+        } finally {
+            stepsDriven.remove(id);
         }
     }
 
