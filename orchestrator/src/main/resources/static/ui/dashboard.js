@@ -1,9 +1,10 @@
-// Follows the live experiments of the dashboard's table over server-sent events (/ui/progress):
-// episodes done, steps per second, running accuracy, status and the report link once written.
+// Follows the experiments of the dashboard's table over server-sent events (/ui/progress): episodes
+// done, steps per second, running accuracy, status and the report link once written. The stream
+// ends once none is live and every completed one has its report.
 (function () {
   'use strict';
   var table = document.getElementById('experiments');
-  var ids = table && table.getAttribute('data-live-ids');
+  var ids = table && table.getAttribute('data-ids');
   if (!ids || !window.EventSource) {
     return;
   }

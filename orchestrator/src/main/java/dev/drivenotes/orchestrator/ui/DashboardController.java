@@ -152,9 +152,7 @@ class DashboardController {
                 .toList();
         ModelAndView page = new ModelAndView("ui/dashboard", status);
         page.addObject("rows", rows);
-        page.addObject(
-                "liveIds",
-                rows.stream().filter(ExperimentRow::live).map(ExperimentRow::id).toList());
+        page.addObject("ids", rows.stream().map(ExperimentRow::id).toList());
         page.addObject("filters", filters);
         page.addObject(
                 "olderUrl", listed.nextPageToken() == null ? null : pageUrl(applied.page(listed.nextPageToken())));

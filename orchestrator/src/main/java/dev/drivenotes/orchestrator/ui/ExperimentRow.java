@@ -21,7 +21,7 @@ import java.time.format.DateTimeFormatter;
  * @param reportUrl the reporter's report page, once the reporter wrote it; null before
  * @param dailyReportUrl the reporter's daily report page of the day it was accepted
  * @param failureReason why it failed or was cancelled; null otherwise
- * @param live whether it may still change (PENDING or RUNNING): the page follows it and offers cancel
+ * @param live whether it may still change (PENDING or RUNNING): the page offers to cancel it
  */
 record ExperimentRow(
         String id,

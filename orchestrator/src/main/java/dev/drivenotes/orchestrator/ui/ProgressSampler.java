@@ -32,9 +32,11 @@ final class ProgressSampler {
     /** What the stream says about accuracy. */
     record LiveAccuracy(Integer notes, Double accuracy, String text) {
 
-        static LiveAccuracy of(Optional<NoteTally> tally) {
+        /** {@code live}: the experiment may still get notes ("no notes yet" rather than "no notes"). */
+        static LiveAccuracy of(Optional<NoteTally> tally, boolean live) {
             if (tally.isEmpty() || tally.get().notes() == 0) {
-                return new LiveAccuracy(tally.map(NoteTally::notes).orElse(null), null, "no notes yet");
+                return new LiveAccuracy(
+                        tally.map(NoteTally::notes).orElse(null), null, live ? "no notes yet" : "no notes");
             }
             NoteTally t = tally.get();
             double share = t.accuracy().orElseThrow();
@@ -105,7 +107,7 @@ final class ProgressSampler {
         }
         LiveAccuracy value;
         try {
-            value = LiveAccuracy.of(reporter.noteTally(id));
+            value = LiveAccuracy.of(reporter.noteTally(id), live);
         } catch (RemoteServiceException e) {
             log.warn("dashboard: cannot read the notes of {} from the reporter: {}", id, e.getMessage());
             value = new LiveAccuracy(null, null, "reporter unavailable");

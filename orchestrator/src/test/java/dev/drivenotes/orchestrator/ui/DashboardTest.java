@@ -118,7 +118,7 @@ class DashboardTest {
         assertThat(page)
                 .contains("data-id=\"exp-random\"")
                 .doesNotContain("data-id=\"exp-auto\"", "data-id=\"exp-old\"");
-        assertThat(page).contains("data-live-ids=\"exp-random\"");
+        assertThat(page).as("the rows the stream follows").contains("data-ids=\"exp-random\"");
     }
 
     @Test

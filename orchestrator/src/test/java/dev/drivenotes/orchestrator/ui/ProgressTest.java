@@ -86,13 +86,14 @@ class ProgressTest {
 
     @Test
     void accuracyIsTheShareOfNotesWithAllThreeFieldsRightAndNeverAFakeZero() {
-        assertThat(ProgressSampler.LiveAccuracy.of(Optional.of(new NoteTally(12, 9)))
+        assertThat(ProgressSampler.LiveAccuracy.of(Optional.of(new NoteTally(12, 9)), true)
                         .text())
                 .isEqualTo("75 % of 12 notes");
-        assertThat(ProgressSampler.LiveAccuracy.of(Optional.of(new NoteTally(0, 0))))
+        assertThat(ProgressSampler.LiveAccuracy.of(Optional.of(new NoteTally(0, 0)), true))
                 .satisfies(a -> assertThat(a.accuracy()).isNull())
                 .satisfies(a -> assertThat(a.text()).isEqualTo("no notes yet"));
-        assertThat(ProgressSampler.LiveAccuracy.of(Optional.empty()).text()).isEqualTo("no notes yet");
+        assertThat(ProgressSampler.LiveAccuracy.of(Optional.empty(), false).text())
+                .isEqualTo("no notes");
         assertThatThrownBy(() -> new NoteTally(2, 3)).isInstanceOf(InvalidInputException.class);
     }
 
