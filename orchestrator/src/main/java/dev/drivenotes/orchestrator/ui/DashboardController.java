@@ -94,20 +94,13 @@ class DashboardController {
         try {
             experiments.cancel(id);
             return redirect("cancelled " + id);
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | ConflictException e) {
             return page(
                     DashboardFilters.none(),
                     ExperimentForm.initial(),
                     new Problem("cancel", "id", e.getMessage()),
                     null,
-                    HttpStatus.NOT_FOUND);
-        } catch (ConflictException e) {
-            return page(
-                    DashboardFilters.none(),
-                    ExperimentForm.initial(),
-                    new Problem("cancel", "id", e.getMessage()),
-                    null,
-                    HttpStatus.CONFLICT);
+                    e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
         }
     }
 

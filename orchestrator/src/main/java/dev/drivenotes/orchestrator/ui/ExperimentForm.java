@@ -40,28 +40,11 @@ record ExperimentForm(
         String weather,
         String parallelEpisodes) {
 
-    /** Longer fields are refused before they are parsed. */
+    /**
+     * Longer fields are refused before they are parsed. The record holds the input as typed, so that a
+     * refused form is shown again as it was; {@link #toConfig()} validates it.
+     */
     static final int MAX_FIELD_CHARS = 4096;
-
-    ExperimentForm {
-        for (String[] field : new String[][] {
-            {"name", name},
-            {"agent", agent},
-            {"map", map},
-            {"episodes", episodes},
-            {"seed", seed},
-            {"seeds", seeds},
-            {"maxSteps", maxSteps},
-            {"npcCount", npcCount},
-            {"gnssNoiseM", gnssNoiseM},
-            {"weather", weather},
-            {"parallelEpisodes", parallelEpisodes}
-        }) {
-            if (field[1] != null && field[1].length() > MAX_FIELD_CHARS) {
-                throw new InvalidInputException(field[0], "must be at most " + MAX_FIELD_CHARS + " characters");
-            }
-        }
-    }
 
     /** What the form shows first: a short run of the autopilot on the generated town. */
     static ExperimentForm initial() {
@@ -72,16 +55,16 @@ record ExperimentForm(
     /** The config the form describes; blank fields take the API's defaults. */
     ExperimentConfig toConfig() {
         Map<String, Object> json = new LinkedHashMap<>();
-        put(json, "name", text(name));
-        put(json, "agent", text(agent));
-        put(json, "map", text(map));
+        put(json, "name", text("name", name));
+        put(json, "agent", text("agent", agent));
+        put(json, "map", text("map", map));
         put(json, "episodes", whole("episodes", episodes));
         put(json, "seed", whole("seed", seed));
         put(json, "seeds", seedList(seeds));
         put(json, "maxSteps", whole("maxSteps", maxSteps));
         put(json, "npcCount", whole("npcCount", npcCount));
         put(json, "gnssNoiseM", decimal("gnssNoiseM", gnssNoiseM));
-        put(json, "weather", text(weather));
+        put(json, "weather", text("weather", weather));
         put(json, "parallelEpisodes", whole("parallelEpisodes", parallelEpisodes));
         if (!json.containsKey("name")) {
             throw new InvalidInputException("name", "is required");
@@ -117,12 +100,16 @@ record ExperimentForm(
         }
     }
 
-    private static String text(String value) {
+    /** The value without surrounding blanks; null when blank. */
+    private static String text(String field, String value) {
+        if (value != null && value.length() > MAX_FIELD_CHARS) {
+            throw new InvalidInputException(field, "must be at most " + MAX_FIELD_CHARS + " characters");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Long whole(String field, String value) {
-        String v = text(value);
+        String v = text(field, value);
         if (v == null) {
             return null;
         }
@@ -134,7 +121,7 @@ record ExperimentForm(
     }
 
     private static Double decimal(String field, String value) {
-        String v = text(value);
+        String v = text(field, value);
         if (v == null) {
             return null;
         }
@@ -150,7 +137,7 @@ record ExperimentForm(
     }
 
     private static List<Long> seedList(String value) {
-        String v = text(value);
+        String v = text("seeds", value);
         if (v == null) {
             return null;
         }

@@ -166,6 +166,18 @@ class DashboardTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("seeds: must hold one seed per episode")));
 
+        mvc.perform(sameOrigin(post("/ui/experiments"))
+                        .param("name", "x".repeat(ExperimentForm.MAX_FIELD_CHARS + 1))
+                        .param("episodes", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("name: must be at most")));
+        mvc.perform(sameOrigin(post("/ui/experiments"))
+                        .param("name", "x")
+                        .param("episodes", "1")
+                        .param("agent", "pilot"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("agent: unknown agent")));
+
         assertThat(service.list()).isEmpty();
     }
 
