@@ -126,13 +126,13 @@ class DashboardBrowserTest {
     }
 
     private static void fill(String name, String episodes) {
-        browser.evaluate("const f = document.getElementById('start');"
+        browser.evaluate("(() => { const f = document.getElementById('start');"
                 + "f.querySelector('[name=name]').value = '" + name + "';"
                 + "f.querySelector('[name=agent]').value = 'autopilot';"
                 + "f.querySelector('[name=episodes]').value = '" + episodes + "';"
                 + "f.querySelector('[name=seed]').value = '11';"
                 + "f.querySelector('[name=maxSteps]').value = '3000';"
-                + "true");
+                + "return true; })()");
     }
 
     /** Submits the start form as a user would and waits for the next page to satisfy {@code loaded}. */
