@@ -53,6 +53,6 @@ module "dashboard_views" {
   project_id = var.project_id
   dataset_id = google_bigquery_dataset.drivenotes.dataset_id
   sql_dir    = local.views_dir
-  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion"]
+  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion", "calibration", "driving_score"]
   depends_on = [module.latest_views]
 }

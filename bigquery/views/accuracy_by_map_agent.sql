@@ -4,11 +4,12 @@ SELECT
   agent,
   SUM(experiments) AS experiments,
   SUM(note_count) AS notes,
-  SAFE_DIVIDE(SUM(all_three_accuracy * note_count), SUM(note_count)) AS all_three_accuracy,
-  SAFE_DIVIDE(SUM(action_accuracy * note_count), SUM(note_count)) AS action_accuracy,
   SAFE_DIVIDE(SUM(location_accuracy * note_count), SUM(note_count)) AS location_accuracy,
-  AVG(route_completion) AS route_completion,
-  AVG(driving_score) AS driving_score
+  SAFE_DIVIDE(SUM(action_accuracy * note_count), SUM(note_count)) AS action_accuracy,
+  SAFE_DIVIDE(SUM(destination_accuracy * note_count), SUM(note_count)) AS destination_accuracy,
+  SAFE_DIVIDE(SUM(all_three_accuracy * note_count), SUM(note_count)) AS all_three_accuracy,
+  SAFE_DIVIDE(SUM(route_completion * episodes), SUM(episodes)) AS route_completion,
+  SAFE_DIVIDE(SUM(driving_score * episodes), SUM(episodes)) AS driving_score
 FROM `${dataset}.metrics_daily_latest`
 WHERE day >= DATE_SUB(CURRENT_DATE(), INTERVAL 30 DAY)
 GROUP BY map, agent

@@ -1,5 +1,7 @@
--- Dashboard: declared action (agent) against executed action (ground truth), per map and agent.
+-- Dashboard: declared action (agent) against executed action (ground truth), per day, map and agent,
+-- over completed experiments (report.json's actionConfusion, one row per non-empty cell).
 SELECT
+  e.day,
   e.map,
   e.agent,
   n.truth_action,
@@ -7,4 +9,5 @@ SELECT
   COUNT(*) AS notes
 FROM `${dataset}.notes_latest` AS n
 JOIN `${dataset}.experiments_latest` AS e USING (experiment_id)
-GROUP BY e.map, e.agent, n.truth_action, declared_action
+WHERE e.status = 'COMPLETED'
+GROUP BY e.day, e.map, e.agent, n.truth_action, declared_action

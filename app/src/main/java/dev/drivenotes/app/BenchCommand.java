@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class, BenchMapLoadCommand.class})
+        subcommands = {
+            BenchSimCommand.class,
+            BenchInferenceCommand.class,
+            BenchMapLoadCommand.class,
+            BenchCarlaCommand.class
+        })
 final class BenchCommand {}

@@ -1,13 +1,18 @@
 package dev.drivenotes.app;
 
+import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +25,14 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Run one experiment locally through all four services and write OUT/<experimentId>/report.{json,html}.",
-            "The --map file and the ports are checked before anything starts. Ctrl-C cancels the experiment."
+            "The --map file (or, with --simulator carla, the CARLA server and its version) and the ports are"
+                    + " checked before anything starts. Ctrl-C cancels the experiment."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed",
+            "1:it FAILED or was CANCELLED, or a service failed, or the CARLA server is unreachable or of another"
+                    + " version",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -53,6 +60,20 @@ final class RunCommand implements Callable<Integer> {
     String name;
 
     @Option(
+            names = "--gnss-noise-m",
+            paramLabel = "M",
+            defaultValue = "1.0",
+            description = "Standard deviation of the GNSS noise the agent sees, metres (default ${DEFAULT-VALUE}).")
+    double gnssNoiseM;
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The UTC day the experiment counts for in daily metrics and reports (default: the day"
+                    + " it completes); runs on consecutive dates build the daily trends.")
+    LocalDate date;
+
+    @Option(
             names = "--out",
             paramLabel = "OUT",
             defaultValue = "runs",
@@ -62,13 +83,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite;
 
+    @Mixin
+    SimulatorOptions simulator;
+
     @Option(
             names = "--timeout-minutes",
             defaultValue = "30",
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
-    @Option(names = "--verbose", description = "Log the services at INFO.")
+    @Option(
+            names = "--verbose",
+            description =
+                    "Show the services' INFO lines on the terminal too (DATA/logs/<service>.json always has them).")
     boolean verbose;
 
     @Option(
@@ -87,32 +114,58 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireKnownBus();
-        String mapRef = episode.mapRef();
-        ExperimentConfig config = new ExperimentConfig(
-                name,
-                mapRef,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                null,
-                null,
-                null,
-                null,
-                birdEyeSizePx);
+        SimulatorBackend backend = simulator.backend(episode.map);
+        String mapRef = backend.isCarla() ? backend.checkCarlaServer() : episode.mapRef();
+        ExperimentConfig config = config(mapRef);
         long started = System.nanoTime();
-        Suite.Settings settings = suite.settings(verbose);
+        Suite.Settings settings = suite.settings(verbose, backend);
         LocalApi api = new LocalApi();
-        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings);
+        BiConsumer<String, URI> ready = (service, url) -> console.println(readyLine(service, url, started));
+        console.printf("Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
+        try (RunningSuite running = bus.equals(IN_PROCESS)
+                        ? Suite.start(settings, Map.of(), ready)
+                        : ProcessSuite.start(settings, ready);
                 CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
             return new ExperimentRun(api, running, console, Duration.ofMinutes(timeoutMinutes), out)
                     .run(config, started, ctrlC::inFlight);
         }
     }
+
+    /** The experiment's config; a value out of range is an error naming its option. */
+    private ExperimentConfig config(String mapRef) {
+        try {
+            return new ExperimentConfig(
+                    name,
+                    mapRef,
+                    agent,
+                    episodes,
+                    episode.seed,
+                    null,
+                    null,
+                    episode.maxSteps,
+                    episode.npcs,
+                    gnssNoiseM,
+                    null,
+                    null,
+                    null,
+                    birdEyeSizePx,
+                    date);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
+        }
+    }
+
+    /** Config fields and the options that set them. */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "name", "--name",
+            "agent", "--agent",
+            "episodes", "--episodes",
+            "maxSteps", "--max-steps",
+            "npcCount", "--npcs",
+            "gnssNoiseM", "--gnss-noise-m",
+            "birdEyeSizePx", "--bird-eye-size-px",
+            "day", "--date");
 
     private void requireKnownBus() {
         if (!bus.equals(IN_PROCESS) && !bus.equals(PUBSUB_EMULATOR)) {
@@ -121,12 +174,23 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The line shown when a service of the suite is ready. */
+    static String readyLine(String service, URI url, long started) {
+        return String.format("  %-16s ready at %s (%.1f s)", service, url, seconds(started));
+    }
+
     static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
     /** Submits, follows and reports one experiment. */
     record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
+
+        /** How often the progress line reads the simulation step rate. */
+        static final Duration RATE_EVERY = Duration.ofSeconds(1);
+
+        private static final Duration DAILY_WAIT = Duration.ofSeconds(60);
+        private static final Duration DAILY_POLL = Duration.ofMillis(200);
 
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             return run(config, started, id -> {});
@@ -162,28 +226,99 @@ final class RunCommand implements Callable<Integer> {
             byte[] json = api.getBytes(reports.resolve("report.json"));
             Files.write(dir.resolve("report.json"), json);
             Files.write(dir.resolve("report.html"), api.getBytes(reports.resolve("report.html")));
-            Summary.print(console, dev.drivenotes.platform.json.Json.mapper().readTree(json), seconds(started));
+            JsonNode report = Json.mapper().readTree(json);
+            Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
+            dailyReport(dir, id, report.path("day").asString());
             return 0;
         }
 
+        /**
+         * Copies the day's daily report, as this experiment left it, into the experiment's folder
+         * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
+         * OUT) and names the day's regressions.
+         */
+        private void dailyReport(Path dir, String id, String day) throws IOException, InterruptedException {
+            URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
+            byte[] json = dailyListing(daily, id);
+            if (json == null) {
+                console.printf("Daily report of %s: not written within %d s%n", day, DAILY_WAIT.toSeconds());
+                return;
+            }
+            Files.write(dir.resolve("daily-" + day + ".json"), json);
+            Path html = dir.resolve("daily-" + day + ".html");
+            Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
+            JsonNode regressions = Json.mapper().readTree(json).path("regressions");
+            console.printf("Daily report of %s: %s (%d regression(s))%n", day, html, regressions.size());
+            for (JsonNode r : regressions) {
+                console.printf(
+                        "  AccuracyRegression: %s %.3f below %.3f (trailing mean %.3f over %d days), agent %s%n",
+                        r.path("metric").asString(),
+                        r.path("value").asDouble(),
+                        r.path("threshold").asDouble(),
+                        r.path("trailingMean").asDouble(),
+                        r.path("daysInWindow").asInt(),
+                        r.path("agent").asString());
+            }
+        }
+
+        /**
+         * The day's daily report once it lists experiment {@code id}: the reporter rewrites it after
+         * publishing the experiment's report, so it may lag (or be an earlier experiment's version of
+         * the day) for a moment; null when it does not within {@link #DAILY_WAIT}.
+         */
+        private byte[] dailyListing(URI daily, String id) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + DAILY_WAIT.toNanos();
+            while (true) {
+                try {
+                    byte[] json = api.getBytes(daily);
+                    for (JsonNode c : Json.mapper().readTree(json).path("configurations")) {
+                        for (JsonNode e : c.path("experiments")) {
+                            if (id.equals(e.path("experimentId").asString())) {
+                                return json;
+                            }
+                        }
+                    }
+                } catch (LocalApi.ApiException e) {
+                    if (e.status != 404) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
+                Thread.sleep(DAILY_POLL.toMillis());
+            }
+        }
+
+        /** Polls the experiment until it ended, showing {@link Progress} about once a second. */
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {
             URI uri = suite.orchestrator().resolve("/v1/experiments/" + id);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            int shown = -1;
-            while (System.nanoTime() < deadline) {
-                JsonNode view = api.get(uri).body();
-                int done = view.get("episodesCompleted").asInt();
-                if (done != shown) {
-                    console.printf("  [%6.1f s] %d/%d episodes done%n", seconds(started), done, episodes);
-                    shown = done;
+            long driving = System.nanoTime();
+            long deadline = driving + timeout.toNanos();
+            Progress progress = new Progress(console, Progress.terminal(console), episodes);
+            StepRate rate = new StepRate(api, suite.urls().get(SuiteService.CARLA_RUNNER.serviceName()));
+            double stepsPerSecond = Double.NaN;
+            long nextRate = driving;
+            try {
+                while (System.nanoTime() < deadline) {
+                    JsonNode view = api.get(uri).body();
+                    int done = view.get("episodesCompleted").asInt();
+                    if (System.nanoTime() >= nextRate) {
+                        stepsPerSecond = rate.read();
+                        nextRate = System.nanoTime() + RATE_EVERY.toNanos();
+                    }
+                    progress.update(
+                            seconds(started), done, stepsPerSecond, Progress.eta(seconds(driving), done, episodes));
+                    String status = view.get("status").asString();
+                    boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
+                    if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+                        return view;
+                    }
+                    Thread.sleep(250);
                 }
-                String status = view.get("status").asString();
-                boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
-                    return view;
-                }
-                Thread.sleep(250);
+            } finally {
+                progress.finish();
             }
             throw new IllegalStateException(
                     "experiment " + id + " did not finish within " + timeout.toMinutes() + " min");

@@ -1,12 +1,18 @@
 package dev.drivenotes.app;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** Prints a report's headline figures. */
 final class Summary {
 
     private Summary() {}
+
+    /** A share to two decimals; "n/a" where the report has none (no notes: no denominator). */
+    static String share(JsonNode value) {
+        return value.isNumber() ? String.format(Locale.ROOT, "%.2f", value.asDouble()) : "n/a";
+    }
 
     static void print(PrintStream out, JsonNode report, double seconds) {
         JsonNode m = report.path("metrics");
@@ -18,15 +24,15 @@ final class Summary {
                 report.path("episodes").size(),
                 report.path("notes").size());
         out.printf(
-                "  route completion %.2f | driving score %.2f | location %.2f | action %.2f | destination %.2f"
-                        + " | valid %.2f | confidence %.2f%n",
+                "  route completion %.2f | driving score %.2f | location %s | action %s | destination %s"
+                        + " | valid %s | confidence %s%n",
                 m.path("routeCompletion").asDouble(),
                 m.path("drivingScore").asDouble(),
-                m.path("locationAccuracy").asDouble(),
-                m.path("actionAccuracy").asDouble(),
-                m.path("destinationAccuracy").asDouble(),
-                m.path("validationRate").asDouble(),
-                m.path("meanConfidence").asDouble());
+                share(m.path("locationAccuracy")),
+                share(m.path("actionAccuracy")),
+                share(m.path("destinationAccuracy")),
+                share(m.path("validationRate")),
+                share(m.path("meanConfidence")));
         for (JsonNode e : report.path("episodes")) {
             JsonNode infractions = e.path("infractions");
             out.printf(

@@ -55,7 +55,21 @@ class DrivingScoreEndToEndTest {
         Path out = data.resolve("runs");
         // no NPCs: the light-blind policy does not brake for vehicles either
         ExperimentConfig config = new ExperimentConfig(
-                "red-lights", null, "autopilot", EPISODES, SEED, null, null, 3000, 0, null, null, null, null, null);
+                "red-lights",
+                null,
+                "autopilot",
+                EPISODES,
+                SEED,
+                null,
+                null,
+                3000,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         try (LightBlindPolicyServer policy = LightBlindPolicyServer.start();
                 Suite suite = Suite.start(
                         new Suite.Settings(0, data, false),

@@ -43,7 +43,7 @@ class KillRecoveryTest {
 
     private static ExperimentConfig config(String name, long seed) {
         return new ExperimentConfig(
-                name, null, "autopilot", EPISODES, seed, null, null, 3000, null, null, null, null, null, null);
+                name, null, "autopilot", EPISODES, seed, null, null, 3000, null, null, null, null, null, null, null);
     }
 
     private String submit(SuiteProcess suite, ExperimentConfig config) {

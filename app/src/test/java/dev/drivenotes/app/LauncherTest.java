@@ -52,6 +52,26 @@ class LauncherTest {
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--date | 2026-13-01 | --date",
+                "--date | 1999-12-31 | --date: must be between 2000-01-01 and 2099-12-31",
+                "--gnss-noise-m | -1 | --gnss-noise-m: must be between 0.0 and 100.0",
+            })
+    void refusesABadDateOrNoiseWithOneLineNamingTheOptionBeforeStartingAnything(
+            String option, String value, String message) {
+        StringWriter err = new StringWriter();
+
+        int code = assertTimeoutPreemptively(
+                BEFORE_ANY_SERVICE, () -> run(err, "run", option, value, "--data", dir.toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("drivenotes: ").contains(message).contains(value);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
     @Test
     void refusesAMissingMapFile() {
         StringWriter err = new StringWriter();

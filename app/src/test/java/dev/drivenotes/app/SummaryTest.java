@@ -33,4 +33,24 @@ class SummaryTest {
                 .contains("exp-1-e0 seed 11: 700 steps, route 0.80, collisions 1, red lights 2, stop signs 3,"
                         + " score 0.39, 4 notes");
     }
+
+    @Test
+    void printsNotAvailableForSharesOfARunWithoutNotes() {
+        String report = """
+                {"experimentId": "exp-2", "status": "COMPLETED",
+                 "metrics": {"routeCompletion": 0.5, "drivingScore": 0.5, "locationAccuracy": null,
+                             "actionAccuracy": null, "destinationAccuracy": null, "validationRate": null,
+                             "meanConfidence": null},
+                 "episodes": [], "notes": []}""";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Summary.print(
+                new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Json.mapper().readTree(report),
+                1.0);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("location n/a | action n/a | destination n/a | valid n/a | confidence n/a")
+                .doesNotContain("0.00 |");
+    }
 }

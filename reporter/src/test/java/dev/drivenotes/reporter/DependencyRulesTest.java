@@ -28,6 +28,26 @@ class DependencyRulesTest {
                     "dev.drivenotes.reporter.api..");
 
     @ArchTest
+    static final ArchRule pagesAndChartsAreDrawnWithoutInfrastructure = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.reporter.html..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "java.sql..",
+                    "java.net..",
+                    "java.nio.file..",
+                    "com.google.cloud..",
+                    "dev.drivenotes.platform..",
+                    "dev.drivenotes.reporter.store..",
+                    "dev.drivenotes.reporter.report..",
+                    "dev.drivenotes.reporter.daily..",
+                    "dev.drivenotes.reporter.regression..",
+                    "dev.drivenotes.reporter.map..",
+                    "dev.drivenotes.reporter.api..");
+
+    @ArchTest
     static final ArchRule onlyTheStoreTouchesTheDatabase = noClasses()
             .that()
             .resideOutsideOfPackage("dev.drivenotes.reporter.store..")

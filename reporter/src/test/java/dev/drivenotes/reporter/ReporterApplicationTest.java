@@ -53,8 +53,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ReporterApplicationTest {
 
-    private static final ExperimentConfig CONFIG =
-            new ExperimentConfig("wired", null, null, 1, null, null, null, null, null, null, null, null, null, null);
+    private static final ExperimentConfig CONFIG = new ExperimentConfig(
+            "wired", null, null, 1, null, null, null, null, null, null, null, null, null, null, null);
 
     @TempDir
     static Path dir;

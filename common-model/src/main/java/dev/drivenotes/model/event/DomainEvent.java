@@ -7,7 +7,8 @@ public sealed interface DomainEvent
                 ExperimentCompleted,
                 ExperimentFailed,
                 ExperimentCancelled,
-                ReportPublished {
+                ReportPublished,
+                AccuracyRegression {
 
     /** The experiment the event is about. */
     String experimentId();

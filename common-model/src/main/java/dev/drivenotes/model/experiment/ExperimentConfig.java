@@ -4,8 +4,12 @@ import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.Require;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.RouteSpec;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What an experiment runs. Only {@code name} and {@code episodes} are required; every other field
@@ -29,6 +33,9 @@ import java.util.regex.Pattern;
  * @param parallelEpisodes episodes driven at once, 1..{@link #MAX_PARALLEL_EPISODES}
  * @param birdEyeSizePx bird's-eye raster in every observation: 0 (default, none), 64 or 128; a
  *     dreamer checkpoint trained with the raster needs its size here
+ * @param day the UTC day the experiment counts for in daily metrics and reports, {@value #MIN_DAY}
+ *     to {@value #MAX_DAY}; null (the default) means the day it completes. A scheduled run carries its
+ *     schedule's date; a local run may set it to replay a series of days
  */
 public record ExperimentConfig(
         String name,
@@ -44,8 +51,11 @@ public record ExperimentConfig(
         Double fixedDeltaSeconds,
         String weather,
         Integer parallelEpisodes,
-        Integer birdEyeSizePx) {
+        Integer birdEyeSizePx,
+        LocalDate day) {
 
+    public static final String MIN_DAY = "2000-01-01";
+    public static final String MAX_DAY = "2099-12-31";
     public static final String DEFAULT_MAP = "default-town";
     public static final String DEFAULT_AGENT = "dreamer";
     public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
@@ -91,17 +101,58 @@ public record ExperimentConfig(
         if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
             throw new InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128, was " + birdEyeSizePx);
         }
+        if (day != null) {
+            checkDay("day", day);
+        }
+    }
+
+    /** {@code date} when it lies in {@value #MIN_DAY}..{@value #MAX_DAY}; else an error naming {@code field}. */
+    public static LocalDate checkDay(String field, LocalDate date) {
+        if (date.isBefore(LocalDate.parse(MIN_DAY)) || date.isAfter(LocalDate.parse(MAX_DAY))) {
+            throw new InvalidInputException(field, "must be between " + MIN_DAY + " and " + MAX_DAY + ", was " + date);
+        }
+        return date;
     }
 
     /** A config with every default, for tests and the launcher. */
     public static ExperimentConfig of(String name, int episodes) {
         return new ExperimentConfig(
-                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null);
+                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This config counting for {@code date} (null: the day it completes). */
+    public ExperimentConfig withDay(LocalDate date) {
+        return new ExperimentConfig(
+                name,
+                map,
+                agent,
+                episodes,
+                seed,
+                seeds,
+                routes,
+                maxSteps,
+                npcCount,
+                gnssNoiseM,
+                fixedDeltaSeconds,
+                weather,
+                parallelEpisodes,
+                birdEyeSizePx,
+                date);
+    }
+
+    /** The experiment's day: {@code day} when set, else the UTC date of {@code completedAt}. */
+    public LocalDate dayOr(Instant completedAt) {
+        return day != null ? day : LocalDate.ofInstant(completedAt, ZoneOffset.UTC);
     }
 
     /** The seed of episode {@code index} (0-based). */
     public long seedOf(int index) {
         return seeds != null ? seeds.get(index) : seed + index;
+    }
+
+    /** The seed of every episode, in episode order. */
+    public List<Long> episodeSeeds() {
+        return IntStream.range(0, episodes).mapToObj(this::seedOf).toList();
     }
 
     /** The route of episode {@code index}, or null when its seed chooses. */

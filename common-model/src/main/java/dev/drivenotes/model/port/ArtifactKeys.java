@@ -1,6 +1,7 @@
 package dev.drivenotes.model.port;
 
 import dev.drivenotes.model.InvalidInputException;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** Where artifacts live, one place for every service. Keys never collide across experiments. */
@@ -20,6 +21,16 @@ public final class ArtifactKeys {
 
     public static String reportHtml(String experimentId) {
         return "reports/" + safe(experimentId) + "/report.html";
+    }
+
+    /** The daily report of a UTC date: {@code reports/daily/YYYY-MM-DD.json}. */
+    public static String dailyReportJson(LocalDate date) {
+        return "reports/daily/" + date + ".json";
+    }
+
+    /** The daily report of a UTC date as HTML: {@code reports/daily/YYYY-MM-DD.html}. */
+    public static String dailyReportHtml(LocalDate date) {
+        return "reports/daily/" + date + ".html";
     }
 
     /** Checks that a folder is a relative path of safe segments followed by '/' (e.g. {@code reports/x/}). */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ExperimentConfigTest {
 
@@ -18,6 +21,7 @@ class ExperimentConfigTest {
         assertThat(config.fixedDeltaSeconds()).isEqualTo(0.05);
         assertThat(config.seedOf(0)).isEqualTo(1L);
         assertThat(config.seedOf(2)).isEqualTo(3L);
+        assertThat(config.episodeSeeds()).containsExactly(1L, 2L, 3L);
         assertThat(config.routeOf(1)).isNull();
     }
 
@@ -25,11 +29,11 @@ class ExperimentConfigTest {
     void birdEyeSizeDefaultsToOffAndMustBeASimulatorSize() {
         assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
         assertThat(new ExperimentConfig(
-                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, 64)
+                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, 64, null)
                         .birdEyeSizePx())
                 .isEqualTo(64);
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, 32))
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, 32, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
     }
@@ -44,7 +48,7 @@ class ExperimentConfigTest {
     @Test
     void rejectsMissingEpisodes() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null))
+                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
@@ -52,7 +56,7 @@ class ExperimentConfigTest {
     @Test
     void rejectsUnknownAgentNamingTheField() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null, null))
+                        "x", null, "teleport", 1, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("agent");
                     assertThat(e.getMessage()).contains("teleport");
@@ -62,7 +66,21 @@ class ExperimentConfigTest {
     @Test
     void rejectsSeedListOfWrongSize() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 3, null, List.of(1L, 2L), null, null, null, null, null, null, null, null))
+                        "x",
+                        null,
+                        null,
+                        3,
+                        null,
+                        List.of(1L, 2L),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
     }
@@ -70,7 +88,7 @@ class ExperimentConfigTest {
     @Test
     void usesExplicitSeedsPerEpisode() {
         ExperimentConfig config = new ExperimentConfig(
-                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null);
+                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null, null);
         assertThat(config.seedOf(1)).isEqualTo(11L);
     }
 
@@ -79,5 +97,46 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> ExperimentConfig.of("../etc", 1))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    }
+
+    @Test
+    void countsForTheDayItCompletesUnlessADayIsGiven() {
+        Instant lateEvening = Instant.parse("2026-03-01T23:59:59Z");
+        ExperimentConfig undated = ExperimentConfig.of("daily", 1);
+        assertThat(undated.day()).isNull();
+        assertThat(undated.dayOr(lateEvening)).isEqualTo(LocalDate.parse("2026-03-01"));
+
+        ExperimentConfig dated = undated.withDay(LocalDate.parse("2026-02-14"));
+        assertThat(dated.dayOr(lateEvening)).isEqualTo(LocalDate.parse("2026-02-14"));
+        assertThat(dated.withDay(null)).isEqualTo(undated);
+    }
+
+    @Test
+    void rejectsADayOutsideTheSupportedRangeNamingTheField() {
+        ExperimentConfig config = ExperimentConfig.of("daily", 1);
+        for (String day : List.of("1999-12-31", "2100-01-01")) {
+            assertThatThrownBy(() -> config.withDay(LocalDate.parse(day)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo("day");
+                        assertThat(e.getMessage()).contains(day);
+                    });
+        }
+        assertThat(config.withDay(LocalDate.parse(ExperimentConfig.MIN_DAY)).day())
+                .isEqualTo(LocalDate.parse(ExperimentConfig.MIN_DAY));
+    }
+
+    @Test
+    void readsTheDayFromJsonAsAnIsoDate() {
+        JsonMapper json = JsonMapper.builder().build();
+        ExperimentConfig config =
+                json.readValue("{\"name\":\"x\",\"episodes\":1,\"day\":\"2026-01-07\"}", ExperimentConfig.class);
+
+        assertThat(config.day()).isEqualTo(LocalDate.parse("2026-01-07"));
+        assertThat(json.writeValueAsString(config))
+                .contains("\"day\":\"2026-01-07\"")
+                .doesNotContain("episodeSeeds");
+        assertThat(json.readValue("{\"name\":\"x\",\"episodes\":1}", ExperimentConfig.class)
+                        .day())
+                .isNull();
     }
 }

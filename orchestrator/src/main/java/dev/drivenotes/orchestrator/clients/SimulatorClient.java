@@ -1,5 +1,6 @@
 package dev.drivenotes.orchestrator.clients;
 
+import dev.drivenotes.model.map.RoutePath;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.RouteInfo;
@@ -68,7 +69,18 @@ public class SimulatorClient {
                                 .queryParam("to", "{to}")
                                 .build(map, route.from(), route.to()))
                         .retrieve()
-                        .body(RouteInfo.class));
+                        .body(RoutePath.class)
+                        .route());
+    }
+
+    /**
+     * How many simulations carla-runner holds at once ({@code GET /v1/simulator}); a 404 {@link
+     * RemoteServiceException} from a carla-runner that does not say.
+     */
+    public int maxLiveSimulations() {
+        JsonNode info = ServiceCalls.call(
+                SERVICE, () -> http.get().uri("/v1/simulator").retrieve().body(JsonNode.class));
+        return info.path("maxLiveSimulations").asInt(Integer.MAX_VALUE);
     }
 
     /** The map's summary; throws a client-error {@link RemoteServiceException} for a bad map. */

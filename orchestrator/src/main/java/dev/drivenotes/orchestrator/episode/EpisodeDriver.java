@@ -13,6 +13,8 @@ import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.json.TrajectoryCodec;
+import dev.drivenotes.platform.observability.LogContext;
+import io.micrometer.context.ContextExecutorService;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,13 +27,15 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
  * Drives episodes in lockstep: every tick, one batched predict call for all episodes in flight,
- * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once; a
- * finished episode's slot goes to the next pending one. Simulations are always deleted. A finished
- * episode's trajectory is stored, then handed to the listener, which records and announces it.
+ * then one step per simulation (in parallel). Up to {@code parallelEpisodes} run at once, and never
+ * more simulations than carla-runner holds ({@link SimulationSlots}); a finished episode's slot goes
+ * to the next pending one. Simulations are always deleted. A finished episode's trajectory is
+ * stored, then handed to the listener, which records and announces it.
  */
 @Component
 public class EpisodeDriver {
@@ -41,11 +45,13 @@ public class EpisodeDriver {
     private final SimulatorClient simulator;
     private final PolicyClient policy;
     private final ArtifactStore artifacts;
+    private final SimulationSlots slots;
 
     public EpisodeDriver(SimulatorClient simulator, PolicyClient policy, ArtifactStore artifacts) {
         this.simulator = simulator;
         this.policy = policy;
         this.artifacts = artifacts;
+        this.slots = new SimulationSlots(simulator::maxLiveSimulations);
     }
 
     public static String episodeId(String experimentId, int index) {
@@ -65,13 +71,22 @@ public class EpisodeDriver {
             BooleanSupplier cancelled) {
         Deque<Integer> pending = new ArrayDeque<>(indices);
         List<EpisodeRun> active = new ArrayList<>();
-        try (ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor()) {
+        // the steps' HTTP calls go out in the experiment's trace
+        try (ExecutorService steps = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor())) {
             while (!pending.isEmpty() || !active.isEmpty()) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                while (active.size() < config.parallelEpisodes() && !pending.isEmpty()) {
-                    active.add(start(experimentId, config, pending.poll()));
+                while (active.size() < config.parallelEpisodes()
+                        && !pending.isEmpty()
+                        && slots.take(active.isEmpty(), cancelled)) {
+                    try {
+                        active.add(start(experimentId, config, pending.peek()));
+                        pending.poll();
+                    } catch (RuntimeException e) {
+                        slots.give();
+                        throw e;
+                    }
                 }
                 tick(experimentId, config, active, steps, listener);
             }
@@ -79,6 +94,7 @@ public class EpisodeDriver {
         } finally {
             for (EpisodeRun run : active) {
                 deleteQuietly(run.simulationId());
+                slots.give();
             }
         }
     }
@@ -95,13 +111,15 @@ public class EpisodeDriver {
                 config.fixedDeltaSeconds(),
                 config.weather(),
                 config.birdEyeSizePx()));
-        log.info(
-                "episode {} started: simulation {}, {} → {} ({} m)",
-                episodeId(experimentId, index),
-                initial.simulationId(),
-                initial.route().start(),
-                initial.route().destination(),
-                Math.round(initial.route().lengthM()));
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, episodeId(experimentId, index))) {
+            log.info(
+                    "episode {} started: simulation {}, {} → {} ({} m)",
+                    episodeId(experimentId, index),
+                    initial.simulationId(),
+                    initial.route().start(),
+                    initial.route().destination(),
+                    Math.round(initial.route().lengthM()));
+        }
         return new EpisodeRun(index, seed, episodeId(experimentId, index), initial);
     }
 
@@ -143,19 +161,22 @@ public class EpisodeDriver {
             trajectory = run.finishTrajectory();
         } finally {
             deleteQuietly(run.simulationId());
+            slots.give();
         }
         EpisodeSummary summary = run.summarize(trajectory);
         URI uri = artifacts.put(
                 ArtifactKeys.trajectory(experimentId, run.episodeId),
                 TrajectoryCodec.encode(trajectory),
                 TrajectoryCodec.CONTENT_TYPE);
-        log.info(
-                "episode {} ended {} after {} steps, route completion {}",
-                run.episodeId,
-                summary.termination(),
-                summary.steps(),
-                String.format("%.2f", summary.routeCompletion()));
-        listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, run.episodeId)) {
+            log.info(
+                    "episode {} ended {} after {} steps, route completion {}",
+                    run.episodeId,
+                    summary.termination(),
+                    summary.steps(),
+                    String.format("%.2f", summary.routeCompletion()));
+            listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+        }
     }
 
     private void deleteQuietly(String simulationId) {

@@ -8,8 +8,12 @@ import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.orchestrator.episode.EpisodeListener;
+import dev.drivenotes.platform.events.EventTelemetry;
+import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -27,6 +31,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -53,23 +58,32 @@ public class ExperimentService implements DisposableBean {
     /** Steps driven by this instance per experiment while it drives it: live progress only, never stored. */
     private final Map<String, LongAdder> stepsDriven = new ConcurrentHashMap<>();
 
+    private final ExperimentMeters meters;
     private volatile boolean stopping;
 
+    /**
+     * @param telemetry stamps the events with the trace they were published in
+     * @param meters where {@link ExperimentMeters} count experiments and episodes
+     */
     public ExperimentService(
             ExperimentStore store,
             EpisodeDriver driver,
             SimulatorClient simulator,
             EventPublisher events,
             Clock clock,
-            OrchestratorProperties properties) {
+            OrchestratorProperties properties,
+            EventTelemetry telemetry,
+            MeterRegistry meters) {
         this.store = store;
         this.driver = driver;
         this.simulator = simulator;
-        this.outbox = new OutboxRelay(store, events, OUTBOX_RETRY);
+        this.outbox = new OutboxRelay(store, telemetry.publisher(events), OUTBOX_RETRY);
         this.clock = clock;
-        this.runner = Executors.newFixedThreadPool(
+        // an experiment runs in the trace (and logs with the ids) of the request that started it
+        this.runner = ContextExecutorService.wrap(Executors.newFixedThreadPool(
                 properties.maxConcurrentExperiments(),
-                Thread.ofPlatform().name("experiment-", 0).factory());
+                Thread.ofPlatform().name("experiment-", 0).factory()));
+        this.meters = new ExperimentMeters(meters);
     }
 
     /** What {@link #submitOnce} did: {@code created} is false when the id already had its experiment. */
@@ -107,6 +121,7 @@ public class ExperimentService implements DisposableBean {
     }
 
     private void started(Experiment experiment) {
+        meters.entered(ExperimentStatus.PENDING);
         outbox.relay(experiment.id());
         schedule(experiment.id());
         ExperimentConfig config = experiment.config();
@@ -185,15 +200,29 @@ public class ExperimentService implements DisposableBean {
 
     /** Applies a transition in the store, then publishes the events it put in the outbox. */
     private Experiment change(String id, UnaryOperator<Experiment> transition) {
+        ExperimentStatus before = store.find(id).map(Experiment::status).orElse(null);
         Experiment next = store.update(id, transition);
+        if (next.status() != before) {
+            meters.entered(next.status());
+        }
         outbox.relay(id);
         return next;
     }
 
     void run(String id) {
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EXPERIMENT_ID, id)) {
+            drive(id);
+        }
+    }
+
+    private void drive(String id) {
+        ExperimentStatus before = store.find(id).map(Experiment::status).orElse(null);
         Experiment experiment = store.update(id, e -> e.status().terminal() ? e : e.running(clock.instant()));
         if (experiment.status() != ExperimentStatus.RUNNING) {
             return;
+        }
+        if (before != ExperimentStatus.RUNNING) {
+            meters.entered(ExperimentStatus.RUNNING);
         }
         List<Integer> todo = IntStream.range(0, experiment.config().episodes())
                 .filter(i -> !experiment.episodeDone(i))
@@ -205,6 +234,7 @@ public class ExperimentService implements DisposableBean {
             @Override
             public void episodeCompleted(EpisodeCompleted episode) {
                 change(id, e -> e.withEpisode(episode, clock.instant()));
+                meters.episodeEnded(episode.summary().termination());
             }
 
             @Override

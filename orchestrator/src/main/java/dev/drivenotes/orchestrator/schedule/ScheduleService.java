@@ -95,6 +95,7 @@ public class ScheduleService {
         }
     }
 
+    /** The schedule's experiment for one date: named {@code <name>-<date>}, counting for that date. */
     static ExperimentConfig forDate(ExperimentConfig c, LocalDate date) {
         String name = c.name().length() > 88 ? c.name().substring(0, 88) : c.name();
         return new ExperimentConfig(
@@ -111,6 +112,7 @@ public class ScheduleService {
                 c.fixedDeltaSeconds(),
                 c.weather(),
                 c.parallelEpisodes(),
-                c.birdEyeSizePx());
+                c.birdEyeSizePx(),
+                date);
     }
 }

@@ -1,5 +1,6 @@
 package dev.drivenotes.orchestrator.episode;
 
+import static dev.drivenotes.orchestrator.episode.FakeServices.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,7 @@ import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.RemoteServiceException;
-import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import java.net.URI;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 class EpisodeDriverTest {
 
@@ -38,22 +35,12 @@ class EpisodeDriverTest {
     void setUp() throws Exception {
         fake = new FakeServices();
         artifacts = new LocalFolderArtifactStore(data);
-        PlatformProperties props = new PlatformProperties(
-                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
-        driver = new EpisodeDriver(
-                new SimulatorClient(RestClient.builder(), props),
-                new PolicyClient(RestClient.builder(), props),
-                artifacts);
+        driver = fake.driver(data, artifacts);
     }
 
     @AfterEach
     void tearDown() {
         fake.close();
-    }
-
-    private static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null);
     }
 
     @Test
@@ -84,7 +71,7 @@ class EpisodeDriverTest {
     @Test
     void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
         ExperimentConfig config =
-                new ExperimentConfig("t", null, null, 1, null, null, null, 100, null, null, null, null, 1, 64);
+                new ExperimentConfig("t", null, null, 1, null, null, null, 100, null, null, null, null, 1, 64, null);
 
         List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
         driver.drive("exp-bev", config, List.of(0), completed::add, () -> false);

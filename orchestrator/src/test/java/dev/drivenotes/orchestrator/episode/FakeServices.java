@@ -5,9 +5,13 @@ import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.map.MapPoint;
+import dev.drivenotes.model.map.RoutePath;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.policy.PredictResponse;
+import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.BirdEyeRaster;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
@@ -18,18 +22,23 @@ import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.orchestrator.clients.PolicyClient;
+import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.client.RestClient;
 
 /**
  * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
@@ -62,6 +71,11 @@ public final class FakeServices implements AutoCloseable {
     /** Per predicted instance: whether its observation carried a raster. */
     final List<Boolean> predictedRasters = new CopyOnWriteArrayList<>();
 
+    /** What {@code GET /v1/simulator} says carla-runner holds at once; 0 answers 404, as a carla-runner that does not say. */
+    public volatile int capacity;
+    /** The most simulations that were live at once. */
+    public final AtomicInteger mostLive = new AtomicInteger();
+
     /** The step number (of every simulation) that answers 500 "simulator crashed"; -1 for none. */
     public volatile int failStepAt = -1;
     /** When set, every predict call answers 400 with this problem detail. */
@@ -79,11 +93,28 @@ public final class FakeServices implements AutoCloseable {
         server.createContext("/v1/predict", this::predict);
         server.createContext("/v1/maps/summary", this::mapSummary);
         server.createContext("/v1/maps/route", this::mapRoute);
+        server.createContext("/v1/simulator", this::simulator);
         server.start();
     }
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** An experiment of {@code episodes} on this fake, {@code parallel} at a time, 100 steps at most. */
+    static ExperimentConfig config(int episodes, int parallel) {
+        return new ExperimentConfig(
+                "t", null, null, episodes, null, null, null, 100, null, null, null, null, parallel, null, null);
+    }
+
+    /** An episode driver whose carla-runner and dreamer-service are this fake. */
+    EpisodeDriver driver(Path data, ArtifactStore artifacts) {
+        PlatformProperties props =
+                new PlatformProperties(data, new PlatformProperties.Services(uri(), uri(), uri(), uri()));
+        return new EpisodeDriver(
+                new SimulatorClient(RestClient.builder(), props),
+                new PolicyClient(RestClient.builder(), props),
+                artifacts);
     }
 
     private void simulations(HttpExchange ex) throws IOException {
@@ -96,6 +127,7 @@ public final class FakeServices implements AutoCloseable {
             created.add(id);
             createdSeeds.add(req.seed());
             live.add(id);
+            mostLive.accumulateAndGet(live.size(), Math::max);
             positions.put(id, new double[] {0});
             steps.put(id, 0);
             send(ex, 201, state(id));
@@ -132,6 +164,15 @@ public final class FakeServices implements AutoCloseable {
         return steps.getOrDefault(simulationId, 0);
     }
 
+    private void simulator(HttpExchange ex) throws IOException {
+        int n = capacity;
+        if (n == 0) {
+            send(ex, 404, Map.of("detail", "no route"));
+        } else {
+            send(ex, 200, Map.of("backend", "fake", "maxLiveSimulations", n));
+        }
+    }
+
     private void mapSummary(HttpExchange ex) throws IOException {
         String query = ex.getRequestURI().getQuery();
         if (query != null && query.contains(UNKNOWN_MAP)) {
@@ -158,7 +199,13 @@ public final class FakeServices implements AutoCloseable {
             send(ex, 400, Map.of("detail", "no drivable route to '" + UNREACHABLE + "'", "field", "to"));
             return;
         }
-        send(ex, 200, new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()));
+        send(
+                ex,
+                200,
+                new RoutePath(
+                        query.get("map"),
+                        new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()),
+                        List.of(new MapPoint(0, 0), new MapPoint(10, 0))));
     }
 
     private void predict(HttpExchange ex) throws IOException {

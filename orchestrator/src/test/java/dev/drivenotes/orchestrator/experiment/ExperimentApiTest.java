@@ -14,7 +14,9 @@ import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +63,9 @@ class ExperimentApiTest {
                 simulator,
                 events,
                 Clock.systemUTC(),
-                new OrchestratorProperties(1, Duration.ofSeconds(30), false));
+                new OrchestratorProperties(1, Duration.ofSeconds(30), false),
+                EventTelemetry.none(),
+                new SimpleMeterRegistry());
         mvc = MockMvcBuilders.standaloneSetup(new ExperimentController(service))
                 .setControllerAdvice(new ProblemDetailsAdvice())
                 .build();
@@ -76,7 +80,8 @@ class ExperimentApiTest {
     void cancelsARunningExperimentThenAnswersConflictForTheFinishedOne() throws Exception {
         store.create(Experiment.accepted(
                 "exp-1",
-                new ExperimentConfig("api", null, null, 2, null, null, null, null, null, null, null, null, null, null),
+                new ExperimentConfig(
+                        "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null),
                 T0));
         store.update("exp-1", e -> e.running(T0));
 

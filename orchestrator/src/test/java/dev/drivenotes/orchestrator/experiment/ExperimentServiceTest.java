@@ -81,7 +81,21 @@ class ExperimentServiceTest {
 
     private static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
-                "svc", null, "autopilot", episodes, 100L, null, null, 100, null, null, null, null, parallel, null);
+                "svc",
+                null,
+                "autopilot",
+                episodes,
+                100L,
+                null,
+                null,
+                100,
+                null,
+                null,
+                null,
+                null,
+                parallel,
+                null,
+                null);
     }
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
@@ -131,9 +145,11 @@ class ExperimentServiceTest {
         int resumed = service.resumeUnfinished();
 
         assertThat(resumed).isEqualTo(1);
+        // the bus sees ExperimentCompleted before the outbox entry is cleared: wait for both
         await(
-                "exp-r completed and announced",
-                () -> !events.payloads(ExperimentCompleted.class).isEmpty());
+                "exp-r completed, announced and its outbox drained",
+                () -> !events.payloads(ExperimentCompleted.class).isEmpty()
+                        && stored("exp-r").outbox().isEmpty());
         Experiment done = stored("exp-r");
         assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED);
         assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1, 2);
@@ -355,6 +371,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThatThrownBy(() -> service.submit(config))
@@ -367,7 +384,21 @@ class ExperimentServiceTest {
 
     private static ExperimentConfig withRoutes(RouteSpec... routes) {
         return new ExperimentConfig(
-                "routes", null, "autopilot", 2, null, null, List.of(routes), 100, null, null, null, null, null, null);
+                "routes",
+                null,
+                "autopilot",
+                2,
+                null,
+                null,
+                List.of(routes),
+                100,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.orchestrator.episode.FakeServices;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
+import dev.drivenotes.platform.events.EventTelemetry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +40,8 @@ public final class LocalExperimentServices {
                 simulator,
                 events,
                 Clock.systemUTC(),
-                new OrchestratorProperties(2, Duration.ofSeconds(30), true));
+                new OrchestratorProperties(2, Duration.ofSeconds(30), true),
+                EventTelemetry.none(),
+                new SimpleMeterRegistry());
     }
 }

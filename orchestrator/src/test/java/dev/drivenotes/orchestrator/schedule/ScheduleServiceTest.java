@@ -3,6 +3,7 @@ package dev.drivenotes.orchestrator.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -16,6 +17,7 @@ import dev.drivenotes.platform.web.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +101,17 @@ class ScheduleServiceTest {
                                 ExperimentConfig.of("daily", 2), tomorrow.run().date())
                         .name())
                 .isEqualTo("daily-2026-11-25");
+    }
+
+    @Test
+    void theScheduledExperimentCountsForTheScheduleDate() {
+        experimentsStart();
+
+        ScheduleService.Triggered triggered = service(MORNING).trigger("daily");
+
+        assertThat(triggered.run().date()).isEqualTo(LocalDate.parse("2026-11-24"));
+        verify(experiments)
+                .submitOnce(any(), argThat(config -> triggered.run().date().equals(config.day())));
     }
 
     @Test

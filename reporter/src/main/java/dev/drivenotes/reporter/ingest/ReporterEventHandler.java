@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.ingest;
 
+import dev.drivenotes.model.event.AccuracyRegression;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCancelled;
@@ -66,6 +67,10 @@ class ReporterEventHandler implements EventHandler {
                         now,
                         () -> sink.recordCancelled(cancelled.experimentId(), cancelled.reason(), event.occurredAt()));
             case ReportPublished published ->
+                sink.recordHandled(event, now, () -> {
+                    // our own announcement: nothing to record but the ledger entry
+                });
+            case AccuracyRegression regression ->
                 sink.recordHandled(event, now, () -> {
                     // our own announcement: nothing to record but the ledger entry
                 });

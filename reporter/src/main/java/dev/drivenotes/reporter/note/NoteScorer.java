@@ -62,6 +62,21 @@ public final class NoteScorer {
                 mean(episodes.stream().mapToDouble(DrivingScore::of).sum(), n));
     }
 
+    /**
+     * The expected calibration error of the notes behind {@code buckets}: the note-weighted mean of
+     * |accuracy − mean confidence| over the buckets; null when the buckets hold no note.
+     */
+    public static Double expectedCalibrationError(List<CalibrationBucket> buckets) {
+        int notes = buckets.stream().mapToInt(CalibrationBucket::noteCount).sum();
+        if (notes == 0) {
+            return null;
+        }
+        double weighted = buckets.stream()
+                .mapToDouble(b -> b.noteCount() * Math.abs(b.accuracy() - b.meanConfidence()))
+                .sum();
+        return weighted / notes;
+    }
+
     private static List<CalibrationBucket> calibration(List<Note> notes) {
         int[] counts = new int[BUCKETS];
         int[] correct = new int[BUCKETS];

@@ -1,14 +1,23 @@
 package dev.drivenotes.reporter.report;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.reporter.note.CalibrationBucket;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The experiment report, written as {@code report.json} (this record) and {@code report.html}.
- * Launchers and checks read its keys: keep them stable.
+ * Launchers and checks read its keys: keep them stable. A share without a denominator (no notes)
+ * is null, never 0.
+ *
+ * @param day the UTC day the experiment counts for in daily metrics
+ * @param config the config it ran (seeds, conditions)
+ * @param calibration the reliability diagram's bins and the expected calibration error
+ * @param actionConfusion declared against true action over every note
+ * @param accuracyByKind accuracy of junction notes and of POI notes
+ * @param comparedToPrevious against the previous run of the same map and agent; null when none
  */
 public record ExperimentReport(
         String experimentId,
@@ -16,22 +25,33 @@ public record ExperimentReport(
         String status,
         String agent,
         String map,
+        LocalDate day,
         String completedAt,
+        ExperimentConfig config,
         List<Episode> episodes,
         Metrics metrics,
+        Calibration calibration,
+        ActionConfusion actionConfusion,
+        List<KindAccuracy> accuracyByKind,
+        Comparison comparedToPrevious,
         List<NoteView> notes) {
 
     public ExperimentReport {
         Require.notBlank("experimentId", experimentId);
         Require.notBlank("status", status);
+        Require.notNull("day", day);
+        Require.notNull("config", config);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));
         Require.notNull("metrics", metrics);
+        Require.notNull("calibration", calibration);
+        Require.notNull("actionConfusion", actionConfusion);
+        accuracyByKind = List.copyOf(Require.noNullElements("accuracyByKind", accuracyByKind));
         notes = List.copyOf(Require.noNullElements("notes", notes));
     }
 
     /**
      * One episode's row: its summary, infractions, driving score ({@link
-     * dev.drivenotes.model.experiment.DrivingScore}) and note accuracy.
+     * dev.drivenotes.model.experiment.DrivingScore}) and note accuracy (null shares without notes).
      */
     public record Episode(
             String episodeId,
@@ -50,28 +70,32 @@ public record ExperimentReport(
             double routeLengthM,
             double drivingScore,
             int notes,
-            double locationAccuracy,
-            double actionAccuracy,
-            double destinationAccuracy,
-            double allThreeAccuracy,
-            double validationRate) {}
+            Double locationAccuracy,
+            Double actionAccuracy,
+            Double destinationAccuracy,
+            Double allThreeAccuracy,
+            Double validationRate) {}
 
     /**
-     * The experiment's metrics. Shares are 0..1; with {@code noteCount} 0 every note share is 0.
+     * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code
+     * accuracy} repeats the four accuracies with the counts behind them; driving figures are means
+     * (route completion, driving score, speed) or sums (collisions, infractions) over episodes.
      */
     public record Metrics(
             int noteCount,
-            double locationAccuracy,
-            double actionAccuracy,
-            double destinationAccuracy,
-            double allThreeAccuracy,
-            double validationRate,
-            double meanConfidence,
-            List<CalibrationBucket> calibration,
+            Double locationAccuracy,
+            Double actionAccuracy,
+            Double destinationAccuracy,
+            Double allThreeAccuracy,
+            Double validationRate,
+            Double meanConfidence,
+            Double expectedCalibrationError,
+            Accuracy accuracy,
             int episodes,
             double routeCompletion,
             double drivingScore,
             int collisions,
+            Infractions infractions,
             int laneInvasions,
             int offRoadCount,
             double meanSpeedMps) {}

@@ -4,57 +4,71 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
-import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.json.Json;
+import dev.drivenotes.reporter.announce.Announcer;
+import dev.drivenotes.reporter.daily.DailyReporter;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.Scorecard;
+import dev.drivenotes.reporter.store.CompletedExperiment;
 import dev.drivenotes.reporter.store.MetricsSink;
+import dev.drivenotes.reporter.store.StoredEpisode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an experiment's report once it completed: scores its stored notes, writes report.json and
- * report.html to the artifact store, publishes {@link ReportPublished} (under an id derived from the
- * ExperimentCompleted event's, so a repeat announces under the same id), then records the
- * experiment's and the day's metrics with the event in the ledger. Idempotent: a repeat rewrites
- * the same artifacts and rows.
+ * Writes an experiment's report once it completed: scores its stored notes, compares it with the
+ * previous run of its map and agent, writes report.json and report.html to the artifact store,
+ * publishes {@link ReportPublished} and the day's regressions (under ids derived from the
+ * ExperimentCompleted event and the regression, so a repeat announces under the same ids), then
+ * records the experiment's and the day's metrics with the event in the ledger and rewrites the
+ * day's report. Idempotent: a repeat rewrites the same artifacts and rows.
  */
 @Component
 public class ExperimentReporter {
 
     static final String JSON_TYPE = "application/json";
     static final String HTML_TYPE = "text/html; charset=utf-8";
-    private static final long PUBLISH_TIMEOUT_S = 30;
     private static final Logger log = LoggerFactory.getLogger(ExperimentReporter.class);
 
     private final MetricsSink sink;
     private final ArtifactStore artifacts;
-    private final EventPublisher publisher;
-    private final DailyRollup daily;
+    private final FigureSource figures;
+    private final DailyReporter daily;
+    private final Announcer announcer;
     private final Clock clock;
+    private final NoteAccuracyGauges gauges;
 
     ExperimentReporter(
-            MetricsSink sink, ArtifactStore artifacts, EventPublisher publisher, DailyRollup daily, Clock clock) {
+            MetricsSink sink,
+            ArtifactStore artifacts,
+            FigureSource figures,
+            DailyReporter daily,
+            Announcer announcer,
+            Clock clock,
+            NoteAccuracyGauges gauges) {
         this.sink = sink;
         this.artifacts = artifacts;
-        this.publisher = publisher;
+        this.figures = figures;
         this.daily = daily;
+        this.announcer = announcer;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     /**
@@ -65,12 +79,13 @@ public class ExperimentReporter {
      */
     public ExperimentReport report(EventEnvelope event, ExperimentCompleted completed) {
         String id = completed.experimentId();
+        ExperimentConfig config = completed.config();
         Instant completedAt = event.occurredAt();
-        Set<String> recorded =
-                sink.episodes(id).stream().map(e -> e.summary().episodeId()).collect(Collectors.toSet());
+        Map<String, StoredEpisode> recorded = sink.episodes(id).stream()
+                .collect(Collectors.toMap(e -> e.summary().episodeId(), Function.identity()));
         List<String> missing = completed.episodes().stream()
                 .map(EpisodeSummary::episodeId)
-                .filter(e -> !recorded.contains(e))
+                .filter(e -> !recorded.containsKey(e))
                 .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("experiment " + id + ": episodes " + missing
@@ -82,48 +97,68 @@ public class ExperimentReporter {
                 .filter(n -> episodeIds.contains(n.episodeId()))
                 .toList();
         Scorecard scorecard = NoteScorer.score(completed.episodes(), notes);
+        LocalDate day = config.dayOr(completedAt);
+        Comparison previous = previous(id, config, day, completedAt, completed.episodes(), scorecard);
         ExperimentReport report =
-                ReportAssembler.assemble(id, completed.config(), completed.episodes(), notes, scorecard, completedAt);
+                ReportAssembler.assemble(id, config, completed.episodes(), notes, scorecard, completedAt, previous);
 
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
         URI jsonUri = artifacts.put(ArtifactKeys.reportJson(id), json, JSON_TYPE);
-        byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
-        URI htmlUri = artifacts.put(ArtifactKeys.reportHtml(id), html, HTML_TYPE);
+        List<StoredEpisode> drawn = completed.episodes().stream()
+                .map(e -> recorded.get(e.episodeId()))
+                .toList();
+        String page = HtmlReport.render(report, figures.load(id, config.map(), drawn, notes));
+        URI htmlUri = artifacts.put(ArtifactKeys.reportHtml(id), page.getBytes(StandardCharsets.UTF_8), HTML_TYPE);
 
-        publish(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString()));
+        announcer.announce(reportPublished(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString())));
+        daily.raiseRegressions(id, day, config.map(), config.agent());
         sink.recordHandled(event, clock.instant(), () -> {
-            sink.recordCompleted(id, completed.config(), completedAt, scorecard);
-            daily.update(
-                    LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
-                    completed.config().map(),
-                    completed.config().agent());
+            sink.recordCompleted(id, config, completedAt, scorecard);
+            daily.experimentRecorded(day, config.map(), config.agent());
         });
+        gauges.record(id, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
                 scorecard.notes().noteCount(),
-                scorecard.notes().allThreeAccuracy(),
+                report.metrics().allThreeAccuracy(),
                 jsonUri);
         return report;
     }
 
-    private void publish(EventEnvelope cause, ReportPublished event) {
-        EventEnvelope envelope = new EventEnvelope(
+    /** ReportPublished under an id derived from the ExperimentCompleted event's. */
+    private EventEnvelope reportPublished(EventEnvelope cause, ReportPublished published) {
+        return new EventEnvelope(
                 cause.eventId() + "-report",
                 null,
-                event.experimentId(),
+                published.experimentId(),
                 clock.instant(),
                 EventEnvelope.SCHEMA_VERSION,
-                event);
-        try {
-            publisher
-                    .publish(envelope)
-                    .orTimeout(PUBLISH_TIMEOUT_S, TimeUnit.SECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException(
-                    "ReportPublished " + envelope.eventId() + " for " + event.experimentId() + " was not accepted",
-                    e.getCause());
+                published,
+                null);
+    }
+
+    /** This run against the previous run of its map and agent, recomputed from that run's stored rows. */
+    private Comparison previous(
+            String id,
+            ExperimentConfig config,
+            LocalDate day,
+            Instant completedAt,
+            List<EpisodeSummary> episodes,
+            Scorecard scorecard) {
+        Optional<CompletedExperiment> before =
+                sink.previousCompleted(config.map(), config.agent(), day, completedAt, id);
+        if (before.isEmpty()) {
+            return null;
         }
+        String previousId = before.get().experimentId();
+        List<EpisodeSummary> previousEpisodes =
+                sink.episodes(previousId).stream().map(StoredEpisode::summary).toList();
+        Scorecard previousCard = NoteScorer.score(previousEpisodes, sink.notes(previousId));
+        return Comparison.between(
+                before.get(),
+                ReportAssembler.metrics(previousEpisodes, previousCard),
+                config,
+                ReportAssembler.metrics(episodes, scorecard));
     }
 }

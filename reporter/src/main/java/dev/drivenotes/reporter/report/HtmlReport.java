@@ -1,176 +1,161 @@
 package dev.drivenotes.reporter.report;
 
+import static dev.drivenotes.reporter.html.Html.esc;
+import static dev.drivenotes.reporter.html.Html.num;
+import static dev.drivenotes.reporter.html.Html.pct;
+
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
-import dev.drivenotes.reporter.note.CalibrationBucket;
-import java.util.Locale;
+import dev.drivenotes.reporter.html.Html;
+import dev.drivenotes.reporter.html.HtmlPage;
 
 /**
- * Renders a report as one self-contained HTML page: inline CSS, no scripts, no external resources.
- * Every value that comes from a map or a config is HTML-escaped.
+ * Renders a report as one self-contained HTML page (inline CSS and SVG, no script, nothing
+ * external): the summary first (what ran, how it went, what got worse than the previous run), then
+ * the note charts, the episodes with their route maps and speed profiles, and every note. Every
+ * value that comes from a map, a config or a note is escaped.
  */
 final class HtmlReport {
 
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1f2933;}
-            h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem}
-            .meta{color:#52606d;margin-top:0}
-            table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
-            th,td{border:1px solid #d9e2ec;padding:.3rem .6rem;text-align:left;vertical-align:top}
-            th{background:#f0f4f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .ok{background:#e3f9e5}.bad{background:#ffe3e3}.truth{display:block;color:#7b8794;font-size:.8rem}
-            .cards{display:flex;flex-wrap:wrap;gap:.75rem}
-            .card{border:1px solid #d9e2ec;border-radius:6px;padding:.5rem .9rem;min-width:9rem}
-            .card b{display:block;font-size:1.3rem}.card span{color:#52606d;font-size:.8rem}
-            """;
+    /** What the report says where a run has no note at all. */
+    static final String NO_NOTES = "No notes: the agent reached no junction and no POI.";
 
-    private final StringBuilder html = new StringBuilder(16_384);
+    private final StringBuilder html = new StringBuilder(65_536);
 
     private HtmlReport() {}
 
-    static String render(ExperimentReport report) {
-        return new HtmlReport().page(report).html.toString();
+    static String render(ExperimentReport report, Figures figures) {
+        HtmlReport page = new HtmlReport();
+        page.header(report);
+        page.summary(report);
+        page.charts(report);
+        page.html.append(EpisodeSection.render(report, figures));
+        page.html.append(NotesTable.render(report));
+        return HtmlPage.of("DriveNotes report " + report.experimentId(), page.html.toString());
     }
 
-    private HtmlReport page(ExperimentReport r) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>DriveNotes report ")
-                .append(esc(r.experimentId()))
-                .append("</title><style>")
-                .append(CSS)
-                .append("</style></head><body>\n");
+    private void header(ExperimentReport r) {
         html.append("<h1>DriveNotes report: ").append(esc(r.name())).append("</h1>\n");
         html.append("<p class=\"meta\">Experiment ").append(esc(r.experimentId()));
-        html.append(" · status ").append(esc(r.status()));
-        html.append(" · agent ").append(esc(r.agent()));
-        html.append(" · map ").append(esc(r.map()));
+        html.append(" · ").append(esc(r.status()));
+        html.append(" · day ").append(esc(r.day().toString()));
         html.append(" · completed ").append(esc(r.completedAt())).append("</p>\n");
-        summary(r.metrics());
-        calibration(r.metrics());
-        episodes(r);
-        notes(r);
-        html.append("</body></html>\n");
-        return this;
     }
 
-    private void summary(ExperimentReport.Metrics m) {
-        html.append("<h2>Summary</h2>\n<div class=\"cards\">");
-        card("notes", Integer.toString(m.noteCount()));
-        card("location accuracy", pct(m.locationAccuracy()));
-        card("action accuracy", pct(m.actionAccuracy()));
-        card("destination accuracy", pct(m.destinationAccuracy()));
-        card("all-three accuracy", pct(m.allThreeAccuracy()));
-        card("validation rate", pct(m.validationRate()));
-        card("mean confidence", num(m.meanConfidence()));
-        card("episodes", Integer.toString(m.episodes()));
-        card("route completion", pct(m.routeCompletion()));
-        card("driving score", num(m.drivingScore()));
-        card("collisions", Integer.toString(m.collisions()));
-        card("off-road episodes", Integer.toString(m.offRoadCount()));
-        card("mean speed", num(m.meanSpeedMps()) + " m/s");
+    private void summary(ExperimentReport r) {
+        html.append("<h2>Summary</h2>\n<div class=\"grid\"><section><h3>What ran</h3>");
+        whatRan(r);
+        html.append("</section><section><h3>Compared with the previous run</h3>");
+        html.append(ComparisonSection.render(r));
+        html.append("</section></div>\n<h3>How it went</h3>\n");
+        driving(r.metrics());
+        notes(r.metrics());
+    }
+
+    private void whatRan(ExperimentReport r) {
+        ExperimentConfig c = r.config();
+        html.append("<dl class=\"ran\">");
+        term("agent", r.agent());
+        term(
+                "checkpoint",
+                "dreamer".equals(r.agent())
+                        ? "not recorded (the orchestrator does not record which checkpoint served the run)"
+                        : "none (rule-based agent)");
+        term("map", r.map());
+        term("episodes", c.episodes() + ", seeds " + c.episodeSeeds());
+        term(
+                "routes",
+                c.routes().isEmpty()
+                        ? "chosen by each episode's seed"
+                        : c.routes().toString());
+        term("weather", c.weather());
+        term("traffic", c.npcCount() + " background vehicles");
+        term("GNSS noise", num(c.gnssNoiseM(), 1) + " m (standard deviation)");
+        term("step limit", c.maxSteps() + " steps of " + num(c.fixedDeltaSeconds(), 3) + " s");
+        term("bird's-eye raster", c.birdEyeSizePx() == 0 ? "off" : c.birdEyeSizePx() + " px");
+        html.append("</dl>");
+    }
+
+    private void term(String name, String value) {
+        html.append("<dt>")
+                .append(esc(name))
+                .append("</dt><dd>")
+                .append(esc(value))
+                .append("</dd>");
+    }
+
+    private void driving(ExperimentReport.Metrics m) {
+        Infractions i = m.infractions();
+        html.append("<div class=\"cards\">");
+        card("driving score", num(m.drivingScore(), 2), i.collisions() + i.redLightRuns() + i.stopSignRuns() > 0);
+        card("route completion", pct(m.routeCompletion()), false);
+        card(
+                "collisions (pedestrian / vehicle / other)",
+                m.collisions() + " (" + i.collisionsPedestrian() + " / " + i.collisionsVehicle() + " / "
+                        + i.collisionsStatic() + ")",
+                m.collisions() > 0);
+        card("red lights run", Integer.toString(i.redLightRuns()), i.redLightRuns() > 0);
+        card("stop signs run", Integer.toString(i.stopSignRuns()), i.stopSignRuns() > 0);
+        card("lane invasions", Integer.toString(m.laneInvasions()), m.laneInvasions() > 0);
+        card("episodes off the road", m.offRoadCount() + " of " + m.episodes(), m.offRoadCount() > 0);
+        card("mean speed", num(m.meanSpeedMps(), 1) + " m/s", false);
         html.append("</div>\n");
     }
 
-    private void card(String label, String value) {
-        html.append("<div class=\"card\"><b>").append(esc(value)).append("</b><span>");
-        html.append(esc(label)).append("</span></div>");
-    }
-
-    private void calibration(ExperimentReport.Metrics m) {
-        html.append("<h2>Confidence calibration</h2>\n<table><tr><th>confidence</th><th>notes</th>");
-        html.append("<th>all-three accuracy</th><th>mean confidence</th></tr>\n");
-        for (CalibrationBucket b : m.calibration()) {
-            html.append("<tr><td>").append(num(b.minConfidence())).append("–").append(num(b.maxConfidence()));
-            html.append("</td>");
-            cell(Integer.toString(b.noteCount()));
-            cell(b.noteCount() == 0 ? "–" : pct(b.accuracy()));
-            cell(b.noteCount() == 0 ? "–" : num(b.meanConfidence()));
-            html.append("</tr>\n");
+    private void notes(ExperimentReport.Metrics m) {
+        Accuracy a = m.accuracy();
+        if (m.noteCount() == 0) {
+            html.append("<p class=\"empty\">").append(esc(NO_NOTES)).append("</p>\n");
+            return;
         }
-        html.append("</table>\n");
+        html.append("<div class=\"cards\">");
+        card("notes", Integer.toString(m.noteCount()), false);
+        card("location accuracy", Html.pctOf(a.locationAccuracy(), a.locationCorrect(), a.noteCount()), false);
+        card("action accuracy", Html.pctOf(a.actionAccuracy(), a.actionCorrect(), a.noteCount()), false);
+        card("destination accuracy", Html.pctOf(a.destinationAccuracy(), a.destinationCorrect(), a.noteCount()), false);
+        card("all-three accuracy", Html.pctOf(a.allThreeAccuracy(), a.allThreeCorrect(), a.noteCount()), false);
+        card("valid on the map", pct(m.validationRate()), false);
+        card("mean confidence", num(m.meanConfidence(), 2), false);
+        card("expected calibration error", num(m.expectedCalibrationError(), 3), false);
+        html.append("</div>\n");
     }
 
-    private void episodes(ExperimentReport r) {
-        html.append("<h2>Episodes</h2>\n<table><tr><th>episode</th><th>seed</th><th>start</th>");
-        html.append("<th>destination</th><th>termination</th><th>steps</th><th>route completion</th>");
-        html.append("<th>collisions (pedestrian / vehicle / static)</th><th>red lights run</th>");
-        html.append("<th>stop signs run</th><th>mean speed (m/s)</th><th>driving score</th><th>notes</th>");
-        html.append("<th>all-three accuracy</th></tr>\n");
-        for (ExperimentReport.Episode e : r.episodes()) {
-            html.append("<tr><td>").append(esc(e.episodeId())).append("</td>");
-            cell(Long.toString(e.seed()));
-            html.append("<td>").append(esc(e.start())).append("</td><td>").append(esc(e.destination()));
-            html.append("</td><td>").append(esc(e.termination().name())).append("</td>");
-            cell(Integer.toString(e.steps()));
-            cell(pct(e.routeCompletion()));
-            Infractions i = e.infractions();
-            cell(e.collisions() + " (" + i.collisionsPedestrian() + " / " + i.collisionsVehicle() + " / "
-                    + i.collisionsStatic() + ")");
-            cell(Integer.toString(i.redLightRuns()));
-            cell(Integer.toString(i.stopSignRuns()));
-            cell(num(e.meanSpeedMps()));
-            cell(num(e.drivingScore()));
-            cell(Integer.toString(e.notes()));
-            cell(e.notes() == 0 ? "–" : pct(e.allThreeAccuracy()));
-            html.append("</tr>\n");
+    private void card(String label, String value, boolean bad) {
+        html.append("<div class=\"card")
+                .append(bad ? " bad" : "")
+                .append("\"><b>")
+                .append(esc(value));
+        html.append("</b><span>").append(esc(label)).append("</span></div>");
+    }
+
+    private void charts(ExperimentReport r) {
+        html.append("<h2>Notes at a glance</h2>\n<div class=\"grid\">");
+        String kinds = KindAccuracySvg.render(r.accuracyByKind());
+        figure(
+                kinds == null ? null : kinds + Html.legend(KindAccuracySvg.SERIES, KindAccuracySvg.COLOURS),
+                "Accuracy per note kind: junction traversals and POI arrivals.",
+                NO_NOTES);
+        figure(
+                ConfusionMatrixSvg.render(r.actionConfusion()),
+                "Action confusion: the true action (rows) against the declared one (columns); the diagonal is right.",
+                "No notes, so no actions to compare.");
+        Calibration c = r.calibration();
+        figure(
+                ReliabilitySvg.render(c),
+                "Calibration: all-three accuracy per confidence bin (bars, note counts above) against perfect"
+                        + " calibration (dashed); dots mark each bin's mean confidence. Expected calibration error "
+                        + num(c.expectedCalibrationError(), 3) + ".",
+                "No notes to calibrate.");
+        html.append("</div>\n");
+    }
+
+    private void figure(String svg, String caption, String empty) {
+        html.append("<figure>");
+        if (svg == null) {
+            html.append("<p class=\"empty\">").append(esc(empty)).append("</p>");
+        } else {
+            html.append(svg);
         }
-        html.append("</table>\n");
-    }
-
-    private void notes(ExperimentReport r) {
-        html.append("<h2>Notes</h2>\n<table><tr><th>episode</th><th>step</th><th>kind</th><th>note</th>");
-        html.append("<th>place</th><th>action</th><th>next POI</th><th>confidence</th><th>valid</th></tr>\n");
-        for (NoteView n : r.notes()) {
-            html.append("<tr><td>").append(esc(n.episodeId())).append("</td>");
-            cell(Integer.toString(n.step()));
-            html.append("<td>").append(esc(n.kind().name())).append("</td><td>").append(esc(n.text()));
-            html.append("</td>");
-            field(n.place(), n.truth().place(), n.correct().location());
-            field(n.action().label(), n.truth().action().label(), n.correct().action());
-            field(n.nextPoi(), n.truth().nextPoi(), n.correct().destination());
-            cell(num(n.confidence()));
-            html.append("<td class=\"").append(n.valid() ? "ok" : "bad").append("\">");
-            html.append(n.valid() ? "yes" : "no").append("</td></tr>\n");
-        }
-        html.append("</table>\n");
-    }
-
-    /** The agent's value, green when it matches ground truth, red with the truth beneath when not. */
-    private void field(String agent, String truth, boolean correct) {
-        html.append("<td class=\"").append(correct ? "ok" : "bad").append("\">").append(esc(agent));
-        if (!correct) {
-            html.append("<span class=\"truth\">truth: ").append(esc(truth)).append("</span>");
-        }
-        html.append("</td>");
-    }
-
-    private void cell(String number) {
-        html.append("<td class=\"num\">").append(esc(number)).append("</td>");
-    }
-
-    private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    private static String num(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        html.append("<figcaption>").append(esc(caption)).append("</figcaption></figure>");
     }
 }

@@ -4,6 +4,7 @@ import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
+import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
@@ -25,7 +26,8 @@ final class ReportAssembler {
             List<EpisodeSummary> episodes,
             List<Note> notes,
             Scorecard scorecard,
-            Instant completedAt) {
+            Instant completedAt,
+            Comparison comparedToPrevious) {
         Map<String, List<Note>> notesByEpisode = notes.stream().collect(Collectors.groupingBy(Note::episodeId));
         List<ExperimentReport.Episode> rows = episodes.stream()
                 .map(e -> episode(e, NoteScorer.scoreNotes(notesByEpisode.getOrDefault(e.episodeId(), List.of()))))
@@ -36,9 +38,15 @@ final class ReportAssembler {
                 ExperimentStatus.COMPLETED.name(),
                 config.agent(),
                 config.map(),
+                config.dayOr(completedAt),
                 completedAt.toString(),
+                config,
                 rows,
-                metrics(scorecard),
+                metrics(episodes, scorecard),
+                Calibration.of(scorecard.notes().calibration()),
+                ActionConfusion.of(notes),
+                KindAccuracy.of(notes),
+                comparedToPrevious,
                 notes.stream().map(NoteView::of).toList());
     }
 
@@ -60,29 +68,34 @@ final class ReportAssembler {
                 s.routeLengthM(),
                 DrivingScore.of(s),
                 m.noteCount(),
-                m.locationAccuracy(),
-                m.actionAccuracy(),
-                m.destinationAccuracy(),
-                m.allThreeAccuracy(),
-                m.validationRate());
+                Accuracy.share(m, m.locationAccuracy()),
+                Accuracy.share(m, m.actionAccuracy()),
+                Accuracy.share(m, m.destinationAccuracy()),
+                Accuracy.share(m, m.allThreeAccuracy()),
+                Accuracy.share(m, m.validationRate()));
     }
 
-    private static ExperimentReport.Metrics metrics(Scorecard scorecard) {
+    /** The metrics of a set of episodes and the scorecard of their notes. */
+    static ExperimentReport.Metrics metrics(List<EpisodeSummary> episodes, Scorecard scorecard) {
         NoteMetrics n = scorecard.notes();
         DrivingMetrics d = scorecard.driving();
+        Infractions infractions =
+                episodes.stream().map(EpisodeSummary::infractions).reduce(Infractions.NONE, Infractions::plus);
         return new ExperimentReport.Metrics(
                 n.noteCount(),
-                n.locationAccuracy(),
-                n.actionAccuracy(),
-                n.destinationAccuracy(),
-                n.allThreeAccuracy(),
-                n.validationRate(),
-                n.meanConfidence(),
-                n.calibration(),
+                Accuracy.share(n, n.locationAccuracy()),
+                Accuracy.share(n, n.actionAccuracy()),
+                Accuracy.share(n, n.destinationAccuracy()),
+                Accuracy.share(n, n.allThreeAccuracy()),
+                Accuracy.share(n, n.validationRate()),
+                Accuracy.share(n, n.meanConfidence()),
+                NoteScorer.expectedCalibrationError(n.calibration()),
+                Accuracy.of(n),
                 d.episodes(),
                 d.routeCompletion(),
                 d.drivingScore(),
                 d.collisions(),
+                infractions,
                 d.laneInvasions(),
                 d.offRoadCount(),
                 d.meanSpeedMps());

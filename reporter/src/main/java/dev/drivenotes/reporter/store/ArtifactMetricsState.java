@@ -5,18 +5,11 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.note.Note;
-import dev.drivenotes.model.port.ArtifactNotFoundException;
 import dev.drivenotes.model.port.ArtifactStore;
-import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.note.Scorecard;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,16 +18,15 @@ import java.util.regex.Pattern;
  * The reporter's state as JSON documents in the artifact store, under {@code reporter/}: Cloud
  * Storage under profile {@code gcp}, so that every instance, and the next one after a restart,
  * reads what any instance recorded (an instance's own disk holds nothing). One document per
- * experiment, per episode (its summary and notes), per completed experiment of a day (what the
- * daily rollup lists) and per handled event (the ledger, written after the event's documents).
+ * experiment, per episode (its summary and notes) and per handled event (the ledger, written after
+ * the event's documents); completed experiments and daily aggregates as {@link ArtifactHistory}
+ * keeps them.
  *
  * <p>Documents are replaced whole; one experiment's events reach one consumer at a time (Pub/Sub
  * ordering key), so its experiment document is never written by two instances at once.
  */
 public final class ArtifactMetricsState implements MetricsSink {
 
-    static final String ROOT = "reporter/";
-    private static final String JSON = "application/json";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /** An experiment as recorded; {@code endedAt} is when it completed, failed or was cancelled. */
@@ -78,47 +70,46 @@ public final class ArtifactMetricsState implements MetricsSink {
     /** An episode and its notes, in step order. */
     record EpisodeDoc(StoredEpisode episode, List<Note> notes) {}
 
-    /** One experiment completed on a day, for the daily rollup. */
-    record CompletedDoc(String experimentId, String map, String agent) {}
-
     /** One handled event. */
     record LedgerDoc(String eventId, String type, String experimentId, Instant processedAt) {}
 
-    private final ArtifactStore artifacts;
+    private final StateDocuments documents;
+    private final ArtifactHistory history;
 
     public ArtifactMetricsState(ArtifactStore artifacts) {
-        this.artifacts = artifacts;
+        this.documents = new StateDocuments(artifacts);
+        this.history = new ArtifactHistory(documents);
     }
 
     @Override
     public void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt) {
-        write(experimentKey(experimentId), experimentDoc(experimentId).started(config, startedAt));
+        documents.write(experimentKey(experimentId), experimentDoc(experimentId).started(config, startedAt));
     }
 
     @Override
     public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        write(experimentKey(experimentId), experimentDoc(experimentId).completed(config, completedAt));
-        write(
-                ROOT + "completed/" + day(completedAt) + "/" + experimentId + ".json",
-                new CompletedDoc(experimentId, config.map(), config.agent()));
+        documents.write(experimentKey(experimentId), experimentDoc(experimentId).completed(config, completedAt));
+        history.recordCompleted(
+                new CompletedExperiment(experimentId, config, config.dayOr(completedAt), completedAt, card));
     }
 
     @Override
     public void recordFailed(String experimentId, String reason, Instant failedAt) {
-        write(
+        documents.write(
                 experimentKey(experimentId),
                 experimentDoc(experimentId).ended(ExperimentStatus.FAILED, reason, failedAt));
     }
 
     @Override
     public void recordCancelled(String experimentId, String reason, Instant cancelledAt) {
-        write(
+        documents.write(
                 experimentKey(experimentId),
                 experimentDoc(experimentId).ended(ExperimentStatus.CANCELLED, reason, cancelledAt));
     }
 
     private ExperimentDoc experimentDoc(String experimentId) {
-        return find(experimentKey(experimentId), ExperimentDoc.class)
+        return documents
+                .find(experimentKey(experimentId), ExperimentDoc.class)
                 .orElseGet(() -> ExperimentDoc.unknown(experimentId));
     }
 
@@ -126,18 +117,18 @@ public final class ArtifactMetricsState implements MetricsSink {
     public void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard) {
         StoredEpisode stored = new StoredEpisode(
                 episode.experimentId(), episode.map(), episode.artifactUri(), episode.summary(), notes.size());
-        write(episodeKey(episode.experimentId(), episode.summary().index()), new EpisodeDoc(stored, notes));
+        documents.write(episodeKey(episode.experimentId(), episode.summary().index()), new EpisodeDoc(stored, notes));
     }
 
     @Override
     public void recordDaily(DailyMetrics daily) {
-        String mapAndAgent = hash(daily.map() + "\n" + daily.agent());
-        write(ROOT + "daily/" + daily.day() + "/" + mapAndAgent + ".json", daily);
+        history.recordDaily(daily);
     }
 
     @Override
     public Optional<ExperimentRecord> experiment(String experimentId) {
-        return find(experimentKey(experimentId), ExperimentDoc.class)
+        return documents
+                .find(experimentKey(experimentId), ExperimentDoc.class)
                 .map(d -> new ExperimentRecord(d.experimentId(), d.name(), d.map(), d.agent(), d.status()));
     }
 
@@ -154,76 +145,59 @@ public final class ArtifactMetricsState implements MetricsSink {
     }
 
     private List<EpisodeDoc> episodeDocs(String experimentId) {
-        return artifacts.list(ROOT + "episodes/" + experimentId + "/").stream()
-                .map(key -> read(key, EpisodeDoc.class))
+        return documents.list("episodes/" + experimentId + "/").stream()
+                .map(key -> documents.read(key, EpisodeDoc.class))
                 .sorted(Comparator.comparingInt(d -> d.episode().summary().index()))
                 .toList();
     }
 
     @Override
     public List<String> completedExperiments(LocalDate day, String map, String agent) {
-        return artifacts.list(ROOT + "completed/" + day + "/").stream()
-                .map(key -> read(key, CompletedDoc.class))
-                .filter(d -> map.equals(d.map()) && agent.equals(d.agent()))
-                .map(CompletedDoc::experimentId)
-                .sorted()
-                .toList();
+        return history.completedExperiments(day, map, agent);
+    }
+
+    @Override
+    public List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to) {
+        return history.completedBetween(from, to);
+    }
+
+    @Override
+    public Optional<CompletedExperiment> previousCompleted(
+            String map, String agent, LocalDate day, Instant completedAt, String experimentId) {
+        return history.previousCompleted(map, agent, day, completedAt, experimentId);
+    }
+
+    @Override
+    public List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to) {
+        return history.dailyBetween(from, to);
     }
 
     @Override
     public boolean processed(String eventId) {
-        return find(ledgerKey(eventId), LedgerDoc.class).isPresent();
+        return documents.find(ledgerKey(eventId), LedgerDoc.class).isPresent();
     }
 
     /** The event's documents first, then its ledger document. */
     @Override
     public void recordHandled(EventEnvelope event, Instant processedAt, Runnable writes) {
         writes.run();
-        write(
+        documents.write(
                 ledgerKey(event.eventId()),
                 new LedgerDoc(event.eventId(), event.type(), event.experimentId(), processedAt));
     }
 
     private static String experimentKey(String experimentId) {
-        return ROOT + "experiments/" + experimentId + ".json";
+        return "experiments/" + experimentId + ".json";
     }
 
     private static String episodeKey(String experimentId, int index) {
-        return ROOT + "episodes/" + experimentId + "/%06d.json".formatted(index);
+        return "episodes/" + experimentId + "/%06d.json".formatted(index);
     }
 
     /** Event ids become object names as they are when safe, else as a hash of themselves. */
     private static String ledgerKey(String eventId) {
-        String name = SAFE_ID.matcher(eventId).matches() && !eventId.contains("..") ? eventId : hash(eventId);
-        return ROOT + "processed/" + name + ".json";
-    }
-
-    private void write(String key, Object document) {
-        artifacts.put(key, Json.mapper().writeValueAsBytes(document), JSON);
-    }
-
-    private <T> T read(String key, Class<T> type) {
-        return Json.mapper().readValue(artifacts.get(artifacts.uriOf(key)), type);
-    }
-
-    private <T> Optional<T> find(String key, Class<T> type) {
-        try {
-            return Optional.of(read(key, type));
-        } catch (ArtifactNotFoundException absent) {
-            return Optional.empty();
-        }
-    }
-
-    private static String day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        String name =
+                SAFE_ID.matcher(eventId).matches() && !eventId.contains("..") ? eventId : StateDocuments.hash(eventId);
+        return "processed/" + name + ".json";
     }
 }

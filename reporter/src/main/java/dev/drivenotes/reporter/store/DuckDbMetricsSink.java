@@ -29,6 +29,7 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
         this.db = DuckDb.open(file);
         db.transaction("create the schema", c -> {
             DuckDbSchema.create(c);
+            DashboardViews.create(c);
             return null;
         });
     }
@@ -105,6 +106,24 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     @Override
     public List<String> completedExperiments(LocalDate day, String map, String agent) {
         return db.call("read experiments of " + day, c -> ExperimentRows.completedOn(c, day, map, agent));
+    }
+
+    @Override
+    public List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to) {
+        return db.call("read experiments of " + from + ".." + to, c -> ExperimentRows.completedBetween(c, from, to));
+    }
+
+    @Override
+    public Optional<CompletedExperiment> previousCompleted(
+            String map, String agent, LocalDate day, Instant completedAt, String experimentId) {
+        return db.call(
+                "read the run before " + experimentId,
+                c -> ExperimentRows.previous(c, map, agent, day, completedAt, experimentId));
+    }
+
+    @Override
+    public List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to) {
+        return db.call("read daily metrics of " + from + ".." + to, c -> DailyRows.between(c, from, to));
     }
 
     @Override

@@ -62,7 +62,7 @@ final class ExperimentRows {
                     config.agent(),
                     config.episodes(),
                     timestamp(completedAt),
-                    day(completedAt).toString(),
+                    config.dayOr(completedAt).toString(),
                     Json.mapper().writeValueAsString(config)
                 },
                 ScorecardColumns.noteValues(card.notes()),
@@ -130,6 +130,52 @@ final class ExperimentRows {
             }
         }
         return ids;
+    }
+
+    /** Completed experiments whose day lies in [from, to], by day, completion and id. */
+    static List<CompletedExperiment> completedBetween(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        return completed(
+                c,
+                "day BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY day, completed_at, experiment_id",
+                from.toString(),
+                to.toString());
+    }
+
+    /**
+     * The latest completed experiment of the map and agent before the given one: an earlier day, or
+     * the same day and completed earlier (then the lower id first on a tie).
+     */
+    static Optional<CompletedExperiment> previous(
+            Connection c, String map, String agent, LocalDate day, Instant completedAt, String experimentId)
+            throws SQLException {
+        String where = "map = ? AND agent = ? AND experiment_id <> ? AND (day < CAST(? AS DATE)"
+                + " OR (day = CAST(? AS DATE) AND (completed_at < CAST(? AS TIMESTAMP)"
+                + " OR (completed_at = CAST(? AS TIMESTAMP) AND experiment_id < ?))))"
+                + " ORDER BY day DESC, completed_at DESC, experiment_id DESC LIMIT 1";
+        String at = timestamp(completedAt);
+        return completed(c, where, map, agent, experimentId, day.toString(), day.toString(), at, at, experimentId)
+                .stream()
+                .findFirst();
+    }
+
+    private static List<CompletedExperiment> completed(Connection c, String where, Object... values)
+            throws SQLException {
+        String sql = "SELECT experiment_id, config_json, day, completed_at, " + ScorecardColumns.names(NOTE) + ", "
+                + ScorecardColumns.names(DRIVING) + " FROM experiments WHERE status = 'COMPLETED'"
+                + " AND config_json IS NOT NULL AND " + where;
+        List<CompletedExperiment> found = new ArrayList<>();
+        try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), values);
+                ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                found.add(new CompletedExperiment(
+                        rs.getString("experiment_id"),
+                        Json.mapper().readValue(rs.getString("config_json"), ExperimentConfig.class),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getObject("completed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        ScorecardColumns.read(rs)));
+            }
+        }
+        return found;
     }
 
     static String timestamp(Instant instant) {

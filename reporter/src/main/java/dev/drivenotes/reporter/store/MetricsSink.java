@@ -22,7 +22,10 @@ public interface MetricsSink {
     /** Records an experiment that started (status RUNNING unless a later status is already stored). */
     void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt);
 
-    /** Records an experiment's completion with its scorecard; the experiment's day is that of {@code completedAt} (UTC). */
+    /**
+     * Records an experiment's completion with its scorecard; the experiment's day is its config's
+     * {@code day}, else that of {@code completedAt} (UTC).
+     */
     void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard scorecard);
 
     /** Records an experiment's failure. */
@@ -48,6 +51,19 @@ public interface MetricsSink {
     /** Ids of the experiments completed on {@code day} with this map and agent. */
     List<String> completedExperiments(LocalDate day, String map, String agent);
 
+    /** The completed experiments whose day lies in [from, to], by day and completion. */
+    List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to);
+
+    /**
+     * The latest completed experiment with this map and agent before the given one (an earlier day,
+     * or the same day and completed earlier); empty when there is none.
+     */
+    Optional<CompletedExperiment> previousCompleted(
+            String map, String agent, LocalDate day, Instant completedAt, String experimentId);
+
+    /** The daily aggregates of the days in [from, to], by day, map and agent. */
+    List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to);
+
     /** Whether an event was already handled (consumers are idempotent by event id). */
     boolean processed(String eventId);
 
@@ -57,7 +73,9 @@ public interface MetricsSink {
      * (Cloud Storage and BigQuery). Either way the event is in the ledger only once all its writes
      * are, so a crash before the end leaves it unrecorded and its redelivery redoes them.
      *
-     * @param writes the event's writes (calls to this sink's {@code record*} methods), possibly none
+     * @param writes the event's writes (calls to this sink's {@code record*} methods, and what is
+     *     derived from them and must exist before the event counts as handled, such as the day's
+     *     report), possibly none; reads of this sink inside them see the writes made before
      */
     void recordHandled(EventEnvelope event, Instant processedAt, Runnable writes);
 }

@@ -13,50 +13,24 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
-import dev.drivenotes.reporter.store.DuckDbMetricsSink;
 import dev.drivenotes.reporter.store.MetricsSink;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest({ReportController.class, NotesController.class})
-@Import({ProblemDetailsAdvice.class, ReportApiTest.Adapters.class})
+@Import({ProblemDetailsAdvice.class, LocalAdapters.class})
 class ReportApiTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Adapters {
-        private final Path dir;
-
-        Adapters() throws IOException {
-            dir = Files.createTempDirectory("reporter-api-test");
-        }
-
-        @Bean
-        ArtifactStore artifactStore() {
-            return new LocalFolderArtifactStore(dir.resolve("artifacts"));
-        }
-
-        @Bean(destroyMethod = "close")
-        DuckDbMetricsSink metricsSink() {
-            return new DuckDbMetricsSink(dir.resolve("reporter.duckdb"));
-        }
-    }
 
     @Autowired
     MockMvc mvc;

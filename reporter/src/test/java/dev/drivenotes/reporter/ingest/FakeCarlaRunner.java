@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
+import dev.drivenotes.reporter.map.MapGeometryClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -46,7 +47,7 @@ final class FakeCarlaRunner implements AutoCloseable {
                         carla,
                         URI.create("http://localhost:2"),
                         URI.create("http://localhost:3")));
-        return new PlaceDirectoryClient(RestClient.builder(), properties);
+        return new PlaceDirectoryClient(new MapGeometryClient(RestClient.builder(), properties));
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Profile {@code gcp} without Google Cloud: the reporter's state in Cloud Storage (google-cloud-nio's
@@ -166,7 +168,7 @@ class ReporterGcpStateTest {
     }
 
     @Test
-    void theDailyRollupCountsTheExperimentsEveryInstanceCompleted() {
+    void theDailyRollupReportAndComparisonSeeTheExperimentsEveryInstanceCompleted() {
         EventEnvelope a = episode("x1", 0);
         EventEnvelope b = episode("x2", 0);
         ReporterEventHandler first = instance();
@@ -187,5 +189,17 @@ class ReporterGcpStateTest {
         assertThat(lastDailyRow).containsEntry("experiments", 2).containsEntry("day", "2026-11-24");
         assertThat(sink().completedExperiments(LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent()))
                 .containsExactly("x1", "x2");
+        JsonNode x2 = Json.mapper().readTree(gcs.get(gcs.uriOf(ArtifactKeys.reportJson("x2"))));
+        assertThat(x2.get("comparedToPrevious").get("experimentId").asString())
+                .as("x2 is compared with x1, which the other instance completed")
+                .isEqualTo("x1");
+        JsonNode daily =
+                Json.mapper().readTree(gcs.get(gcs.uriOf(ArtifactKeys.dailyReportJson(LocalDate.parse("2026-11-24")))));
+        List<String> listed = new ArrayList<>();
+        daily.get("configurations")
+                .get(0)
+                .get("experiments")
+                .forEach(e -> listed.add(e.get("experimentId").asString()));
+        assertThat(listed).containsExactly("x1", "x2");
     }
 }

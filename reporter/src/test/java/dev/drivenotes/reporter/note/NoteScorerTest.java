@@ -58,6 +58,26 @@ class NoteScorerTest {
     }
 
     @Test
+    void expectedCalibrationErrorWeighsEachBucketsGapByItsNotes() {
+        List<Note> notes = List.of(
+                note(TRUTH, 0.9),
+                note(TRUTH, 1.0),
+                note(new NoteFields("B", Maneuver.TURN_LEFT, "P"), 0.85),
+                note(new NoteFields("B", Maneuver.TURN_LEFT, "P"), 0.1));
+
+        Double ece =
+                NoteScorer.expectedCalibrationError(NoteScorer.scoreNotes(notes).calibration());
+
+        // bucket 0.8-1.0: 3 notes, accuracy 2/3, mean confidence 0.9167; bucket 0-0.2: 1 note, 0 vs 0.1
+        double top = Math.abs(2.0 / 3 - (0.9 + 1.0 + 0.85) / 3);
+        assertThat(ece).isCloseTo((3 * top + 0.1) / 4, within(1e-12));
+        assertThat(NoteScorer.expectedCalibrationError(
+                        NoteScorer.scoreNotes(List.of()).calibration()))
+                .as("no notes, no calibration error")
+                .isNull();
+    }
+
+    @Test
     void scoresNoNotesAsZeroWithNoteCountZero() {
         NoteMetrics m = NoteScorer.scoreNotes(List.of());
 

@@ -77,8 +77,7 @@ class ExperimentReporterTest {
     }
 
     private ExperimentReporter reporter() {
-        return new ExperimentReporter(
-                sink, artifacts, publisher, new DailyRollup(sink), Clock.fixed(DONE, ZoneOffset.UTC));
+        return TestReporters.create(sink, artifacts, publisher, Clock.fixed(DONE, ZoneOffset.UTC));
     }
 
     /** Reports as the handler does: the ExperimentCompleted event occurred at {@code completedAt}. */
@@ -200,18 +199,44 @@ class ExperimentReporterTest {
                         "destinationAccuracy",
                         "validationRate",
                         "meanConfidence",
+                        "expectedCalibrationError",
                         "routeCompletion",
                         "allThreeAccuracy",
                         "drivingScore",
                         "noteCount",
-                        "calibration");
+                        "infractions");
         assertThat(metrics.get("noteCount").asInt()).isEqualTo(6);
         assertThat(metrics.get("actionAccuracy").asDouble())
                 .as("the junction notes declared go_straight")
-                .isCloseTo(4.0 / 6, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(metrics.get("calibration")).hasSize(5);
+                .isCloseTo(4.0 / 6, within(1e-9));
+        assertThat(metrics.get("accuracy").get("actionCorrect").asInt()).isEqualTo(4);
         assertThat(metrics.get("drivingScore").asDouble()).isCloseTo((1.0 + infringingScore) / 2, within(1e-12));
         assertThat(metrics.get("collisions").asInt()).isEqualTo(2);
+        assertThat(metrics.get("infractions").get("redLightRuns").asInt()).isEqualTo(2);
+
+        JsonNode calibration = json.get("calibration");
+        assertThat(calibration.get("bins")).hasSize(5);
+        assertThat(calibration.get("bins").get(0).get("accuracy").isNull())
+                .as("an empty bin has no accuracy, not 0")
+                .isTrue();
+        assertThat(calibration.get("expectedCalibrationError").asDouble())
+                .isCloseTo(metrics.get("expectedCalibrationError").asDouble(), within(1e-12))
+                .isBetween(0.0, 1.0);
+        JsonNode confusion = json.get("actionConfusion");
+        List<String> actions = new ArrayList<>();
+        confusion.get("actions").forEach(a -> actions.add(a.asString()));
+        assertThat(actions).contains("turn_left", "go_straight");
+        assertThat(confusion
+                        .get("counts")
+                        .get(actions.indexOf("turn_left"))
+                        .get(actions.indexOf("go_straight"))
+                        .asInt())
+                .as("both junction notes declared go_straight through a left turn")
+                .isEqualTo(2);
+        assertThat(json.get("accuracyByKind")).hasSize(2);
+        assertThat(json.has("comparedToPrevious")).isTrue();
+        assertThat(json.get("comparedToPrevious").isNull()).as("no earlier run").isTrue();
+        assertThat(json.get("day").asString()).isEqualTo("2026-11-24");
 
         JsonNode note = json.get("notes").get(1);
         assertThat(fieldNames(note))
@@ -253,7 +278,10 @@ class ExperimentReporterTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(html).contains("Main &amp; Oak").contains("class=\"bad\"").contains("class=\"ok\"");
-        assertThat(html).doesNotContain("http://").doesNotContain("https://");
+        assertThat(html)
+                .as("nothing loaded from elsewhere")
+                .doesNotContain("<link")
+                .doesNotContainPattern("(src|href)=\"?https?:");
     }
 
     @Test
@@ -292,7 +320,7 @@ class ExperimentReporterTest {
                 .findFirst()
                 .orElseThrow();
         ExperimentConfig other = new ExperimentConfig(
-                "daily", null, otherAgent, 1, null, null, null, null, null, null, null, null, null, null);
+                "daily", null, otherAgent, 1, null, null, null, null, null, null, null, null, null, null, null);
         EpisodeSummary x1 = recordEpisode("x1", 0, Maneuver.GO_STRAIGHT);
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
         EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);

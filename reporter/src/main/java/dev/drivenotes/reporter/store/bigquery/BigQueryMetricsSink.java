@@ -11,6 +11,7 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
+import dev.drivenotes.reporter.store.CompletedExperiment;
 import dev.drivenotes.reporter.store.DailyMetrics;
 import dev.drivenotes.reporter.store.ExperimentRecord;
 import dev.drivenotes.reporter.store.MetricsSink;
@@ -104,6 +105,22 @@ public final class BigQueryMetricsSink implements MetricsSink {
     @Override
     public List<String> completedExperiments(LocalDate day, String map, String agent) {
         return state.completedExperiments(day, map, agent);
+    }
+
+    @Override
+    public List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to) {
+        return state.completedBetween(from, to);
+    }
+
+    @Override
+    public Optional<CompletedExperiment> previousCompleted(
+            String map, String agent, LocalDate day, Instant completedAt, String experimentId) {
+        return state.previousCompleted(map, agent, day, completedAt, experimentId);
+    }
+
+    @Override
+    public List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to) {
+        return state.dailyBetween(from, to);
     }
 
     @Override

@@ -159,7 +159,7 @@ final class BigQueryRows {
         v.put("agent", config.agent());
         v.put("episodes_planned", config.episodes());
         v.put("status", status);
-        v.put("day", day(at));
+        v.put("day", config.dayOr(at).toString());
         v.put("config_json", Json.mapper().writeValueAsString(config));
         return v;
     }
