@@ -8,17 +8,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Orchestrator settings.
  *
  * @param maxConcurrentExperiments experiments driven at once; more wait in PENDING
- * @param clientTimeout read timeout of calls to carla-runner and dreamer-service
+ * @param connectTimeout connect timeout of every call to carla-runner and dreamer-service
+ * @param clientTimeout read timeout of every call to carla-runner and dreamer-service
  * @param resumeOnStartup resume unfinished experiments from persisted state on start
  */
 @ConfigurationProperties("drivenotes.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue("2") int maxConcurrentExperiments,
+        @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration clientTimeout,
         @DefaultValue("true") boolean resumeOnStartup) {
     public OrchestratorProperties {
         if (maxConcurrentExperiments < 1) {
             throw new IllegalArgumentException("drivenotes.orchestrator.max-concurrent-experiments must be >= 1");
+        }
+        if (!connectTimeout.isPositive() || !clientTimeout.isPositive()) {
+            throw new IllegalArgumentException(
+                    "drivenotes.orchestrator.connect-timeout and client-timeout must be positive");
         }
     }
 }

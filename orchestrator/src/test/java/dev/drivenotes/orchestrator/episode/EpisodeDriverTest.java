@@ -11,6 +11,7 @@ import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.clients.TestRemoteCalls;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
@@ -41,8 +42,8 @@ class EpisodeDriverTest {
         PlatformProperties props = new PlatformProperties(
                 data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
         driver = new EpisodeDriver(
-                new SimulatorClient(RestClient.builder(), props),
-                new PolicyClient(RestClient.builder(), props),
+                new SimulatorClient(RestClient.builder(), props, TestRemoteCalls.fast()),
+                new PolicyClient(RestClient.builder(), props, TestRemoteCalls.fast()),
                 artifacts);
     }
 

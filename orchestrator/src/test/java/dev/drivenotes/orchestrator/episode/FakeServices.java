@@ -24,6 +24,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +68,16 @@ public final class FakeServices implements AutoCloseable {
     public volatile int failStepAt = -1;
     /** When set, every predict call answers 400 with this problem detail. */
     public volatile String rejectPredictWith;
+    /** How many predict calls to come answer 503 (an outage that ends). */
+    public final AtomicInteger predictOutages = new AtomicInteger();
+    /** While true every predict call answers 503 (an outage that does not end). */
+    public volatile boolean dreamerDown;
+    /** When set, predict calls arriving before this instant answer only then (a frozen service). */
+    public volatile Instant predictFrozenUntil;
+    /** Predict calls answered, successfully or not. */
+    public final AtomicInteger predictCalls = new AtomicInteger();
+    /** Step calls answered, by simulation, in order. */
+    public final List<String> stepped = new CopyOnWriteArrayList<>();
 
     public volatile StepHook onStep = (simulationId, step) -> {};
     private final Map<String, double[]> positions = new ConcurrentHashMap<>();
@@ -103,6 +115,7 @@ public final class FakeServices implements AutoCloseable {
             String id = path.split("/")[3];
             StepRequest req = Json.mapper().readValue(ex.getRequestBody(), StepRequest.class);
             int step = steps.merge(id, 1, Integer::sum);
+            stepped.add(id);
             try {
                 onStep.stepped(id, step);
             } catch (InterruptedException e) {
@@ -163,6 +176,19 @@ public final class FakeServices implements AutoCloseable {
 
     private void predict(HttpExchange ex) throws IOException {
         PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
+        predictCalls.incrementAndGet();
+        Instant frozenUntil = predictFrozenUntil;
+        if (frozenUntil != null && Instant.now().isBefore(frozenUntil)) {
+            try {
+                Thread.sleep(Duration.between(Instant.now(), frozenUntil));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dreamerDown || predictOutages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(ex, 503, Map.of("detail", "dreamer-service unavailable"));
+            return;
+        }
         String rejection = rejectPredictWith;
         if (rejection != null) {
             send(ex, 400, Map.of("detail", rejection));

@@ -4,6 +4,7 @@ import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.clients.TestRemoteCalls;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.orchestrator.episode.FakeServices;
 import dev.drivenotes.platform.PlatformProperties;
@@ -27,10 +28,10 @@ public final class LocalExperimentServices {
     public static ExperimentService on(ExperimentStore store, URI services, Path data, EventPublisher events) {
         PlatformProperties platform =
                 new PlatformProperties(data, new PlatformProperties.Services(services, services, services, services));
-        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform);
+        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         EpisodeDriver driver = new EpisodeDriver(
                 simulator,
-                new PolicyClient(RestClient.builder(), platform),
+                new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast()),
                 new LocalFolderArtifactStore(data.resolve("artifacts")));
         return new ExperimentService(
                 store,
@@ -38,6 +39,6 @@ public final class LocalExperimentServices {
                 simulator,
                 events,
                 Clock.systemUTC(),
-                new OrchestratorProperties(2, Duration.ofSeconds(30), true));
+                new OrchestratorProperties(2, Duration.ofSeconds(5), Duration.ofSeconds(30), true));
     }
 }
