@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed",
+            "1:it FAILED or was CANCELLED, or a service failed, or it COMPLETED_WITH_FAILURES (report written)",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -80,6 +80,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final String IN_PROCESS = "in-process";
     static final String PUBSUB_EMULATOR = "pubsub-emulator";
+    /** Every episode tried, some failed: the report is written all the same. */
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
 
     private final PrintStream console = System.out;
 
@@ -151,9 +153,12 @@ final class RunCommand implements Callable<Integer> {
                     id, config.episodes(), config.agent(), config.map());
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
+            boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);
             if (!"COMPLETED".equals(status)) {
                 String reason = view.path("failureReason").asString("");
                 console.printf("Experiment %s ended %s%s%n", id, status, reason.isEmpty() ? "" : ": " + reason);
+            }
+            if (!reported) {
                 return 1;
             }
             Path dir = out.resolve(id);
@@ -164,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             Files.write(dir.resolve("report.html"), api.getBytes(reports.resolve("report.html")));
             Summary.print(console, dev.drivenotes.platform.json.Json.mapper().readTree(json), seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
-            return 0;
+            return "COMPLETED".equals(status) ? 0 : 1;
         }
 
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {
@@ -180,7 +185,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 String status = view.get("status").asString();
                 boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+                boolean reportFollows = status.equals("COMPLETED") || status.equals(COMPLETED_WITH_FAILURES);
+                if (terminal && (!reportFollows || view.hasNonNull("reportUri"))) {
                     return view;
                 }
                 Thread.sleep(250);

@@ -1,10 +1,8 @@
 package dev.drivenotes.orchestrator.clients;
 
-import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
-import dev.drivenotes.model.policy.PredictResponse;
 import dev.drivenotes.platform.PlatformProperties;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +19,10 @@ import org.springframework.web.client.RestClient;
 public class PolicyClient {
 
     private static final String SERVICE = "dreamer-service";
+
+    /** {@link dev.drivenotes.model.policy.PredictResponse} read without checking the controls' ranges. */
+    private record Proposals(List<ProposedDecision> predictions, String deployedModelId) {}
+
     private final RestClient http;
     private final String predictPath;
     private final ServiceGuard guard;
@@ -40,12 +42,12 @@ public class PolicyClient {
      * advanced the session's policy state (the autopilot's speed PID) once; the retry's decision is
      * still one for the same observation, only its PID has integrated one more step.
      */
-    public List<Decision> predict(String policy, List<PredictInstance> instances) {
-        PredictResponse response = guard.idempotent(() -> http.post()
+    public List<ProposedDecision> predict(String policy, List<PredictInstance> instances) {
+        Proposals response = guard.idempotent(() -> http.post()
                 .uri(predictPath)
                 .body(new PredictRequest(instances, new PredictParameters(policy)))
                 .retrieve()
-                .body(PredictResponse.class));
+                .body(Proposals.class));
         if (response == null || response.predictions().size() != instances.size()) {
             throw new RemoteServiceException(
                     SERVICE,

@@ -6,6 +6,7 @@ import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.orchestrator.clients.ProposedDecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ final class EpisodeRun {
     final String episodeId;
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
+    private Double lastSteer;
+    private int controlClamps;
 
     EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
         this.index = index;
@@ -35,6 +38,19 @@ final class EpisodeRun {
 
     boolean first() {
         return steps.isEmpty();
+    }
+
+    /**
+     * The decision to apply for {@code proposed}: its control made safe after the previous one
+     * (counted when it had to be clamped).
+     */
+    Decision secure(ProposedDecision proposed, ControlSafety safety) {
+        ControlSafety.Checked checked = safety.check(proposed.control(), lastSteer);
+        if (checked.clamped()) {
+            controlClamps++;
+        }
+        lastSteer = checked.control().steer();
+        return proposed.with(checked.control());
     }
 
     /**
@@ -82,6 +98,7 @@ final class EpisodeRun {
                 state.route().lengthM(),
                 state.route().start(),
                 state.route().destination(),
-                routeDeviations);
+                routeDeviations,
+                controlClamps);
     }
 }

@@ -54,7 +54,11 @@ public final class TestRemoteCalls {
                             .retryOnException(new ServerSideFailure())
                             .build());
         }
-        return new RemoteCalls(
-                new OrchestratorProperties(2, Duration.ofSeconds(2), readTimeout, true), breakers, bulkheads, retries);
+        return new RemoteCalls(properties(readTimeout, 1, Duration.ZERO), breakers, bulkheads, retries);
+    }
+
+    /** Orchestrator settings with {@code episodeAttempts} attempts {@code retryDelay} apart. */
+    public static OrchestratorProperties properties(Duration readTimeout, int episodeAttempts, Duration retryDelay) {
+        return new OrchestratorProperties(2, Duration.ofSeconds(2), readTimeout, episodeAttempts, retryDelay, true);
     }
 }

@@ -68,6 +68,12 @@ public final class FakeServices implements AutoCloseable {
     public volatile int failStepAt = -1;
     /** When set, every predict call answers 400 with this problem detail. */
     public volatile String rejectPredictWith;
+    /** Steps of simulations created with these seeds answer 500 "simulator crashed". */
+    public final Set<Long> failingSeeds = ConcurrentHashMap.newKeySet();
+    /** When set, a predict call with an instance of this session answers 400. */
+    public volatile String rejectPredictForSession;
+    /** When set, every prediction carries this control as it is, unchecked (e.g. out of range). */
+    public volatile Map<String, Object> rawControl;
     /** How many predict calls to come answer 503 (an outage that ends). */
     public final AtomicInteger predictOutages = new AtomicInteger();
     /** While true every predict call answers 503 (an outage that does not end). */
@@ -81,6 +87,7 @@ public final class FakeServices implements AutoCloseable {
 
     public volatile StepHook onStep = (simulationId, step) -> {};
     private final Map<String, double[]> positions = new ConcurrentHashMap<>();
+    private final Map<String, Long> seeds = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
@@ -107,6 +114,7 @@ public final class FakeServices implements AutoCloseable {
             birdEyeSizes.put(id, req.birdEyeSizePx());
             created.add(id);
             createdSeeds.add(req.seed());
+            seeds.put(id, req.seed());
             live.add(id);
             positions.put(id, new double[] {0});
             steps.put(id, 0);
@@ -123,7 +131,7 @@ public final class FakeServices implements AutoCloseable {
                 send(ex, 500, Map.of("detail", "interrupted"));
                 return;
             }
-            if (step == failStepAt) {
+            if (step == failStepAt || failingSeeds.contains(seeds.get(id))) {
                 send(ex, 500, Map.of("detail", "simulator crashed"));
                 return;
             }
@@ -189,12 +197,27 @@ public final class FakeServices implements AutoCloseable {
             send(ex, 503, Map.of("detail", "dreamer-service unavailable"));
             return;
         }
+        String session = rejectPredictForSession;
+        if (session != null
+                && req.instances().stream().anyMatch(i -> i.sessionId().equals(session))) {
+            send(ex, 400, Map.of("detail", "instances: session " + session + " rejected"));
+            return;
+        }
         String rejection = rejectPredictWith;
         if (rejection != null) {
             send(ex, 400, Map.of("detail", rejection));
             return;
         }
         batchSizes.add(req.instances().size());
+        Map<String, Object> raw = rawControl;
+        if (raw != null) {
+            List<Map<String, Object>> unchecked = req.instances().stream()
+                    .map(i -> Map.<String, Object>of(
+                            "control", raw, "maneuver", "FOLLOW_LANE", "confidence", 0.8, "targetPoi", "Goal"))
+                    .toList();
+            send(ex, 200, Map.of("predictions", unchecked, "deployedModelId", "fake"));
+            return;
+        }
         req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
         List<Decision> decisions = req.instances().stream()
                 .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))

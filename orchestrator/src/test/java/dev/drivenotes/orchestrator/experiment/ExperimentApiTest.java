@@ -58,11 +58,12 @@ class ExperimentApiTest {
                 new EpisodeDriver(
                         simulator,
                         new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast()),
-                        new LocalFolderArtifactStore(data.resolve("artifacts"))),
+                        new LocalFolderArtifactStore(data.resolve("artifacts")),
+                        TestRemoteCalls.properties(Duration.ofSeconds(5), 1, Duration.ZERO)),
                 simulator,
                 events,
                 Clock.systemUTC(),
-                new OrchestratorProperties(1, Duration.ofSeconds(5), Duration.ofSeconds(30), false));
+                new OrchestratorProperties(1, Duration.ofSeconds(5), Duration.ofSeconds(30), 1, Duration.ZERO, false));
         mvc = MockMvcBuilders.standaloneSetup(new ExperimentController(service))
                 .setControllerAdvice(new ProblemDetailsAdvice())
                 .build();

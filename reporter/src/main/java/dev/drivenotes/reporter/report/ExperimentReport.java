@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.report;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.reporter.note.CalibrationBucket;
@@ -18,6 +19,7 @@ public record ExperimentReport(
         String map,
         String completedAt,
         List<Episode> episodes,
+        List<EpisodeFailure> failedEpisodes,
         Metrics metrics,
         List<NoteView> notes) {
 
@@ -25,13 +27,15 @@ public record ExperimentReport(
         Require.notBlank("experimentId", experimentId);
         Require.notBlank("status", status);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));
+        failedEpisodes = List.copyOf(Require.noNullElements("failedEpisodes", failedEpisodes));
         Require.notNull("metrics", metrics);
         notes = List.copyOf(Require.noNullElements("notes", notes));
     }
 
     /**
      * One episode's row: its summary, infractions, driving score ({@link
-     * dev.drivenotes.model.experiment.DrivingScore}) and note accuracy.
+     * dev.drivenotes.model.experiment.DrivingScore}), note accuracy, and how many of its controls the
+     * orchestrator's safety check clamped.
      */
     public record Episode(
             String episodeId,
@@ -54,7 +58,8 @@ public record ExperimentReport(
             double actionAccuracy,
             double destinationAccuracy,
             double allThreeAccuracy,
-            double validationRate) {}
+            double validationRate,
+            int controlClamps) {}
 
     /**
      * The experiment's metrics. Shares are 0..1; with {@code noteCount} 0 every note share is 0.

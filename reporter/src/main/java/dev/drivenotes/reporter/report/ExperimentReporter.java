@@ -82,8 +82,7 @@ public class ExperimentReporter {
                 .filter(n -> episodeIds.contains(n.episodeId()))
                 .toList();
         Scorecard scorecard = NoteScorer.score(completed.episodes(), notes);
-        ExperimentReport report =
-                ReportAssembler.assemble(id, completed.config(), completed.episodes(), notes, scorecard, completedAt);
+        ExperimentReport report = ReportAssembler.assemble(completed, notes, scorecard, completedAt);
 
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
         URI jsonUri = artifacts.put(ArtifactKeys.reportJson(id), json, JSON_TYPE);
@@ -92,7 +91,7 @@ public class ExperimentReporter {
 
         publish(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString()));
         sink.recordHandled(event, clock.instant(), () -> {
-            sink.recordCompleted(id, completed.config(), completedAt, scorecard);
+            sink.recordCompleted(completed, completedAt, scorecard);
             daily.update(
                     LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
                     completed.config().map(),

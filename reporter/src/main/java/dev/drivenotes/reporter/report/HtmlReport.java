@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import java.util.Locale;
@@ -47,6 +48,7 @@ final class HtmlReport {
         summary(r.metrics());
         calibration(r.metrics());
         episodes(r);
+        failedEpisodes(r);
         notes(r);
         html.append("</body></html>\n");
         return this;
@@ -112,6 +114,22 @@ final class HtmlReport {
             cell(Integer.toString(e.notes()));
             cell(e.notes() == 0 ? "–" : pct(e.allThreeAccuracy()));
             html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** Episodes that could not be driven, each with its reason; nothing when none failed. */
+    private void failedEpisodes(ExperimentReport r) {
+        if (r.failedEpisodes().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Failed episodes</h2>\n<table><tr><th>episode</th><th>seed</th><th>attempts</th>");
+        html.append("<th>reason</th></tr>\n");
+        for (EpisodeFailure f : r.failedEpisodes()) {
+            html.append("<tr><td>").append(esc(f.episodeId())).append("</td>");
+            cell(Long.toString(f.seed()));
+            cell(Integer.toString(f.attempts()));
+            html.append("<td>").append(esc(f.reason())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -1,9 +1,9 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
-import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
@@ -20,24 +20,22 @@ final class ReportAssembler {
     private ReportAssembler() {}
 
     static ExperimentReport assemble(
-            String experimentId,
-            ExperimentConfig config,
-            List<EpisodeSummary> episodes,
-            List<Note> notes,
-            Scorecard scorecard,
-            Instant completedAt) {
+            ExperimentCompleted completed, List<Note> notes, Scorecard scorecard, Instant completedAt) {
+        ExperimentConfig config = completed.config();
+        List<EpisodeSummary> episodes = completed.episodes();
         Map<String, List<Note>> notesByEpisode = notes.stream().collect(Collectors.groupingBy(Note::episodeId));
         List<ExperimentReport.Episode> rows = episodes.stream()
                 .map(e -> episode(e, NoteScorer.scoreNotes(notesByEpisode.getOrDefault(e.episodeId(), List.of()))))
                 .toList();
         return new ExperimentReport(
-                experimentId,
+                completed.experimentId(),
                 config.name(),
-                ExperimentStatus.COMPLETED.name(),
+                completed.status().name(),
                 config.agent(),
                 config.map(),
                 completedAt.toString(),
                 rows,
+                completed.failedEpisodes(),
                 metrics(scorecard),
                 notes.stream().map(NoteView::of).toList());
     }
@@ -64,7 +62,8 @@ final class ReportAssembler {
                 m.actionAccuracy(),
                 m.destinationAccuracy(),
                 m.allThreeAccuracy(),
-                m.validationRate());
+                m.validationRate(),
+                s.controlClamps());
     }
 
     private static ExperimentReport.Metrics metrics(Scorecard scorecard) {

@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.store;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -22,8 +23,12 @@ public interface MetricsSink {
     /** Records an experiment that started (status RUNNING unless a later status is already stored). */
     void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt);
 
-    /** Records an experiment's completion with its scorecard; the experiment's day is that of {@code completedAt} (UTC). */
-    void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard scorecard);
+    /**
+     * Records an experiment's completion (COMPLETED, or COMPLETED_WITH_FAILURES with the failed
+     * episodes as its reason) with its scorecard; the experiment's day is that of {@code completedAt}
+     * (UTC).
+     */
+    void recordCompleted(ExperimentCompleted completed, Instant completedAt, Scorecard scorecard);
 
     /** Records an experiment's failure. */
     void recordFailed(String experimentId, String reason, Instant failedAt);

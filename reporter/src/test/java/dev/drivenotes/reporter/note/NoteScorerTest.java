@@ -92,6 +92,7 @@ class NoteScorerTest {
                 180,
                 "Main Street",
                 "Museum",
+                0,
                 0);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
@@ -122,6 +123,7 @@ class NoteScorerTest {
                 300,
                 "Main Street",
                 "Museum",
+                0,
                 0);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(ranLightsAndAStopSign));
