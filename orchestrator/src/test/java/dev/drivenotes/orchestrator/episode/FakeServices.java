@@ -80,6 +80,8 @@ public final class FakeServices implements AutoCloseable {
     public volatile boolean dreamerDown;
     /** When set, predict calls arriving before this instant answer only then (a frozen service). */
     public volatile Instant predictFrozenUntil;
+    /** When set, the next predict call freezes the service for this long (see predictFrozenUntil). */
+    public volatile Duration freezeAtNextPredict;
     /** Predict calls answered, successfully or not. */
     public final AtomicInteger predictCalls = new AtomicInteger();
     /** Step calls answered, by simulation, in order. */
@@ -185,6 +187,11 @@ public final class FakeServices implements AutoCloseable {
     private void predict(HttpExchange ex) throws IOException {
         PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
         predictCalls.incrementAndGet();
+        Duration freeze = freezeAtNextPredict;
+        if (freeze != null) {
+            freezeAtNextPredict = null;
+            predictFrozenUntil = Instant.now().plus(freeze);
+        }
         Instant frozenUntil = predictFrozenUntil;
         if (frozenUntil != null && Instant.now().isBefore(frozenUntil)) {
             try {
