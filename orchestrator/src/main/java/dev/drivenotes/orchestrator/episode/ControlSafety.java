@@ -5,12 +5,22 @@ import dev.drivenotes.model.sim.VehicleSpec;
 import dev.drivenotes.orchestrator.clients.ProposedDecision;
 
 /**
- * The check every control passes before it is sent to the simulator: each value finite and in
- * range (steer −1..1, throttle and brake 0..1), and steer changing by at most what the vehicle's
- * front wheels can turn in one step ({@link VehicleSpec#wheelAngleRateRadPerS()} × step ÷ {@link
- * VehicleSpec#maxWheelAngleRad()}). A violation is clamped, never passed on: an absent or non-finite
- * steer keeps the previous steer (0 at an episode's first control, which has no rate to keep), an absent or non-finite throttle is 0, an absent or non-finite
- * brake is full brake; out-of-range values go to the nearest bound.
+ * The check every control passes before it is sent to the simulator.
+ *
+ * <ul>
+ *   <li>Each value finite and in range (steer −1..1, throttle and brake 0..1): an absent or
+ *       non-finite steer keeps the wheels where they are, an absent or non-finite throttle is 0, an
+ *       absent or non-finite brake is full brake, and an out-of-range value goes to the nearest bound.
+ *       The result is the decided control, the one the trajectory records.
+ *   <li>Steer rate: the front wheels turn at most {@link VehicleSpec#wheelAngleRateRadPerS()} (the
+ *       simulator integrates them so), i.e. {@code rate × step ÷ maxWheelAngleRad} in steer units per
+ *       step. The check follows the wheels with the same model (straight at the start of an episode,
+ *       then where each sent command took them) and sends a steer no further from them than one step
+ *       can turn them. The wheels end the step where they would have with the decided steer, so the
+ *       drive is the same; the command on the wire never asks for more than the vehicle can do.
+ * </ul>
+ *
+ * Either correction counts as one clamp of the control.
  */
 final class ControlSafety {
 
@@ -21,26 +31,31 @@ final class ControlSafety {
     }
 
     /**
-     * A control to apply.
+     * The outcome of one check.
      *
-     * @param clamped whether any value of the proposal had to change
+     * @param decided the control in range, as the trajectory records it
+     * @param sent the control sent to the simulator (its steer within one step of the wheels)
+     * @param clamped whether the proposal was out of range or not finite, or steered faster than the
+     *     wheels turn
      */
-    record Checked(Control control, boolean clamped) {}
+    record Checked(Control decided, Control sent, boolean clamped) {}
 
     /**
-     * The control to apply in place of {@code proposed} (null: nothing proposed) after a control with
-     * {@code previousSteer} was applied (null for an episode's first control: no rate to keep).
+     * Checks {@code proposed} (null: nothing proposed) with the wheels at {@code wheelSteer} (steer
+     * units); the wheels then stand at {@code sent().steer()}.
      */
-    Checked check(ProposedDecision.Proposed proposed, Double previousSteer) {
+    Checked check(ProposedDecision.Proposed proposed, double wheelSteer) {
         ProposedDecision.Proposed p = proposed == null ? new ProposedDecision.Proposed(null, null, null) : proposed;
-        double steer = Math.clamp(finiteOr(p.steer(), previousSteer == null ? 0 : previousSteer), -1, 1);
-        if (previousSteer != null) {
-            steer = Math.clamp(steer, previousSteer - maxSteerChangePerStep, previousSteer + maxSteerChangePerStep);
-        }
+        double steer = Math.clamp(finiteOr(p.steer(), wheelSteer), -1, 1);
         double throttle = Math.clamp(finiteOr(p.throttle(), 0), 0, 1);
         double brake = Math.clamp(finiteOr(p.brake(), 1), 0, 1);
-        boolean clamped = !same(p.steer(), steer) || !same(p.throttle(), throttle) || !same(p.brake(), brake);
-        return new Checked(new Control(steer, throttle, brake), clamped);
+        Control decided = new Control(steer, throttle, brake);
+        double reachable = Math.clamp(steer, wheelSteer - maxSteerChangePerStep, wheelSteer + maxSteerChangePerStep);
+        boolean clamped = !same(p.steer(), steer)
+                || !same(p.throttle(), throttle)
+                || !same(p.brake(), brake)
+                || reachable != steer;
+        return new Checked(decided, new Control(Math.clamp(reachable, -1, 1), throttle, brake), clamped);
     }
 
     private static double finiteOr(Double value, double otherwise) {

@@ -124,10 +124,12 @@ final class EpisodeDrive {
         List<EpisodeRun> running =
                 active.stream().filter(r -> !r.state().done()).toList();
         Map<EpisodeRun, Decision> decisions = new LinkedHashMap<>();
-        decide(running).forEach((run, proposed) -> decisions.put(run, run.secure(proposed, safety)));
         Map<EpisodeRun, Future<SimulationState>> next = new LinkedHashMap<>();
-        decisions.forEach((run, decision) ->
-                next.put(run, steps.submit(() -> simulator.step(run.simulationId(), decision.control()))));
+        decide(running).forEach((run, proposed) -> {
+            ControlSafety.Checked checked = run.secure(proposed, safety);
+            decisions.put(run, proposed.with(checked.decided()));
+            next.put(run, steps.submit(() -> simulator.step(run.simulationId(), checked.sent())));
+        });
         next.forEach((run, stepped) -> {
             try {
                 run.advance(decisions.get(run), await(stepped));

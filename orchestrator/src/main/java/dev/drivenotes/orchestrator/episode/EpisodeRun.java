@@ -18,7 +18,9 @@ final class EpisodeRun {
     final String episodeId;
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
-    private Double lastSteer;
+    /** Where the front wheels stand, in steer units, as the sent commands took them (straight at spawn). */
+    private double wheelSteer;
+
     private int controlClamps;
 
     EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
@@ -41,16 +43,16 @@ final class EpisodeRun {
     }
 
     /**
-     * The decision to apply for {@code proposed}: its control made safe after the previous one
-     * (counted when it had to be clamped).
+     * Checks {@code proposed} (counted when it had to be clamped): the decision to record, and the
+     * control to send.
      */
-    Decision secure(ProposedDecision proposed, ControlSafety safety) {
-        ControlSafety.Checked checked = safety.check(proposed.control(), lastSteer);
+    ControlSafety.Checked secure(ProposedDecision proposed, ControlSafety safety) {
+        ControlSafety.Checked checked = safety.check(proposed.control(), wheelSteer);
         if (checked.clamped()) {
             controlClamps++;
         }
-        lastSteer = checked.control().steer();
-        return proposed.with(checked.control());
+        wheelSteer = checked.sent().steer();
+        return checked;
     }
 
     /**
