@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed, or the CARLA server is unreachable or of another"
-                    + " version",
+            "1:it FAILED or was CANCELLED, or a service failed, or it COMPLETED_WITH_FAILURES (report written), or"
+                    + " the CARLA server is unreachable or of another version",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -107,6 +107,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final String IN_PROCESS = "in-process";
     static final String PUBSUB_EMULATOR = "pubsub-emulator";
+    /** Every episode tried, some failed: the report is written all the same. */
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
 
     private final PrintStream console = System.out;
 
@@ -215,9 +217,12 @@ final class RunCommand implements Callable<Integer> {
                     id, config.episodes(), config.agent(), config.map());
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
+            boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);
             if (!"COMPLETED".equals(status)) {
                 String reason = view.path("failureReason").asString("");
                 console.printf("Experiment %s ended %s%s%n", id, status, reason.isEmpty() ? "" : ": " + reason);
+            }
+            if (!reported) {
                 return 1;
             }
             Path dir = out.resolve(id);
@@ -230,7 +235,7 @@ final class RunCommand implements Callable<Integer> {
             Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
             dailyReport(dir, id, report.path("day").asString());
-            return 0;
+            return "COMPLETED".equals(status) ? 0 : 1;
         }
 
         /**
@@ -312,7 +317,8 @@ final class RunCommand implements Callable<Integer> {
                             seconds(started), done, stepsPerSecond, Progress.eta(seconds(driving), done, episodes));
                     String status = view.get("status").asString();
                     boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                    if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
+                    boolean reportFollows = status.equals("COMPLETED") || status.equals(COMPLETED_WITH_FAILURES);
+                    if (terminal && (!reportFollows || view.hasNonNull("reportUri"))) {
                         return view;
                     }
                     Thread.sleep(250);

@@ -243,21 +243,25 @@ public class ExperimentService implements DisposableBean {
             }
         };
         try {
-            boolean finished = driver.drive(
+            EpisodeDriver.Outcome outcome = driver.drive(
                     id,
                     experiment.config(),
                     todo,
                     listener,
                     () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
-            if (!finished) {
+            if (outcome.stopped()) {
                 log.info(
                         "experiment {} {}",
                         id,
                         stopping ? "stopped by shutdown; it resumes on the next start" : "cancelled");
                 return;
             }
-            change(id, e -> e.completed(clock.instant()));
-            log.info("experiment {} completed", id);
+            Experiment done = change(id, e -> e.completed(outcome.failures(), clock.instant()));
+            if (outcome.failures().isEmpty()) {
+                log.info("experiment {} completed", id);
+            } else {
+                log.warn("experiment {} completed with failures: {}", id, done.failureReason());
+            }
         } catch (RuntimeException e) {
             if (stopping || get(id).status().terminal()) {
                 log.info("experiment {} interrupted ({}); state {}", id, e.getMessage(), get(id).status());
