@@ -146,6 +146,15 @@ final class ProcessSuite implements RunningSuite {
                 name + " was not UP within " + STARTUP_TIMEOUT + "; see " + logs.resolve(name + ".log"));
     }
 
+    /** The process of one service, by {@link SuiteService#serviceName()} (fault tests stop and resume it). */
+    ProcessHandle process(String serviceName) {
+        Process process = processes.get(serviceName);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + serviceName + " in this suite");
+        }
+        return process.toHandle();
+    }
+
     @Override
     public Map<String, URI> urls() {
         return Map.copyOf(urls);

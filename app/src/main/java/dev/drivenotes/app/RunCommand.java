@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed, or the CARLA server is unreachable or of another"
-                    + " version",
+            "1:it FAILED or was CANCELLED, or a service failed, or it COMPLETED_WITH_FAILURES (report written), or"
+                    + " the CARLA server is unreachable or of another version",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -108,6 +108,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final String IN_PROCESS = "in-process";
     static final String PUBSUB_EMULATOR = "pubsub-emulator";
+    /** Every episode tried, some failed: the report is written all the same. */
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
 
     private final PrintStream console = System.out;
 
@@ -222,9 +224,12 @@ final class RunCommand implements Callable<Integer> {
                     id, config.episodes(), config.agent(), config.map());
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
+            boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);
             if (!"COMPLETED".equals(status)) {
                 String reason = view.path("failureReason").asString("");
                 console.printf("Experiment %s ended %s%s%n", id, status, reason.isEmpty() ? "" : ": " + reason);
+            }
+            if (!reported) {
                 return 1;
             }
             Path dir = out.resolve(id);
@@ -237,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
             Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
             dailyReport(dir, id, report.path("day").asString());
-            return 0;
+            return "COMPLETED".equals(status) ? 0 : 1;
         }
 
         /**
@@ -302,7 +307,8 @@ final class RunCommand implements Callable<Integer> {
         static boolean settled(JsonNode view) {
             String status = view.get("status").asString();
             boolean ended = !status.equals("PENDING") && !status.equals("RUNNING");
-            return ended && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"));
+            boolean reportFollows = status.equals("COMPLETED") || status.equals(COMPLETED_WITH_FAILURES);
+            return ended && (!reportFollows || view.hasNonNull("reportUri"));
         }
 
         /** Polls the experiment until it ended, showing {@link Progress} about once a second. */

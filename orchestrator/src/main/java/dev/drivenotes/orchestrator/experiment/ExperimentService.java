@@ -1,11 +1,13 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.orchestrator.episode.EpisodeListener;
 import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.web.ConflictException;
@@ -17,11 +19,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -50,6 +55,9 @@ public class ExperimentService implements DisposableBean {
     private final OutboxRelay outbox;
     private final Clock clock;
     private final ExecutorService runner;
+    /** Steps driven by this instance per experiment while it drives it: live progress only, never stored. */
+    private final Map<String, LongAdder> stepsDriven = new ConcurrentHashMap<>();
+
     private final ExperimentMeters meters;
     private volatile boolean stopping;
 
@@ -133,6 +141,15 @@ public class ExperimentService implements DisposableBean {
         return store.all();
     }
 
+    /**
+     * Steps this instance has driven for the experiment since it started driving it here, or -1 when
+     * it is not driving it (not started, finished, or driven elsewhere).
+     */
+    public long stepsDriven(String id) {
+        LongAdder steps = stepsDriven.get(id);
+        return steps == null ? -1 : steps.sum();
+    }
+
     /** Cancels an unfinished experiment: its driver stops at the next tick, ExperimentCancelled goes out. */
     public Experiment cancel(String id) {
         Experiment current = get(id);
@@ -211,25 +228,40 @@ public class ExperimentService implements DisposableBean {
                 .filter(i -> !experiment.episodeDone(i))
                 .boxed()
                 .toList();
+        LongAdder steps = new LongAdder();
+        stepsDriven.put(id, steps);
+        EpisodeListener listener = new EpisodeListener() {
+            @Override
+            public void episodeCompleted(EpisodeCompleted episode) {
+                change(id, e -> e.withEpisode(episode, clock.instant()));
+                meters.episodeEnded(episode.summary().termination());
+            }
+
+            @Override
+            public void stepped(int count) {
+                steps.add(count);
+            }
+        };
         try {
-            boolean finished = driver.drive(
+            EpisodeDriver.Outcome outcome = driver.drive(
                     id,
                     experiment.config(),
                     todo,
-                    episode -> {
-                        change(id, e -> e.withEpisode(episode, clock.instant()));
-                        meters.episodeEnded(episode.summary().termination());
-                    },
+                    listener,
                     () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
-            if (!finished) {
+            if (outcome.stopped()) {
                 log.info(
                         "experiment {} {}",
                         id,
                         stopping ? "stopped by shutdown; it resumes on the next start" : "cancelled");
                 return;
             }
-            change(id, e -> e.completed(clock.instant()));
-            log.info("experiment {} completed", id);
+            Experiment done = change(id, e -> e.completed(outcome.failures(), clock.instant()));
+            if (outcome.failures().isEmpty()) {
+                log.info("experiment {} completed", id);
+            } else {
+                log.warn("experiment {} completed with failures: {}", id, done.failureReason());
+            }
         } catch (RuntimeException e) {
             if (stopping || get(id).status().terminal()) {
                 log.info("experiment {} interrupted ({}); state {}", id, e.getMessage(), get(id).status());
@@ -238,6 +270,8 @@ public class ExperimentService implements DisposableBean {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("experiment {} failed: {}", id, reason, e);
             change(id, x -> x.failed(reason, clock.instant()));
+        } finally {
+            stepsDriven.remove(id);
         }
     }
 

@@ -2,20 +2,19 @@ package dev.drivenotes.orchestrator.episode;
 
 import static dev.drivenotes.orchestrator.episode.FakeServices.config;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,9 +48,11 @@ class EpisodeDriverTest {
     void drivesEpisodesInBatchesAndStoresTheirTrajectories() throws Exception {
         List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
 
-        boolean done = driver.drive("exp-1", config(3, 2), List.of(0, 1, 2), completed::add, () -> false);
+        EpisodeDriver.Outcome outcome =
+                driver.drive("exp-1", config(3, 2), List.of(0, 1, 2), completed::add, () -> false);
 
-        assertThat(done).isTrue();
+        assertThat(outcome.stopped()).isFalse();
+        assertThat(outcome.failures()).isEmpty();
         List<EpisodeSummary> finished =
                 completed.stream().map(EpisodeCompleted::summary).toList();
         assertThat(finished).extracting(EpisodeSummary::termination).containsOnly(Termination.REACHED_DESTINATION);
@@ -119,15 +120,66 @@ class EpisodeDriverTest {
     }
 
     @Test
-    void deletesEverySimulationWhenAStepFails() {
-        fake.failStepAt = 4;
+    void anEpisodeWhoseStepsKeepFailingFailsAloneAfterItsAttemptsWithTheReason() {
+        fake.failingSeeds.add(config(3, 3).seedOf(1));
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> driver.drive("exp-2", config(2, 2), List.of(0, 1), s -> {}, () -> false))
-                .isInstanceOf(RemoteServiceException.class)
-                .hasMessageContaining("simulator crashed");
+        EpisodeDriver.Outcome outcome =
+                driver.drive("exp-2", config(3, 3), List.of(0, 1, 2), completed::add, () -> false);
 
+        assertThat(completed).extracting(c -> c.summary().index()).containsExactlyInAnyOrder(0, 2);
+        assertThat(outcome.failures()).singleElement().satisfies(f -> {
+            assertThat(f.episodeId()).isEqualTo("exp-2-e1");
+            assertThat(f.attempts()).isEqualTo(2);
+            assertThat(f.reason()).isEqualTo("carla-runner answered 500: simulator crashed");
+        });
+        assertThat(fake.created).hasSize(4);
         assertThat(fake.live).isEmpty();
-        assertThat(fake.deleted).hasSize(2);
+        assertThat(fake.deleted).containsExactlyInAnyOrderElementsOf(fake.created);
+    }
+
+    @Test
+    void episodesWhosePredictFailedAfterItsRetriesAreDrivenAgainLaterFromTheirStart() {
+        // the client's 3 attempts all meet the outage: both episodes in flight fail their first attempt
+        fake.predictOutages.set(3);
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
+
+        EpisodeDriver.Outcome outcome = driver.drive("exp-4", config(2, 2), List.of(0, 1), completed::add, () -> false);
+
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(completed).extracting(c -> c.summary().steps()).containsOnly(10);
+        assertThat(fake.createdSeeds).hasSize(4);
+        assertThat(fake.createdSeeds.subList(2, 4))
+                .containsExactlyInAnyOrderElementsOf(fake.createdSeeds.subList(0, 2));
+        assertThat(fake.live).isEmpty();
+    }
+
+    @Test
+    void whenThePolicyRejectsOneEpisodeOnlyThatEpisodeFails() {
+        fake.rejectPredictForSession = "exp-5-e0";
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
+
+        EpisodeDriver.Outcome outcome = driver.drive("exp-5", config(2, 2), List.of(0, 1), completed::add, () -> false);
+
+        assertThat(completed).extracting(c -> c.summary().index()).containsExactly(1);
+        assertThat(outcome.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("answered 400"));
+        assertThat(fake.live).isEmpty();
+    }
+
+    @Test
+    void clampsAControlOutOfRangeBeforeSendingItAndCountsItInTheSummary() {
+        fake.rawControl = Map.of("steer", 0.0, "throttle", 3.0, "brake", 0.0);
+        List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
+
+        driver.drive("exp-6", config(1, 1), List.of(0), completed::add, () -> false);
+
+        EpisodeSummary summary = completed.getFirst().summary();
+        // throttle 1 moves the fake's car 1 m a step: 10 steps to the destination, each clamped
+        assertThat(summary.steps()).isEqualTo(10);
+        assertThat(summary.controlClamps()).isEqualTo(10);
+        assertThat(fake.live).isEmpty();
     }
 
     @Test
@@ -140,9 +192,10 @@ class EpisodeDriverTest {
         };
         List<EpisodeCompleted> finished = new CopyOnWriteArrayList<>();
 
-        boolean done = driver.drive("exp-3", config(3, 2), List.of(0, 1, 2), finished::add, cancelled::get);
+        EpisodeDriver.Outcome outcome =
+                driver.drive("exp-3", config(3, 2), List.of(0, 1, 2), finished::add, cancelled::get);
 
-        assertThat(done).isFalse();
+        assertThat(outcome.stopped()).isTrue();
         // the two episodes in flight finish the tick that saw the cancel (step 3 of 10), take no
         // further step, and the third episode never starts
         assertThat(fake.created).hasSize(2);

@@ -24,6 +24,7 @@ import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
+import dev.drivenotes.orchestrator.clients.TestRemoteCalls;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,9 +85,28 @@ public final class FakeServices implements AutoCloseable {
     public volatile int failStepAt = -1;
     /** When set, every predict call answers 400 with this problem detail. */
     public volatile String rejectPredictWith;
+    /** Steps of simulations created with these seeds answer 500 "simulator crashed". */
+    public final Set<Long> failingSeeds = ConcurrentHashMap.newKeySet();
+    /** When set, a predict call with an instance of this session answers 400. */
+    public volatile String rejectPredictForSession;
+    /** When set, every prediction carries this control as it is, unchecked (e.g. out of range). */
+    public volatile Map<String, Object> rawControl;
+    /** How many predict calls to come answer 503 (an outage that ends). */
+    public final AtomicInteger predictOutages = new AtomicInteger();
+    /** While true every predict call answers 503 (an outage that does not end). */
+    public volatile boolean dreamerDown;
+    /** When set, predict calls arriving before this instant answer only then (a frozen service). */
+    public volatile Instant predictFrozenUntil;
+    /** When set, the next predict call freezes the service for this long (see predictFrozenUntil). */
+    public volatile Duration freezeAtNextPredict;
+    /** Predict calls answered, successfully or not. */
+    public final AtomicInteger predictCalls = new AtomicInteger();
+    /** Step calls answered, by simulation, in order. */
+    public final List<String> stepped = new CopyOnWriteArrayList<>();
 
     public volatile StepHook onStep = (simulationId, step) -> {};
     private final Map<String, double[]> positions = new ConcurrentHashMap<>();
+    private final Map<String, Long> seeds = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
@@ -119,9 +141,10 @@ public final class FakeServices implements AutoCloseable {
         PlatformProperties props =
                 new PlatformProperties(data, new PlatformProperties.Services(uri(), uri(), uri(), uri()));
         return new EpisodeDriver(
-                new SimulatorClient(RestClient.builder(), props),
-                new PolicyClient(RestClient.builder(), props),
+                new SimulatorClient(RestClient.builder(), props, TestRemoteCalls.fast()),
+                new PolicyClient(RestClient.builder(), props, TestRemoteCalls.fast()),
                 artifacts,
+                TestRemoteCalls.properties(Duration.ofSeconds(5), 2, Duration.ofMillis(50)),
                 meters);
     }
 
@@ -134,6 +157,7 @@ public final class FakeServices implements AutoCloseable {
             birdEyeSizes.put(id, req.birdEyeSizePx());
             created.add(id);
             createdSeeds.add(req.seed());
+            seeds.put(id, req.seed());
             live.add(id);
             mostLive.accumulateAndGet(live.size(), Math::max);
             positions.put(id, new double[] {0});
@@ -143,6 +167,7 @@ public final class FakeServices implements AutoCloseable {
             String id = path.split("/")[3];
             StepRequest req = Json.mapper().readValue(ex.getRequestBody(), StepRequest.class);
             int step = steps.merge(id, 1, Integer::sum);
+            stepped.add(id);
             try {
                 onStep.stepped(id, step);
             } catch (InterruptedException e) {
@@ -150,7 +175,7 @@ public final class FakeServices implements AutoCloseable {
                 send(ex, 500, Map.of("detail", "interrupted"));
                 return;
             }
-            if (step == failStepAt) {
+            if (step == failStepAt || failingSeeds.contains(seeds.get(id))) {
                 send(ex, 500, Map.of("detail", "simulator crashed"));
                 return;
             }
@@ -218,12 +243,45 @@ public final class FakeServices implements AutoCloseable {
 
     private void predict(HttpExchange ex) throws IOException {
         PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
+        predictCalls.incrementAndGet();
+        Duration freeze = freezeAtNextPredict;
+        if (freeze != null) {
+            freezeAtNextPredict = null;
+            predictFrozenUntil = Instant.now().plus(freeze);
+        }
+        Instant frozenUntil = predictFrozenUntil;
+        if (frozenUntil != null && Instant.now().isBefore(frozenUntil)) {
+            try {
+                Thread.sleep(Duration.between(Instant.now(), frozenUntil));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dreamerDown || predictOutages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(ex, 503, Map.of("detail", "dreamer-service unavailable"));
+            return;
+        }
+        String session = rejectPredictForSession;
+        if (session != null
+                && req.instances().stream().anyMatch(i -> i.sessionId().equals(session))) {
+            send(ex, 400, Map.of("detail", "instances: session " + session + " rejected"));
+            return;
+        }
         String rejection = rejectPredictWith;
         if (rejection != null) {
             send(ex, 400, Map.of("detail", rejection));
             return;
         }
         batchSizes.add(req.instances().size());
+        Map<String, Object> raw = rawControl;
+        if (raw != null) {
+            List<Map<String, Object>> unchecked = req.instances().stream()
+                    .map(i -> Map.<String, Object>of(
+                            "control", raw, "maneuver", "FOLLOW_LANE", "confidence", 0.8, "targetPoi", "Goal"))
+                    .toList();
+            send(ex, 200, Map.of("predictions", unchecked, "deployedModelId", "fake"));
+            return;
+        }
         req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
         List<Decision> decisions = req.instances().stream()
                 .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))

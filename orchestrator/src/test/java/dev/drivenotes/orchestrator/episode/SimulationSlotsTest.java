@@ -42,9 +42,9 @@ class SimulationSlotsTest {
         fake.capacity = 1;
         List<EpisodeCompleted> finished = new CopyOnWriteArrayList<>();
 
-        boolean done = driver.drive("exp-1", config(3, 4), List.of(0, 1, 2), finished::add, () -> false);
+        EpisodeDriver.Outcome done = driver.drive("exp-1", config(3, 4), List.of(0, 1, 2), finished::add, () -> false);
 
-        assertThat(done).isTrue();
+        assertThat(done).isEqualTo(new EpisodeDriver.Outcome(false, List.of()));
         assertThat(finished).hasSize(3);
         assertThat(fake.mostLive.get()).isEqualTo(1);
         assertThat(fake.live).isEmpty();
@@ -56,13 +56,13 @@ class SimulationSlotsTest {
 
         // threads of their own, as the orchestrator drives each experiment on its own thread
         try (ExecutorService experiments = Executors.newFixedThreadPool(2)) {
-            Future<Boolean> a =
+            Future<EpisodeDriver.Outcome> a =
                     experiments.submit(() -> driver.drive("exp-a", config(2, 2), List.of(0, 1), s -> {}, () -> false));
-            Future<Boolean> b =
+            Future<EpisodeDriver.Outcome> b =
                     experiments.submit(() -> driver.drive("exp-b", config(2, 2), List.of(0, 1), s -> {}, () -> false));
 
-            assertThat(a.get(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(b.get(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(new EpisodeDriver.Outcome(false, List.of()));
+            assertThat(b.get(60, TimeUnit.SECONDS)).isEqualTo(new EpisodeDriver.Outcome(false, List.of()));
         }
         assertThat(fake.mostLive.get()).isEqualTo(1);
         assertThat(fake.deleted).hasSize(4);

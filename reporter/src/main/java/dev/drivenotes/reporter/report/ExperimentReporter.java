@@ -99,8 +99,7 @@ public class ExperimentReporter {
         Scorecard scorecard = NoteScorer.score(completed.episodes(), notes);
         LocalDate day = config.dayOr(completedAt);
         Comparison previous = previous(id, config, day, completedAt, completed.episodes(), scorecard);
-        ExperimentReport report =
-                ReportAssembler.assemble(id, config, completed.episodes(), notes, scorecard, completedAt, previous);
+        ExperimentReport report = ReportAssembler.assemble(completed, notes, scorecard, completedAt, previous);
 
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
         URI jsonUri = artifacts.put(ArtifactKeys.reportJson(id), json, JSON_TYPE);
@@ -113,7 +112,7 @@ public class ExperimentReporter {
         announcer.announce(reportPublished(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString())));
         daily.raiseRegressions(id, day, config.map(), config.agent());
         sink.recordHandled(event, clock.instant(), () -> {
-            sink.recordCompleted(id, config, completedAt, scorecard);
+            sink.recordCompleted(completed, completedAt, scorecard);
             daily.experimentRecorded(day, config.map(), config.agent());
         });
         gauges.record(id, scorecard.notes());
