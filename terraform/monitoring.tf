@@ -1,7 +1,8 @@
-# Alert when a daily run fails: the orchestrator logs "experiment <id> failed" (ExperimentService).
+# Alert when a daily run fails: the orchestrator logs "experiment <id> failed: ..." (ExperimentService),
+# in Cloud Logging's JSON under the gcp profile (CloudLoggingFormat), so the text is jsonPayload.message.
 resource "google_logging_metric" "failed_experiments" {
   name   = "drivenotes/failed_experiments"
-  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-orchestrator\" AND severity>=ERROR AND textPayload:\"failed:\""
+  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-orchestrator\" AND severity>=ERROR AND jsonPayload.message:\"failed:\""
 
   metric_descriptor {
     metric_kind = "DELTA"
@@ -56,11 +57,12 @@ resource "google_monitoring_alert_policy" "failed_daily_run" {
 
 # Alert when a daily accuracy (or the driving score) regresses: the reporter logs one line per
 # regression, "accuracy_regression metric=<name> agent=<agent> day=... value=... threshold=..."
-# (RegressionAlerts.LOG_MARKER), when it also publishes AccuracyRegression. RegressionTerraformTest
+# (RegressionAlerts.LOG_MARKER; under gcp the message of a Cloud Logging JSON line), when it also
+# publishes AccuracyRegression. RegressionTerraformTest
 # checks the marker and the service name against the code and services.tf.
 resource "google_logging_metric" "accuracy_regressions" {
   name   = "drivenotes/accuracy_regressions"
-  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-reporter\" AND textPayload:\"accuracy_regression metric=\""
+  filter = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"drivenotes-reporter\" AND jsonPayload.message:\"accuracy_regression metric=\""
 
   metric_descriptor {
     metric_kind = "DELTA"
@@ -78,8 +80,8 @@ resource "google_logging_metric" "accuracy_regressions" {
   }
 
   label_extractors = {
-    "metric" = "REGEXP_EXTRACT(textPayload, \"accuracy_regression metric=(\\\\S+)\")"
-    "agent"  = "REGEXP_EXTRACT(textPayload, \"agent=(\\\\S+)\")"
+    "metric" = "REGEXP_EXTRACT(jsonPayload.message, \"accuracy_regression metric=(\\\\S+)\")"
+    "agent"  = "REGEXP_EXTRACT(jsonPayload.message, \"agent=(\\\\S+)\")"
   }
 }
 
@@ -106,6 +108,52 @@ resource "google_monitoring_alert_policy" "accuracy_regression" {
   documentation {
     content   = "A daily metric of a configuration (map and agent) fell below its trailing mean less the rule's standard deviations. The day's daily report (reports/daily/YYYY-MM-DD.html in the artifacts bucket) shows the trend and the experiments; the AccuracyRegression event names the experiment."
     mime_type = "text/markdown"
+  }
+
+  notification_channels = [for c in google_monitoring_notification_channel.email : c.id]
+}
+
+# The services' own meters (drivenotes_*, scraped from /actuator/prometheus into Managed Service for
+# Prometheus): the panels of deploy/grafana/dashboards/drivenotes.json, as a Cloud Monitoring dashboard.
+resource "google_monitoring_dashboard" "drivenotes" {
+  dashboard_json = file("${path.module}/dashboards/drivenotes.json")
+}
+
+# Alerts on the services' meters, one policy each (PromQL over Managed Service for Prometheus).
+locals {
+  promql_alerts = {
+    failed_experiments_metric = {
+      display_name = "DriveNotes: experiment FAILED (meter)"
+      condition    = "drivenotes_experiments_total{status=FAILED} increased"
+      query        = "sum(increase(drivenotes_experiments_total{status=\"FAILED\"}[30m])) > 0"
+      duration     = "0s"
+    }
+    dead_letters = {
+      display_name = "DriveNotes: events dead-lettered"
+      condition    = "drivenotes_events_dead_letters_total increased"
+      query        = "sum by (subscription) (increase(drivenotes_events_dead_letters_total[10m])) > 0"
+      duration     = "0s"
+    }
+    predict_p99 = {
+      display_name = "DriveNotes: predict p99 latency high"
+      condition    = "predict p99 above ${var.predict_p99_alert_seconds} s for 5 minutes"
+      query        = "histogram_quantile(0.99, sum by (le) (rate(drivenotes_predict_latency_seconds_bucket[5m]))) > ${var.predict_p99_alert_seconds}"
+      duration     = "300s"
+    }
+  }
+}
+
+resource "google_monitoring_alert_policy" "promql" {
+  for_each     = local.promql_alerts
+  display_name = each.value.display_name
+  combiner     = "OR"
+
+  conditions {
+    display_name = each.value.condition
+    condition_prometheus_query_language {
+      query    = each.value.query
+      duration = each.value.duration
+    }
   }
 
   notification_channels = [for c in google_monitoring_notification_channel.email : c.id]

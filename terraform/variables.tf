@@ -44,3 +44,9 @@ variable "carla_gpu_type" {
   type        = string
   default     = "nvidia-l4"
 }
+
+variable "predict_p99_alert_seconds" {
+  description = "Alert when dreamer-service's predict p99 latency stays above this many seconds for 5 minutes"
+  type        = number
+  default     = 0.5
+}

@@ -7,5 +7,11 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchSimCommand.class, BenchInferenceCommand.class, BenchMapLoadCommand.class})
+        subcommands = {
+            BenchSimCommand.class,
+            BenchInferenceCommand.class,
+            BenchMapLoadCommand.class,
+            BenchCarlaCommand.class,
+            BenchE2eCommand.class
+        })
 final class BenchCommand {}

@@ -62,7 +62,7 @@ final class BenchSimCommand implements Callable<Integer> {
         if (steps < 1 || iterations < 1) {
             throw new IllegalArgumentException("--steps and --iterations must be positive");
         }
-        Path file = resolveMap();
+        Path file = resolveMap(map);
         double coldMs = MapFile.load(file).loadMillis();
         System.setProperty("jmh.ignoreLock", "true");
         double warmMs = score(options("load", file)
@@ -109,7 +109,8 @@ final class BenchSimCommand implements Callable<Integer> {
         return result.getPrimaryResult().getScore();
     }
 
-    private Path resolveMap() {
+    /** {@code default-town} generated into a temporary folder, or an .xodr file that loads (else a one-line error). */
+    static Path resolveMap(String map) {
         if (TownGenerator.DEFAULT_TOWN.equals(map)) {
             try {
                 Path dir = Files.createTempDirectory("drivenotes-bench");

@@ -10,7 +10,8 @@ final class EpisodeOptions {
     @Option(
             names = "--map",
             paramLabel = "FILE",
-            description = "OpenDRIVE (.xodr) file, checked before anything starts (default: the generated town).")
+            description = "OpenDRIVE (.xodr) file, checked before anything starts (default: the generated town);"
+                    + " with run --simulator carla, the CARLA map to load (Town03; default: the server's).")
     Path map;
 
     @Option(

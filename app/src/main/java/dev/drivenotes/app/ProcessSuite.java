@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,12 @@ final class ProcessSuite implements RunningSuite {
 
     /** Checks the ports, starts the emulator, then the four services, and waits until every one reports UP. */
     static ProcessSuite start(Suite.Settings settings) throws IOException, InterruptedException {
+        return start(settings, (name, url) -> {});
+    }
+
+    /** Like {@link #start(Suite.Settings)}, telling {@code ready} each service's name and URL once it is UP. */
+    static ProcessSuite start(Suite.Settings settings, BiConsumer<String, URI> ready)
+            throws IOException, InterruptedException {
         FreePorts.require(settings.portBase());
         Path launcher = PubSubEmulator.launcher();
         PubSubEmulator.requireInstalled(launcher);
@@ -61,6 +68,7 @@ final class ProcessSuite implements RunningSuite {
             }
             for (SuiteService service : SuiteService.values()) {
                 suite.awaitUp(service.serviceName());
+                ready.accept(service.serviceName(), suite.urls.get(service.serviceName()));
             }
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -84,7 +92,9 @@ final class ProcessSuite implements RunningSuite {
                         "spring.cloud.gcp.project-id=" + PROJECT_ID,
                         "spring.cloud.gcp.pubsub.emulator-host=" + emulator.hostPort(),
                         "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
-                        "drivenotes.gcp.pubsub.create-resources=true")
+                        "drivenotes.gcp.pubsub.create-resources=true",
+                        // a process of its own: every line it logs is the service's
+                        "drivenotes.logs.unlabelled=" + service.serviceName())
                 .forEach(p -> command.add("--" + p));
         Path log = logs.resolve(service.serviceName() + ".log");
         processes.put(
@@ -134,6 +144,15 @@ final class ProcessSuite implements RunningSuite {
         }
         throw new IllegalStateException(
                 name + " was not UP within " + STARTUP_TIMEOUT + "; see " + logs.resolve(name + ".log"));
+    }
+
+    /** The process of one service, by {@link SuiteService#serviceName()} (fault tests stop and resume it). */
+    ProcessHandle process(String serviceName) {
+        Process process = processes.get(serviceName);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + serviceName + " in this suite");
+        }
+        return process.toHandle();
     }
 
     @Override

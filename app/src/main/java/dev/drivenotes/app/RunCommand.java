@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,12 +26,14 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Run one experiment locally through all four services and write OUT/<experimentId>/report.{json,html}.",
-            "The --map file and the ports are checked before anything starts. Ctrl-C cancels the experiment."
+            "The --map file (or, with --simulator carla, the CARLA server and its version) and the ports are"
+                    + " checked before anything starts. Ctrl-C cancels the experiment."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the experiment COMPLETED",
-            "1:it FAILED or was CANCELLED, or a service failed",
+            "1:it FAILED or was CANCELLED, or a service failed, or it COMPLETED_WITH_FAILURES (report written), or"
+                    + " the CARLA server is unreachable or of another version",
             "2:bad input (an option, the --map file, a busy port)"
         })
 final class RunCommand implements Callable<Integer> {
@@ -88,13 +92,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite;
 
+    @Mixin
+    SimulatorOptions simulator;
+
     @Option(
             names = "--timeout-minutes",
             defaultValue = "30",
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
-    @Option(names = "--verbose", description = "Log the services at INFO.")
+    @Option(
+            names = "--verbose",
+            description =
+                    "Show the services' INFO lines on the terminal too (DATA/logs/<service>.json always has them).")
     boolean verbose;
 
     @Option(
@@ -106,6 +116,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final String IN_PROCESS = "in-process";
     static final String PUBSUB_EMULATOR = "pubsub-emulator";
+    /** Every episode tried, some failed: the report is written all the same. */
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
 
     private final PrintStream console = System.out;
 
@@ -113,12 +125,17 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireKnownBus();
-        String mapRef = episode.mapRef();
+        SimulatorBackend backend = simulator.backend(episode.map);
+        String mapRef = backend.isCarla() ? backend.checkCarlaServer() : episode.mapRef();
         ExperimentConfig config = config(mapRef);
         long started = System.nanoTime();
-        Suite.Settings settings = suite.settings(verbose);
+        Suite.Settings settings = suite.settings(verbose, backend);
         LocalApi api = new LocalApi();
-        try (RunningSuite running = bus.equals(IN_PROCESS) ? Suite.start(settings) : ProcessSuite.start(settings);
+        BiConsumer<String, URI> ready = (service, url) -> console.println(readyLine(service, url, started));
+        console.printf("Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
+        try (RunningSuite running = bus.equals(IN_PROCESS)
+                        ? Suite.start(settings, Map.of(), ready)
+                        : ProcessSuite.start(settings, ready);
                 CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
             return new ExperimentRun(api, running, console, Duration.ofMinutes(timeoutMinutes), out)
@@ -128,24 +145,29 @@ final class RunCommand implements Callable<Integer> {
 
     /** The experiment's config; a value out of range is an error naming its option. */
     private ExperimentConfig config(String mapRef) {
+        return checkedConfig(() -> new ExperimentConfig(
+                name,
+                mapRef,
+                agent,
+                episodes,
+                episode.seed,
+                null,
+                null,
+                episode.maxSteps,
+                episode.npcs,
+                gnssNoiseM,
+                gnssDropoutRate,
+                null,
+                null,
+                null,
+                birdEyeSizePx,
+                date));
+    }
+
+    /** The config {@code build} makes; a value out of range is an error naming its option. */
+    static ExperimentConfig checkedConfig(Supplier<ExperimentConfig> build) {
         try {
-            return new ExperimentConfig(
-                    name,
-                    mapRef,
-                    agent,
-                    episodes,
-                    episode.seed,
-                    null,
-                    null,
-                    episode.maxSteps,
-                    episode.npcs,
-                    gnssNoiseM,
-                    gnssDropoutRate,
-                    null,
-                    null,
-                    null,
-                    birdEyeSizePx,
-                    date);
+            return build.get();
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
         }
@@ -161,6 +183,7 @@ final class RunCommand implements Callable<Integer> {
             "gnssNoiseM", "--gnss-noise-m",
             "gnssDropoutRate", "--gnss-dropout-rate",
             "birdEyeSizePx", "--bird-eye-size-px",
+            "parallelEpisodes", "--parallel",
             "day", "--date");
 
     private void requireKnownBus() {
@@ -170,6 +193,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The line shown when a service of the suite is ready. */
+    static String readyLine(String service, URI url, long started) {
+        return String.format("  %-16s ready at %s (%.1f s)", service, url, seconds(started));
+    }
+
     static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
@@ -177,10 +205,11 @@ final class RunCommand implements Callable<Integer> {
     /** Submits, follows and reports one experiment. */
     record ExperimentRun(LocalApi api, RunningSuite suite, PrintStream console, Duration timeout, Path out) {
 
-        /** How long the day's report may lag behind the experiment's. */
-        static final Duration DAILY_WAIT = Duration.ofSeconds(30);
-        /** How often it is asked for meanwhile. */
-        static final Duration DAILY_POLL = Duration.ofMillis(200);
+        /** How often the progress line reads the simulation step rate. */
+        static final Duration RATE_EVERY = Duration.ofSeconds(1);
+
+        private static final Duration DAILY_WAIT = Duration.ofSeconds(60);
+        private static final Duration DAILY_POLL = Duration.ofMillis(200);
 
         int run(ExperimentConfig config, long started) throws InterruptedException, IOException {
             return run(config, started, id -> {});
@@ -205,9 +234,12 @@ final class RunCommand implements Callable<Integer> {
                     id, config.episodes(), config.agent(), config.map());
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
+            boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);
             if (!"COMPLETED".equals(status)) {
                 String reason = view.path("failureReason").asString("");
                 console.printf("Experiment %s ended %s%s%n", id, status, reason.isEmpty() ? "" : ": " + reason);
+            }
+            if (!reported) {
                 return 1;
             }
             Path dir = out.resolve(id);
@@ -219,8 +251,8 @@ final class RunCommand implements Callable<Integer> {
             JsonNode report = Json.mapper().readTree(json);
             Summary.print(console, report, seconds(started));
             console.printf("Report: %s%n        %s%n", dir.resolve("report.json"), dir.resolve("report.html"));
-            dailyReport(dir, report.path("day").asString());
-            return 0;
+            dailyReport(dir, id, report.path("day").asString());
+            return "COMPLETED".equals(status) ? 0 : 1;
         }
 
         /**
@@ -228,33 +260,13 @@ final class RunCommand implements Callable<Integer> {
          * ({@code daily-YYYY-MM-DD.{json,html}}: its links to other experiments' reports resolve in
          * OUT) and names the day's regressions.
          */
-        /**
-         * The reporter publishes an experiment's report before it rewrites the day's report, so the
-         * first experiment of a day may find no daily report yet: it asks again every {@link
-         * #DAILY_POLL} until {@link #DAILY_WAIT} has passed.
-         */
-        private byte[] awaitDailyReport(URI daily) {
-            long deadline = System.nanoTime() + DAILY_WAIT.toNanos();
-            while (true) {
-                try {
-                    return api.getBytes(daily);
-                } catch (LocalApi.ApiException e) {
-                    if (e.status != 404 || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                }
-                try {
-                    Thread.sleep(DAILY_POLL);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new LocalApi.ApiException(0, null, "interrupted");
-                }
-            }
-        }
-
-        private void dailyReport(Path dir, String day) throws IOException {
+        private void dailyReport(Path dir, String id, String day) throws IOException, InterruptedException {
             URI daily = suite.reporter().resolve("/v1/reports/daily/" + day + ".json");
-            byte[] json = awaitDailyReport(daily);
+            byte[] json = dailyListing(daily, id);
+            if (json == null) {
+                console.printf("Daily report of %s: not written within %d s%n", day, DAILY_WAIT.toSeconds());
+                return;
+            }
             Files.write(dir.resolve("daily-" + day + ".json"), json);
             Path html = dir.resolve("daily-" + day + ".html");
             Files.write(html, api.getBytes(suite.reporter().resolve("/v1/reports/daily/" + day + ".html")));
@@ -272,23 +284,69 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * The day's daily report once it lists experiment {@code id}: the reporter rewrites it after
+         * publishing the experiment's report, so it may lag (or be an earlier experiment's version of
+         * the day) for a moment; null when it does not within {@link #DAILY_WAIT}.
+         */
+        private byte[] dailyListing(URI daily, String id) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + DAILY_WAIT.toNanos();
+            while (true) {
+                try {
+                    byte[] json = api.getBytes(daily);
+                    for (JsonNode c : Json.mapper().readTree(json).path("configurations")) {
+                        for (JsonNode e : c.path("experiments")) {
+                            if (id.equals(e.path("experimentId").asString())) {
+                                return json;
+                            }
+                        }
+                    }
+                } catch (LocalApi.ApiException e) {
+                    if (e.status != 404) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
+                Thread.sleep(DAILY_POLL.toMillis());
+            }
+        }
+
+        /** Whether an experiment's view is final: it ended, and has its report if it completed. */
+        static boolean settled(JsonNode view) {
+            String status = view.get("status").asString();
+            boolean ended = !status.equals("PENDING") && !status.equals("RUNNING");
+            boolean reportFollows = status.equals("COMPLETED") || status.equals(COMPLETED_WITH_FAILURES);
+            return ended && (!reportFollows || view.hasNonNull("reportUri"));
+        }
+
+        /** Polls the experiment until it ended, showing {@link Progress} about once a second. */
         private JsonNode follow(String id, int episodes, long started) throws InterruptedException {
             URI uri = suite.orchestrator().resolve("/v1/experiments/" + id);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            int shown = -1;
-            while (System.nanoTime() < deadline) {
-                JsonNode view = api.get(uri).body();
-                int done = view.get("episodesCompleted").asInt();
-                if (done != shown) {
-                    console.printf("  [%6.1f s] %d/%d episodes done%n", seconds(started), done, episodes);
-                    shown = done;
+            long driving = System.nanoTime();
+            long deadline = driving + timeout.toNanos();
+            Progress progress = new Progress(console, Progress.terminal(console), episodes);
+            StepRate rate = new StepRate(api, suite.urls().get(SuiteService.CARLA_RUNNER.serviceName()));
+            double stepsPerSecond = Double.NaN;
+            long nextRate = driving;
+            try {
+                while (System.nanoTime() < deadline) {
+                    JsonNode view = api.get(uri).body();
+                    int done = view.get("episodesCompleted").asInt();
+                    if (System.nanoTime() >= nextRate) {
+                        stepsPerSecond = rate.read();
+                        nextRate = System.nanoTime() + RATE_EVERY.toNanos();
+                    }
+                    progress.update(
+                            seconds(started), done, stepsPerSecond, Progress.eta(seconds(driving), done, episodes));
+                    if (settled(view)) {
+                        return view;
+                    }
+                    Thread.sleep(250);
                 }
-                String status = view.get("status").asString();
-                boolean terminal = !status.equals("PENDING") && !status.equals("RUNNING");
-                if (terminal && (!status.equals("COMPLETED") || view.hasNonNull("reportUri"))) {
-                    return view;
-                }
-                Thread.sleep(250);
+            } finally {
+                progress.finish();
             }
             throw new IllegalStateException(
                     "experiment " + id + " did not finish within " + timeout.toMinutes() + " min");

@@ -1,15 +1,20 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.platform.events.InProcessEventBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,9 +30,11 @@ public final class Suite implements RunningSuite {
      *
      * @param portBase first of the four ports (see {@link SuiteService#port}); 0 picks free ports
      * @param dataDir folder for every local file
-     * @param verbose log at INFO instead of WARN
+     * @param verbose show the services' INFO lines on the terminal, not only their warnings (the
+     *     files in {@code DATA/logs} always have them)
+     * @param simulator what carla-runner simulates with
      */
-    public record Settings(int portBase, Path dataDir, boolean verbose) {
+    public record Settings(int portBase, Path dataDir, boolean verbose, SimulatorBackend simulator) {
 
         static final int MAX_PORT_BASE = 65532;
 
@@ -37,6 +44,12 @@ public final class Suite implements RunningSuite {
                         "--port-base must be between 1024 and " + MAX_PORT_BASE + " (was " + portBase + ")");
             }
             dataDir = dataDir.toAbsolutePath().normalize();
+            Objects.requireNonNull(simulator, "simulator");
+        }
+
+        /** With carla-runner's embedded simulator. */
+        public Settings(int portBase, Path dataDir, boolean verbose) {
+            this(portBase, dataDir, verbose, SimulatorBackend.EMBEDDED);
         }
     }
 
@@ -46,6 +59,7 @@ public final class Suite implements RunningSuite {
     private final InProcessEventBus bus;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, URI> urls = new LinkedHashMap<>();
+    private final Map<SuiteService, MeterRegistry> meters = new EnumMap<>(SuiteService.class);
 
     private Suite(InProcessEventBus bus) {
         this.bus = bus;
@@ -69,6 +83,14 @@ public final class Suite implements RunningSuite {
      * @throws IllegalArgumentException for an unknown service name or the orchestrator
      */
     public static Suite start(Settings settings, Map<String, URI> elsewhere) {
+        return start(settings, elsewhere, (name, url) -> {});
+    }
+
+    /**
+     * Like {@link #start(Settings, Map)}, telling {@code ready} each service's name and URL as soon
+     * as it serves.
+     */
+    public static Suite start(Settings settings, Map<String, URI> elsewhere, BiConsumer<String, URI> ready) {
         requireServicesThatCanRunElsewhere(elsewhere.keySet());
         FreePorts.require(settings.portBase());
         Suite suite = new Suite(InProcessEventBus.open(settings.dataDir().resolve("events")));
@@ -77,6 +99,7 @@ public final class Suite implements RunningSuite {
             for (SuiteService service : SuiteService.values()) {
                 if (!elsewhere.containsKey(service.serviceName())) {
                     suite.startService(service, settings);
+                    ready.accept(service.serviceName(), suite.urls.get(service.serviceName()));
                 }
             }
             return suite;
@@ -103,9 +126,13 @@ public final class Suite implements RunningSuite {
         ConfigurableApplicationContext context = service.builder()
                 .registerShutdownHook(false)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("inProcessEventBus", bus))
-                .run(service.arguments(service.port(settings.portBase()), settings, urls)
+                .run(Stream.concat(
+                                service.arguments(service.port(settings.portBase()), settings, urls).stream(),
+                                // one JVM: lines outside the four services are the launcher's
+                                Stream.of("--drivenotes.logs.unlabelled=drivenotes"))
                         .toArray(String[]::new));
         contexts.add(context);
+        meters.put(service, context.getBean(MeterRegistry.class));
         String actual = context.getEnvironment().getProperty("local.server.port");
         urls.put(service.serviceName(), URI.create("http://127.0.0.1:" + actual));
     }
@@ -113,6 +140,15 @@ public final class Suite implements RunningSuite {
     @Override
     public Map<String, URI> urls() {
         return Map.copyOf(urls);
+    }
+
+    /** The meters of a service started here (what its {@code /actuator/prometheus} exports). */
+    MeterRegistry meters(SuiteService service) {
+        MeterRegistry registry = meters.get(service);
+        if (registry == null) {
+            throw new IllegalStateException(service.serviceName() + " is not running in this suite");
+        }
+        return registry;
     }
 
     /**

@@ -22,6 +22,10 @@ final class SuiteOptions {
     Path data;
 
     Suite.Settings settings(boolean verbose) {
-        return new Suite.Settings(portBase, data, verbose);
+        return settings(verbose, SimulatorBackend.EMBEDDED);
+    }
+
+    Suite.Settings settings(boolean verbose, SimulatorBackend simulator) {
+        return new Suite.Settings(portBase, data, verbose, simulator);
     }
 }

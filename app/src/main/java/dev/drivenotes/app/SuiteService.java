@@ -25,6 +25,9 @@ enum SuiteService {
     REPORTER("reporter", 3, ReporterApplication.class, ReporterApplication::builder),
     ORCHESTRATOR("orchestrator", 0, OrchestratorApplication.class, OrchestratorApplication::builder);
 
+    /** The services' logging configuration, on the launcher's class path. */
+    static final String LOGGING_CONFIG = "drivenotes-logback.xml";
+
     /** Where every service answers {@code {"status":"UP"}} once it serves. */
     static final String HEALTH_PATH = "/actuator/health";
 
@@ -62,19 +65,24 @@ enum SuiteService {
 
     /**
      * Its command-line arguments (they win over the service's own properties file): port, data
-     * folder, log levels and the URL of every service in {@code peers}.
+     * folder, logging, the URL of every service in {@code peers} and, for carla-runner, its simulator
+     * backend. Logs go, as JSON lines, to {@code DATA/logs/<service>.json} (see {@code
+     * drivenotes-logback.xml}); the terminal shows only warnings, or INFO as well when verbose.
      */
     List<String> arguments(int port, Suite.Settings settings, Map<String, URI> peers) {
-        String level = settings.verbose() ? "INFO" : "WARN";
         List<String> props = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "drivenotes.data-dir=" + settings.dataDir(),
                 "spring.main.banner-mode=off",
-                "logging.level.root=" + level,
-                "logging.level.dev.drivenotes=" + level,
+                "logging.config=classpath:" + LOGGING_CONFIG,
+                "logging.level.root=INFO",
+                "drivenotes.logs.console-level=" + (settings.verbose() ? "INFO" : "WARN"),
                 // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
                 "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
         peers.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
+        if (this == CARLA_RUNNER) {
+            props.addAll(settings.simulator().carlaRunnerProperties());
+        }
         return props.stream().map(p -> "--" + p).toList();
     }
 

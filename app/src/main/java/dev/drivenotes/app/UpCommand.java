@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code drivenotes up}: starts the four services and serves until Ctrl-C. */
 @Command(
@@ -12,16 +13,27 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description = {
             "Start the four services locally (one JVM, in-process event bus) and serve until Ctrl-C.",
-            "The ports are checked before anything starts."
+            "The ports are checked before anything starts; the services log to DATA/logs/<service>.json."
         })
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite;
 
+    @Option(
+            names = "--verbose",
+            description =
+                    "Show the services' INFO lines on the terminal too (DATA/logs/<service>.json always has them).")
+    boolean verbose;
+
     @Override
     public Integer call() throws InterruptedException {
-        Suite running = Suite.start(suite.settings(true));
+        long started = System.nanoTime();
+        Suite.Settings settings = suite.settings(verbose);
+        System.out.printf(
+                "Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
+        Suite running = Suite.start(
+                settings, Map.of(), (service, url) -> System.out.println(RunCommand.readyLine(service, url, started)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -6,13 +6,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +145,201 @@ class EndToEndTest {
         assertThat(actual)
                 .as("fingerprint of %s, seed 11 (see %s)", agent, golden)
                 .containsExactlyElementsOf(Files.readAllLines(golden));
+    }
+
+    /** Our meters, by the service that exports them, as Prometheus names them. */
+    private static final Map<String, List<String>> METERS = Map.of(
+            "orchestrator",
+            List.of(
+                    "drivenotes_experiments_total{application=\"orchestrator\",status=\"COMPLETED\"} 1",
+                    "drivenotes_experiments_total{application=\"orchestrator\",status=\"FAILED\"} 0",
+                    "drivenotes_episodes_total{",
+                    "drivenotes_events_published_total{",
+                    "drivenotes_events_delivered_total{",
+                    "drivenotes_events_redelivered_total{",
+                    "drivenotes_events_dead_letters_total{",
+                    "drivenotes_closedloop_tick_seconds_bucket{",
+                    "resilience4j_circuitbreaker_state{",
+                    "resilience4j_retry_calls_total{",
+                    "resilience4j_bulkhead_available_concurrent_calls{"),
+            "carla-runner",
+            List.of("drivenotes_simulation_steps_total{", "drivenotes_simulation_step_latency_seconds_bucket{"),
+            "dreamer-service",
+            List.of("drivenotes_predict_latency_seconds_bucket{", "drivenotes_predict_batch_size_count{"),
+            "reporter",
+            List.of(
+                    "drivenotes_notes_accuracy{",
+                    "drivenotes_events_published_total{",
+                    "drivenotes_events_delivered_total{",
+                    "drivenotes_events_redelivered_total{",
+                    "drivenotes_events_dead_letters_total{"));
+
+    @Test
+    void everyServiceExportsItsMetricsForPrometheusAfterAnExperiment() throws Exception {
+        // a suite of its own: the counts below are this experiment's alone
+        Path own = data.resolve("metrics");
+        try (Suite metered = Suite.start(new Suite.Settings(0, own, false))) {
+            ExperimentConfig config = new ExperimentConfig(
+                    "metrics",
+                    null,
+                    "autopilot",
+                    1,
+                    7L,
+                    null,
+                    null,
+                    300,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            int exit = new RunCommand.ExperimentRun(
+                            api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)
+                    .run(config, System.nanoTime());
+            assertThat(exit).isZero();
+
+            StringBuilder all = new StringBuilder();
+            for (var service : METERS.entrySet()) {
+                URI prometheus = metered.urls().get(service.getKey()).resolve("/actuator/prometheus");
+                String scraped = scrapeUntil(prometheus, service.getValue());
+                assertThat(scraped)
+                        .as("%s's /actuator/prometheus", service.getKey())
+                        .contains(service.getValue())
+                        .contains("jvm_memory_used_bytes{")
+                        .contains("http_server_requests_seconds_count{");
+                all.append(scraped);
+            }
+
+            // the dashboards and alerts query only series the services export, and show the same panels
+            Set<String> grafana = queries(Path.of("../deploy/grafana/dashboards/drivenotes.json"), "expr");
+            Set<String> cloudMonitoring =
+                    queries(Path.of("../terraform/dashboards/drivenotes.json"), "prometheusQuery");
+            assertThat(grafana).isNotEmpty().isEqualTo(cloudMonitoring);
+            String alerts = Files.readString(Path.of("../terraform/monitoring.tf"));
+            for (String query : Set.of(String.join("\n", grafana), alerts)) {
+                Matcher names = METRIC_NAME.matcher(query);
+                while (names.find()) {
+                    assertThat(all).as("series %s", names.group()).contains(names.group() + "{");
+                }
+            }
+        }
+    }
+
+    private static final Pattern METRIC_NAME =
+            Pattern.compile("\\b(drivenotes_[a-z_]+|http_server_[a-z_]+|jvm_[a-z_]+)\\b");
+
+    /** Every string under {@code key} in a dashboard's JSON: its queries. */
+    private static Set<String> queries(Path dashboard, String key) {
+        return Json.mapper().readTree(dashboard.toFile()).findValues(key).stream()
+                .map(JsonNode::asString)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void oneExperimentIsOneTraceAcrossItsEventsAndTheJsonLogsOfAllFourServices() throws Exception {
+        Path out = data.resolve("traced");
+        ExperimentConfig config = new ExperimentConfig(
+                "traced", null, "autopilot", 1, 5L, null, null, 200, null, null, null, null, null, null, null, null);
+        int exit = new RunCommand.ExperimentRun(
+                        api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
+                .run(config, System.nanoTime());
+        assertThat(exit).isZero();
+        String id;
+        try (var dirs = Files.list(out)) {
+            id = dirs.findFirst().orElseThrow().getFileName().toString();
+        }
+
+        // started by the request, announced by the episode driver and the reporter: one trace id
+        Map<String, String> traceByType = new TreeMap<>();
+        try (var segments = Files.list(data.resolve("events").resolve("log"))) {
+            for (Path segment : segments.toList()) {
+                for (String line : Files.readAllLines(segment)) {
+                    JsonNode event = Json.mapper().readTree(line).get("event");
+                    if (event.get("experimentId").asString().equals(id)) {
+                        // traceparent: version-traceId-spanId-flags
+                        String traceparent = event.path("traceparent").asString("");
+                        traceByType.put(
+                                event.get("type").asString(),
+                                traceparent.isEmpty() ? "none" : traceparent.split("-")[1]);
+                    }
+                }
+            }
+        }
+        assertThat(traceByType)
+                .containsOnlyKeys("ExperimentStarted", "EpisodeCompleted", "ExperimentCompleted", "ReportPublished");
+        assertThat(Set.copyOf(traceByType.values())).hasSize(1).allMatch(t -> t.matches("[0-9a-f]{32}"));
+
+        // each service logged, as JSON lines in DATA/logs/<service>.json, under that trace
+        String traceId = traceByType.get("ExperimentStarted");
+        for (String service : List.of("orchestrator", "carla-runner", "dreamer-service", "reporter")) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(data.resolve("logs").resolve(service + ".json"))) {
+                lines.add(Json.mapper().readTree(line));
+            }
+            assertThat(lines)
+                    .as("%s.json", service)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            line -> assertThat(line.path("service").asString()).isEqualTo(service))
+                    .anySatisfy(line -> {
+                        assertThat(line.path("traceId").asString()).isEqualTo(traceId);
+                        assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
+                        assertThat(line.path("message").asString()).isNotBlank();
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "orchestrator, /v1/experiments",
+        "carla-runner, /v1/simulations",
+        "dreamer-service, /v1/predict",
+        "reporter, /v1/experiments/{experimentId}/notes"
+    })
+    void everyServicePublishesAValidOpenApi3DocumentWithExamplesAndProblemTypes(String service, String endpoint) {
+        URI base = suite.urls().get(service);
+        String json = new String(api.getBytes(base.resolve("/v3/api-docs")), StandardCharsets.UTF_8);
+
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
+
+        assertThat(parsed.getMessages()).as("%s's /v3/api-docs", service).isEmpty();
+        OpenAPI openApi = parsed.getOpenAPI();
+        assertThat(openApi.getOpenapi()).startsWith("3.");
+        assertThat(openApi.getInfo().getTitle()).isEqualTo("DriveNotes " + service);
+        assertThat(openApi.getPaths()).containsKey(endpoint);
+        assertThat(openApi.getComponents().getSchemas()).containsKey("Problem");
+        List<Operation> operations = openApi.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream())
+                .toList();
+        assertThat(operations)
+                .isNotEmpty()
+                .allSatisfy(operation -> assertThat(operation.getResponses())
+                        .hasEntrySatisfying(
+                                "400", r -> assertThat(r.getContent()).containsKey("application/problem+json"))
+                        .hasEntrySatisfying(
+                                "500", r -> assertThat(r.getContent()).containsKey("application/problem+json")));
+        assertThat(operations)
+                .filteredOn(operation -> operation.getRequestBody() != null)
+                .allSatisfy(operation -> assertThat(
+                                operation.getRequestBody().getContent().values())
+                        .allSatisfy(media -> assertThat(media.getExamples()).isNotEmpty()));
+        // Swagger UI is served from the jar
+        assertThat(new String(api.getBytes(base.resolve("/swagger-ui/index.html")), StandardCharsets.UTF_8))
+                .contains("swagger-ui");
+    }
+
+    /** The scrape once it shows every one of {@code expected} (the last events land a moment after the report). */
+    private static String scrapeUntil(URI prometheus, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String scraped = new String(api.getBytes(prometheus), StandardCharsets.UTF_8);
+        while (!expected.stream().allMatch(scraped::contains) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            scraped = new String(api.getBytes(prometheus), StandardCharsets.UTF_8);
+        }
+        return scraped;
     }
 
     @Test

@@ -19,12 +19,53 @@ class DependencyRulesTest {
                     "..carla.map..",
                     "..carla.town..",
                     "..carla.sim..",
+                    "..carla.episode..",
                     "..carla.vehicle..",
                     "..carla.sensor..",
-                    "..carla.traffic..")
+                    "..carla.traffic..",
+                    "..carla.client..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "com.google.cloud..", "dev.drivenotes.platform.web..");
+
+    /**
+     * The CARLA client is a library: it knows nothing of Spring, of the map code, of the simulator
+     * port or its backends; the backend uses it, never the other way round.
+     */
+    @ArchTest
+    static final ArchRule carlaClientStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.carla.client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "dev.drivenotes.model..",
+                    "dev.drivenotes.platform..",
+                    "dev.drivenotes.carla.sim..",
+                    "dev.drivenotes.carla.map..",
+                    "dev.drivenotes.carla.traffic..",
+                    "dev.drivenotes.carla.sensor..",
+                    "dev.drivenotes.carla.api..");
+
+    /** Inside the client, streams and records build on the RPC layer, never the reverse. */
+    @ArchTest
+    static final ArchRule carlaClientLayers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("client")
+            .definedBy("dev.drivenotes.carla.client")
+            .layer("stream")
+            .definedBy("dev.drivenotes.carla.client.stream..")
+            .layer("protocol")
+            .definedBy("dev.drivenotes.carla.client.protocol..")
+            .layer("rpc")
+            .definedBy("dev.drivenotes.carla.client.rpc..")
+            .whereLayer("stream")
+            .mayOnlyBeAccessedByLayers("client")
+            .whereLayer("protocol")
+            .mayOnlyBeAccessedByLayers("client", "stream")
+            .whereLayer("rpc")
+            .mayOnlyBeAccessedByLayers("client", "stream", "protocol");
 
     @ArchTest
     static final ArchRule noOtherServiceIsImported = noClasses()
@@ -41,6 +82,8 @@ class DependencyRulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "..carla.sim..",
+                    "..carla.episode..",
+                    "..carla.client..",
                     "..carla.sensor..",
                     "..carla.vehicle..",
                     "..carla.traffic..",
@@ -99,6 +142,42 @@ class DependencyRulesTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.drivenotes.carla.sim.embedded..");
+
+    @ArchTest
+    static final ArchRule onlyTheWiringKnowsTheCarlaBackend = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.drivenotes.carla.sim.carla..")
+            .and()
+            .doNotHaveSimpleName("SimulatorConfiguration")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drivenotes.carla.sim.carla..");
+
+    /** The protocol fake serves tests and the launcher's benchmark; nothing of carla-runner uses it. */
+    @ArchTest
+    static final ArchRule nothingInCarlaRunnerUsesTheFake = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.drivenotes.carla.fake..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drivenotes.carla.fake..");
+
+    /**
+     * The fake writes CARLA's encodings on its own, so that a mistake in the client's cannot be
+     * matched by the same mistake in the fake: it may use the client's msgpack factory, nothing else.
+     */
+    @ArchTest
+    static final ArchRule theFakeEncodesOnItsOwn = noClasses()
+            .that()
+            .resideInAPackage("dev.drivenotes.carla.fake..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drivenotes.carla.client",
+                    "dev.drivenotes.carla.client.protocol..",
+                    "dev.drivenotes.carla.client.stream..",
+                    "dev.drivenotes.carla.sim..",
+                    "dev.drivenotes.carla.episode..");
 
     @ArchTest
     static final ArchRule thePortDoesNotDependOnABackend = noClasses()

@@ -119,7 +119,7 @@ class ReporterApplicationTest {
 
         bus.publish(EventEnvelope.wrap(new ExperimentStarted("w1", CONFIG), t0));
         bus.publish(EventEnvelope.wrap(new EpisodeCompleted("w1", "default-town", trajectory.toString(), summary), t0));
-        bus.publish(EventEnvelope.wrap(new ExperimentCompleted("w1", CONFIG, List.of(summary)), t0));
+        bus.publish(EventEnvelope.wrap(new ExperimentCompleted("w1", CONFIG, List.of(summary), List.of()), t0));
         assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
         awaitReportPublished(announced);
 

@@ -6,9 +6,12 @@ import dev.drivenotes.model.sim.SimulationState;
 
 /**
  * The simulator port. Each backend lives in its own subpackage beside the others ({@code
- * sim.embedded}: the pure-Java simulator over OpenDRIVE maps); callers such as the REST API know only
- * this interface and its exceptions. Unknown ids raise {@link UnknownSimulationException}; stepping a
- * finished simulation raises {@link SimulationFinishedException}.
+ * sim.embedded}: the pure-Java simulator over OpenDRIVE maps; {@code sim.carla}: a CARLA 0.9.15
+ * server); callers such as the REST API know only this interface and its exceptions. Unknown ids
+ * raise {@link UnknownSimulationException}; stepping a finished simulation raises {@link
+ * SimulationFinishedException}; more live simulations than {@link #capacity} allows raise {@link
+ * SimulationLimitException}; a backend whose simulator fails raises {@link
+ * SimulatorFailureException}.
  */
 public interface Simulator {
 
@@ -19,4 +22,6 @@ public interface Simulator {
     SimulationState state(String simulationId);
 
     void destroy(String simulationId);
+
+    SimulatorCapacity capacity();
 }

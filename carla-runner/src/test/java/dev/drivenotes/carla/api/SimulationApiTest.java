@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +13,7 @@ import dev.drivenotes.carla.sim.Simulator;
 import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.carla.town.TownGenerator;
 import dev.drivenotes.carla.town.TownSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,6 +42,11 @@ class SimulationApiTest {
         Simulator simulator(MapCatalog maps) {
             return new EmbeddedSimulator(maps);
         }
+
+        @Bean
+        SimpleMeterRegistry meters() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     private static final String CREATE = """
@@ -48,6 +55,9 @@ class SimulationApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SimpleMeterRegistry meters;
 
     @Test
     void createsStepsReadsAndDeletesSimulation() throws Exception {
@@ -78,6 +88,10 @@ class SimulationApiTest {
         mvc.perform(get(location))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.step").value(2));
+        // the refused third step was timed but is not a step taken
+        assertThat(meters.get(SimulationController.STEPS).counter().count()).isEqualTo(2);
+        assertThat(meters.get(SimulationController.STEP_LATENCY).timer().count())
+                .isEqualTo(3);
         mvc.perform(delete(location)).andExpect(status().isNoContent());
         mvc.perform(get(location)).andExpect(status().isNotFound());
     }

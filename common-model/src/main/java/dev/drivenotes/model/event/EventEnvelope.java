@@ -1,5 +1,6 @@
 package dev.drivenotes.model.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.drivenotes.model.InvalidInputException;
@@ -9,7 +10,9 @@ import java.util.UUID;
 
 /**
  * The one envelope every event travels in. {@code type} names the payload's record; consumers
- * deduplicate by {@code eventId} (delivery is at least once everywhere).
+ * deduplicate by {@code eventId} (delivery is at least once everywhere). {@code traceparent} is the
+ * W3C trace context of whoever published it (absent in envelopes written before it existed, or
+ * published outside a trace): a handler continues that trace.
  */
 public record EventEnvelope(
         String eventId,
@@ -28,9 +31,14 @@ public record EventEnvelope(
             @JsonSubTypes.Type(value = ReportPublished.class, name = "ReportPublished"),
             @JsonSubTypes.Type(value = AccuracyRegression.class, name = "AccuracyRegression")
         })
-        DomainEvent payload) {
+        DomainEvent payload,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A W3C traceparent is 55 characters; later versions may append fields. */
+    static final int MAX_TRACEPARENT_CHARS = 256;
 
     public EventEnvelope {
         Require.notBlank("eventId", eventId);
@@ -47,6 +55,16 @@ public record EventEnvelope(
         }
         Require.notNull("occurredAt", occurredAt);
         Require.inRange("schemaVersion", schemaVersion, 1, SCHEMA_VERSION);
+        if (traceparent != null && (traceparent.isBlank() || traceparent.length() > MAX_TRACEPARENT_CHARS)) {
+            throw new InvalidInputException(
+                    "traceparent",
+                    "must be absent or a W3C traceparent of at most " + MAX_TRACEPARENT_CHARS + " characters");
+        }
+    }
+
+    /** The same event carrying {@code traceparent} (the envelope's id and everything else unchanged). */
+    public EventEnvelope withTraceparent(String traceparent) {
+        return new EventEnvelope(eventId, type, experimentId, occurredAt, schemaVersion, payload, traceparent);
     }
 
     /** Wraps a payload in a new envelope with a fresh id. */
@@ -57,6 +75,7 @@ public record EventEnvelope(
                 payload.experimentId(),
                 now,
                 SCHEMA_VERSION,
-                payload);
+                payload,
+                null);
     }
 }

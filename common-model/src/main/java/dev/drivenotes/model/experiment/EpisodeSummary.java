@@ -20,6 +20,8 @@ import dev.drivenotes.model.sim.Termination;
  * @param start named start place
  * @param destination destination POI
  * @param routeDeviations steps off the planned route
+ * @param controlClamps controls the orchestrator's safety check had to clamp before sending them
+ *     (out of range, not finite, or steering faster than the wheels turn)
  */
 public record EpisodeSummary(
         String episodeId,
@@ -35,7 +37,8 @@ public record EpisodeSummary(
         double routeLengthM,
         String start,
         String destination,
-        int routeDeviations) {
+        int routeDeviations,
+        int controlClamps) {
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);
         Require.inRange("index", index, 0, Integer.MAX_VALUE);
@@ -49,6 +52,7 @@ public record EpisodeSummary(
         Require.notBlank("start", start);
         Require.notBlank("destination", destination);
         Require.inRange("routeDeviations", routeDeviations, 0, Integer.MAX_VALUE);
+        Require.inRange("controlClamps", controlClamps, 0, Integer.MAX_VALUE);
     }
 
     /** Collisions of every kind. */

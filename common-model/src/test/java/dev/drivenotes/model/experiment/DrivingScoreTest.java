@@ -74,6 +74,7 @@ class DrivingScoreTest {
                 100,
                 "A",
                 "B",
+                0,
                 0);
 
         assertThat(episode.collisions()).isEqualTo(1);

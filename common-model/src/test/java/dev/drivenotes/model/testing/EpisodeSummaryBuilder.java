@@ -24,6 +24,7 @@ public final class EpisodeSummaryBuilder {
     private String start = "City Hall";
     private String destination = "Museum";
     private int routeDeviations;
+    private int controlClamps;
 
     private EpisodeSummaryBuilder(String episodeId, int index) {
         this.episodeId = episodeId;
@@ -81,6 +82,11 @@ public final class EpisodeSummaryBuilder {
         return this;
     }
 
+    public EpisodeSummaryBuilder controlClamps(int v) {
+        controlClamps = v;
+        return this;
+    }
+
     public EpisodeSummaryBuilder routeDeviations(int v) {
         routeDeviations = v;
         return this;
@@ -101,6 +107,7 @@ public final class EpisodeSummaryBuilder {
                 routeLengthM,
                 start,
                 destination,
-                routeDeviations);
+                routeDeviations,
+                controlClamps);
     }
 }

@@ -90,6 +90,9 @@ final class SubscriptionWorker {
     /** Delivers with retries; false when stopping cut it short (the event stays ahead of the offset). */
     private boolean deliver(EventEnvelope event) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                ObservedEventHandler.redelivering(handler);
+            }
             try {
                 handler.handle(event);
                 return true;
@@ -109,6 +112,7 @@ final class SubscriptionWorker {
                             attempt,
                             e);
                     deadLetters.add(new DeadLetter(name, event, lastError, Instant.now()));
+                    ObservedEventHandler.deadLettered(handler);
                     return true;
                 }
                 log.warn(

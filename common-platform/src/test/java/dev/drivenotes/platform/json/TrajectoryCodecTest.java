@@ -50,6 +50,7 @@ class TrajectoryCodecTest {
                 300,
                 "A",
                 "B",
+                0,
                 0);
         EventEnvelope event = EventEnvelope.wrap(
                 new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary),

@@ -4,6 +4,7 @@ import static dev.drivenotes.dreamer.testing.TestObservations.arc;
 import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
 import static dev.drivenotes.dreamer.testing.TestObservations.straight;
 import static dev.drivenotes.dreamer.testing.TestObservations.towards;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,6 +16,8 @@ import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -26,11 +29,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(PredictController.class)
-@Import({PolicyConfiguration.class, ProblemDetailsAdvice.class})
+@Import({PolicyConfiguration.class, ProblemDetailsAdvice.class, SimpleMeterRegistry.class})
 class PredictControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SimpleMeterRegistry meters;
 
     private ResultActions predict(String json) throws Exception {
         return mvc.perform(
@@ -48,6 +54,8 @@ class PredictControllerTest {
                 new PredictInstance("e1", towards("Bakery", cruising(5, arc(20, true, 30), 200)), true, null),
                 new PredictInstance("e2", towards("Library", cruising(5, arc(20, false, 30), 200)), true, null),
                 new PredictInstance("e3", towards("Museum", cruising(5, straight(10), 10)), false, null));
+        double instancesBefore = batchSizes().totalAmount();
+        long batchesBefore = batchSizes().count();
 
         predict(body)
                 .andExpect(status().isOk())
@@ -58,6 +66,19 @@ class PredictControllerTest {
                 .andExpect(jsonPath("$.predictions[0].control.steer", Matchers.lessThan(0.0), Double.class))
                 .andExpect(jsonPath("$.predictions[1].control.steer", Matchers.greaterThan(0.0), Double.class))
                 .andExpect(jsonPath("$.predictions[2].maneuver").value("stop"));
+        assertThat(batchSizes().count()).isEqualTo(batchesBefore + 1);
+        assertThat(batchSizes().totalAmount()).isEqualTo(instancesBefore + 3);
+        assertThat(meters.get(PredictController.PREDICT_LATENCY)
+                        .tag("policy", "autopilot")
+                        .timer()
+                        .count())
+                .isPositive();
+    }
+
+    private DistributionSummary batchSizes() {
+        return DistributionSummary.builder(PredictController.BATCH_SIZE)
+                .tag("policy", "autopilot")
+                .register(meters);
     }
 
     @Test

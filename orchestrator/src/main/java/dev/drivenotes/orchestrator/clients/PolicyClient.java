@@ -1,10 +1,8 @@
 package dev.drivenotes.orchestrator.clients;
 
-import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
-import dev.drivenotes.model.policy.PredictResponse;
 import dev.drivenotes.platform.PlatformProperties;
 import java.net.URI;
 import java.util.List;
@@ -21,26 +19,35 @@ import org.springframework.web.client.RestClient;
 public class PolicyClient {
 
     private static final String SERVICE = "dreamer-service";
+
+    /** {@link dev.drivenotes.model.policy.PredictResponse} read without checking the controls' ranges. */
+    private record Proposals(List<ProposedDecision> predictions, String deployedModelId) {}
+
     private final RestClient http;
     private final String predictPath;
+    private final ServiceGuard guard;
 
-    public PolicyClient(RestClient.Builder builder, PlatformProperties properties) {
+    public PolicyClient(RestClient.Builder builder, PlatformProperties properties, RemoteCalls calls) {
         URI base = properties.services().dreamerService();
         boolean vertex = base.getHost() != null && base.getHost().endsWith("aiplatform.googleapis.com");
         this.predictPath = vertex ? base.getPath() + ":predict" : "/v1/predict";
-        this.http = builder.clone()
-                .baseUrl(vertex ? base.getScheme() + "://" + base.getRawAuthority() : base.toString())
-                .build();
+        this.http = calls.client(builder, vertex ? base.getScheme() + "://" + base.getRawAuthority() : base.toString());
+        this.guard = calls.guard(SERVICE);
     }
 
-    public List<Decision> predict(String policy, List<PredictInstance> instances) {
-        PredictResponse response = ServiceCalls.call(
-                SERVICE,
-                () -> http.post()
-                        .uri(predictPath)
-                        .body(new PredictRequest(instances, new PredictParameters(policy)))
-                        .retrieve()
-                        .body(PredictResponse.class));
+    /**
+     * One decision per instance, in order. Retried on server-side failures, as idempotent: a
+     * prediction creates nothing and advances no simulation, and a refused or 5xx-answered call left
+     * the service as it was. One caveat, accepted: a call that timed out after the service handled it
+     * advanced the session's policy state (the autopilot's speed PID) once; the retry's decision is
+     * still one for the same observation, only its PID has integrated one more step.
+     */
+    public List<ProposedDecision> predict(String policy, List<PredictInstance> instances) {
+        Proposals response = guard.idempotent(() -> http.post()
+                .uri(predictPath)
+                .body(new PredictRequest(instances, new PredictParameters(policy)))
+                .retrieve()
+                .body(Proposals.class));
         if (response == null || response.predictions().size() != instances.size()) {
             throw new RemoteServiceException(
                     SERVICE,

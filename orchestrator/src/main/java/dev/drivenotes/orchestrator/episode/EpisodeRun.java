@@ -6,6 +6,7 @@ import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.SimulationState;
+import dev.drivenotes.orchestrator.clients.ProposedDecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,10 @@ final class EpisodeRun {
     final String episodeId;
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
+    /** Where the front wheels stand, in steer units, as the sent commands took them (straight at spawn). */
+    private double wheelSteer;
+
+    private int controlClamps;
 
     EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
         this.index = index;
@@ -35,6 +40,19 @@ final class EpisodeRun {
 
     boolean first() {
         return steps.isEmpty();
+    }
+
+    /**
+     * Checks {@code proposed} (counted when it had to be clamped): the decision to record, and the
+     * control to send.
+     */
+    ControlSafety.Checked secure(ProposedDecision proposed, ControlSafety safety) {
+        ControlSafety.Checked checked = safety.check(proposed.control(), wheelSteer);
+        if (checked.clamped()) {
+            controlClamps++;
+        }
+        wheelSteer = checked.sent().steer();
+        return checked;
     }
 
     /**
@@ -82,6 +100,7 @@ final class EpisodeRun {
                 state.route().lengthM(),
                 state.route().start(),
                 state.route().destination(),
-                routeDeviations);
+                routeDeviations,
+                controlClamps);
     }
 }

@@ -7,6 +7,7 @@ import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
 import dev.drivenotes.model.event.ExperimentStarted;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -29,8 +30,9 @@ import java.util.List;
  * @param createdAt acceptance time
  * @param updatedAt last transition
  * @param episodes summaries of finished episodes, by index
+ * @param failedEpisodes episodes that could not be driven, by index (set when it completes)
  * @param reportUri report.json location once the reporter wrote it
- * @param failureReason why it failed
+ * @param failureReason why it failed, or which episodes failed
  * @param outbox events stored with the state changes that caused them and not yet accepted by the
  *     bus, oldest first
  */
@@ -41,6 +43,7 @@ public record Experiment(
         Instant createdAt,
         Instant updatedAt,
         List<EpisodeSummary> episodes,
+        List<EpisodeFailure> failedEpisodes,
         String reportUri,
         String failureReason,
         List<EventEnvelope> outbox) {
@@ -54,6 +57,7 @@ public record Experiment(
         Require.notNull("createdAt", createdAt);
         Require.notNull("updatedAt", updatedAt);
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
+        failedEpisodes = failedEpisodes == null ? List.of() : List.copyOf(failedEpisodes);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
@@ -66,6 +70,7 @@ public record Experiment(
                 now,
                 now,
                 List.of(),
+                List.of(),
                 null,
                 null,
                 List.of(EventEnvelope.wrap(new ExperimentStarted(id, config), now)));
@@ -73,7 +78,17 @@ public record Experiment(
 
     public Experiment running(Instant now) {
         requireNotTerminal("start");
-        return new Experiment(id, config, ExperimentStatus.RUNNING, createdAt, now, episodes, reportUri, null, outbox);
+        return new Experiment(
+                id,
+                config,
+                ExperimentStatus.RUNNING,
+                createdAt,
+                now,
+                episodes,
+                failedEpisodes,
+                reportUri,
+                null,
+                outbox);
     }
 
     /**
@@ -95,17 +110,32 @@ public record Experiment(
                 createdAt,
                 now,
                 next,
+                failedEpisodes,
                 reportUri,
                 failureReason,
                 plus(EventEnvelope.wrap(episode, now)));
     }
 
-    /** COMPLETED, with {@link ExperimentCompleted} (config and every episode) in the outbox. */
-    public Experiment completed(Instant now) {
+    /**
+     * Every episode was tried: COMPLETED, or COMPLETED_WITH_FAILURES when {@code failures} is not
+     * empty (the reason names them), with {@link ExperimentCompleted} (config, every episode and every
+     * failure) in the outbox.
+     */
+    public Experiment completed(List<EpisodeFailure> failures, Instant now) {
         requireNotTerminal("complete");
-        EventEnvelope event = EventEnvelope.wrap(new ExperimentCompleted(id, config, episodes), now);
+        ExperimentCompleted completed = new ExperimentCompleted(id, config, episodes, failures);
+        EventEnvelope event = EventEnvelope.wrap(completed, now);
         return new Experiment(
-                id, config, ExperimentStatus.COMPLETED, createdAt, now, episodes, reportUri, null, plus(event));
+                id,
+                config,
+                completed.status(),
+                createdAt,
+                now,
+                episodes,
+                completed.failedEpisodes(),
+                reportUri,
+                completed.failureSummary(),
+                plus(event));
     }
 
     /** FAILED with a reason and {@link ExperimentFailed} in the outbox; a finished experiment stays as it is. */
@@ -115,7 +145,16 @@ public record Experiment(
         }
         EventEnvelope event = EventEnvelope.wrap(new ExperimentFailed(id, reason), now);
         return new Experiment(
-                id, config, ExperimentStatus.FAILED, createdAt, now, episodes, reportUri, reason, plus(event));
+                id,
+                config,
+                ExperimentStatus.FAILED,
+                createdAt,
+                now,
+                episodes,
+                failedEpisodes,
+                reportUri,
+                reason,
+                plus(event));
     }
 
     /** CANCELLED with {@link ExperimentCancelled} in the outbox; a finished experiment stays as it is. */
@@ -131,6 +170,7 @@ public record Experiment(
                 createdAt,
                 now,
                 episodes,
+                failedEpisodes,
                 reportUri,
                 CANCELLED_BY_OPERATOR,
                 plus(event));
@@ -143,7 +183,8 @@ public record Experiment(
         if (left.size() == outbox.size()) {
             return this;
         }
-        return new Experiment(id, config, status, createdAt, updatedAt, episodes, reportUri, failureReason, left);
+        return new Experiment(
+                id, config, status, createdAt, updatedAt, episodes, failedEpisodes, reportUri, failureReason, left);
     }
 
     /** Records the report's URI (the same URI again changes nothing). */
@@ -151,7 +192,7 @@ public record Experiment(
         if (uri.equals(reportUri)) {
             return this;
         }
-        return new Experiment(id, config, status, createdAt, now, episodes, uri, failureReason, outbox);
+        return new Experiment(id, config, status, createdAt, now, episodes, failedEpisodes, uri, failureReason, outbox);
     }
 
     public boolean episodeDone(int index) {
@@ -165,6 +206,7 @@ public record Experiment(
                 status,
                 config.episodes(),
                 episodes.size(),
+                failedEpisodes,
                 reportUri,
                 failureReason,
                 createdAt,

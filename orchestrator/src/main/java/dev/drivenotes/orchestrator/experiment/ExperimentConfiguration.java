@@ -4,6 +4,7 @@ import dev.drivenotes.model.event.ReportPublished;
 import dev.drivenotes.model.port.EventSubscriber;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.events.SubscriptionLifecycle;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,12 +32,14 @@ class ExperimentConfiguration {
 
     /** Listens for reports so that an experiment's view carries its report URI. */
     @Bean
-    SubscriptionLifecycle orchestratorSubscription(EventSubscriber subscriber, ExperimentService experiments) {
-        return new SubscriptionLifecycle(subscriber, "orchestrator", event -> {
+    SubscriptionLifecycle orchestratorSubscription(
+            EventSubscriber subscriber, ExperimentService experiments, EventTelemetry telemetry) {
+        String subscription = "orchestrator";
+        return new SubscriptionLifecycle(subscriber, subscription, telemetry.handler(subscription, event -> {
             if (event.payload() instanceof ReportPublished report) {
                 experiments.reportPublished(report.experimentId(), report.jsonUri());
             }
-        });
+        }));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.drivenotes.orchestrator.experiment;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -25,8 +27,22 @@ class ExperimentController {
         this.experiments = experiments;
     }
 
+    /** An experiment as an operator starts one (the omitted fields take their defaults). */
+    static final String EXAMPLE = """
+            {"name": "daily-smoke", "map": "default-town", "agent": "dreamer", "episodes": 4, "seed": 11,
+             "maxSteps": 3000, "npcCount": 20, "parallelEpisodes": 4}""";
+
     @PostMapping
-    ResponseEntity<ExperimentView> start(@RequestBody ExperimentConfig config) {
+    ResponseEntity<ExperimentView> start(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "four episodes with the learned agent",
+                                                            value = EXAMPLE)))
+                    @RequestBody
+                    ExperimentConfig config) {
         Experiment experiment = experiments.submit(config);
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/experiments/" + experiment.id()))

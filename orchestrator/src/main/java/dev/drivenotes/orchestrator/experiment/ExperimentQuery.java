@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * @param limit page size, 1..{@link #MAX_LIMIT}
  * @param after where the previous page ended, or null for the first page
  */
-record ExperimentQuery(
+public record ExperimentQuery(
         ExperimentStatus status,
         String agent,
         String map,
@@ -48,7 +48,7 @@ record ExperimentQuery(
             .thenComparing(Experiment::id)
             .reversed();
 
-    ExperimentQuery {
+    public ExperimentQuery {
         Require.inRange("limit", limit, 1, MAX_LIMIT);
         if (createdFrom != null && createdTo != null && !createdFrom.isBefore(createdTo)) {
             throw new InvalidInputException("createdTo", "must be after createdFrom");
@@ -56,7 +56,7 @@ record ExperimentQuery(
     }
 
     /** The query of a request's parameters. */
-    static ExperimentQuery parse(Map<String, List<String>> parameters) {
+    public static ExperimentQuery parse(Map<String, List<String>> parameters) {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             if (!PARAMETERS.contains(p.getKey())) {
                 String field = p.getKey().length() <= 64 ? p.getKey() : "parameter";
@@ -81,7 +81,7 @@ record ExperimentQuery(
     }
 
     /** This query's page of {@code experiments}. */
-    ExperimentPage page(List<Experiment> experiments) {
+    public ExperimentPage page(List<Experiment> experiments) {
         List<Experiment> matching = experiments.stream()
                 .filter(matches())
                 .sorted(NEWEST_FIRST)

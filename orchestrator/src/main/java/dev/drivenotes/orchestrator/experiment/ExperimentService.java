@@ -1,27 +1,37 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.orchestrator.episode.EpisodeDriver;
+import dev.drivenotes.orchestrator.episode.EpisodeListener;
+import dev.drivenotes.platform.events.EventTelemetry;
+import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -45,23 +55,35 @@ public class ExperimentService implements DisposableBean {
     private final OutboxRelay outbox;
     private final Clock clock;
     private final ExecutorService runner;
+    /** Steps driven by this instance per experiment while it drives it: live progress only, never stored. */
+    private final Map<String, LongAdder> stepsDriven = new ConcurrentHashMap<>();
+
+    private final ExperimentMeters meters;
     private volatile boolean stopping;
 
+    /**
+     * @param telemetry stamps the events with the trace they were published in
+     * @param meters where {@link ExperimentMeters} count experiments and episodes
+     */
     public ExperimentService(
             ExperimentStore store,
             EpisodeDriver driver,
             SimulatorClient simulator,
             EventPublisher events,
             Clock clock,
-            OrchestratorProperties properties) {
+            OrchestratorProperties properties,
+            EventTelemetry telemetry,
+            MeterRegistry meters) {
         this.store = store;
         this.driver = driver;
         this.simulator = simulator;
-        this.outbox = new OutboxRelay(store, events, OUTBOX_RETRY);
+        this.outbox = new OutboxRelay(store, telemetry.publisher(events), OUTBOX_RETRY);
         this.clock = clock;
-        this.runner = Executors.newFixedThreadPool(
+        // an experiment runs in the trace (and logs with the ids) of the request that started it
+        this.runner = ContextExecutorService.wrap(Executors.newFixedThreadPool(
                 properties.maxConcurrentExperiments(),
-                Thread.ofPlatform().name("experiment-", 0).factory());
+                Thread.ofPlatform().name("experiment-", 0).factory()));
+        this.meters = new ExperimentMeters(meters);
     }
 
     /** What {@link #submitOnce} did: {@code created} is false when the id already had its experiment. */
@@ -99,6 +121,7 @@ public class ExperimentService implements DisposableBean {
     }
 
     private void started(Experiment experiment) {
+        meters.entered(ExperimentStatus.PENDING);
         outbox.relay(experiment.id());
         schedule(experiment.id());
         ExperimentConfig config = experiment.config();
@@ -116,6 +139,15 @@ public class ExperimentService implements DisposableBean {
 
     public List<Experiment> list() {
         return store.all();
+    }
+
+    /**
+     * Steps this instance has driven for the experiment since it started driving it here, or -1 when
+     * it is not driving it (not started, finished, or driven elsewhere).
+     */
+    public long stepsDriven(String id) {
+        LongAdder steps = stepsDriven.get(id);
+        return steps == null ? -1 : steps.sum();
     }
 
     /** Cancels an unfinished experiment: its driver stops at the next tick, ExperimentCancelled goes out. */
@@ -168,36 +200,68 @@ public class ExperimentService implements DisposableBean {
 
     /** Applies a transition in the store, then publishes the events it put in the outbox. */
     private Experiment change(String id, UnaryOperator<Experiment> transition) {
+        ExperimentStatus before = store.find(id).map(Experiment::status).orElse(null);
         Experiment next = store.update(id, transition);
+        if (next.status() != before) {
+            meters.entered(next.status());
+        }
         outbox.relay(id);
         return next;
     }
 
     void run(String id) {
+        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EXPERIMENT_ID, id)) {
+            drive(id);
+        }
+    }
+
+    private void drive(String id) {
+        ExperimentStatus before = store.find(id).map(Experiment::status).orElse(null);
         Experiment experiment = store.update(id, e -> e.status().terminal() ? e : e.running(clock.instant()));
         if (experiment.status() != ExperimentStatus.RUNNING) {
             return;
+        }
+        if (before != ExperimentStatus.RUNNING) {
+            meters.entered(ExperimentStatus.RUNNING);
         }
         List<Integer> todo = IntStream.range(0, experiment.config().episodes())
                 .filter(i -> !experiment.episodeDone(i))
                 .boxed()
                 .toList();
+        LongAdder steps = new LongAdder();
+        stepsDriven.put(id, steps);
+        EpisodeListener listener = new EpisodeListener() {
+            @Override
+            public void episodeCompleted(EpisodeCompleted episode) {
+                change(id, e -> e.withEpisode(episode, clock.instant()));
+                meters.episodeEnded(episode.summary().termination());
+            }
+
+            @Override
+            public void stepped(int count) {
+                steps.add(count);
+            }
+        };
         try {
-            boolean finished = driver.drive(
+            EpisodeDriver.Outcome outcome = driver.drive(
                     id,
                     experiment.config(),
                     todo,
-                    episode -> change(id, e -> e.withEpisode(episode, clock.instant())),
+                    listener,
                     () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
-            if (!finished) {
+            if (outcome.stopped()) {
                 log.info(
                         "experiment {} {}",
                         id,
                         stopping ? "stopped by shutdown; it resumes on the next start" : "cancelled");
                 return;
             }
-            change(id, e -> e.completed(clock.instant()));
-            log.info("experiment {} completed", id);
+            Experiment done = change(id, e -> e.completed(outcome.failures(), clock.instant()));
+            if (outcome.failures().isEmpty()) {
+                log.info("experiment {} completed", id);
+            } else {
+                log.warn("experiment {} completed with failures: {}", id, done.failureReason());
+            }
         } catch (RuntimeException e) {
             if (stopping || get(id).status().terminal()) {
                 log.info("experiment {} interrupted ({}); state {}", id, e.getMessage(), get(id).status());
@@ -206,6 +270,8 @@ public class ExperimentService implements DisposableBean {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.error("experiment {} failed: {}", id, reason, e);
             change(id, x -> x.failed(reason, clock.instant()));
+        } finally {
+            stepsDriven.remove(id);
         }
     }
 

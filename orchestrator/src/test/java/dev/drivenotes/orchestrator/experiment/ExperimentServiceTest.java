@@ -11,6 +11,7 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -138,7 +139,7 @@ class ExperimentServiceTest {
                 "exp-done",
                 e -> allPublished(e.running(T0)
                         .withEpisode(recordedBefore("exp-done", 0), T0)
-                        .completed(T0)));
+                        .completed(List.of(), T0)));
         service.destroy();
         store = new LocalExperimentStore(stateFolder());
         service = serviceOn(store);
@@ -156,7 +157,8 @@ class ExperimentServiceTest {
         assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1, 2);
         assertThat(done.episodes().getFirst())
                 .isEqualTo(recordedBefore("exp-r", 0).summary());
-        assertThat(done.outbox()).as("every event accepted by the bus").isEmpty();
+        // the relay empties the outbox just after the bus accepted the event
+        await("every event accepted by the bus", () -> stored("exp-r").outbox().isEmpty());
         assertThat(fake.createdSeeds).as("only episodes 1 and 2 are driven").containsExactly(101L, 102L);
         assertThat(fake.live).isEmpty();
         assertThat(events.payloads(EpisodeCompleted.class))
@@ -212,7 +214,7 @@ class ExperimentServiceTest {
     @Test
     void refusesToCancelAFinishedExperimentWithAConflict() {
         store.create(Experiment.accepted("exp-c", config(1, 1), T0));
-        store.update("exp-c", e -> e.running(T0).completed(T0));
+        store.update("exp-c", e -> e.running(T0).completed(List.of(), T0));
 
         assertThatThrownBy(() -> service.cancel("exp-c"))
                 .isInstanceOf(ConflictException.class)
@@ -221,47 +223,53 @@ class ExperimentServiceTest {
     }
 
     @Test
-    void aFailingSimulationStepFailsTheExperimentWithTheRunnersReasonAndAnnouncesIt() {
-        fake.failStepAt = 4;
+    void anEpisodeFailingEveryAttemptFailsAloneAndTheExperimentCompletesWithFailuresNamingIt() {
+        fake.failingSeeds.add(101L);
         store.create(Experiment.accepted("exp-f", config(2, 2), T0));
 
         service.run("exp-f");
 
-        Experiment failed = stored("exp-f");
-        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(failed.failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
-        assertThat(events.payloads(ExperimentFailed.class))
-                .containsExactly(new ExperimentFailed("exp-f", failed.failureReason()));
-        assertThat(events.payloads(ExperimentCompleted.class)).isEmpty();
-        assertThat(fake.created).hasSize(2);
+        Experiment done = stored("exp-f");
+        assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED_WITH_FAILURES);
+        assertThat(done.episodes()).extracting(EpisodeSummary::index).containsExactly(0);
+        assertThat(done.failedEpisodes())
+                .singleElement()
+                .isEqualTo(new EpisodeFailure("exp-f-e1", 1, 101L, 2, "carla-runner answered 500: simulator crashed"));
+        assertThat(done.failureReason())
+                .isEqualTo(
+                        "1 of 2 episodes failed: exp-f-e1 (2 attempts): carla-runner answered 500: simulator crashed");
+        assertThat(events.payloads(ExperimentCompleted.class)).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ExperimentStatus.COMPLETED_WITH_FAILURES);
+            assertThat(c.episodes()).hasSize(1);
+            assertThat(c.failedEpisodes()).isEqualTo(done.failedEpisodes());
+        });
+        assertThat(events.payloads(ExperimentFailed.class)).isEmpty();
+        assertThat(fake.created).hasSize(3);
         assertThat(fake.live).isEmpty();
     }
 
     @Test
-    void aRejectedPredictCallFailsTheExperimentNamingThePolicysProblem() {
+    void aRejectedPredictCallFailsTheEpisodeNamingThePolicysProblem() {
         fake.rejectPredictWith = "instances[0].observation.birdEye: the checkpoint needs a 64 px raster";
         store.create(Experiment.accepted("exp-p", config(1, 1), T0));
 
         service.run("exp-p");
 
-        Experiment failed = stored("exp-p");
-        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(failed.failureReason())
+        Experiment done = stored("exp-p");
+        assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED_WITH_FAILURES);
+        assertThat(done.failedEpisodes())
+                .singleElement()
+                .extracting(EpisodeFailure::reason)
                 .isEqualTo("dreamer-service answered 400: instances[0].observation.birdEye:"
                         + " the checkpoint needs a 64 px raster");
-        assertThat(events.payloads(ExperimentFailed.class))
-                .singleElement()
-                .extracting(ExperimentFailed::reason)
-                .isEqualTo(failed.failureReason());
-        assertThat(fake.created).hasSize(1);
         assertThat(fake.live).isEmpty();
     }
 
     @Test
-    void waitsUntilTheBusAcceptsExperimentFailed() {
+    void waitsUntilTheBusAcceptsExperimentCompleted() {
         fake.failStepAt = 2;
         Executor inASecond = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
-        events.answer = e -> e.payload() instanceof ExperimentFailed
+        events.answer = e -> e.payload() instanceof ExperimentCompleted
                 ? CompletableFuture.runAsync(() -> {}, inASecond)
                 : CompletableFuture.completedFuture(null);
         store.create(Experiment.accepted("exp-w", config(1, 1), T0));
@@ -269,26 +277,25 @@ class ExperimentServiceTest {
         service.run("exp-w");
         boolean acceptedWhenRunReturned = events.answered.getLast().isDone();
 
-        assertThat(events.published.getLast().payload()).isInstanceOf(ExperimentFailed.class);
+        assertThat(events.published.getLast().payload()).isInstanceOf(ExperimentCompleted.class);
         assertThat(acceptedWhenRunReturned).isTrue();
-        assertThat(stored("exp-w").failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
+        assertThat(stored("exp-w").failureReason()).endsWith("carla-runner answered 500: simulator crashed");
     }
 
     @Test
     void keepsAnEventTheBusRefusedInTheOutboxAndPublishesItOnTheNextStart() throws Exception {
         fake.failStepAt = 2;
-        events.answer = e -> e.payload() instanceof ExperimentFailed
+        events.answer = e -> e.payload() instanceof ExperimentCompleted
                 ? CompletableFuture.failedFuture(new IllegalStateException("bus closed"))
                 : CompletableFuture.completedFuture(null);
         store.create(Experiment.accepted("exp-u", config(1, 1), T0));
 
         service.run("exp-u");
 
-        Experiment failed = stored("exp-u");
-        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(failed.failureReason()).isEqualTo("carla-runner answered 500: simulator crashed");
-        assertThat(failed.outbox()).extracting(EventEnvelope::type).containsExactly("ExperimentFailed");
-        EventEnvelope refused = failed.outbox().getFirst();
+        Experiment done = stored("exp-u");
+        assertThat(done.status()).isEqualTo(ExperimentStatus.COMPLETED_WITH_FAILURES);
+        assertThat(done.outbox()).extracting(EventEnvelope::type).containsExactly("ExperimentCompleted");
+        EventEnvelope refused = done.outbox().getFirst();
 
         events.answer = e -> CompletableFuture.completedFuture(null);
         restart();
@@ -308,7 +315,7 @@ class ExperimentServiceTest {
                 e -> allPublished(e.running(T0).withEpisode(recordedBefore("exp-k", 0), T0))
                         // the process dies after this write, before the relay published anything
                         .withEpisode(recordedBefore("exp-k", 1), T0)
-                        .completed(T0));
+                        .completed(List.of(), T0));
         restart();
 
         int resumed = service.resumeUnfinished();

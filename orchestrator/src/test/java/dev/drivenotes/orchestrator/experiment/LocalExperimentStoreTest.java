@@ -76,7 +76,7 @@ class LocalExperimentStoreTest {
         LocalExperimentStore store = new LocalExperimentStore(folder);
         store.create(Experiment.accepted("exp-o", ExperimentConfig.of("daily", 1), T0));
         store.update("exp-o", e -> e.running(T0).withEpisode(episode("exp-o", 0), T0));
-        store.update("exp-o", e -> e.completed(T0.plusSeconds(5)));
+        store.update("exp-o", e -> e.completed(List.of(), T0.plusSeconds(5)));
 
         Experiment reopened = new LocalExperimentStore(folder).find("exp-o").orElseThrow();
         assertThat(reopened.outbox())
@@ -97,7 +97,7 @@ class LocalExperimentStoreTest {
     void terminalExperimentsCannotRestart() {
         Experiment done = Experiment.accepted("exp-d", ExperimentConfig.of("x", 1), T0)
                 .running(T0)
-                .completed(T0);
+                .completed(List.of(), T0);
         assertThatThrownBy(() -> done.running(T0)).isInstanceOf(IllegalStateException.class);
         assertThat(done.failed("late", T0)).isSameAs(done);
     }

@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.announce;
 
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.platform.events.EventTelemetry;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,8 @@ public class Announcer {
 
     private final EventPublisher publisher;
 
-    public Announcer(EventPublisher publisher) {
-        this.publisher = publisher;
+    public Announcer(EventPublisher publisher, EventTelemetry telemetry) {
+        this.publisher = telemetry.publisher(publisher);
     }
 
     /** @throws IllegalStateException when the bus does not accept the event within the timeout */

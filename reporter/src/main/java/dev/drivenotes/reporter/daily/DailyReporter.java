@@ -90,10 +90,11 @@ public class DailyReporter {
                 TREND_DAYS,
                 sink.completedBetween(date, date),
                 sink.dailyBetween(DailyReportAssembler.historyFrom(date, TREND_DAYS, rule), date));
-        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
-        URI jsonUri = artifacts.put(ArtifactKeys.dailyReportJson(date), json, JSON_TYPE);
+        // the page first: whoever sees the JSON list an experiment finds a page that lists it too
         byte[] html = DailyHtml.render(report).getBytes(StandardCharsets.UTF_8);
         URI htmlUri = artifacts.put(ArtifactKeys.dailyReportHtml(date), html, HTML_TYPE);
+        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        URI jsonUri = artifacts.put(ArtifactKeys.dailyReportJson(date), json, JSON_TYPE);
         log.info(
                 "daily report of {}: {} configuration(s), {} regression(s), at {}",
                 date,

@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.ingest;
 
 import dev.drivenotes.model.port.EventSubscriber;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.events.SubscriptionLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ class IngestConfiguration {
     static final String SUBSCRIPTION = "reporter";
 
     @Bean
-    SubscriptionLifecycle reporterSubscription(EventSubscriber subscriber, ReporterEventHandler handler) {
-        return new SubscriptionLifecycle(subscriber, SUBSCRIPTION, handler);
+    SubscriptionLifecycle reporterSubscription(
+            EventSubscriber subscriber, ReporterEventHandler handler, EventTelemetry telemetry) {
+        return new SubscriptionLifecycle(subscriber, SUBSCRIPTION, telemetry.handler(SUBSCRIPTION, handler));
     }
 }

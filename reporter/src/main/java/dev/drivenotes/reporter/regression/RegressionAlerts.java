@@ -94,7 +94,8 @@ public class RegressionAlerts {
                 regression.experimentId(),
                 clock.instant(),
                 EventEnvelope.SCHEMA_VERSION,
-                regression));
+                regression,
+                null));
     }
 
     private static String round(double value) {

@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.report;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
@@ -29,6 +30,7 @@ public record ExperimentReport(
         String completedAt,
         ExperimentConfig config,
         List<Episode> episodes,
+        List<EpisodeFailure> failedEpisodes,
         Metrics metrics,
         Calibration calibration,
         ActionConfusion actionConfusion,
@@ -42,6 +44,7 @@ public record ExperimentReport(
         Require.notNull("day", day);
         Require.notNull("config", config);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));
+        failedEpisodes = List.copyOf(Require.noNullElements("failedEpisodes", failedEpisodes));
         Require.notNull("metrics", metrics);
         Require.notNull("calibration", calibration);
         Require.notNull("actionConfusion", actionConfusion);
@@ -51,7 +54,8 @@ public record ExperimentReport(
 
     /**
      * One episode's row: its summary, infractions, driving score ({@link
-     * dev.drivenotes.model.experiment.DrivingScore}) and note accuracy (null shares without notes).
+     * dev.drivenotes.model.experiment.DrivingScore}), note accuracy (null shares without notes), and
+     * how many of its controls the orchestrator's safety check clamped.
      */
     public record Episode(
             String episodeId,
@@ -74,7 +78,8 @@ public record ExperimentReport(
             Double actionAccuracy,
             Double destinationAccuracy,
             Double allThreeAccuracy,
-            Double validationRate) {}
+            Double validationRate,
+            int controlClamps) {}
 
     /**
      * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code

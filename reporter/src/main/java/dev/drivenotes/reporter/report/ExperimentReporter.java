@@ -52,6 +52,7 @@ public class ExperimentReporter {
     private final DailyReporter daily;
     private final Announcer announcer;
     private final Clock clock;
+    private final NoteAccuracyGauges gauges;
 
     ExperimentReporter(
             MetricsSink sink,
@@ -59,13 +60,15 @@ public class ExperimentReporter {
             FigureSource figures,
             DailyReporter daily,
             Announcer announcer,
-            Clock clock) {
+            Clock clock,
+            NoteAccuracyGauges gauges) {
         this.sink = sink;
         this.artifacts = artifacts;
         this.figures = figures;
         this.daily = daily;
         this.announcer = announcer;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     /**
@@ -96,8 +99,7 @@ public class ExperimentReporter {
         Scorecard scorecard = NoteScorer.score(completed.episodes(), notes);
         LocalDate day = config.dayOr(completedAt);
         Comparison previous = previous(id, config, day, completedAt, completed.episodes(), scorecard);
-        ExperimentReport report =
-                ReportAssembler.assemble(id, config, completed.episodes(), notes, scorecard, completedAt, previous);
+        ExperimentReport report = ReportAssembler.assemble(completed, notes, scorecard, completedAt, previous);
 
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
         URI jsonUri = artifacts.put(ArtifactKeys.reportJson(id), json, JSON_TYPE);
@@ -110,9 +112,10 @@ public class ExperimentReporter {
         announcer.announce(reportPublished(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString())));
         daily.raiseRegressions(id, day, config.map(), config.agent());
         sink.recordHandled(event, clock.instant(), () -> {
-            sink.recordCompleted(id, config, completedAt, scorecard);
+            sink.recordCompleted(completed, completedAt, scorecard);
             daily.experimentRecorded(day, config.map(), config.agent());
         });
+        gauges.record(id, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
@@ -130,7 +133,8 @@ public class ExperimentReporter {
                 published.experimentId(),
                 clock.instant(),
                 EventEnvelope.SCHEMA_VERSION,
-                published);
+                published,
+                null);
     }
 
     /** This run against the previous run of its map and agent, recomputed from that run's stored rows. */

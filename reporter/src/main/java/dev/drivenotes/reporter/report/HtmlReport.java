@@ -4,6 +4,7 @@ import static dev.drivenotes.reporter.html.Html.esc;
 import static dev.drivenotes.reporter.html.Html.num;
 import static dev.drivenotes.reporter.html.Html.pct;
 
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.reporter.html.Html;
@@ -30,6 +31,7 @@ final class HtmlReport {
         page.summary(report);
         page.charts(report);
         page.html.append(EpisodeSection.render(report, figures));
+        page.html.append(failedEpisodes(report));
         page.html.append(NotesTable.render(report));
         return HtmlPage.of("DriveNotes report " + report.experimentId(), page.html.toString());
     }
@@ -172,5 +174,23 @@ final class HtmlReport {
             html.append(svg);
         }
         html.append("<figcaption>").append(esc(caption)).append("</figcaption></figure>");
+    }
+
+    /** Episodes that could not be driven, each with its reason; nothing when none failed. */
+    static String failedEpisodes(ExperimentReport r) {
+        if (r.failedEpisodes().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder();
+        html.append("<h2>Failed episodes</h2>\n<table><tr><th>episode</th><th>seed</th><th>attempts</th>");
+        html.append("<th>reason</th></tr>\n");
+        for (EpisodeFailure f : r.failedEpisodes()) {
+            html.append("<tr><td>").append(esc(f.episodeId())).append("</td>");
+            html.append("<td class=\"num\">").append(f.seed()).append("</td>");
+            html.append("<td class=\"num\">").append(f.attempts()).append("</td>");
+            html.append("<td>").append(esc(f.reason())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        return html.toString();
     }
 }

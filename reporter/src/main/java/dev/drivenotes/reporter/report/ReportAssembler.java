@@ -1,9 +1,9 @@
 package dev.drivenotes.reporter.report;
 
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
-import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.DrivingMetrics;
@@ -21,27 +21,28 @@ final class ReportAssembler {
     private ReportAssembler() {}
 
     static ExperimentReport assemble(
-            String experimentId,
-            ExperimentConfig config,
-            List<EpisodeSummary> episodes,
+            ExperimentCompleted completed,
             List<Note> notes,
             Scorecard scorecard,
             Instant completedAt,
             Comparison comparedToPrevious) {
+        ExperimentConfig config = completed.config();
+        List<EpisodeSummary> episodes = completed.episodes();
         Map<String, List<Note>> notesByEpisode = notes.stream().collect(Collectors.groupingBy(Note::episodeId));
         List<ExperimentReport.Episode> rows = episodes.stream()
                 .map(e -> episode(e, NoteScorer.scoreNotes(notesByEpisode.getOrDefault(e.episodeId(), List.of()))))
                 .toList();
         return new ExperimentReport(
-                experimentId,
+                completed.experimentId(),
                 config.name(),
-                ExperimentStatus.COMPLETED.name(),
+                completed.status().name(),
                 config.agent(),
                 config.map(),
                 config.dayOr(completedAt),
                 completedAt.toString(),
                 config,
                 rows,
+                completed.failedEpisodes(),
                 metrics(episodes, scorecard),
                 Calibration.of(scorecard.notes().calibration()),
                 ActionConfusion.of(notes),
@@ -72,7 +73,8 @@ final class ReportAssembler {
                 Accuracy.share(m, m.actionAccuracy()),
                 Accuracy.share(m, m.destinationAccuracy()),
                 Accuracy.share(m, m.allThreeAccuracy()),
-                Accuracy.share(m, m.validationRate()));
+                Accuracy.share(m, m.validationRate()),
+                s.controlClamps());
     }
 
     /** The metrics of a set of episodes and the scorecard of their notes. */

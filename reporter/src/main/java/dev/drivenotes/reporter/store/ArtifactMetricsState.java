@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.store;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.note.Note;
@@ -50,14 +51,15 @@ public final class ArtifactMetricsState implements MetricsSink {
                     experimentId, config.name(), config.map(), config.agent(), status, reason, at, endedAt);
         }
 
-        ExperimentDoc completed(ExperimentConfig config, Instant at) {
+        ExperimentDoc completed(ExperimentCompleted completed, Instant at) {
+            ExperimentConfig config = completed.config();
             return new ExperimentDoc(
                     experimentId,
                     config.name(),
                     config.map(),
                     config.agent(),
-                    ExperimentStatus.COMPLETED,
-                    null,
+                    completed.status(),
+                    completed.failureSummary(),
                     startedAt,
                     at);
         }
@@ -87,8 +89,10 @@ public final class ArtifactMetricsState implements MetricsSink {
     }
 
     @Override
-    public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        documents.write(experimentKey(experimentId), experimentDoc(experimentId).completed(config, completedAt));
+    public void recordCompleted(ExperimentCompleted completed, Instant completedAt, Scorecard card) {
+        String experimentId = completed.experimentId();
+        ExperimentConfig config = completed.config();
+        documents.write(experimentKey(experimentId), experimentDoc(experimentId).completed(completed, completedAt));
         history.recordCompleted(
                 new CompletedExperiment(experimentId, config, config.dayOr(completedAt), completedAt, card));
     }

@@ -5,6 +5,7 @@ import static dev.drivenotes.reporter.store.ScorecardColumns.NOTE;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -43,9 +44,9 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     }
 
     @Override
-    public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        db.call("record completion of " + experimentId, c -> {
-            ExperimentRows.completed(c, experimentId, config, completedAt, card);
+    public void recordCompleted(ExperimentCompleted completed, Instant completedAt, Scorecard card) {
+        db.call("record completion of " + completed.experimentId(), c -> {
+            ExperimentRows.completed(c, completed, completedAt, card);
             return null;
         });
     }

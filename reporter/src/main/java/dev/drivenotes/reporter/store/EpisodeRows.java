@@ -83,7 +83,8 @@ final class EpisodeRows {
                         rs.getDouble("route_length_m"),
                         rs.getString("start_place"),
                         rs.getString("destination"),
-                        0);
+                        0,
+                        0 /* not kept in the episodes table: report.json carries it */);
                 episodes.add(new StoredEpisode(
                         rs.getString("experiment_id"),
                         rs.getString("map"),

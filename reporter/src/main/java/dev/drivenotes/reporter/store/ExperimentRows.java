@@ -3,6 +3,7 @@ package dev.drivenotes.reporter.store;
 import static dev.drivenotes.reporter.store.ScorecardColumns.DRIVING;
 import static dev.drivenotes.reporter.store.ScorecardColumns.NOTE;
 
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.platform.json.Json;
@@ -51,30 +52,33 @@ final class ExperimentRows {
                 Json.mapper().writeValueAsString(config));
     }
 
-    static void completed(
-            Connection c, String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card)
+    static void completed(Connection c, ExperimentCompleted completed, Instant completedAt, Scorecard card)
             throws SQLException {
+        ExperimentConfig config = completed.config();
         Object[] values = ScorecardColumns.concat(
                 new Object[] {
-                    experimentId,
+                    completed.experimentId(),
                     config.name(),
                     config.map(),
                     config.agent(),
                     config.episodes(),
                     timestamp(completedAt),
                     config.dayOr(completedAt).toString(),
-                    Json.mapper().writeValueAsString(config)
+                    Json.mapper().writeValueAsString(config),
+                    completed.status().name(),
+                    completed.failureSummary()
                 },
                 ScorecardColumns.noteValues(card.notes()),
                 ScorecardColumns.drivingValues(card.driving()));
         String sql = "INSERT INTO experiments (experiment_id, name, map, agent, episodes_planned, completed_at, day,"
-                + " config_json, status, " + ScorecardColumns.names(NOTE) + ", " + ScorecardColumns.names(DRIVING)
-                + ") VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS DATE), ?, 'COMPLETED', "
+                + " config_json, status, failure_reason, " + ScorecardColumns.names(NOTE) + ", "
+                + ScorecardColumns.names(DRIVING)
+                + ") VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS DATE), ?, ?, ?, "
                 + ScorecardColumns.placeholders(NOTE.size() + DRIVING.size())
                 + ") ON CONFLICT (experiment_id) DO UPDATE SET name = excluded.name, map = excluded.map,"
                 + " agent = excluded.agent, episodes_planned = excluded.episodes_planned,"
                 + " completed_at = excluded.completed_at, day = excluded.day, config_json = excluded.config_json,"
-                + " status = 'COMPLETED', failure_reason = NULL, "
+                + " status = excluded.status, failure_reason = excluded.failure_reason, "
                 + ScorecardColumns.fromExcluded(NOTE) + ", " + ScorecardColumns.fromExcluded(DRIVING);
         DuckDb.update(c, sql, values);
     }
@@ -120,8 +124,9 @@ final class ExperimentRows {
     }
 
     static List<String> completedOn(Connection c, LocalDate day, String map, String agent) throws SQLException {
-        String sql = "SELECT experiment_id FROM experiments WHERE status = 'COMPLETED' AND day = CAST(? AS DATE)"
-                + " AND map = ? AND agent = ? ORDER BY experiment_id";
+        String sql =
+                "SELECT experiment_id FROM experiments WHERE status IN ('COMPLETED', 'COMPLETED_WITH_FAILURES') AND day = CAST(? AS DATE)"
+                        + " AND map = ? AND agent = ? ORDER BY experiment_id";
         List<String> ids = new ArrayList<>();
         try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), day.toString(), map, agent);
                 ResultSet rs = q.executeQuery()) {

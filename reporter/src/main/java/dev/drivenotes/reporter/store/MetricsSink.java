@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.store;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -23,10 +24,11 @@ public interface MetricsSink {
     void recordStarted(String experimentId, ExperimentConfig config, Instant startedAt);
 
     /**
-     * Records an experiment's completion with its scorecard; the experiment's day is its config's
-     * {@code day}, else that of {@code completedAt} (UTC).
+     * Records an experiment's completion (COMPLETED, or COMPLETED_WITH_FAILURES with the failed
+     * episodes as its reason) with its scorecard; the experiment's day is its config's {@code day},
+     * else that of {@code completedAt} (UTC).
      */
-    void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard scorecard);
+    void recordCompleted(ExperimentCompleted completed, Instant completedAt, Scorecard scorecard);
 
     /** Records an experiment's failure. */
     void recordFailed(String experimentId, String reason, Instant failedAt);

@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.port.ArtifactStore;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import dev.drivenotes.reporter.announce.Announcer;
 import dev.drivenotes.reporter.daily.DailyReporter;
@@ -44,7 +46,8 @@ class DailyReportApiTest {
     static class Daily {
         @Bean
         DailyReporter dailyReporter(DuckDbMetricsSink sink, ArtifactStore artifacts) {
-            Announcer announcer = new Announcer(event -> CompletableFuture.completedFuture(null));
+            Announcer announcer =
+                    new Announcer(event -> CompletableFuture.completedFuture(null), EventTelemetry.none());
             return TestReporters.daily(
                     sink, artifacts, announcer, Clock.fixed(NOW, ZoneOffset.UTC), TestReporters.RULE);
         }
@@ -61,7 +64,7 @@ class DailyReportApiTest {
         ExperimentConfig config = ExperimentConfig.of("daily", 1).withDay(LocalDate.parse("2026-01-08"));
         Scorecard card = new Scorecard(
                 new NoteMetrics(4, 0.75, 1, 1, 0.75, 1, 0.8, List.of()), new DrivingMetrics(1, 1, 0, 0, 0, 5, 1));
-        sink.recordCompleted("x1", config, NOW, card);
+        sink.recordCompleted(new ExperimentCompleted("x1", config, List.of(), null), NOW, card);
 
         mvc.perform(post("/v1/reports/daily:render").param("date", "2026-01-08"))
                 .andExpect(status().isOk())

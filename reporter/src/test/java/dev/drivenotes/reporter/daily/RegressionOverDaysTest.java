@@ -148,7 +148,7 @@ class RegressionOverDaysTest {
                 new EpisodeCompleted(id, config.map(), "file:/nowhere/" + id, summary),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
-        return new ExperimentCompleted(id, config, List.of(summary));
+        return new ExperimentCompleted(id, config, List.of(summary), null);
     }
 
     private List<AccuracyRegression> regressions() {

@@ -92,7 +92,8 @@ class ReporterEventHandlerTest {
         handler.handle(e0);
         handler.handle(e0);
         handler.handle(e1);
-        handler.handle(EventEnvelope.wrap(new ExperimentCompleted("x1", CONFIG, summaries), T0.plusSeconds(30)));
+        handler.handle(
+                EventEnvelope.wrap(new ExperimentCompleted("x1", CONFIG, summaries, List.of()), T0.plusSeconds(30)));
 
         assertThat(sink.notes("x1")).hasSize(6);
         assertThat(sink.episodes("x1")).hasSize(2);
@@ -115,7 +116,7 @@ class ReporterEventHandlerTest {
     void ignoresARedeliveredEventEvenAfterItsEffectsChanged() throws Exception {
         EventEnvelope started = EventEnvelope.wrap(new ExperimentStarted("x1", CONFIG), T0);
         handler.handle(started);
-        handler.handle(EventEnvelope.wrap(new ExperimentCompleted("x1", CONFIG, List.of()), T0));
+        handler.handle(EventEnvelope.wrap(new ExperimentCompleted("x1", CONFIG, List.of(), List.of()), T0));
 
         handler.handle(started);
 
@@ -163,7 +164,8 @@ class ReporterEventHandlerTest {
 
         bus.publish(e0).join();
         bus.publish(EventEnvelope.wrap(
-                        new ExperimentCompleted("x1", CONFIG, List.of(((EpisodeCompleted) e0.payload()).summary())),
+                        new ExperimentCompleted(
+                                "x1", CONFIG, List.of(((EpisodeCompleted) e0.payload()).summary()), List.of()),
                         T0))
                 .join();
         assertThat(bus.awaitIdle(Duration.ofSeconds(20))).isTrue();

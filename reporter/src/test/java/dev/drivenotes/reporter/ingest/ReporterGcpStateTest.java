@@ -114,7 +114,7 @@ class ReporterGcpStateTest {
         List<EpisodeSummary> summaries = Arrays.stream(episodes)
                 .map(e -> ((EpisodeCompleted) e.payload()).summary())
                 .toList();
-        return new ExperimentCompleted(experimentId, CONFIG, summaries);
+        return new ExperimentCompleted(experimentId, CONFIG, summaries, List.of());
     }
 
     private long rowsInto(String table) {

@@ -112,6 +112,7 @@ class NoteScorerTest {
                 180,
                 "Main Street",
                 "Museum",
+                0,
                 0);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
@@ -142,6 +143,7 @@ class NoteScorerTest {
                 300,
                 "Main Street",
                 "Museum",
+                0,
                 0);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(ranLightsAndAStopSign));

@@ -19,7 +19,7 @@ class RegressionTerraformTest {
 
         assertThat(filter)
                 .contains("resource.labels.service_name=\"" + reporter + "\"")
-                .contains("textPayload:\"" + RegressionAlerts.LOG_MARKER + " metric=\"");
+                .contains("jsonPayload.message:\"" + RegressionAlerts.LOG_MARKER + " metric=\"");
         assertThat(TerraformConfig.block(metric.get("label_extractors")).keySet())
                 .containsExactlyInAnyOrder("metric", "agent");
     }

@@ -161,7 +161,7 @@ class ExperimentReportContentTest {
                         leftTurnThroughRed(Maneuver.TURN_LEFT)),
                 record("x1", 1, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null)));
 
-        report(carlaRunner.uri(), new ExperimentCompleted("x1", config(1.0), episodes), DONE);
+        report(carlaRunner.uri(), new ExperimentCompleted("x1", config(1.0), episodes, null), DONE);
 
         String html = html("x1");
         assertThat(ROUTE_MAP.matcher(html).results().count()).isEqualTo(2);
@@ -193,7 +193,10 @@ class ExperimentReportContentTest {
         EpisodeSummary lost = Fixtures.summary("x1-e1", 1, Termination.REACHED_DESTINATION);
         recordWithoutTrajectory(lost);
 
-        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(drawn, lost)), DONE);
+        report(
+                TestReporters.NO_CARLA_RUNNER,
+                new ExperimentCompleted("x1", config(1.0), List.of(drawn, lost), null),
+                DONE);
 
         String html = html("x1");
         assertThat(ROUTE_MAP.matcher(html).results().count())
@@ -211,7 +214,7 @@ class ExperimentReportContentTest {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
         recordWithoutTrajectory(quiet);
 
-        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(quiet)), DONE);
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(quiet), null), DONE);
 
         JsonNode metrics = json("x1").get("metrics");
         for (String share : List.of(
@@ -239,11 +242,11 @@ class ExperimentReportContentTest {
         EpisodeSummary before = record("x1", 0, Fixtures.leftTurn(Maneuver.TURN_LEFT, null));
         report(
                 TestReporters.NO_CARLA_RUNNER,
-                new ExperimentCompleted("x1", config(1.0), List.of(before)),
+                new ExperimentCompleted("x1", config(1.0), List.of(before), null),
                 DONE.minusSeconds(86_400));
         EpisodeSummary after = record("x2", 0, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null));
 
-        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x2", config(8.0), List.of(after)), DONE);
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x2", config(8.0), List.of(after), null), DONE);
 
         JsonNode compared = json("x2").get("comparedToPrevious");
         assertThat(compared.get("experimentId").asString()).isEqualTo("x1");

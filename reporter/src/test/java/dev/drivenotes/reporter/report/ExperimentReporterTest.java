@@ -8,6 +8,7 @@ import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -140,7 +141,7 @@ class ExperimentReporterTest {
                 .build();
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()), recordEpisode(infringing, List.of()));
 
-        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes, List.of()), DONE);
 
         byte[] bytes = artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("x1")));
         JsonNode json = Json.mapper().readTree(bytes);
@@ -284,7 +285,7 @@ class ExperimentReporterTest {
                 0.5);
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of(hostile)));
 
-        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes, List.of()), DONE);
 
         String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script");
@@ -300,7 +301,7 @@ class ExperimentReporterTest {
     void publishesReportPublishedAndRecordsTheDay() throws Exception {
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
 
-        report(new ExperimentCompleted("x1", CONFIG, episodes), DONE);
+        report(new ExperimentCompleted("x1", CONFIG, episodes, List.of()), DONE);
 
         assertThat(published).singleElement().satisfies(e -> {
             ReportPublished event = (ReportPublished) e.payload();
@@ -337,10 +338,10 @@ class ExperimentReporterTest {
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
         EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);
 
-        report(new ExperimentCompleted("x1", CONFIG, List.of(x1)), DONE);
-        report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
-        report(new ExperimentCompleted("x3", other, List.of(x3)), DONE.plusSeconds(120));
-        report(new ExperimentCompleted("x2", CONFIG, List.of(x2)), DONE.plusSeconds(60));
+        report(new ExperimentCompleted("x1", CONFIG, List.of(x1), List.of()), DONE);
+        report(new ExperimentCompleted("x2", CONFIG, List.of(x2), List.of()), DONE.plusSeconds(60));
+        report(new ExperimentCompleted("x3", other, List.of(x3), List.of()), DONE.plusSeconds(120));
+        report(new ExperimentCompleted("x2", CONFIG, List.of(x2), List.of()), DONE.plusSeconds(60));
 
         List<Map<String, Object>> days = dailyRows();
         assertThat(days).extracting(d -> d.get("agent")).containsExactlyInAnyOrder(CONFIG.agent(), otherAgent);
@@ -370,7 +371,8 @@ class ExperimentReporterTest {
         EpisodeSummary recorded = recordEpisode(0, List.of());
         EpisodeSummary pending = Fixtures.summary("x1-e1", 1, Termination.MAX_STEPS);
 
-        assertThatThrownBy(() -> report(new ExperimentCompleted("x1", CONFIG, List.of(recorded, pending)), DONE))
+        assertThatThrownBy(() ->
+                        report(new ExperimentCompleted("x1", CONFIG, List.of(recorded, pending), List.of()), DONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("x1-e1");
         assertThat(published).isEmpty();
@@ -381,7 +383,7 @@ class ExperimentReporterTest {
         publisher = event -> CompletableFuture.failedFuture(new IllegalStateException("bus closed"));
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
 
-        assertThatThrownBy(() -> report(new ExperimentCompleted("x1", CONFIG, episodes), DONE))
+        assertThatThrownBy(() -> report(new ExperimentCompleted("x1", CONFIG, episodes, List.of()), DONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ReportPublished")
                 .hasRootCauseMessage("bus closed");
@@ -391,9 +393,41 @@ class ExperimentReporterTest {
     }
 
     @Test
+    void reportsAnExperimentCompletedWithFailuresListingEachFailedEpisodeWithItsReason() throws Exception {
+        List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
+        EpisodeFailure failure =
+                new EpisodeFailure("x1-e1", 1, 8L, 3, "dreamer-service answered 503: dreamer-service unavailable");
+
+        report(new ExperimentCompleted("x1", CONFIG, episodes, List.of(failure)), DONE);
+
+        JsonNode json = Json.mapper().readTree(artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("x1"))));
+        assertThat(json.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
+        assertThat(json.get("episodes")).hasSize(1);
+        JsonNode failed = json.get("failedEpisodes").get(0);
+        assertThat(failed.get("episodeId").asString()).isEqualTo("x1-e1");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.get("reason").asString()).isEqualTo(failure.reason());
+        String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
+        assertThat(html).contains("Failed episodes").contains(failure.reason());
+        assertThat(sink.experiment("x1").orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED_WITH_FAILURES);
+    }
+
+    @Test
+    void reportsAnExperimentWhoseEveryEpisodeFailed() throws Exception {
+        EpisodeFailure failure = new EpisodeFailure("x1-e0", 0, 7L, 3, "dreamer-service unreachable: refused");
+
+        report(new ExperimentCompleted("x1", CONFIG, List.of(), List.of(failure)), DONE);
+
+        JsonNode json = Json.mapper().readTree(artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("x1"))));
+        assertThat(json.get("episodes")).isEmpty();
+        assertThat(json.get("failedEpisodes")).hasSize(1);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void recordsTheCompletionWithItsEventInTheLedgerAndAnnouncesARepeatUnderTheSameId() {
         List<EpisodeSummary> episodes = List.of(recordEpisode(0, List.of()));
-        ExperimentCompleted completed = new ExperimentCompleted("x1", CONFIG, episodes);
+        ExperimentCompleted completed = new ExperimentCompleted("x1", CONFIG, episodes, List.of());
         EventEnvelope event = EventEnvelope.wrap(completed, DONE);
 
         reporter().report(event, completed);

@@ -5,6 +5,7 @@ import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.reporter.announce.Announcer;
 import dev.drivenotes.reporter.daily.DailyReporter;
 import dev.drivenotes.reporter.daily.DailyRollup;
@@ -12,6 +13,7 @@ import dev.drivenotes.reporter.map.MapGeometryClient;
 import dev.drivenotes.reporter.regression.RegressionAlerts;
 import dev.drivenotes.reporter.regression.RegressionRule;
 import dev.drivenotes.reporter.store.MetricsSink;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +43,7 @@ public final class TestReporters {
             Clock clock,
             URI carlaRunner,
             RegressionRule rule) {
-        Announcer announcer = new Announcer(publisher);
+        Announcer announcer = new Announcer(publisher, EventTelemetry.none());
         MapGeometryClient maps = new MapGeometryClient(
                 RestClient.builder(),
                 new PlatformProperties(
@@ -54,7 +56,8 @@ public final class TestReporters {
                 new FigureSource(artifacts, maps),
                 daily(sink, artifacts, announcer, clock, rule),
                 announcer,
-                clock);
+                clock,
+                new NoteAccuracyGauges(new SimpleMeterRegistry()));
     }
 
     /** Reports {@code completed} as the handler does for an ExperimentCompleted event at {@code completedAt}. */

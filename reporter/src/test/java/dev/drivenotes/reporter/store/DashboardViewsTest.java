@@ -77,7 +77,7 @@ class DashboardViewsTest {
                             artifacts,
                             event -> CompletableFuture.completedFuture(null),
                             Clock.fixed(now, ZoneOffset.UTC)),
-                    new ExperimentCompleted("v", config, List.of(clean, rough)),
+                    new ExperimentCompleted("v", config, List.of(clean, rough), null),
                     now);
         }
         report = Json.mapper().readTree(artifacts.get(artifacts.uriOf(ArtifactKeys.reportJson("v"))));

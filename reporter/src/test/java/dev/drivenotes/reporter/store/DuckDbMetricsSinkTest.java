@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentStarted;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
@@ -124,7 +125,8 @@ class DuckDbMetricsSinkTest {
             assertThat(e.agent()).isEqualTo(CONFIG.agent());
         });
 
-        sink.recordCompleted("x1", CONFIG, T0.plusSeconds(60), scorecard(0));
+        sink.recordCompleted(
+                new ExperimentCompleted("x1", CONFIG, List.of(), List.of()), T0.plusSeconds(60), scorecard(0));
         sink.recordStarted("x1", CONFIG, T0);
 
         assertThat(sink.experiment("x1")).map(ExperimentRecord::status).hasValue(ExperimentStatus.COMPLETED);
@@ -140,7 +142,7 @@ class DuckDbMetricsSinkTest {
         Scorecard card = scorecard(0);
         sink.recordStarted("x1", CONFIG, T0);
 
-        sink.recordCompleted("x1", CONFIG, T0.plusSeconds(60), card);
+        sink.recordCompleted(new ExperimentCompleted("x1", CONFIG, List.of(), List.of()), T0.plusSeconds(60), card);
 
         Map<String, Object> row = row("SELECT * FROM experiments WHERE experiment_id = 'x1'");
         assertThat(row).containsAllEntriesOf(columnsOf(card));
@@ -164,6 +166,7 @@ class DuckDbMetricsSinkTest {
                 312.5,
                 "City Hall",
                 "Museum",
+                0,
                 0);
         EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary);
         Scorecard card = scorecard(0);

@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import dev.drivenotes.reporter.note.DrivingMetrics;
@@ -64,8 +65,12 @@ class StoredHistoryTest {
     @EnumSource(StateStores.class)
     void anExplicitDayDecidesWhichDayAnExperimentCountsFor(StateStores store) {
         open(store);
-        sink.recordCompleted("dated", config("dreamer", LocalDate.parse("2026-01-03")), NOON, card(0.9));
-        sink.recordCompleted("undated", config("dreamer", null), NOON, card(0.8));
+        sink.recordCompleted(
+                new ExperimentCompleted("dated", config("dreamer", LocalDate.parse("2026-01-03")), List.of(), null),
+                NOON,
+                card(0.9));
+        sink.recordCompleted(
+                new ExperimentCompleted("undated", config("dreamer", null), List.of(), null), NOON, card(0.8));
 
         assertThat(sink.completedBetween(LocalDate.parse("2026-01-03"), LocalDate.parse("2026-01-03")))
                 .singleElement()
@@ -83,12 +88,28 @@ class StoredHistoryTest {
     @EnumSource(StateStores.class)
     void thePreviousRunIsTheLatestEarlierCompletionOfTheSameMapAndAgent(StateStores store) {
         open(store);
-        sink.recordCompleted("old", config("dreamer", LocalDate.parse("2026-01-08")), NOON, card(0.7));
-        sink.recordCompleted("yesterday", config("dreamer", LocalDate.parse("2026-01-09")), NOON, card(0.8));
-        sink.recordCompleted("other-agent", config("autopilot", JAN_10), NOON.minusSeconds(60), card(0.5));
-        sink.recordCompleted("this-morning", config("dreamer", JAN_10), NOON.minusSeconds(3600), card(0.85));
-        sink.recordCompleted("now", config("dreamer", JAN_10), NOON, card(0.9));
-        sink.recordCompleted("later", config("dreamer", JAN_10), NOON.plusSeconds(60), card(0.95));
+        sink.recordCompleted(
+                new ExperimentCompleted("old", config("dreamer", LocalDate.parse("2026-01-08")), List.of(), null),
+                NOON,
+                card(0.7));
+        sink.recordCompleted(
+                new ExperimentCompleted("yesterday", config("dreamer", LocalDate.parse("2026-01-09")), List.of(), null),
+                NOON,
+                card(0.8));
+        sink.recordCompleted(
+                new ExperimentCompleted("other-agent", config("autopilot", JAN_10), List.of(), null),
+                NOON.minusSeconds(60),
+                card(0.5));
+        sink.recordCompleted(
+                new ExperimentCompleted("this-morning", config("dreamer", JAN_10), List.of(), null),
+                NOON.minusSeconds(3600),
+                card(0.85));
+        sink.recordCompleted(
+                new ExperimentCompleted("now", config("dreamer", JAN_10), List.of(), null), NOON, card(0.9));
+        sink.recordCompleted(
+                new ExperimentCompleted("later", config("dreamer", JAN_10), List.of(), null),
+                NOON.plusSeconds(60),
+                card(0.95));
 
         assertThat(sink.previousCompleted("default-town", "dreamer", JAN_10, NOON, "now"))
                 .get()

@@ -1,10 +1,12 @@
 package dev.drivenotes.carla.sim.embedded;
 
+import dev.drivenotes.carla.episode.RouteChooser;
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.MapCatalog;
 import dev.drivenotes.carla.map.places.PlannedRoute;
 import dev.drivenotes.carla.sim.SimulationLimitException;
 import dev.drivenotes.carla.sim.Simulator;
+import dev.drivenotes.carla.sim.SimulatorCapacity;
 import dev.drivenotes.carla.sim.UnknownSimulationException;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
@@ -60,6 +62,11 @@ public final class EmbeddedSimulator implements Simulator {
         if (live.remove(simulationId) == null) {
             throw new UnknownSimulationException(simulationId);
         }
+    }
+
+    @Override
+    public SimulatorCapacity capacity() {
+        return new SimulatorCapacity("embedded", MAX_LIVE);
     }
 
     public int liveCount() {

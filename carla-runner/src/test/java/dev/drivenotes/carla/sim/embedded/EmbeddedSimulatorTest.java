@@ -3,6 +3,8 @@ package dev.drivenotes.carla.sim.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drivenotes.carla.episode.PurePursuitDriver;
+import dev.drivenotes.carla.episode.RouteChooser;
 import dev.drivenotes.carla.map.MapCatalog;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sim.SimulationFinishedException;

@@ -2,6 +2,7 @@ package dev.drivenotes.carla.sim.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.episode.PurePursuitDriver;
 import dev.drivenotes.carla.map.MapCatalog;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sim.Simulator;

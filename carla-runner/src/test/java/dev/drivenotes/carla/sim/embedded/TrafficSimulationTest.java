@@ -2,6 +2,8 @@ package dev.drivenotes.carla.sim.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.carla.episode.PurePursuitDriver;
+import dev.drivenotes.carla.episode.RouteChooser;
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.sensor.BirdEyeView;

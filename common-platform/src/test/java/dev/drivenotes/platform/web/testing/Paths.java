@@ -19,7 +19,7 @@ final class Paths {
             "/actuator/heapdump",
             "/actuator/configprops",
             "/actuator/shutdown",
-            "/swagger-ui.html",
+            "/admin/login",
             "/.env",
             "/.git/config",
             "/error",

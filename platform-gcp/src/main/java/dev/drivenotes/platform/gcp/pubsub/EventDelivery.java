@@ -5,6 +5,8 @@ import com.google.cloud.spring.pubsub.support.BasicAcknowledgeablePubsubMessage;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventHandler;
+import dev.drivenotes.platform.events.EventTelemetry;
+import dev.drivenotes.platform.events.ObservedEventHandler;
 import dev.drivenotes.platform.json.Json;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +57,14 @@ final class EventDelivery {
         int attempt = attemptOf(message);
         EventEnvelope event;
         try {
-            event = Json.mapper().readValue(message.getData().toByteArray(), EventEnvelope.class);
+            event = withTraceOf(
+                    message, Json.mapper().readValue(message.getData().toByteArray(), EventEnvelope.class));
         } catch (RuntimeException unreadable) {
             // a message nobody can read never gets better: straight to the dead letters
             return deadLetter(received, unreadable);
+        }
+        if (attempt > 1) {
+            ObservedEventHandler.redelivering(handler);
         }
         try {
             handler.handle(event);
@@ -103,6 +109,12 @@ final class EventDelivery {
         return true;
     }
 
+    /** The envelope with the message's {@code traceparent} attribute where the envelope itself carries none. */
+    static EventEnvelope withTraceOf(PubsubMessage message, EventEnvelope event) {
+        String traceparent = message.getAttributesOrDefault(EventTelemetry.TRACEPARENT, "");
+        return event.traceparent() == null && !traceparent.isBlank() ? event.withTraceparent(traceparent) : event;
+    }
+
     private int attemptOf(PubsubMessage message) {
         Integer fromPubSub = Subscriber.getDeliveryAttempt(message);
         if (fromPubSub != null && fromPubSub > 0) {
@@ -126,6 +138,7 @@ final class EventDelivery {
                 .build();
         try {
             deadLetters.apply(copy).get();
+            ObservedEventHandler.deadLettered(handler);
             localAttempts.remove(original.getMessageId());
             received.ack();
             return true;

@@ -7,6 +7,7 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventHandler;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.port.EventSubscriber;
+import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.events.SubscriptionStatus;
 import dev.drivenotes.platform.events.SubscriptionStatuses;
 import dev.drivenotes.platform.json.Json;
@@ -63,14 +64,18 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
                         log.debug("published {} {} as message {}", event.type(), event.eventId(), messageId));
     }
 
+    /** The envelope as JSON, with its id, type, experiment and (when it has one) trace context as attributes. */
     static PubsubMessage toMessage(EventEnvelope event) {
-        return PubsubMessage.newBuilder()
+        PubsubMessage.Builder message = PubsubMessage.newBuilder()
                 .setData(ByteString.copyFrom(Json.mapper().writeValueAsBytes(event)))
                 .setOrderingKey(event.experimentId())
                 .putAttributes(PubSubNames.ATTRIBUTE_EVENT_ID, event.eventId())
                 .putAttributes(PubSubNames.ATTRIBUTE_TYPE, event.type())
-                .putAttributes(PubSubNames.ATTRIBUTE_EXPERIMENT_ID, event.experimentId())
-                .build();
+                .putAttributes(PubSubNames.ATTRIBUTE_EXPERIMENT_ID, event.experimentId());
+        if (event.traceparent() != null) {
+            message.putAttributes(EventTelemetry.TRACEPARENT, event.traceparent());
+        }
+        return message.build();
     }
 
     /**

@@ -8,6 +8,7 @@ import com.google.cloud.bigquery.InsertAllResponse;
 import com.google.cloud.bigquery.TableId;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -55,9 +56,9 @@ public final class BigQueryMetricsSink implements MetricsSink {
     }
 
     @Override
-    public void recordCompleted(String experimentId, ExperimentConfig config, Instant completedAt, Scorecard card) {
-        state.recordCompleted(experimentId, config, completedAt, card);
-        insert(List.of(BigQueryRows.completed(experimentId, config, completedAt, card)));
+    public void recordCompleted(ExperimentCompleted completed, Instant completedAt, Scorecard card) {
+        state.recordCompleted(completed, completedAt, card);
+        insert(List.of(BigQueryRows.completed(completed, completedAt, card)));
     }
 
     @Override

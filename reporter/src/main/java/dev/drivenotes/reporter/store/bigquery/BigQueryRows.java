@@ -2,6 +2,7 @@ package dev.drivenotes.reporter.store.bigquery;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -42,8 +43,10 @@ final class BigQueryRows {
         return row(BigQueryTables.EXPERIMENTS, v, at);
     }
 
-    static Row completed(String experimentId, ExperimentConfig config, Instant at, Scorecard card) {
-        Map<String, Object> v = experimentBase(experimentId, config, "COMPLETED", at);
+    static Row completed(ExperimentCompleted completed, Instant at, Scorecard card) {
+        Map<String, Object> v = experimentBase(
+                completed.experimentId(), completed.config(), completed.status().name(), at);
+        v.put("failure_reason", completed.failureSummary());
         v.put("completed_at", at.toString());
         putNotes(v, card.notes());
         putDriving(v, card.driving());

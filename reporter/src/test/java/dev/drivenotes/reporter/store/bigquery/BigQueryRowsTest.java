@@ -7,7 +7,9 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.InsertAllRequest;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
+import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
+import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.sim.Maneuver;
@@ -55,7 +57,15 @@ class BigQueryRowsTest {
         return Stream.of(
                         Stream.of(
                                 BigQueryRows.started("x1", CONFIG, AT),
-                                BigQueryRows.completed("x1", CONFIG, AT, card()),
+                                BigQueryRows.completed(
+                                        new ExperimentCompleted(
+                                                "x1",
+                                                CONFIG,
+                                                List.of(episode().summary()),
+                                                List.of(new EpisodeFailure(
+                                                        "x1-e1", 1, 2L, 3, "dreamer-service unreachable"))),
+                                        AT,
+                                        card()),
                                 BigQueryRows.failed("x1", "carla-runner unreachable", AT),
                                 BigQueryRows.cancelled("x1", "cancelled by operator", AT),
                                 BigQueryRows.episode(episode(), card().notes(), AT),

@@ -1,0 +1,130 @@
+package dev.drivenotes.orchestrator.clients;
+
+import static dev.drivenotes.model.testing.ObservationBuilder.observation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.CreateSimulationRequest;
+import dev.drivenotes.model.sim.RouteSpec;
+import dev.drivenotes.orchestrator.episode.FakeServices;
+import dev.drivenotes.platform.PlatformProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.RestClient;
+
+class RemoteCallsTest {
+
+    @TempDir
+    Path data;
+
+    private FakeServices fake;
+    private PlatformProperties platform;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fake = new FakeServices();
+        platform = new PlatformProperties(
+                data, new PlatformProperties.Services(fake.uri(), fake.uri(), fake.uri(), fake.uri()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.close();
+    }
+
+    private static List<PredictInstance> oneInstance() {
+        return List.of(new PredictInstance("e0", observation().build(), true, null));
+    }
+
+    @Test
+    void retriesAPredictThatAnswered503UntilTheServiceIsBack() {
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+        fake.predictOutages.set(2);
+
+        assertThat(policy.predict("autopilot", oneInstance())).hasSize(1);
+        assertThat(fake.predictCalls).hasValue(3);
+    }
+
+    @Test
+    void givesUpAfterTheConfiguredAttemptsWithTheServiceAndItsAnswerInTheReason() {
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+        fake.dreamerDown = true;
+
+        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+                .isInstanceOfSatisfying(RemoteServiceException.class, e -> {
+                    assertThat(e.service()).isEqualTo("dreamer-service");
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("dreamer-service unavailable");
+                });
+        assertThat(fake.predictCalls).hasValue(3);
+    }
+
+    @Test
+    void neverRetriesAClientError() {
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+        fake.rejectPredictWith = "observation has no route";
+
+        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+                .isInstanceOfSatisfying(
+                        RemoteServiceException.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(fake.predictCalls).hasValue(1);
+    }
+
+    @Test
+    void neverRetriesAStepThatFailed() {
+        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+        String id = simulator
+                .create(new CreateSimulationRequest(
+                        "default-town", 1L, new RouteSpec("Start", "Goal"), 100, 0, 0.0, 0.0, 0.05, null, 0))
+                .simulationId();
+        fake.failStepAt = 1;
+
+        assertThatThrownBy(() -> simulator.step(id, Control.IDLE))
+                .isInstanceOfSatisfying(
+                        RemoteServiceException.class,
+                        e -> assertThat(e.status()).isEqualTo(500));
+        assertThat(fake.stepped).containsExactly(id);
+    }
+
+    @Test
+    void aPredictThatDoesNotAnswerTimesOutAndIsRetried() {
+        RemoteCalls calls =
+                TestRemoteCalls.with(Duration.ofMillis(300), 5, Duration.ofMillis(50), Duration.ofSeconds(1));
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, calls);
+        fake.predictFrozenUntil = Instant.now().plusSeconds(1);
+
+        long start = System.nanoTime();
+        assertThat(policy.predict("autopilot", oneInstance())).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(fake.predictCalls.get()).isGreaterThan(1);
+    }
+
+    @Test
+    void opensTheBreakerAfterRepeatedFailuresAndThenFailsWithoutCalling() {
+        PolicyClient policy = new PolicyClient(
+                RestClient.builder(),
+                platform,
+                TestRemoteCalls.with(Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofMinutes(1)));
+        fake.dreamerDown = true;
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+                    .isInstanceOf(RemoteServiceException.class);
+        }
+        int calls = fake.predictCalls.get();
+
+        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+                .isInstanceOfSatisfying(
+                        RemoteServiceException.class,
+                        e -> assertThat(e.detail()).contains("circuit breaker is open"));
+        assertThat(fake.predictCalls).hasValue(calls);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.drivenotes.reporter.report;
+
+import dev.drivenotes.reporter.note.NoteMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauge {@value #NAME} per reported experiment: its note accuracies (0..1), tagged {@code
+ * experiment} and {@code kind} (location, action, destination, all-three, validation). A repeated
+ * report of an experiment sets the same gauges again.
+ */
+@Component
+public class NoteAccuracyGauges {
+
+    static final String NAME = "drivenotes.notes.accuracy";
+
+    private final MeterRegistry meters;
+    private final Map<String, AtomicReference<NoteMetrics>> latest = new ConcurrentHashMap<>();
+
+    NoteAccuracyGauges(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void record(String experimentId, NoteMetrics metrics) {
+        AtomicReference<NoteMetrics> holder = latest.computeIfAbsent(experimentId, id -> {
+            AtomicReference<NoteMetrics> created = new AtomicReference<>(metrics);
+            register(id, "location", created, NoteMetrics::locationAccuracy);
+            register(id, "action", created, NoteMetrics::actionAccuracy);
+            register(id, "destination", created, NoteMetrics::destinationAccuracy);
+            register(id, "all-three", created, NoteMetrics::allThreeAccuracy);
+            register(id, "validation", created, NoteMetrics::validationRate);
+            return created;
+        });
+        holder.set(metrics);
+    }
+
+    private void register(
+            String experimentId,
+            String kind,
+            AtomicReference<NoteMetrics> holder,
+            ToDoubleFunction<NoteMetrics> share) {
+        Gauge.builder(NAME, holder, h -> share.applyAsDouble(h.get()))
+                .tag("experiment", experimentId)
+                .tag("kind", kind)
+                .description("share of an experiment's notes correct on this field")
+                .register(meters);
+    }
+}

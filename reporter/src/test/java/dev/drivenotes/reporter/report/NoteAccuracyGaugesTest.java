@@ -1,0 +1,38 @@
+package dev.drivenotes.reporter.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drivenotes.reporter.note.NoteMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NoteAccuracyGaugesTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NoteAccuracyGauges gauges = new NoteAccuracyGauges(meters);
+
+    private double gauge(String experiment, String kind) {
+        return meters.get(NoteAccuracyGauges.NAME)
+                .tags("experiment", experiment, "kind", kind)
+                .gauge()
+                .value();
+    }
+
+    private static NoteMetrics metrics(double location, double allThree) {
+        return new NoteMetrics(10, location, 0.9, 0.8, allThree, 1.0, 0.7, List.of());
+    }
+
+    @Test
+    void showsEachExperimentsLatestAccuraciesByKind() {
+        gauges.record("exp-a", metrics(0.5, 0.4));
+        gauges.record("exp-b", metrics(1.0, 0.9));
+        gauges.record("exp-a", metrics(0.6, 0.5));
+
+        assertThat(gauge("exp-a", "location")).isEqualTo(0.6);
+        assertThat(gauge("exp-a", "all-three")).isEqualTo(0.5);
+        assertThat(gauge("exp-b", "all-three")).isEqualTo(0.9);
+        assertThat(gauge("exp-b", "validation")).isEqualTo(1.0);
+        assertThat(meters.find(NoteAccuracyGauges.NAME).gauges()).hasSize(10);
+    }
+}
