@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -191,13 +192,19 @@ public final class FakeCarlaServer implements AutoCloseable {
 
     /** Runs on the game thread; a {@link FakeCalls.Refused} comes back as its message. */
     private String onGameThread(GameTask task) throws IOException {
-        Future<String> done = game.submit(() -> {
-            try {
-                return task.run();
-            } catch (FakeCalls.Refused e) {
-                return e.getMessage();
-            }
-        });
+        Future<String> done;
+        try {
+            done = game.submit(() -> {
+                try {
+                    return task.run();
+                } catch (FakeCalls.Refused e) {
+                    return e.getMessage();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // a call that arrives while the server closes goes unanswered, as with a real server going away
+            throw new IOException("the fake CARLA server is closing", e);
+        }
         try {
             return done.get();
         } catch (ExecutionException e) {
@@ -215,23 +222,32 @@ public final class FakeCarlaServer implements AutoCloseable {
 
     /** Runs the ticks that tick_cue (or apply_batch with do_tick_cue) asked for, on the game thread. */
     private void tickIfCued() {
-        game.execute(() -> {
-            try {
-                while (world.pendingTicks > 0) {
-                    world.pendingTicks--;
-                    for (FakeWorld.Outgoing m : world.tick()) {
-                        streams.send(m.streamId(), m.message());
-                    }
-                    if (world.crashNow()) {
-                        close();
-                    } else if (world.dropNow()) {
-                        dropConnections();
-                    }
+        if (closed) {
+            return;
+        }
+        try {
+            game.execute(this::runCuedTicks);
+        } catch (RejectedExecutionException e) {
+            log.debug("fake CARLA server closed before a cued tick: {}", e.toString());
+        }
+    }
+
+    private void runCuedTicks() {
+        try {
+            while (world.pendingTicks > 0) {
+                world.pendingTicks--;
+                for (FakeWorld.Outgoing m : world.tick()) {
+                    streams.send(m.streamId(), m.message());
                 }
-            } catch (IOException | RuntimeException e) {
-                log.warn("fake CARLA tick failed", e);
+                if (world.crashNow()) {
+                    close();
+                } else if (world.dropNow()) {
+                    dropConnections();
+                }
             }
-        });
+        } catch (IOException | RuntimeException e) {
+            log.warn("fake CARLA tick failed", e);
+        }
     }
 
     /** Closes every client connection, RPC and streams; the server keeps listening. */
