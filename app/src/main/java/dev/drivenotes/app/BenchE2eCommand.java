@@ -165,6 +165,8 @@ final class BenchE2eCommand implements Callable<Integer> {
                 null,
                 parallel,
                 null,
+                null,
+                null,
                 null));
     }
 }

@@ -161,7 +161,9 @@ final class RunCommand implements Callable<Integer> {
                 null,
                 null,
                 birdEyeSizePx,
-                date));
+                date,
+                null,
+                null));
     }
 
     /** The config {@code build} makes; a value out of range is an error naming its option. */

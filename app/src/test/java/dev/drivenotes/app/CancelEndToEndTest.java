@@ -43,7 +43,24 @@ class CancelEndToEndTest {
         CountDownLatch accepted = new CountDownLatch(1);
         try (CancelOnInterrupt ctrlC = CancelOnInterrupt.register(suite, api, console)) {
             ExperimentConfig config = new ExperimentConfig(
-                    "ctrl-c", null, "autopilot", 4, 5L, null, null, 3000, null, null, null, null, null, 1, null, null);
+                    "ctrl-c",
+                    null,
+                    "autopilot",
+                    4,
+                    5L,
+                    null,
+                    null,
+                    3000,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null);
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new RunCommand.ExperimentRun(

@@ -115,6 +115,8 @@ class DreamerOutageTest {
                 null,
                 3,
                 null,
+                null,
+                null,
                 null);
         String id = api.post(orchestrator.resolve("/v1/experiments"), config)
                 .body()

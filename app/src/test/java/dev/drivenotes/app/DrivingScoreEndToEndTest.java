@@ -70,6 +70,8 @@ class DrivingScoreEndToEndTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         try (LightBlindPolicyServer policy = LightBlindPolicyServer.start();
                 Suite suite = Suite.start(

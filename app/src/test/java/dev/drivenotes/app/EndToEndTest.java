@@ -58,7 +58,24 @@ class EndToEndTest {
     void runsATwoEpisodeExperimentAndScoresItsNotes() throws Exception {
         Path out = data.resolve("runs");
         ExperimentConfig config = new ExperimentConfig(
-                "e2e", null, "autopilot", 2, 11L, null, null, 6000, null, null, null, null, null, null, null, null);
+                "e2e",
+                null,
+                "autopilot",
+                2,
+                11L,
+                null,
+                null,
+                6000,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         int exit = new RunCommand.ExperimentRun(api, suite, System.out, java.time.Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());
@@ -125,7 +142,8 @@ class EndToEndTest {
         String name = "golden-" + agent + "-" + mapName;
         Path out = data.resolve(name);
         ExperimentConfig config = new ExperimentConfig(
-                name, map, agent, episodes, 11L, null, null, 3000, null, null, null, null, null, null, null, null);
+                name, map, agent, episodes, 11L, null, null, 3000, null, null, null, null, null, null, null, null, null,
+                null);
         int exit = new RunCommand.ExperimentRun(
                         api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());
@@ -195,6 +213,8 @@ class EndToEndTest {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null);
             int exit = new RunCommand.ExperimentRun(
                             api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)
@@ -242,7 +262,24 @@ class EndToEndTest {
     void oneExperimentIsOneTraceAcrossItsEventsAndTheJsonLogsOfAllFourServices() throws Exception {
         Path out = data.resolve("traced");
         ExperimentConfig config = new ExperimentConfig(
-                "traced", null, "autopilot", 1, 5L, null, null, 200, null, null, null, null, null, null, null, null);
+                "traced",
+                null,
+                "autopilot",
+                1,
+                5L,
+                null,
+                null,
+                200,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         int exit = new RunCommand.ExperimentRun(
                         api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());

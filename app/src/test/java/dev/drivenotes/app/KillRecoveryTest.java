@@ -58,6 +58,8 @@ class KillRecoveryTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

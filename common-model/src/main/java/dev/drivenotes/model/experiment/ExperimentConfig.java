@@ -37,6 +37,11 @@ import java.util.stream.IntStream;
  * @param day the UTC day the experiment counts for in daily metrics and reports, {@value #MIN_DAY}
  *     to {@value #MAX_DAY}; null (the default) means the day it completes. A scheduled run carries its
  *     schedule's date; a local run may set it to replay a series of days
+ * @param npcAggressiveness how the background vehicles drive, 0 (cautious) .. 1 (aggressive);
+ *     {@value #DEFAULT_NPC_AGGRESSIVENESS} (the default) is the fleet's standard driver
+ * @param narrator who declares a note's maneuver: {@code agent} (the default: the driving policy's
+ *     own account) or {@code autopilot} (the autopilot's rule from the planned path, on the same
+ *     drive), so that narrators can be compared
  */
 public record ExperimentConfig(
         String name,
@@ -54,13 +59,18 @@ public record ExperimentConfig(
         String weather,
         Integer parallelEpisodes,
         Integer birdEyeSizePx,
-        LocalDate day) {
+        LocalDate day,
+        Double npcAggressiveness,
+        String narrator) {
 
     public static final String MIN_DAY = "2000-01-01";
     public static final String MAX_DAY = "2099-12-31";
     public static final String DEFAULT_MAP = "default-town";
     public static final String DEFAULT_AGENT = "dreamer";
     public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
+    public static final List<String> NARRATORS = List.of("agent", "autopilot");
+    public static final String DEFAULT_NARRATOR = "agent";
+    public static final double DEFAULT_NPC_AGGRESSIVENESS = 0.5;
     public static final int MAX_EPISODES = 1000;
     public static final int MAX_ROUTES = 64;
     public static final int MAX_PARALLEL_EPISODES = 64;
@@ -108,6 +118,13 @@ public record ExperimentConfig(
         if (day != null) {
             checkDay("day", day);
         }
+        npcAggressiveness = npcAggressiveness == null ? DEFAULT_NPC_AGGRESSIVENESS : npcAggressiveness;
+        Require.inRange("npcAggressiveness", npcAggressiveness, 0, 1);
+        narrator = narrator == null ? DEFAULT_NARRATOR : narrator;
+        if (!NARRATORS.contains(narrator)) {
+            throw new InvalidInputException(
+                    "narrator", "unknown narrator '" + narrator + "'; expected one of " + NARRATORS);
+        }
     }
 
     /** {@code date} when it lies in {@value #MIN_DAY}..{@value #MAX_DAY}; else an error naming {@code field}. */
@@ -121,7 +138,8 @@ public record ExperimentConfig(
     /** A config with every default, for tests and the launcher. */
     public static ExperimentConfig of(String name, int episodes) {
         return new ExperimentConfig(
-                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null, null);
+                name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     /** This config counting for {@code date} (null: the day it completes). */
@@ -142,7 +160,9 @@ public record ExperimentConfig(
                 weather,
                 parallelEpisodes,
                 birdEyeSizePx,
-                date);
+                date,
+                npcAggressiveness,
+                narrator);
     }
 
     /** The experiment's day: {@code day} when set, else the UTC date of {@code completedAt}. */

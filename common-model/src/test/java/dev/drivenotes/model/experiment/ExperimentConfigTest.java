@@ -30,13 +30,55 @@ class ExperimentConfigTest {
         assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
         assertThat(new ExperimentConfig(
                                 "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, null, 64,
-                                null)
+                                null, null, null)
                         .birdEyeSizePx())
                 .isEqualTo(64);
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, 32, null))
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, 32, null, null,
+                        null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
+    }
+
+    @Test
+    void npcAggressivenessDefaultsToTheStandardDriverAndIsAShare() {
+        assertThat(ExperimentConfig.of("daily", 1).npcAggressiveness()).isEqualTo(0.5);
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, 1.5,
+                        null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("npcAggressiveness"));
+    }
+
+    @Test
+    void narratorDefaultsToTheAgentAndMustBeKnown() {
+        assertThat(ExperimentConfig.of("daily", 1).narrator()).isEqualTo("agent");
+        assertThat(new ExperimentConfig(
+                                "x",
+                                null,
+                                null,
+                                1,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "autopilot")
+                        .narrator())
+                .isEqualTo("autopilot");
+        assertThatThrownBy(() -> new ExperimentConfig(
+                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, "oracle"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("narrator"));
     }
 
     @Test
@@ -63,7 +105,8 @@ class ExperimentConfigTest {
     @Test
     void rejectsMissingEpisodes() {
         assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null))
+                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
@@ -75,6 +118,8 @@ class ExperimentConfigTest {
                         null,
                         "teleport",
                         1,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -111,6 +156,8 @@ class ExperimentConfigTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
@@ -119,7 +166,24 @@ class ExperimentConfigTest {
     @Test
     void usesExplicitSeedsPerEpisode() {
         ExperimentConfig config = new ExperimentConfig(
-                "x", null, null, 2, null, List.of(7L, 11L), null, null, null, null, null, null, null, null, null, null);
+                "x",
+                null,
+                null,
+                2,
+                null,
+                List.of(7L, 11L),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(config.seedOf(1)).isEqualTo(11L);
     }
 

@@ -109,11 +109,13 @@ public class ScheduleService {
                 c.maxSteps(),
                 c.npcCount(),
                 c.gnssNoiseM(),
-                null,
+                c.gnssDropoutRate(),
                 c.fixedDeltaSeconds(),
                 c.weather(),
                 c.parallelEpisodes(),
                 c.birdEyeSizePx(),
-                date);
+                date,
+                c.npcAggressiveness(),
+                c.narrator());
     }
 }

@@ -99,7 +99,7 @@ class EpisodeDriverTest {
     @Test
     void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
         ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null);
+                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null, null, null);
 
         List<EpisodeCompleted> completed = new CopyOnWriteArrayList<>();
         driver.drive("exp-bev", config, List.of(0), completed::add, () -> false);

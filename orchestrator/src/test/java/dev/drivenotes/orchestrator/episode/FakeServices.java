@@ -128,7 +128,8 @@ public final class FakeServices implements AutoCloseable {
     /** An experiment of {@code episodes} on this fake, {@code parallel} at a time, 100 steps at most. */
     static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null);
+                "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null,
+                null, null);
     }
 
     /** An episode driver whose carla-runner and dreamer-service are this fake. */

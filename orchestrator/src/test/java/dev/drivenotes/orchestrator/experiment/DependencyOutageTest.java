@@ -77,6 +77,8 @@ class DependencyOutageTest {
                         null,
                         2,
                         null,
+                        null,
+                        null,
                         null),
                 T0));
         service.run(id);

@@ -84,7 +84,8 @@ class ExperimentApiTest {
         store.create(Experiment.accepted(
                 "exp-1",
                 new ExperimentConfig(
-                        "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null, null),
+                        "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null),
                 T0));
         store.update("exp-1", e -> e.running(T0));
 

@@ -97,6 +97,8 @@ class ExperimentServiceTest {
                 null,
                 parallel,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -381,6 +383,8 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
 
         assertThatThrownBy(() -> service.submit(config))
@@ -401,6 +405,8 @@ class ExperimentServiceTest {
                 null,
                 List.of(routes),
                 100,
+                null,
+                null,
                 null,
                 null,
                 null,

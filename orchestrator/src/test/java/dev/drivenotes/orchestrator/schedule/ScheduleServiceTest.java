@@ -55,12 +55,15 @@ class ScheduleServiceTest {
     }
 
     @Test
-    void definitionsBindFromPropertiesAndKeepTheirBirdEyeSizeForEachDate() {
+    void definitionsBindFromPropertiesAndKeepTheirConditionsForEachDate() {
         ScheduleProperties props = new Binder(new MapConfigurationPropertySource(Map.of(
                         "drivenotes.schedules.definitions.bev.name", "bev",
                         "drivenotes.schedules.definitions.bev.episodes", "2",
                         "drivenotes.schedules.definitions.bev.agent", "dreamer",
                         "drivenotes.schedules.definitions.bev.bird-eye-size-px", "64",
+                        "drivenotes.schedules.definitions.bev.gnss-dropout-rate", "0.2",
+                        "drivenotes.schedules.definitions.bev.npc-aggressiveness", "0.9",
+                        "drivenotes.schedules.definitions.bev.narrator", "autopilot",
                         "drivenotes.schedules.definitions.plain.name", "plain",
                         "drivenotes.schedules.definitions.plain.episodes", "1")))
                 .bind("drivenotes.schedules", ScheduleProperties.class)
@@ -68,9 +71,11 @@ class ScheduleServiceTest {
         assertThat(props.definitions().get("plain").birdEyeSizePx()).isZero();
         ExperimentConfig bev = props.definitions().get("bev");
         assertThat(bev.birdEyeSizePx()).isEqualTo(64);
-        assertThat(ScheduleService.forDate(bev, java.time.LocalDate.of(2026, 11, 24))
-                        .birdEyeSizePx())
-                .isEqualTo(64);
+        ExperimentConfig dated = ScheduleService.forDate(bev, java.time.LocalDate.of(2026, 11, 24));
+        assertThat(dated.birdEyeSizePx()).isEqualTo(64);
+        assertThat(dated.gnssDropoutRate()).isEqualTo(0.2);
+        assertThat(dated.npcAggressiveness()).isEqualTo(0.9);
+        assertThat(dated.narrator()).isEqualTo("autopilot");
     }
 
     @Test

@@ -140,7 +140,9 @@ class RegressionOverDaysTest {
                 null,
                 null,
                 null,
-                date);
+                date,
+                null,
+                null);
         EpisodeSummary summary = Fixtures.summary(id + "-e0", 0, Termination.REACHED_DESTINATION);
         List<Note> notes = new NoteWriter(Fixtures.MATCHER)
                 .write(id, summary, Fixtures.leftTurn(Maneuver.TURN_LEFT, junctionGnss));

@@ -100,7 +100,9 @@ class ComparisonTest {
                 null,
                 2,
                 null,
-                LocalDate.parse("2026-01-08"));
+                LocalDate.parse("2026-01-08"),
+                null,
+                null);
 
         assertThat(Comparison.conditions(PREVIOUS.config(), noisy))
                 .extracting(Comparison.Condition::condition)

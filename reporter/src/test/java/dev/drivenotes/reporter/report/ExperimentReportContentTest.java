@@ -95,6 +95,8 @@ class ExperimentReportContentTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

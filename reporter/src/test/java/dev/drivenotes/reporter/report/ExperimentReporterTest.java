@@ -333,7 +333,24 @@ class ExperimentReporterTest {
                 .findFirst()
                 .orElseThrow();
         ExperimentConfig other = new ExperimentConfig(
-                "daily", null, otherAgent, 1, null, null, null, null, null, null, null, null, null, null, null, null);
+                "daily",
+                null,
+                otherAgent,
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         EpisodeSummary x1 = recordEpisode("x1", 0, Maneuver.GO_STRAIGHT);
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
         EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);
