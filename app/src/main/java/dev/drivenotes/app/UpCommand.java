@@ -13,12 +13,16 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Start the four services locally (one JVM, in-process event bus) and serve until Ctrl-C.",
-            "The ports are checked before anything starts; the services log to DATA/logs/<service>.json."
+            "The ports (and, with --simulator carla, the CARLA server) are checked before anything starts;",
+            "the services log to DATA/logs/<service>.json."
         })
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite;
+
+    @Mixin
+    SimulatorOptions simulator;
 
     @Option(
             names = "--verbose",
@@ -28,8 +32,12 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        SimulatorBackend backend = simulator.backend(null);
+        if (backend.isCarla()) {
+            backend.checkCarlaServer();
+        }
         long started = System.nanoTime();
-        Suite.Settings settings = suite.settings(verbose);
+        Suite.Settings settings = suite.settings(verbose, backend);
         System.out.printf(
                 "Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
         Suite running = Suite.start(

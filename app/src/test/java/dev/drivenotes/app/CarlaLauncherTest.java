@@ -41,6 +41,36 @@ class CarlaLauncherTest {
     }
 
     @Test
+    void upRefusesAnUnreachableServerWithOneLineBeforeStartingServices() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+
+        int code = assertTimeoutPreemptively(
+                REFUSAL_LIMIT,
+                () -> DriveNotes.execute(
+                        new PrintWriter(err, true),
+                        "up",
+                        "--simulator",
+                        "carla",
+                        "--carla-host",
+                        "127.0.0.1",
+                        "--carla-port",
+                        Integer.toString(closedPort),
+                        "--port-base",
+                        "0",
+                        "--data",
+                        dir.resolve("data").toString()));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("drivenotes: cannot reach CARLA server 127.0.0.1:" + closedPort);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(dir.resolve("data").resolve("logs")).doesNotExist();
+    }
+
+    @Test
     void refusesAnUnreachableServerWithOneLine() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -34,6 +34,9 @@ public record Interval(double low, double high, int n) {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denominator;
         double half = Z_95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), n);
+        // at k = 0 (k = n) the bound is exactly 0 (1); rounding would print 1e-17 or 0.9999999999999999
+        double low = k == 0 ? 0 : Math.max(0, centre - half);
+        double high = k == n ? 1 : Math.min(1, centre + half);
+        return new Interval(low, high, n);
     }
 }

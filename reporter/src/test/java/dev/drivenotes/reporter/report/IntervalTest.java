@@ -27,6 +27,14 @@ class IntervalTest {
     }
 
     @Test
+    void boundsAtNoneAndAllAreExactlyZeroAndOne() {
+        for (int n = 1; n <= 200; n++) {
+            assertThat(Interval.wilson(0, n).low()).as("0 of %d", n).isEqualTo(0.0);
+            assertThat(Interval.wilson(n, n).high()).as("%d of %d", n, n).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void hasNoIntervalWithoutNotes() {
         assertThat(Interval.wilson(0, 0)).isNull();
     }
