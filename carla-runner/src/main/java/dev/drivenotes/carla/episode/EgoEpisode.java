@@ -87,7 +87,8 @@ public final class EgoEpisode {
                 new NavigationSensor(plan, map.graph(), map.matcher(), map.router(), request.fixedDeltaSeconds());
         this.network = TrafficNetwork.of(map);
         this.lights = new TrafficLights(network.signals(), request.seed());
-        this.fleet = new TrafficFleet(network, lights, request.seed(), request.npcCount(), startX, startY);
+        this.fleet = new TrafficFleet(
+                network, lights, request.seed(), request.npcCount(), request.npcAggressiveness(), startX, startY);
         this.laneInvasion = new LaneInvasionDetector(map.openDrive());
         followRoute(plan);
     }

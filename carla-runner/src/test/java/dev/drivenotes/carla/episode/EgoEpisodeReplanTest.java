@@ -97,7 +97,7 @@ class EgoEpisodeReplanTest {
 
     private static EgoEpisode episode(PlannedRoute plan) {
         CreateSimulationRequest request =
-                new CreateSimulationRequest(map.ref(), 3, null, 20_000, 0, 5, 0, STEP_S, null, 0);
+                new CreateSimulationRequest(map.ref(), 3, null, 20_000, 0, 5, 0, STEP_S, null, 0, null);
         double[] start = new double[3];
         plan.route().polyline().pointAt(0, start);
         return new EgoEpisode("replan", request, map, plan, start[0], start[1]);

@@ -130,7 +130,8 @@ final class EpisodeDrive {
                 config.gnssDropoutRate(),
                 config.fixedDeltaSeconds(),
                 config.weather(),
-                config.birdEyeSizePx()));
+                config.birdEyeSizePx(),
+                config.npcAggressiveness()));
         String episodeId = EpisodeDriver.episodeId(experimentId, index);
         try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, episodeId)) {
             log.info(
