@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.episode;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -248,7 +249,8 @@ final class EpisodeDrive {
                     summary.termination(),
                     summary.steps(),
                     String.format("%.2f", summary.routeCompletion()));
-            listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+            listener.episodeCompleted(
+                    new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary, Condition.of(config)));
         }
         recording.stop(meters.recording());
     }
