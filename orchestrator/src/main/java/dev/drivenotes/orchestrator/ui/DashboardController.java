@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -163,8 +164,13 @@ class DashboardController {
     private List<ScheduleView> scheduleViews(List<Experiment> all) {
         Map<String, Experiment> byId = all.stream().collect(Collectors.toMap(Experiment::id, Function.identity()));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return schedules.definitions().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+        // a matrix's cells show as schedules of their own, named as their experiment ids are
+        Map<String, ExperimentConfig> named = new TreeMap<>(schedules.definitions());
+        schedules
+                .matrices()
+                .forEach((name, matrix) ->
+                        matrix.cells().forEach(cell -> named.put(name + "-" + cell.name(), cell.config())));
+        return named.entrySet().stream()
                 .map(d -> ScheduleView.of(d.getKey(), d.getValue(), today, SCHEDULE_DAYS, byId, reporter))
                 .toList();
     }

@@ -69,7 +69,9 @@ class DashboardTest {
                 RestClient.builder(),
                 new PlatformProperties(data, new PlatformProperties.Services(services, services, services, services)));
         ScheduleProperties schedules = new ScheduleProperties(
-                Map.of("daily", ExperimentConfig.of("daily", 4)), new ScheduleProperties.IdToken(null, null, null));
+                Map.of("daily", ExperimentConfig.of("daily", 4)),
+                null,
+                new ScheduleProperties.IdToken(null, null, null));
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         mvc = MockMvcBuilders.standaloneSetup(new DashboardController(service, reporter, schedules, clock))
                 .setControllerAdvice(new ProblemDetailsAdvice())
