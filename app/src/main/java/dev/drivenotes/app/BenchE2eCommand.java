@@ -1,5 +1,6 @@
 package dev.drivenotes.app;
 
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
@@ -46,6 +47,9 @@ final class BenchE2eCommand implements Callable<Integer> {
 
     @Mixin
     EpisodeOptions episode;
+
+    @Mixin
+    ConditionOptions conditions;
 
     @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot (default) | dreamer | random")
     String agent;
@@ -125,6 +129,7 @@ final class BenchE2eCommand implements Callable<Integer> {
         result.put("maxSteps", config.maxSteps());
         result.put("map", config.map());
         result.put("agent", config.agent());
+        result.put("condition", Condition.of(config));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(result));
@@ -159,14 +164,14 @@ final class BenchE2eCommand implements Callable<Integer> {
                 null,
                 episode.maxSteps,
                 episode.npcs,
-                null,
-                null,
-                null,
+                conditions.gnssNoiseM,
+                conditions.gnssDropoutRate,
+                conditions.timeStepS,
                 null,
                 parallel,
                 null,
                 null,
-                null,
-                null));
+                conditions.npcAggressiveness,
+                conditions.narrator));
     }
 }

@@ -60,20 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "local-run", description = "Experiment name (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(
-            names = "--gnss-noise-m",
-            paramLabel = "M",
-            defaultValue = "1.0",
-            description = "Standard deviation of the GNSS noise the agent sees, metres (default ${DEFAULT-VALUE}).")
-    double gnssNoiseM;
-
-    @Option(
-            names = "--gnss-dropout-rate",
-            paramLabel = "R",
-            defaultValue = "0",
-            description = "Share of steps, 0..1, on which the GNSS receiver has no fix and the agent dead-reckons"
-                    + " (default ${DEFAULT-VALUE}).")
-    double gnssDropoutRate;
+    @Mixin
+    ConditionOptions conditions;
 
     @Option(
             names = "--date",
@@ -155,15 +143,15 @@ final class RunCommand implements Callable<Integer> {
                 null,
                 episode.maxSteps,
                 episode.npcs,
-                gnssNoiseM,
-                gnssDropoutRate,
-                null,
+                conditions.gnssNoiseM,
+                conditions.gnssDropoutRate,
+                conditions.timeStepS,
                 null,
                 null,
                 birdEyeSizePx,
                 date,
-                null,
-                null));
+                conditions.npcAggressiveness,
+                conditions.narrator));
     }
 
     /** The config {@code build} makes; a value out of range is an error naming its option. */
@@ -171,7 +159,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             return build.get();
         } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
+            String option =
+                    OPTIONS.getOrDefault(e.field(), ConditionOptions.OPTIONS.getOrDefault(e.field(), e.field()));
+            throw new IllegalArgumentException(option + ": " + e.reason(), e);
         }
     }
 
@@ -182,8 +172,6 @@ final class RunCommand implements Callable<Integer> {
             "episodes", "--episodes",
             "maxSteps", "--max-steps",
             "npcCount", "--npcs",
-            "gnssNoiseM", "--gnss-noise-m",
-            "gnssDropoutRate", "--gnss-dropout-rate",
             "birdEyeSizePx", "--bird-eye-size-px",
             "parallelEpisodes", "--parallel",
             "day", "--date");
