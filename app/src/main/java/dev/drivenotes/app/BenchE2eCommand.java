@@ -153,25 +153,6 @@ final class BenchE2eCommand implements Callable<Integer> {
 
     /** The experiment; a value out of range is an error naming its option. */
     private ExperimentConfig config() {
-        String map = episode.mapRef();
-        return RunCommand.checkedConfig(() -> new ExperimentConfig(
-                "bench-e2e",
-                map,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                conditions.gnssNoiseM,
-                conditions.gnssDropoutRate,
-                conditions.timeStepS,
-                null,
-                parallel,
-                null,
-                null,
-                conditions.npcAggressiveness,
-                conditions.narrator));
+        return conditions.config("bench-e2e", episode.mapRef(), agent, episodes, episode, parallel, null, null);
     }
 }

@@ -107,25 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         String map = episode.mapRef();
         return agents.stream()
-                .map(agent -> RunCommand.checkedConfig(() -> new ExperimentConfig(
-                        "compare-" + agent,
-                        map,
-                        agent,
-                        episodes,
-                        episode.seed,
-                        null,
-                        null,
-                        episode.maxSteps,
-                        episode.npcs,
-                        conditions.gnssNoiseM,
-                        conditions.gnssDropoutRate,
-                        conditions.timeStepS,
-                        null,
-                        null,
-                        null,
-                        null,
-                        conditions.npcAggressiveness,
-                        conditions.narrator)))
+                .map(agent -> conditions.config("compare-" + agent, map, agent, episodes, episode, null, null, null))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import java.time.LocalDate;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,41 @@ final class ConditionOptions {
             paramLabel = "NAME",
             description = "Who declares a note's maneuver: agent (default) | autopilot.")
     String narrator;
+
+    /**
+     * An experiment of {@code episodes} on {@code map} with these conditions and {@code episode}'s
+     * seed, traffic count and step limit (null: the config's defaults); a value out of range is an
+     * error naming its option ({@link RunCommand#checkedConfig}).
+     */
+    ExperimentConfig config(
+            String name,
+            String map,
+            String agent,
+            int episodes,
+            EpisodeOptions episode,
+            Integer parallelEpisodes,
+            Integer birdEyeSizePx,
+            LocalDate day) {
+        return RunCommand.checkedConfig(() -> new ExperimentConfig(
+                name,
+                map,
+                agent,
+                episodes,
+                episode.seed,
+                null,
+                null,
+                episode.maxSteps,
+                episode.npcs,
+                gnssNoiseM,
+                gnssDropoutRate,
+                timeStepS,
+                null,
+                parallelEpisodes,
+                birdEyeSizePx,
+                day,
+                npcAggressiveness,
+                narrator));
+    }
 
     /** Config fields these options set, and the option that sets each. */
     static final Map<String, String> OPTIONS = Map.of(

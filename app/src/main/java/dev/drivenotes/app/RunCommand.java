@@ -133,25 +133,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The experiment's config; a value out of range is an error naming its option. */
     private ExperimentConfig config(String mapRef) {
-        return checkedConfig(() -> new ExperimentConfig(
-                name,
-                mapRef,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                conditions.gnssNoiseM,
-                conditions.gnssDropoutRate,
-                conditions.timeStepS,
-                null,
-                null,
-                birdEyeSizePx,
-                date,
-                conditions.npcAggressiveness,
-                conditions.narrator));
+        return conditions.config(name, mapRef, agent, episodes, episode, null, birdEyeSizePx, date);
     }
 
     /** The config {@code build} makes; a value out of range is an error naming its option. */

@@ -85,19 +85,7 @@ public final class Fixtures {
      * but turns right; its plan then heads back to the Bakery, and it runs out of steps.
      */
     public static List<StepRecord> deviation() {
-        Trajectory t = new Trajectory();
-        for (int x = 20; x <= 85; x += 5) {
-            t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
-        }
-        double[][] arc = {{92, 0, 0}, {97, -1, -0.4}, {100, -4, -1.0}, {101, -8, -1.4}};
-        for (double[] p : arc) {
-            t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
-        }
-        for (int y = -12; y >= -40; y -= 5) {
-            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, BAKERY));
-        }
-        t.end(100, -45, -Math.PI / 2);
-        return t.steps();
+        return deviation(false);
     }
 
     /**
@@ -105,6 +93,10 @@ public final class Fixtures {
      * the junction, until its navigation replans at record 20 (step 20) towards the Bakery.
      */
     public static List<StepRecord> deviationWithReplan() {
+        return deviation(true);
+    }
+
+    private static List<StepRecord> deviation(boolean replans) {
         Trajectory t = new Trajectory();
         for (int x = 20; x <= 85; x += 5) {
             t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
@@ -114,9 +106,9 @@ public final class Fixtures {
             t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
         }
         for (int y = -12; y >= -40; y -= 5) {
-            boolean replanned = y <= -22;
-            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, replanned ? BAKERY : MUSEUM));
-            if (y == -22) {
+            boolean oldPlan = replans && y > -22;
+            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, oldPlan ? MUSEUM : BAKERY));
+            if (replans && y == -22) {
                 t.replanned();
             }
         }
