@@ -7,10 +7,7 @@ import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.places.PlannedRoute;
-import dev.drivenotes.carla.map.routing.Route;
 import dev.drivenotes.carla.sensor.NavigationSensor;
-import dev.drivenotes.model.map.NamedPlace;
-import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.SimulationState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EgoEpisodeReplanTest {
 
-    private static final double STEP_S = 0.05;
-    private static final double SPEED_MPS = 6;
+    private static final double STEP_S = MissedTurns.STEP_S;
+    private static final double SPEED_MPS = MissedTurns.SPEED_MPS;
 
     @TempDir
     static Path dir;
@@ -41,73 +38,12 @@ class EgoEpisodeReplanTest {
         map = TestMaps.defaultTown(dir);
     }
 
-    /** A planned route and a route from the same start that leaves its first junction by another maneuver. */
-    private record MissedTurn(PlannedRoute planned, PlannedRoute driven) {}
-
-    private static MissedTurn missedTurn() {
-        List<String> pois = map.places().pois().stream().map(NamedPlace::name).toList();
-        for (String from : pois) {
-            List<PlannedRoute> routes = new ArrayList<>();
-            for (String to : pois) {
-                if (!to.equals(from)) {
-                    map.router().plan(from, to).ifPresent(routes::add);
-                }
-            }
-            for (PlannedRoute a : routes) {
-                for (PlannedRoute b : routes) {
-                    if (diverge(a.route(), b.route())) {
-                        return new MissedTurn(a, b);
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the default town has no two routes parting at their first junction");
-    }
-
-    /** Same start lane and first junction, another maneuver there, and the other continues 60 m past it. */
-    private static boolean diverge(Route a, Route b) {
-        if (a.junctions().isEmpty() || b.junctions().isEmpty() || a.nodes()[0] != b.nodes()[0]) {
-            return false;
-        }
-        Route.JunctionTraversal ja = a.junctions().getFirst();
-        Route.JunctionTraversal jb = b.junctions().getFirst();
-        return ja.junctionId().equals(jb.junctionId())
-                && ja.maneuver() != jb.maneuver()
-                && b.lengthM() > jb.exitM() + 60
-                && a.lengthM() > ja.exitM() + 20;
-    }
-
-    /** Drives the ego's true pose along {@code path} at constant speed for as long as the path lasts. */
-    private static List<SimulationState> driveAlong(EgoEpisode episode, Polyline path) {
-        double[] p = new double[3];
-        List<SimulationState> states = new ArrayList<>();
-        path.pointAt(0, p);
-        episode.sense(p[0], p[1], p[2], SPEED_MPS);
-        states.add(episode.start(p[0], p[1], p[2], SPEED_MPS, 0));
-        for (double s = SPEED_MPS * STEP_S;
-                s < path.lengthM() - 1 && !states.getLast().done();
-                s += SPEED_MPS * STEP_S) {
-            path.pointAt(s, p);
-            episode.sense(p[0], p[1], p[2], SPEED_MPS);
-            episode.moveTraffic();
-            states.add(episode.advance(p[0], p[1], p[2], SPEED_MPS, 0, null));
-        }
-        return states;
-    }
-
-    private static EgoEpisode episode(PlannedRoute plan) {
-        CreateSimulationRequest request =
-                new CreateSimulationRequest(map.ref(), 3, null, 20_000, 0, 5, 0, STEP_S, null, 0, null);
-        double[] start = new double[3];
-        plan.route().polyline().pointAt(0, start);
-        return new EgoEpisode("replan", request, map, plan, start[0], start[1]);
-    }
-
     @Test
     void takingAnotherExitReplansOnceToTheSameDestination() {
-        MissedTurn turn = missedTurn();
-        EgoEpisode episode = episode(turn.planned());
-        List<SimulationState> states = driveAlong(episode, turn.driven().route().polyline());
+        MissedTurns.MissedTurn turn = MissedTurns.find(map);
+        EgoEpisode episode = MissedTurns.episode(map, turn.planned());
+        List<SimulationState> states =
+                MissedTurns.driveAlong(episode, turn.driven().route().polyline());
 
         List<Integer> replans = new ArrayList<>();
         for (int k = 0; k < states.size(); k++) {
@@ -145,9 +81,9 @@ class EgoEpisodeReplanTest {
 
     @Test
     void aCorrectDriveNeverReplans() {
-        MissedTurn turn = missedTurn();
-        List<SimulationState> states =
-                driveAlong(episode(turn.planned()), turn.planned().route().polyline());
+        MissedTurns.MissedTurn turn = MissedTurns.find(map);
+        List<SimulationState> states = MissedTurns.driveAlong(
+                MissedTurns.episode(map, turn.planned()), turn.planned().route().polyline());
 
         assertThat(states).noneMatch(s -> s.observation().replanned());
         assertThat(states.getLast().truth().routeCompletion()).isGreaterThan(0.95);
@@ -156,7 +92,7 @@ class EgoEpisodeReplanTest {
     @ParameterizedTest
     @CsvSource({"-2, false", "4, true"})
     void replansOnlyWhenOffTheRouteForTheHysteresisTime(int stepsBeyondHysteresis, boolean expected) {
-        MissedTurn turn = missedTurn();
+        MissedTurns.MissedTurn turn = MissedTurns.find(map);
         PlannedRoute plan = turn.planned();
         NavigationSensor navigation = new NavigationSensor(plan, map.graph(), map.matcher(), map.router(), STEP_S);
         int otherLane = otherLane(turn);
@@ -181,7 +117,7 @@ class EgoEpisodeReplanTest {
     }
 
     /** A lane of the driven route after its first junction that the planned route does not use. */
-    private static int otherLane(MissedTurn turn) {
+    private static int otherLane(MissedTurns.MissedTurn turn) {
         for (int node : turn.driven().route().nodes()) {
             if (!turn.planned().route().uses(node) && map.graph().node(node).junctionId() == null) {
                 return node;
