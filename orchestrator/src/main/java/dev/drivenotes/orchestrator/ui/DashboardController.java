@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.ui;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -66,9 +67,10 @@ class DashboardController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String agent,
+            @RequestParam(required = false) String condition,
             @RequestParam(required = false) String pageToken,
             @RequestParam(required = false) String notice) {
-        DashboardFilters filters = new DashboardFilters(date, status, agent, pageToken);
+        DashboardFilters filters = new DashboardFilters(date, status, agent, condition, pageToken);
         return page(filters, ExperimentForm.initial(), null, notice, HttpStatus.OK);
     }
 
@@ -154,6 +156,13 @@ class DashboardController {
                 "statuses",
                 Arrays.stream(ExperimentStatus.values()).map(Enum::name).toList());
         page.addObject("agents", ExperimentConfig.AGENTS);
+        page.addObject(
+                "conditions",
+                all.stream()
+                        .map(e -> Condition.of(e.config()))
+                        .distinct()
+                        .sorted()
+                        .toList());
         page.addObject("form", form);
         page.addObject("problem", problem);
         page.addObject("notice", notice == null || notice.length() > 200 ? null : notice);
@@ -180,6 +189,7 @@ class DashboardController {
         add(url, "date", filters.date());
         add(url, "status", filters.status());
         add(url, "agent", filters.agent());
+        add(url, "condition", filters.condition());
         add(url, "pageToken", filters.pageToken());
         return url.build().encode().toUriString();
     }
