@@ -1,6 +1,7 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
@@ -202,8 +203,8 @@ final class RunCommand implements Callable<Integer> {
             String id = response.body().get("id").asString();
             accepted.accept(id);
             console.printf(
-                    "Experiment %s: %d episode(s), agent %s, map %s%n",
-                    id, config.episodes(), config.agent(), config.map());
+                    "Experiment %s: %d episode(s), agent %s, map %s, condition %s%n",
+                    id, config.episodes(), config.agent(), config.map(), Condition.of(config));
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
             boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);
