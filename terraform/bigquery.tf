@@ -53,6 +53,6 @@ module "dashboard_views" {
   project_id = var.project_id
   dataset_id = google_bigquery_dataset.drivenotes.dataset_id
   sql_dir    = local.views_dir
-  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion", "calibration", "driving_score"]
+  views      = ["daily_note_accuracy", "accuracy_by_map_agent", "action_confusion", "calibration", "driving_score", "accuracy_by_condition"]
   depends_on = [module.latest_views]
 }

@@ -100,7 +100,7 @@ public class BenchCarlaState {
 
     private void restart() {
         state = simulator.create(
-                new CreateSimulationRequest(mapRef, seed++, null, 1_000_000, npcs, 0.5, 0, 0.05, null, 0));
+                new CreateSimulationRequest(mapRef, seed++, null, 1_000_000, npcs, 0.5, 0, 0.05, null, 0, null));
         id = state.simulationId();
     }
 }

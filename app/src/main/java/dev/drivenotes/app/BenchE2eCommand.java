@@ -1,5 +1,6 @@
 package dev.drivenotes.app;
 
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
@@ -46,6 +47,9 @@ final class BenchE2eCommand implements Callable<Integer> {
 
     @Mixin
     EpisodeOptions episode;
+
+    @Mixin
+    ConditionOptions conditions;
 
     @Option(names = "--agent", defaultValue = "autopilot", description = "autopilot (default) | dreamer | random")
     String agent;
@@ -125,6 +129,7 @@ final class BenchE2eCommand implements Callable<Integer> {
         result.put("maxSteps", config.maxSteps());
         result.put("map", config.map());
         result.put("agent", config.agent());
+        result.put("condition", Condition.of(config));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(result));
@@ -148,25 +153,6 @@ final class BenchE2eCommand implements Callable<Integer> {
 
     /** The experiment; a value out of range is an error naming its option. */
     private ExperimentConfig config() {
-        String map = episode.mapRef();
-        return RunCommand.checkedConfig(() -> new ExperimentConfig(
-                "bench-e2e",
-                map,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                null,
-                null,
-                null,
-                null,
-                parallel,
-                null,
-                null,
-                null,
-                null));
+        return conditions.config("bench-e2e", episode.mapRef(), agent, episodes, episode, parallel, null, null);
     }
 }

@@ -58,7 +58,7 @@ public class BenchSimState {
 
     private void restart() {
         state = simulator.create(
-                new CreateSimulationRequest(mapFile, seed++, null, 1_000_000, npcs, 0.5, 0, 0.05, null, 0));
+                new CreateSimulationRequest(mapFile, seed++, null, 1_000_000, npcs, 0.5, 0, 0.05, null, 0, null));
         id = state.simulationId();
     }
 

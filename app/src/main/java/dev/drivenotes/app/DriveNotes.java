@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
         exitCodeList = {"0:success", "1:a run that failed", "2:bad input (an option, a file, a busy port)"},
         subcommands = {
             RunCommand.class,
+            CompareCommand.class,
             UpCommand.class,
             BenchCommand.class,
             MapCommand.class,

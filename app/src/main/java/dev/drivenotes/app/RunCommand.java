@@ -1,6 +1,7 @@
 package dev.drivenotes.app;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.platform.json.Json;
 import java.io.IOException;
@@ -60,20 +61,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "local-run", description = "Experiment name (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(
-            names = "--gnss-noise-m",
-            paramLabel = "M",
-            defaultValue = "1.0",
-            description = "Standard deviation of the GNSS noise the agent sees, metres (default ${DEFAULT-VALUE}).")
-    double gnssNoiseM;
-
-    @Option(
-            names = "--gnss-dropout-rate",
-            paramLabel = "R",
-            defaultValue = "0",
-            description = "Share of steps, 0..1, on which the GNSS receiver has no fix and the agent dead-reckons"
-                    + " (default ${DEFAULT-VALUE}).")
-    double gnssDropoutRate;
+    @Mixin
+    ConditionOptions conditions;
 
     @Option(
             names = "--date",
@@ -145,25 +134,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The experiment's config; a value out of range is an error naming its option. */
     private ExperimentConfig config(String mapRef) {
-        return checkedConfig(() -> new ExperimentConfig(
-                name,
-                mapRef,
-                agent,
-                episodes,
-                episode.seed,
-                null,
-                null,
-                episode.maxSteps,
-                episode.npcs,
-                gnssNoiseM,
-                gnssDropoutRate,
-                null,
-                null,
-                null,
-                birdEyeSizePx,
-                date,
-                null,
-                null));
+        return conditions.config(name, mapRef, agent, episodes, episode, null, birdEyeSizePx, date);
     }
 
     /** The config {@code build} makes; a value out of range is an error naming its option. */
@@ -171,7 +142,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             return build.get();
         } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.reason(), e);
+            String option =
+                    OPTIONS.getOrDefault(e.field(), ConditionOptions.OPTIONS.getOrDefault(e.field(), e.field()));
+            throw new IllegalArgumentException(option + ": " + e.reason(), e);
         }
     }
 
@@ -182,8 +155,6 @@ final class RunCommand implements Callable<Integer> {
             "episodes", "--episodes",
             "maxSteps", "--max-steps",
             "npcCount", "--npcs",
-            "gnssNoiseM", "--gnss-noise-m",
-            "gnssDropoutRate", "--gnss-dropout-rate",
             "birdEyeSizePx", "--bird-eye-size-px",
             "parallelEpisodes", "--parallel",
             "day", "--date");
@@ -232,8 +203,8 @@ final class RunCommand implements Callable<Integer> {
             String id = response.body().get("id").asString();
             accepted.accept(id);
             console.printf(
-                    "Experiment %s: %d episode(s), agent %s, map %s%n",
-                    id, config.episodes(), config.agent(), config.map());
+                    "Experiment %s: %d episode(s), agent %s, map %s, condition %s%n",
+                    id, config.episodes(), config.agent(), config.map(), Condition.of(config));
             JsonNode view = follow(id, config.episodes(), started);
             String status = view.get("status").asString();
             boolean reported = "COMPLETED".equals(status) || COMPLETED_WITH_FAILURES.equals(status);

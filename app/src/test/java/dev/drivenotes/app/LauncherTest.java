@@ -60,6 +60,9 @@ class LauncherTest {
                 "--date | 1999-12-31 | --date: must be between 2000-01-01 and 2099-12-31",
                 "--gnss-noise-m | -1 | --gnss-noise-m: must be between 0.0 and 100.0",
                 "--gnss-dropout-rate | 1.5 | --gnss-dropout-rate: must be between 0.0 and 1.0",
+                "--npc-aggressiveness | 1.5 | --npc-aggressiveness: must be between 0.0 and 1.0",
+                "--time-step | 0.9 | --time-step: must be between 0.001 and 0.5",
+                "--narrator | bard | --narrator: unknown narrator 'bard'",
             })
     void refusesABadDateOrNoiseWithOneLineNamingTheOptionBeforeStartingAnything(
             String option, String value, String message) {
@@ -70,6 +73,26 @@ class LauncherTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("drivenotes: ").contains(message).contains(value);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--agents | autopilot,autopilot | --agents: name each agent once",
+                "--agents | autopilot,chauffeur | --agent: unknown agent 'chauffeur'",
+                "--npc-aggressiveness | -0.5 | --npc-aggressiveness: must be between 0.0 and 1.0",
+            })
+    void compareRefusesBadAgentsOrConditionsWithOneLineBeforeStartingAnything(
+            String option, String value, String message) {
+        StringWriter err = new StringWriter();
+
+        int code = assertTimeoutPreemptively(
+                BEFORE_ANY_SERVICE, () -> run(err, "compare", option, value, "--data", dir.toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("drivenotes: ").contains(message);
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 

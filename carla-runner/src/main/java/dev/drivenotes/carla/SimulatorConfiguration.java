@@ -6,9 +6,7 @@ import dev.drivenotes.carla.sim.carla.CarlaSimulator;
 import dev.drivenotes.carla.sim.carla.ServerMap;
 import dev.drivenotes.carla.sim.embedded.EmbeddedSimulator;
 import dev.drivenotes.carla.town.TownGenerator;
-import dev.drivenotes.carla.town.TownSettings;
 import dev.drivenotes.platform.PlatformProperties;
-import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,10 +40,7 @@ class SimulatorConfiguration {
         if (server != null) {
             return new MapCatalog(Map.of(server.name(), server::xodr));
         }
-        Path mapsDir = properties.dataDir().resolve("maps");
-        TownGenerator town = new TownGenerator(TownSettings.DEFAULT);
-        return new MapCatalog(
-                Map.of(TownGenerator.DEFAULT_TOWN, () -> town.writeTo(mapsDir, TownGenerator.DEFAULT_TOWN)));
+        return new MapCatalog(TownGenerator.builtIns(properties.dataDir().resolve("maps")));
     }
 
     @Bean

@@ -23,7 +23,9 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A tiny synthetic town: Main Street runs east along y=0 into the junction "Main & Oak" at (100,
@@ -83,6 +85,18 @@ public final class Fixtures {
      * but turns right; its plan then heads back to the Bakery, and it runs out of steps.
      */
     public static List<StepRecord> deviation() {
+        return deviation(false);
+    }
+
+    /**
+     * Like {@link #deviation}, but the agent keeps its old plan (to the Museum) for two records after
+     * the junction, until its navigation replans at record 20 (step 20) towards the Bakery.
+     */
+    public static List<StepRecord> deviationWithReplan() {
+        return deviation(true);
+    }
+
+    private static List<StepRecord> deviation(boolean replans) {
         Trajectory t = new Trajectory();
         for (int x = 20; x <= 85; x += 5) {
             t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
@@ -92,7 +106,11 @@ public final class Fixtures {
             t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
         }
         for (int y = -12; y >= -40; y -= 5) {
-            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, BAKERY));
+            boolean oldPlan = replans && y > -22;
+            t.add(100, y, -Math.PI / 2, null, decision(Maneuver.FOLLOW_LANE, 0.6, oldPlan ? MUSEUM : BAKERY));
+            if (replans && y == -22) {
+                t.replanned();
+            }
         }
         t.end(100, -45, -Math.PI / 2);
         return t.steps();
@@ -132,6 +150,13 @@ public final class Fixtures {
         private record Pending(GroundTruth truth, double gnssX, double gnssY, double yawRad, Decision decision) {}
 
         private final List<Pending> pending = new ArrayList<>();
+        private final Set<Integer> replans = new HashSet<>();
+
+        /** Marks the last record added as the one where the navigation replanned. */
+        public Trajectory replanned() {
+            replans.add(pending.size() - 1);
+            return this;
+        }
 
         public Trajectory add(double x, double y, double yawRad, MapPoint gnss, Decision decision) {
             int step = pending.size();
@@ -171,6 +196,7 @@ public final class Fixtures {
                         .nextManeuver(Maneuver.TURN_LEFT, 10)
                         .nextPoi(MUSEUM, 100)
                         .speedLimitMps(8.33)
+                        .replanned(replans.contains(i))
                         .build();
                 steps.add(new StepRecord(i, i * STEP_S, observation, p.decision(), p.truth()));
             }

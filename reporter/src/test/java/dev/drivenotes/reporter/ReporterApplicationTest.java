@@ -118,7 +118,8 @@ class ReporterApplicationTest {
         Instant t0 = Instant.now();
 
         bus.publish(EventEnvelope.wrap(new ExperimentStarted("w1", CONFIG), t0));
-        bus.publish(EventEnvelope.wrap(new EpisodeCompleted("w1", "default-town", trajectory.toString(), summary), t0));
+        bus.publish(EventEnvelope.wrap(
+                new EpisodeCompleted("w1", "default-town", trajectory.toString(), summary, null), t0));
         bus.publish(EventEnvelope.wrap(new ExperimentCompleted("w1", CONFIG, List.of(summary), List.of()), t0));
         assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
         awaitReportPublished(announced);

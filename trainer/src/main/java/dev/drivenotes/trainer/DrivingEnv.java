@@ -50,7 +50,7 @@ final class DrivingEnv {
             simulator.destroy(id);
         }
         state = simulator.create(new CreateSimulationRequest(
-                map, seed, null, maxSteps, npcs, GNSS_NOISE_M, 0, STEP_S, null, birdEyeSizePx));
+                map, seed, null, maxSteps, npcs, GNSS_NOISE_M, 0, STEP_S, null, birdEyeSizePx, null));
         id = state.simulationId();
         return state;
     }

@@ -49,8 +49,8 @@ class StopSignDrivingTest {
 
     private static Outcome drive(Driver driver, String from, String to, int npcs) {
         Simulator sim = new EmbeddedSimulator(new MapCatalog(Map.of()));
-        SimulationState s = sim.create(
-                new CreateSimulationRequest(map, 3, new RouteSpec(from, to), 3000, npcs, 0.5, 0, STEP_S, null, 0));
+        SimulationState s = sim.create(new CreateSimulationRequest(
+                map, 3, new RouteSpec(from, to), 3000, npcs, 0.5, 0, STEP_S, null, 0, null));
         driver.reset(0);
         int runs = 0;
         double standingS = 0;

@@ -37,7 +37,9 @@ import dev.drivenotes.model.sim.VehicleSpec;
  *       step's events, ground truth and observation.
  * </ol>
  *
- * The result is a pure function of map, seed and the ego's poses. Not thread-safe: a backend
+ * When the ego leaves its route the navigation replans ({@link NavigationSensor}); the route-reading
+ * sensors and events then follow the new plan, while the state's {@link RouteInfo} stays the
+ * requested route. The result is a pure function of map, seed and the ego's poses. Not thread-safe: a backend
  * serialises steps per simulation.
  */
 public final class EgoEpisode {
@@ -52,17 +54,17 @@ public final class EgoEpisode {
     private final String id;
     private final CreateSimulationRequest request;
     private final LoadedMap map;
-    private final PlannedRoute plan;
     private final RouteInfo routeInfo;
     private final Gnss gnss;
     private final NavigationSensor navigation;
     private final TrafficLights lights;
     private final TrafficFleet fleet;
-    private final TrafficAhead ahead;
-    private final EgoEvents events;
+    private final TrafficNetwork network;
+    private TrafficAhead ahead;
+    private EgoEvents events;
+    private BirdEyeView birdEye;
     private final EgoInTraffic egoInTraffic = new EgoInTraffic();
     private final LaneInvasionDetector laneInvasion;
-    private final BirdEyeView birdEye;
     private final LaneIndex.Match match = new LaneIndex.Match();
     private final double[] fix = new double[2];
     private int step;
@@ -79,16 +81,22 @@ public final class EgoEpisode {
         this.id = id;
         this.request = request;
         this.map = map;
-        this.plan = plan;
         this.routeInfo = plan.info();
         this.gnss = new Gnss(request.seed() * 0x9E3779B97F4A7C15L + 1, request.gnssNoiseM(), request.gnssDropoutRate());
-        this.navigation = new NavigationSensor(plan, map.graph(), map.matcher());
-        TrafficNetwork network = TrafficNetwork.of(map);
+        this.navigation =
+                new NavigationSensor(plan, map.graph(), map.matcher(), map.router(), request.fixedDeltaSeconds());
+        this.network = TrafficNetwork.of(map);
         this.lights = new TrafficLights(network.signals(), request.seed());
-        this.fleet = new TrafficFleet(network, lights, request.seed(), request.npcCount(), startX, startY);
+        this.fleet = new TrafficFleet(
+                network, lights, request.seed(), request.npcCount(), request.npcAggressiveness(), startX, startY);
+        this.laneInvasion = new LaneInvasionDetector(map.openDrive());
+        followRoute(plan);
+    }
+
+    /** Points the sensors and event detectors that read the route at {@code plan}'s. */
+    private void followRoute(PlannedRoute plan) {
         this.ahead = new TrafficAhead(plan.route(), map.graph(), network.stopLines());
         this.events = new EgoEvents(plan.route(), ahead);
-        this.laneInvasion = new LaneInvasionDetector(map.openDrive());
         this.birdEye = request.birdEyeSizePx() == 0
                 ? null
                 : new BirdEyeView(map, plan.route(), fleet, request.birdEyeSizePx());
@@ -97,7 +105,11 @@ public final class EgoEpisode {
     /** Map-matches the ego, advances route progress and tells the traffic where the ego is. */
     public void sense(double x, double y, double yawRad, double speedMps) {
         map.index().match(x, y, yawRad, match);
-        navigation.update(x, y);
+        boolean onLane = match.node() >= 0 && match.outsideM() < OFF_ROAD_M;
+        navigation.update(x, y, onLane ? match.node() : -1, match.alongM());
+        if (navigation.replanned()) {
+            followRoute(navigation.plan());
+        }
         double progressM = navigation.progressM();
         int approach = -1;
         int inside = ahead.insideEntry(progressM);
@@ -112,7 +124,6 @@ public final class EgoEpisode {
                 approach = ahead.entryLane(next);
             }
         }
-        boolean onLane = match.node() >= 0 && match.outsideM() < OFF_ROAD_M;
         egoInTraffic.set(onLane ? match.node() : -1, match.alongM(), x, y, yawRad, speedMps, approach);
     }
 
@@ -194,7 +205,8 @@ public final class EgoEpisode {
                 ahead.lead(progressM, x, y, yaw, fleet),
                 ahead.trafficLight(progressM, lights, timeS),
                 ahead.stopSign(progressM),
-                birdEye == null ? null : birdEye.render(x, y, yaw, progressM));
+                birdEye == null ? null : birdEye.render(x, y, yaw, progressM),
+                step > 0 && navigation.replanned());
         return new SimulationState(id, map.ref(), step, timeS, observation, truth, termination, routeInfo);
     }
 
@@ -224,8 +236,9 @@ public final class EgoEpisode {
         return match.outsideM();
     }
 
+    /** The route the navigation follows now (the requested one until it replans). */
     public PlannedRoute plan() {
-        return plan;
+        return navigation.plan();
     }
 
     public TrafficFleet fleet() {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Generates a grid town as an OpenDRIVE file plus its places sidecar, so that the ordinary map
@@ -18,11 +20,23 @@ import java.util.SplittableRandom;
 public final class TownGenerator {
 
     public static final String DEFAULT_TOWN = "default-town";
+    /** The second generated layout, {@link TownSettings#SECOND}. */
+    public static final String SECOND_TOWN = "grid-town-2";
 
     private final TownSettings settings;
 
     public TownGenerator(TownSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The generated towns a simulator knows by name ({@link #DEFAULT_TOWN}, {@link #SECOND_TOWN}),
+     * each written into {@code dir} when first loaded. Deterministic: the same files every time.
+     */
+    public static Map<String, Supplier<Path>> builtIns(Path dir) {
+        return Map.of(
+                DEFAULT_TOWN, () -> new TownGenerator(TownSettings.DEFAULT).writeTo(dir, DEFAULT_TOWN),
+                SECOND_TOWN, () -> new TownGenerator(TownSettings.SECOND).writeTo(dir, SECOND_TOWN));
     }
 
     /** Writes {@code <name>.xodr} and {@code <name>.places.json} into {@code dir}; returns the .xodr path. */

@@ -25,8 +25,11 @@ final class StopSignWaits {
     private final double[] nextAlongM;
     private final double[] nextFrontGapM;
     private final double[] standingS;
+    private final double minGapM;
 
-    StopSignWaits(StopLines stopLines, int count) {
+    /** @param minGapM the fleet's IDM standstill gap: a vehicle stands at the line with it */
+    StopSignWaits(StopLines stopLines, int count, double minGapM) {
+        this.minGapM = minGapM;
         this.alongByLane = stopLines.alongByLane;
         this.servedLane = new int[count];
         this.servedAlongM = new double[count];
@@ -60,7 +63,7 @@ final class StopSignWaits {
                 nextAlongM[i] = along;
                 nextFrontGapM[i] = frontGapM;
             }
-            return frontGapM - STAND_BEFORE_LINE_M + Idm.MIN_GAP_M;
+            return frontGapM - STAND_BEFORE_LINE_M + minGapM;
         }
         return Double.POSITIVE_INFINITY;
     }

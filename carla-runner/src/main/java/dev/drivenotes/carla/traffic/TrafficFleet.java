@@ -34,6 +34,7 @@ public final class TrafficFleet {
 
     private final TrafficNetwork net;
     private final TrafficLights lights;
+    private final Idm idm;
     private final SplittableRandom random;
     private final int count;
     private final int[] spawnLanes;
@@ -49,8 +50,17 @@ public final class TrafficFleet {
     private final StopSignWaits stopSigns;
     private final double[] point = new double[3];
 
-    public TrafficFleet(TrafficNetwork net, TrafficLights lights, long seed, int count, double egoX, double egoY) {
+    /** @param aggressiveness the drivers' aggressiveness, 0..1, setting the IDM parameters ({@link Idm}) */
+    public TrafficFleet(
+            TrafficNetwork net,
+            TrafficLights lights,
+            long seed,
+            int count,
+            double aggressiveness,
+            double egoX,
+            double egoY) {
         this.net = net;
+        this.idm = Idm.forAggressiveness(aggressiveness);
         this.lights = lights;
         this.random = new SplittableRandom(seed * 0x2545F4914F6CDD1DL + 7);
         this.count = count;
@@ -66,7 +76,7 @@ public final class TrafficFleet {
         this.y = new double[count];
         this.yaw = new double[count];
         this.occupancy = new LaneOccupancy(net.size, count);
-        this.stopSigns = new StopSignWaits(net.stopLines, count);
+        this.stopSigns = new StopSignWaits(net.stopLines, count, idm.minGapM());
         for (int i = 0; i < count; i++) {
             path[i][0] = -1;
         }
@@ -131,7 +141,7 @@ public final class TrafficFleet {
             gapM = egoGapM;
             leaderMps = Math.max(0, ego.speedMps * Math.cos(ego.yawRad - yaw[i]));
         }
-        return Idm.accelerationMps2(v[i], desiredMps, Math.max(0, gapM), leaderMps);
+        return idm.accelerationMps2(v[i], desiredMps, Math.max(0, gapM), leaderMps);
     }
 
     /** The ego as an obstacle seen from NPC i's box, whatever lane it is on; infinite when clear. */
@@ -233,7 +243,8 @@ public final class TrafficFleet {
                     path[i][k] = path[i][k - 1] < 0 ? -1 : choose(path[i][k - 1]);
                 }
                 s[i] = along;
-                speedFactor[i] = MIN_SPEED_FACTOR + random.nextDouble() * (MAX_SPEED_FACTOR - MIN_SPEED_FACTOR);
+                speedFactor[i] = (MIN_SPEED_FACTOR + random.nextDouble() * (MAX_SPEED_FACTOR - MIN_SPEED_FACTOR))
+                        * idm.desiredSpeedScale();
                 pose(i);
                 return;
             }

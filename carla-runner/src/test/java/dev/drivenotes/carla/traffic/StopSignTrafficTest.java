@@ -34,7 +34,7 @@ class StopSignTrafficTest {
     }
 
     private static TrafficFleet fleet(long seed) {
-        return new TrafficFleet(net, new TrafficLights(net.signals(), seed), seed, NPCS, FAR_M, FAR_M);
+        return new TrafficFleet(net, new TrafficLights(net.signals(), seed), seed, NPCS, 0.5, FAR_M, FAR_M);
     }
 
     private static EgoInTraffic farAwayEgo() {

@@ -70,7 +70,7 @@ public record ExperimentConfig(
     public static final List<String> AGENTS = List.of("autopilot", "dreamer", "random");
     public static final List<String> NARRATORS = List.of("agent", "autopilot");
     public static final String DEFAULT_NARRATOR = "agent";
-    public static final double DEFAULT_NPC_AGGRESSIVENESS = 0.5;
+    public static final double DEFAULT_NPC_AGGRESSIVENESS = CreateSimulationRequest.DEFAULT_NPC_AGGRESSIVENESS;
     public static final int MAX_EPISODES = 1000;
     public static final int MAX_ROUTES = 64;
     public static final int MAX_PARALLEL_EPISODES = 64;

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param weather weather preset (CARLA's names, e.g. {@code ClearNoon}: a letter, then letters, digits
  *     or '_', at most {@link #MAX_WEATHER_CHARS}); recorded by the embedded simulator
  * @param birdEyeSizePx 0 for no bird's-eye raster, else its size (64 or 128)
+ * @param npcAggressiveness how the background vehicles drive, 0 (cautious) .. 1 (aggressive); null
+ *     (a client that does not send it) means {@value #DEFAULT_NPC_AGGRESSIVENESS}, the standard driver
  */
 public record CreateSimulationRequest(
         String map,
@@ -31,7 +33,8 @@ public record CreateSimulationRequest(
         double gnssDropoutRate,
         double fixedDeltaSeconds,
         String weather,
-        int birdEyeSizePx) {
+        int birdEyeSizePx,
+        Double npcAggressiveness) {
 
     /** The longest map reference (a file path) accepted. */
     public static final int MAX_MAP_CHARS = 1024;
@@ -40,6 +43,8 @@ public record CreateSimulationRequest(
     public static final int MAX_WEATHER_CHARS = 64;
 
     public static final String DEFAULT_WEATHER = "ClearNoon";
+
+    public static final double DEFAULT_NPC_AGGRESSIVENESS = 0.5;
 
     private static final Pattern WEATHER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -54,6 +59,8 @@ public record CreateSimulationRequest(
         if (birdEyeSizePx != 0 && birdEyeSizePx != 64 && birdEyeSizePx != 128) {
             throw new InvalidInputException("birdEyeSizePx", "must be 0 (off), 64 or 128");
         }
+        npcAggressiveness = npcAggressiveness == null ? DEFAULT_NPC_AGGRESSIVENESS : npcAggressiveness;
+        Require.inRange("npcAggressiveness", npcAggressiveness, 0, 1);
     }
 
     /**

@@ -25,6 +25,9 @@ import java.util.List;
  * @param trafficLight the next traffic light governing the planned path, or null when none ahead
  * @param stopSign the next stop sign governing the planned path, or null when none ahead
  * @param birdEye optional bird's-eye raster, null unless requested
+ * @param replanned the navigation planned a new route to the destination at this step, the ego having
+ *     left the old one: route fields from here on describe the new plan (false in trajectories
+ *     recorded before replanning existed)
  */
 public record Observation(
         double speedMps,
@@ -42,7 +45,8 @@ public record Observation(
         LeadVehicle lead,
         TrafficLightAhead trafficLight,
         StopSignAhead stopSign,
-        BirdEyeRaster birdEye) {
+        BirdEyeRaster birdEye,
+        boolean replanned) {
 
     public static final int MAX_ROUTE_WAYPOINTS = 100;
 
@@ -81,6 +85,7 @@ public record Observation(
                         lead,
                         trafficLight,
                         stopSign,
-                        null);
+                        null,
+                        replanned);
     }
 }

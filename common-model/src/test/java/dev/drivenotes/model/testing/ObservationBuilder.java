@@ -31,6 +31,7 @@ public final class ObservationBuilder {
     private TrafficLightAhead trafficLight;
     private StopSignAhead stopSign;
     private BirdEyeRaster birdEye;
+    private boolean replanned;
 
     private ObservationBuilder() {}
 
@@ -57,6 +58,7 @@ public final class ObservationBuilder {
         b.trafficLight = o.trafficLight();
         b.stopSign = o.stopSign();
         b.birdEye = o.birdEye();
+        b.replanned = o.replanned();
         return b;
     }
 
@@ -124,6 +126,11 @@ public final class ObservationBuilder {
         return this;
     }
 
+    public ObservationBuilder replanned(boolean v) {
+        replanned = v;
+        return this;
+    }
+
     public ObservationBuilder birdEye(BirdEyeRaster v) {
         birdEye = v;
         return this;
@@ -146,6 +153,7 @@ public final class ObservationBuilder {
                 lead,
                 trafficLight,
                 stopSign,
-                birdEye);
+                birdEye,
+                replanned);
     }
 }

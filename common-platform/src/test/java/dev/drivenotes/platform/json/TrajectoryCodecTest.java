@@ -53,7 +53,7 @@ class TrajectoryCodecTest {
                 0,
                 0);
         EventEnvelope event = EventEnvelope.wrap(
-                new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary),
+                new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary, null),
                 Instant.parse("2026-11-24T10:00:00Z"));
 
         String json = Json.mapper().writeValueAsString(event);

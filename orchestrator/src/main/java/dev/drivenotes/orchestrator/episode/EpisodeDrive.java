@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.episode;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -130,7 +131,8 @@ final class EpisodeDrive {
                 config.gnssDropoutRate(),
                 config.fixedDeltaSeconds(),
                 config.weather(),
-                config.birdEyeSizePx()));
+                config.birdEyeSizePx(),
+                config.npcAggressiveness()));
         String episodeId = EpisodeDriver.episodeId(experimentId, index);
         try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, episodeId)) {
             log.info(
@@ -247,7 +249,8 @@ final class EpisodeDrive {
                     summary.termination(),
                     summary.steps(),
                     String.format("%.2f", summary.routeCompletion()));
-            listener.episodeCompleted(new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary));
+            listener.episodeCompleted(
+                    new EpisodeCompleted(experimentId, config.map(), uri.toString(), summary, Condition.of(config)));
         }
         recording.stop(meters.recording());
     }

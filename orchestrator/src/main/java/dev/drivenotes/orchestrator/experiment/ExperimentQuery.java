@@ -2,6 +2,7 @@ package dev.drivenotes.orchestrator.experiment;
 
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -24,6 +25,8 @@ import java.util.function.Predicate;
  * @param status only experiments in this state
  * @param agent only experiments of this agent
  * @param map only experiments on this map reference
+ * @param condition only experiments driven in this condition ({@link Condition}, e.g. {@code
+ *     gnss5m-drop0-npc20-aggr0.5-dt0.05})
  * @param createdFrom only experiments created at or after this instant
  * @param createdTo only experiments created before this instant
  * @param limit page size, 1..{@link #MAX_LIMIT}
@@ -33,6 +36,7 @@ public record ExperimentQuery(
         ExperimentStatus status,
         String agent,
         String map,
+        String condition,
         Instant createdFrom,
         Instant createdTo,
         int limit,
@@ -41,7 +45,10 @@ public record ExperimentQuery(
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     static final Set<String> PARAMETERS =
-            Set.of("status", "agent", "map", "createdFrom", "createdTo", "limit", "pageToken");
+            Set.of("status", "agent", "map", "condition", "createdFrom", "createdTo", "limit", "pageToken");
+
+    /** The longest condition name accepted as a filter. */
+    static final int MAX_CONDITION_CHARS = 200;
 
     /** Newest first; the id orders experiments created at the same instant. */
     static final Comparator<Experiment> NEWEST_FIRST = Comparator.comparing(Experiment::createdAt)
@@ -74,6 +81,7 @@ public record ExperimentQuery(
                 status(one(parameters, "status")),
                 agent(one(parameters, "agent")),
                 Require.maxLength("map", one(parameters, "map"), CreateSimulationRequest.MAX_MAP_CHARS),
+                Require.maxLength("condition", one(parameters, "condition"), MAX_CONDITION_CHARS),
                 instant("createdFrom", one(parameters, "createdFrom")),
                 instant("createdTo", one(parameters, "createdTo")),
                 limit(one(parameters, "limit")),
@@ -99,6 +107,7 @@ public record ExperimentQuery(
         return e -> (status == null || e.status() == status)
                 && (agent == null || agent.equals(e.config().agent()))
                 && (map == null || map.equals(e.config().map()))
+                && (condition == null || condition.equals(Condition.of(e.config())))
                 && (createdFrom == null || !e.createdAt().isBefore(createdFrom))
                 && (createdTo == null || e.createdAt().isBefore(createdTo));
     }

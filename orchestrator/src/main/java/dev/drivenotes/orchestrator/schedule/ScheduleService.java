@@ -9,13 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a named schedule for today (UTC) at most once. A trigger claims the (name, date) slot under
- * a lease of {@link #CLAIM_LEASE}, creates the slot's experiment under its deterministic id ({@link
+ * Runs a named schedule for today (UTC) at most once: one experiment, or every cell of a {@link
+ * ScheduleMatrix} (each its own experiment). A trigger claims the (name, date) slot under
+ * a lease of {@link #CLAIM_LEASE}, creates the slot's experiment(s) under deterministic ids ({@link
  * ScheduleRun#experimentIdFor}) and binds it to the slot. A retried or duplicated trigger gets the
  * same run back; one that finds a claim whose holder died before binding (its lease ran out) takes
  * it over, and since the experiment id is the same for every trigger of the day, creating it again
@@ -46,16 +50,22 @@ public class ScheduleService {
         this.clock = clock;
     }
 
-    /** What a trigger did: {@code started} is true when this call created the day's experiment. */
-    public record Triggered(ScheduleRun run, boolean started) {}
+    /**
+     * What a trigger did: {@code started} is true when this call created the day's experiment(s);
+     * {@code experimentIds} are the day's experiments of the schedule (one, or a matrix's cells),
+     * the run bound to the first.
+     */
+    public record Triggered(ScheduleRun run, boolean started, List<String> experimentIds) {
+        public Triggered {
+            experimentIds = List.copyOf(experimentIds);
+        }
+    }
 
     public Triggered trigger(String name) {
-        ExperimentConfig definition = properties.definitions().get(name);
-        if (definition == null) {
-            throw new NotFoundException("schedule", name);
-        }
         Instant now = clock.instant();
         LocalDate date = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<String, ExperimentConfig> experimentsOfDay = experimentsFor(name, date);
+        List<String> ids = List.copyOf(experimentsOfDay.keySet());
         ScheduleRuns.Claim claim = runs.claim(name, date, now, CLAIM_LEASE);
         if (!claim.won()) {
             if (claim.run().experimentId() == null) {
@@ -67,32 +77,56 @@ public class ScheduleService {
                     name,
                     date,
                     claim.run().experimentId());
-            return new Triggered(claim.run(), false);
+            return new Triggered(claim.run(), false, ids);
         }
-        ExperimentService.Submitted submitted;
+        boolean created = false;
         try {
-            submitted = experiments.submitOnce(ScheduleRun.experimentIdFor(name, date), forDate(definition, date));
+            for (Map.Entry<String, ExperimentConfig> e : experimentsOfDay.entrySet()) {
+                created |= experiments.submitOnce(e.getKey(), e.getValue()).created();
+            }
         } catch (RuntimeException e) {
             runs.release(claim.run());
             throw e;
         }
-        String experimentId = submitted.experiment().id();
+        String experimentId = ids.getFirst();
         try {
             ScheduleRun bound = runs.started(claim.run(), experimentId);
             log.info(
-                    "schedule '{}' for {} {} experiment {}",
+                    "schedule '{}' for {} {} experiment(s) {}",
                     name,
                     date,
-                    submitted.created() ? "started" : "found its",
-                    experimentId);
-            return new Triggered(bound, submitted.created());
+                    created ? "started" : "found its",
+                    String.join(", ", ids));
+            return new Triggered(bound, created, ids);
         } catch (ScheduleRuns.ClaimLostException lost) {
-            // another trigger took the claim over meanwhile; the experiment is the same one
-            log.warn("schedule '{}' for {}: {}; experiment {} stands", name, date, lost.getMessage(), experimentId);
+            // another trigger took the claim over meanwhile; the experiments are the same ones
+            log.warn("schedule '{}' for {}: {}; experiments {} stand", name, date, lost.getMessage(), ids);
             ScheduleRun current = lost.current();
             boolean bound = current != null && current.experimentId() != null;
-            return new Triggered(bound ? current : claim.run().started(experimentId), false);
+            return new Triggered(bound ? current : claim.run().started(experimentId), false, ids);
         }
+    }
+
+    /**
+     * The experiments a schedule starts on {@code date}, by their deterministic ids, in order: a
+     * definition's one ({@code sched-<name>-<date>}), or a matrix's cells ({@code
+     * sched-<name>-<cell>-<date>}). Every trigger of the day computes the same ids, so a trigger that
+     * takes over a crashed one's claim submits the same experiments again, and each exists once.
+     */
+    private Map<String, ExperimentConfig> experimentsFor(String name, LocalDate date) {
+        Map<String, ExperimentConfig> out = new LinkedHashMap<>();
+        ExperimentConfig definition = properties.definitions().get(name);
+        ScheduleMatrix matrix = properties.matrices().get(name);
+        if (definition != null) {
+            out.put(ScheduleRun.experimentIdFor(name, date), forDate(definition, date));
+        } else if (matrix != null) {
+            for (ScheduleMatrix.Cell cell : matrix.cells()) {
+                out.put(ScheduleRun.experimentIdFor(name + "-" + cell.name(), date), forDate(cell.config(), date));
+            }
+        } else {
+            throw new NotFoundException("schedule", name);
+        }
+        return out;
     }
 
     /** The schedule's experiment for one date: named {@code <name>-<date>}, counting for that date. */

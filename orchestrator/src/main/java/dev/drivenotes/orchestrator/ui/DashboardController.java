@@ -1,6 +1,7 @@
 package dev.drivenotes.orchestrator.ui;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -65,9 +67,10 @@ class DashboardController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String agent,
+            @RequestParam(required = false) String condition,
             @RequestParam(required = false) String pageToken,
             @RequestParam(required = false) String notice) {
-        DashboardFilters filters = new DashboardFilters(date, status, agent, pageToken);
+        DashboardFilters filters = new DashboardFilters(date, status, agent, condition, pageToken);
         return page(filters, ExperimentForm.initial(), null, notice, HttpStatus.OK);
     }
 
@@ -153,6 +156,13 @@ class DashboardController {
                 "statuses",
                 Arrays.stream(ExperimentStatus.values()).map(Enum::name).toList());
         page.addObject("agents", ExperimentConfig.AGENTS);
+        page.addObject(
+                "conditions",
+                all.stream()
+                        .map(e -> Condition.of(e.config()))
+                        .distinct()
+                        .sorted()
+                        .toList());
         page.addObject("form", form);
         page.addObject("problem", problem);
         page.addObject("notice", notice == null || notice.length() > 200 ? null : notice);
@@ -163,8 +173,13 @@ class DashboardController {
     private List<ScheduleView> scheduleViews(List<Experiment> all) {
         Map<String, Experiment> byId = all.stream().collect(Collectors.toMap(Experiment::id, Function.identity()));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return schedules.definitions().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+        // a matrix's cells show as schedules of their own, named as their experiment ids are
+        Map<String, ExperimentConfig> named = new TreeMap<>(schedules.definitions());
+        schedules
+                .matrices()
+                .forEach((name, matrix) ->
+                        matrix.cells().forEach(cell -> named.put(name + "-" + cell.name(), cell.config())));
+        return named.entrySet().stream()
                 .map(d -> ScheduleView.of(d.getKey(), d.getValue(), today, SCHEDULE_DAYS, byId, reporter))
                 .toList();
     }
@@ -174,6 +189,7 @@ class DashboardController {
         add(url, "date", filters.date());
         add(url, "status", filters.status());
         add(url, "agent", filters.agent());
+        add(url, "condition", filters.condition());
         add(url, "pageToken", filters.pageToken());
         return url.build().encode().toUriString();
     }

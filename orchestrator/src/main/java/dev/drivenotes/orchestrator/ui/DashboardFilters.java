@@ -14,19 +14,21 @@ import java.util.Map;
  * @param date a UTC day (yyyy-MM-dd): experiments created that day
  * @param status a lifecycle state
  * @param agent a policy name
+ * @param condition a condition name (common-model's {@code Condition})
  * @param pageToken where the previous page ended
  */
-record DashboardFilters(String date, String status, String agent, String pageToken) {
+record DashboardFilters(String date, String status, String agent, String condition, String pageToken) {
 
     DashboardFilters {
         date = blankToNull(date);
         status = blankToNull(status);
         agent = blankToNull(agent);
+        condition = blankToNull(condition);
         pageToken = blankToNull(pageToken);
     }
 
     static DashboardFilters none() {
-        return new DashboardFilters(null, null, null, null);
+        return new DashboardFilters(null, null, null, null, null);
     }
 
     /** The API's query parameters for these filters; a date that is no UTC day is a 400 naming {@code date}. */
@@ -43,6 +45,9 @@ record DashboardFilters(String date, String status, String agent, String pageTok
         if (agent != null) {
             query.put("agent", List.of(agent));
         }
+        if (condition != null) {
+            query.put("condition", List.of(condition));
+        }
         if (pageToken != null) {
             query.put("pageToken", List.of(pageToken));
         }
@@ -51,7 +56,7 @@ record DashboardFilters(String date, String status, String agent, String pageTok
 
     /** The same filters on the page that starts at {@code token}. */
     DashboardFilters page(String token) {
-        return new DashboardFilters(date, status, agent, token);
+        return new DashboardFilters(date, status, agent, condition, token);
     }
 
     private LocalDate day() {

@@ -84,7 +84,7 @@ class RemoteCallsTest {
         SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         String id = simulator
                 .create(new CreateSimulationRequest(
-                        "default-town", 1L, new RouteSpec("Start", "Goal"), 100, 0, 0.0, 0.0, 0.05, null, 0))
+                        "default-town", 1L, new RouteSpec("Start", "Goal"), 100, 0, 0.0, 0.0, 0.05, null, 0, null))
                 .simulationId();
         fake.failStepAt = 1;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentView;
@@ -18,7 +19,10 @@ class ExperimentQueryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T06:00:00Z");
 
-    /** 30 experiments, one a minute from T0 (two share the last minute); every third is random's and failed. */
+    /**
+     * 30 experiments, one a minute from T0 (two share the last minute); every third is random's and
+     * failed; the last ten drove with 5 m of GNSS noise.
+     */
     private static List<Experiment> experiments() {
         List<Experiment> all = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -33,7 +37,7 @@ class ExperimentQueryTest {
                     null,
                     null,
                     null,
-                    null,
+                    i >= 20 ? 5.0 : null,
                     null,
                     null,
                     null,
@@ -104,6 +108,17 @@ class ExperimentQueryTest {
                         T0.plusSeconds(180).toString()))))
                 .containsExactly("exp-02", "exp-01");
         assertThat(ids(page(Map.of("createdFrom", "2026-11-25")))).isEmpty();
+    }
+
+    @Test
+    void filtersByCondition() {
+        assertThat(ids(page(Map.of("condition", "gnss5m-drop0-npc0-aggr0.5-dt0.05"))))
+                .hasSize(10)
+                .allSatisfy(id -> assertThat(Integer.parseInt(id.substring(4))).isGreaterThanOrEqualTo(20));
+        assertThat(ids(page(Map.of("condition", Condition.DEFAULT, "limit", "100"))))
+                .hasSize(20);
+        assertThat(ids(page(Map.of("condition", "gnss9m-drop0-npc0-aggr0.5-dt0.05"))))
+                .isEmpty();
     }
 
     @Test

@@ -110,7 +110,7 @@ class ExperimentServiceTest {
                 .meanSpeedMps(4.2)
                 .route("Start", "Goal", 10)
                 .build();
-        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/" + index, summary);
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/" + index, summary, null);
     }
 
     /** The outbox as a previous run left it once the bus had accepted everything. */

@@ -31,7 +31,7 @@ class LocalExperimentStoreTest {
                 .meanSpeedMps(5)
                 .route("A", "B", 100)
                 .build();
-        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary);
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary, null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.orchestrator.schedule.ScheduleProperties;
 import dev.drivenotes.orchestrator.schedule.ScheduleService;
+import dev.drivenotes.orchestrator.schedule.ShippedSchedules;
 import dev.drivenotes.platform.gcp.pubsub.PubSubBusProperties;
 import dev.drivenotes.platform.gcp.pubsub.PubSubNames;
 import dev.drivenotes.platform.gcp.storage.GcsProperties;
@@ -146,7 +147,11 @@ class TerraformCrossCheckTest {
         String schedule = uri.replaceAll(".*/v1/schedules/([^:]+):run$", "$1");
 
         assertThat(uri).isEqualTo("module.orchestrator.uri/v1/schedules/" + schedule + ":run");
-        assertThat(properties("orchestrator")).containsKey("drivenotes.schedules.definitions." + schedule + ".name");
+        ScheduleProperties schedules = ShippedSchedules.load();
+        assertThat(schedules.definitions().containsKey(schedule)
+                        || schedules.matrices().containsKey(schedule))
+                .as("schedule %s is defined in orchestrator.properties or orchestrator.yaml", schedule)
+                .isTrue();
         String audience = (String) block(target.get("oidc_token")).get("audience");
         assertThat(root.cloudRunEnv("orchestrator")).containsEntry("DRIVENOTES_SCHEDULES_ID_TOKEN_AUDIENCE", audience);
         assertThat((List<Object>) root.moduleCall("orchestrator").get("custom_audiences"))

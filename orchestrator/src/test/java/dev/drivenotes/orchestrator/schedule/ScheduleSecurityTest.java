@@ -15,6 +15,7 @@ import dev.drivenotes.platform.web.ProblemType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class ScheduleSecurityTest {
         ScheduleRun run = ScheduleRun.claim(
                         "daily", LocalDate.of(2026, 11, 24), Instant.now(), ScheduleService.CLAIM_LEASE)
                 .started("exp-1");
-        when(schedules.trigger(eq("daily"))).thenReturn(new ScheduleService.Triggered(run, true));
+        when(schedules.trigger(eq("daily"))).thenReturn(new ScheduleService.Triggered(run, true, List.of()));
     }
 
     @Test

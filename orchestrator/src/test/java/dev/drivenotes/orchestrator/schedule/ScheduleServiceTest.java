@@ -38,7 +38,7 @@ class ScheduleServiceTest {
 
     private ScheduleService service(Instant now) {
         return new ScheduleService(
-                new ScheduleProperties(Map.of("daily", ExperimentConfig.of("daily", 2)), null),
+                new ScheduleProperties(Map.of("daily", ExperimentConfig.of("daily", 2)), null, null),
                 new LocalScheduleRuns(folder),
                 experiments,
                 Clock.fixed(now, ZoneOffset.UTC));

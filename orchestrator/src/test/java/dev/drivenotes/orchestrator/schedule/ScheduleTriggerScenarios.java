@@ -65,7 +65,7 @@ public abstract class ScheduleTriggerScenarios {
 
     private ScheduleService at(Instant now, ScheduleRuns slots) {
         return new ScheduleService(
-                new ScheduleProperties(Map.of(name, ExperimentConfig.of(name, 1)), null),
+                new ScheduleProperties(Map.of(name, ExperimentConfig.of(name, 1)), null, null),
                 slots,
                 experiments,
                 Clock.fixed(now, ZoneOffset.UTC));

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.orchestrator.clients.ReporterClient;
@@ -69,7 +70,9 @@ class DashboardTest {
                 RestClient.builder(),
                 new PlatformProperties(data, new PlatformProperties.Services(services, services, services, services)));
         ScheduleProperties schedules = new ScheduleProperties(
-                Map.of("daily", ExperimentConfig.of("daily", 4)), new ScheduleProperties.IdToken(null, null, null));
+                Map.of("daily", ExperimentConfig.of("daily", 4)),
+                null,
+                new ScheduleProperties.IdToken(null, null, null));
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         mvc = MockMvcBuilders.standaloneSetup(new DashboardController(service, reporter, schedules, clock))
                 .setControllerAdvice(new ProblemDetailsAdvice())
@@ -119,6 +122,28 @@ class DashboardTest {
                 .contains("data-id=\"exp-random\"")
                 .doesNotContain("data-id=\"exp-auto\"", "data-id=\"exp-old\"");
         assertThat(page).as("the rows the stream follows").contains("data-ids=\"exp-random\"");
+    }
+
+    @Test
+    void filtersByConditionFromTheConditionsOfTheListedExperiments() throws Exception {
+        store.create(Experiment.accepted("exp-clean", config("c", "autopilot"), T0));
+        ExperimentConfig noisy = Json.mapper()
+                .convertValue(
+                        Map.of("name", "n", "agent", "autopilot", "episodes", 1, "gnssNoiseM", 5.0),
+                        ExperimentConfig.class);
+        store.create(Experiment.accepted("exp-noisy", noisy, T0.plusSeconds(1)));
+
+        String page = mvc.perform(get("/ui").param("condition", Condition.of(noisy)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("data-id=\"exp-noisy\"").doesNotContain("data-id=\"exp-clean\"");
+        assertThat(page)
+                .as("the filter offers every condition listed")
+                .contains("<option value=\"" + Condition.of(noisy) + "\" selected=\"selected\"")
+                .contains("<option value=\"" + Condition.DEFAULT + "\"");
     }
 
     @Test

@@ -28,8 +28,13 @@ import java.util.Map;
  * reached), on the truth side the POI entered. A missed turn is a junction left by another maneuver
  * than the one its plan said on entering (the observation's next maneuver on the traversal's first
  * record): its junction note keeps the declared maneuver (so a declaration copied from the plan is
- * scored wrong), and a reroute note on the first record after the junction records the plan's next
- * POI from then on (the decision's target there) against the POI actually reached next.
+ * scored wrong), and a reroute note records the plan's next POI from then on (the decision's target
+ * there) against the POI actually reached next. The note sits on the record where the navigation
+ * replanned ({@code observation.replanned}) after the junction entry and before the next junction,
+ * or on the first record after the junction when it did not replan (the episode ended first, or a
+ * trajectory recorded before replanning existed). A junction followed by such a replan takes its
+ * agent-side next POI from the replan record's decision too: the agent's plan after what it did.
+ * A replan without a missed turn before it writes no note.
  *
  * <p>Edge rules: the terminal record (no decision) uses the previous record's
  * decision, and a trajectory whose first record has no decision (an episode that ended before any
@@ -64,13 +69,17 @@ public final class NoteWriter {
                 Segments.of(trajectory, matcher.directory()),
                 Localisation.track(trajectory));
         List<Note> notes = new ArrayList<>();
-        for (Segments.Traversal traversal : e.segments().traversals()) {
-            Note junction = junctionNote(e, traversal);
+        List<Segments.Traversal> traversals = e.segments().traversals();
+        for (int k = 0; k < traversals.size(); k++) {
+            Segments.Traversal traversal = traversals.get(k);
+            int nextJunction = k + 1 < traversals.size() ? traversals.get(k + 1).first() : trajectory.size();
+            int replan = firstReplan(trajectory, traversal.first(), nextJunction);
+            Note junction = junctionNote(e, traversal, replan);
             notes.add(junction);
             if (missedTurn(
                     trajectory.get(traversal.first()).observation(),
                     junction.truth().action())) {
-                notes.add(rerouteNote(e, traversal, junction));
+                notes.add(rerouteNote(e, traversal, junction, replan));
             }
         }
         for (int i = 0; i < e.segments().arrivals().size(); i++) {
@@ -89,14 +98,25 @@ public final class NoteWriter {
             Segments segments,
             double[][] belief) {}
 
-    private Note junctionNote(Episode e, Segments.Traversal traversal) {
+    /** The first record in {@code from..to-1} where the navigation replanned, or -1. */
+    private static int firstReplan(List<StepRecord> trajectory, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (trajectory.get(i).observation().replanned()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @param replan the record where the navigation replanned after this junction, or -1 */
+    private Note junctionNote(Episode e, Segments.Traversal traversal, int replan) {
         List<StepRecord> trajectory = e.trajectory();
         Decision[] decisions = e.decisions();
         int reference = traversal.middle();
         NoteFields agent = new NoteFields(
                 believedPlace(e, reference),
                 mostFrequentManeuver(decisions, traversal),
-                decisions[reference].targetPoi());
+                decisions[replan >= 0 ? replan : reference].targetPoi());
 
         int before = Math.max(traversal.first() - 1, 0);
         int after = Math.min(traversal.last() + 1, trajectory.size() - 1);
@@ -116,13 +136,16 @@ public final class NoteWriter {
     }
 
     /**
-     * The note after a missed turn, on the first record after the junction (its last record when the
-     * episode ends inside it): the agent's GNSS place there, the maneuver it declared in the junction
-     * and its plan's next POI from there, against the true place, the maneuver executed and the POI
-     * actually reached next. Its confidence is the decision's there.
+     * The note after a missed turn, on the record where the navigation replanned ({@code replan}), else
+     * on the first record after the junction (its last record when the episode ends inside it): the
+     * agent's believed place there, the maneuver it declared in the junction and its plan's next POI
+     * from there, against the true place, the maneuver executed and the POI actually reached next.
+     * Its confidence is the decision's there.
      */
-    private Note rerouteNote(Episode e, Segments.Traversal traversal, Note junction) {
-        int exit = Math.min(traversal.last() + 1, e.trajectory().size() - 1);
+    private Note rerouteNote(Episode e, Segments.Traversal traversal, Note junction, int replan) {
+        int exit = replan >= 0
+                ? replan
+                : Math.min(traversal.last() + 1, e.trajectory().size() - 1);
         Decision decision = e.decisions()[exit];
         NoteFields agent = new NoteFields(believedPlace(e, exit), junction.action(), decision.targetPoi());
         NoteFields truth =

@@ -13,6 +13,7 @@ import java.util.List;
  * Launchers and checks read its keys: keep them stable. A share without a denominator (no notes)
  * is null, never 0.
  *
+ * @param condition the conditions it drove in ({@link dev.drivenotes.model.experiment.Condition})
  * @param day the UTC day the experiment counts for in daily metrics
  * @param config the config it ran (seeds, conditions)
  * @param calibration the reliability diagram's bins and the expected calibration error
@@ -26,6 +27,7 @@ public record ExperimentReport(
         String status,
         String agent,
         String map,
+        String condition,
         LocalDate day,
         String completedAt,
         ExperimentConfig config,
@@ -41,6 +43,7 @@ public record ExperimentReport(
     public ExperimentReport {
         Require.notBlank("experimentId", experimentId);
         Require.notBlank("status", status);
+        Require.notBlank("condition", condition);
         Require.notNull("day", day);
         Require.notNull("config", config);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));

@@ -64,6 +64,7 @@ final class HtmlReport {
                         ? "not recorded (the orchestrator does not record which checkpoint served the run)"
                         : "none (rule-based agent)");
         term("map", r.map());
+        term("condition", r.condition());
         term("episodes", c.episodes() + ", seeds " + c.episodeSeeds());
         term(
                 "routes",
@@ -71,7 +72,7 @@ final class HtmlReport {
                         ? "chosen by each episode's seed"
                         : c.routes().toString());
         term("weather", c.weather());
-        term("traffic", c.npcCount() + " background vehicles");
+        term("traffic", c.npcCount() + " background vehicles, aggressiveness " + num(c.npcAggressiveness(), 2));
         term("GNSS noise", num(c.gnssNoiseM(), 1) + " m (standard deviation)");
         term("GNSS dropouts", pct(c.gnssDropoutRate()) + " of steps without a fix");
         term("step limit", c.maxSteps() + " steps of " + num(c.fixedDeltaSeconds(), 3) + " s");

@@ -1,6 +1,7 @@
 package dev.drivenotes.reporter.report;
 
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -38,6 +39,7 @@ final class ReportAssembler {
                 completed.status().name(),
                 config.agent(),
                 config.map(),
+                Condition.of(config),
                 config.dayOr(completedAt),
                 completedAt.toString(),
                 config,

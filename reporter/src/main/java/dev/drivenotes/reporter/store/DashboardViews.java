@@ -32,8 +32,13 @@ import java.util.regex.Pattern;
 final class DashboardViews {
 
     /** The dashboard views, in creation order (Terraform's {@code dashboard_views}). */
-    static final List<String> VIEWS =
-            List.of("daily_note_accuracy", "accuracy_by_map_agent", "action_confusion", "calibration", "driving_score");
+    static final List<String> VIEWS = List.of(
+            "daily_note_accuracy",
+            "accuracy_by_map_agent",
+            "action_confusion",
+            "calibration",
+            "driving_score",
+            "accuracy_by_condition");
 
     private static final Pattern TABLE = Pattern.compile("`\\$\\{dataset}\\.([a-z_]+?)(?:_latest)?`");
     private static final Pattern CURRENT_DATE = Pattern.compile("(?i)CURRENT_DATE\\(\\)");

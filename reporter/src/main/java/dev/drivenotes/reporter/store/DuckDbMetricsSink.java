@@ -71,7 +71,7 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     public void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard) {
         db.transaction("record episode " + episode.summary().episodeId(), c -> {
             EpisodeRows.upsert(c, episode, scorecard.notes());
-            NoteRows.replace(c, episode.summary().episodeId(), episode.summary().index(), notes);
+            NoteRows.replace(c, episode.summary().episodeId(), episode.summary().index(), episode.condition(), notes);
             return null;
         });
     }

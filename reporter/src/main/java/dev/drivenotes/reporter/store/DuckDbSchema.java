@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.store;
 
+import dev.drivenotes.model.experiment.Condition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,13 +26,19 @@ final class DuckDbSchema {
             collisions_pedestrian INTEGER DEFAULT 0, collisions_vehicle INTEGER DEFAULT 0,
             collisions_static INTEGER DEFAULT 0, red_light_runs INTEGER DEFAULT 0, stop_sign_runs INTEGER DEFAULT 0""";
 
+    /**
+     * The experiment's {@link Condition} on experiments, episodes and notes; rows written before
+     * conditions existed read as {@link Condition#DEFAULT}.
+     */
+    static final String CONDITION = "condition VARCHAR DEFAULT '" + Condition.DEFAULT + "'";
+
     private static final List<String> TABLES = List.of(
             """
             CREATE TABLE IF NOT EXISTS experiments (
               experiment_id VARCHAR PRIMARY KEY, name VARCHAR, map VARCHAR, agent VARCHAR,
               episodes_planned INTEGER, status VARCHAR NOT NULL, failure_reason VARCHAR,
               started_at TIMESTAMP, completed_at TIMESTAMP, day DATE, config_json VARCHAR,
-              %s, %s)""".formatted(NOTE_METRICS, DRIVING_METRICS),
+              %s, %s, %s)""".formatted(NOTE_METRICS, DRIVING_METRICS, CONDITION),
             """
             CREATE TABLE IF NOT EXISTS episodes (
               episode_id VARCHAR PRIMARY KEY, experiment_id VARCHAR NOT NULL, map VARCHAR NOT NULL,
@@ -39,7 +46,7 @@ final class DuckDbSchema {
               termination VARCHAR NOT NULL, route_completion DOUBLE NOT NULL, collisions INTEGER NOT NULL,
               lane_invasions INTEGER NOT NULL, off_road BOOLEAN NOT NULL, mean_speed_mps DOUBLE NOT NULL,
               route_length_m DOUBLE NOT NULL, start_place VARCHAR NOT NULL, destination VARCHAR NOT NULL,
-              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s, %s)""".formatted(NOTE_METRICS, INFRACTIONS),
+              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s, %s, %s)""".formatted(NOTE_METRICS, INFRACTIONS, CONDITION),
             """
             CREATE TABLE IF NOT EXISTS notes (
               episode_id VARCHAR NOT NULL, seq INTEGER NOT NULL, experiment_id VARCHAR NOT NULL,
@@ -48,7 +55,7 @@ final class DuckDbSchema {
               truth_place VARCHAR NOT NULL, truth_action VARCHAR NOT NULL, truth_next_poi VARCHAR NOT NULL,
               location_correct BOOLEAN NOT NULL, action_correct BOOLEAN NOT NULL,
               destination_correct BOOLEAN NOT NULL, all_correct BOOLEAN NOT NULL, valid BOOLEAN NOT NULL,
-              confidence DOUBLE NOT NULL, PRIMARY KEY (episode_id, seq))""",
+              confidence DOUBLE NOT NULL, %s, PRIMARY KEY (episode_id, seq))""".formatted(CONDITION),
             """
             CREATE TABLE IF NOT EXISTS metrics_daily (
               day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL, experiments INTEGER NOT NULL,
@@ -69,6 +76,10 @@ final class DuckDbSchema {
             // DuckDB cannot add a column with a NOT NULL constraint, so none of them has one)
             for (String column : INFRACTIONS.split(",")) {
                 statement.execute("ALTER TABLE episodes ADD COLUMN IF NOT EXISTS " + column.strip());
+            }
+            // files written before conditions existed: their rows read as the default condition
+            for (String table : List.of("experiments", "episodes", "notes")) {
+                statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + CONDITION);
             }
         }
     }

@@ -20,7 +20,7 @@ final class EpisodeRows {
             episode_id, experiment_id, map, episode_index, seed, steps, termination, route_completion, collisions,
             lane_invasions, off_road, mean_speed_mps, route_length_m, start_place, destination, artifact_uri,
             driving_score, collisions_pedestrian, collisions_vehicle, collisions_static, red_light_runs,
-            stop_sign_runs""";
+            stop_sign_runs, condition""";
 
     private EpisodeRows() {}
 
@@ -49,7 +49,8 @@ final class EpisodeRows {
                     s.infractions().collisionsVehicle(),
                     s.infractions().collisionsStatic(),
                     s.infractions().redLightRuns(),
-                    s.infractions().stopSignRuns()
+                    s.infractions().stopSignRuns(),
+                    episode.condition()
                 },
                 ScorecardColumns.noteValues(notes));
         String sql = "INSERT OR REPLACE INTO episodes (" + COLUMNS + ", "

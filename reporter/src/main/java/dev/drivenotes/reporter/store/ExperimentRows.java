@@ -4,6 +4,7 @@ import static dev.drivenotes.reporter.store.ScorecardColumns.DRIVING;
 import static dev.drivenotes.reporter.store.ScorecardColumns.NOTE;
 
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.platform.json.Json;
@@ -36,10 +37,11 @@ final class ExperimentRows {
             throws SQLException {
         String sql = """
                 INSERT INTO experiments (experiment_id, name, map, agent, episodes_planned, status, started_at,
-                  config_json) VALUES (?, ?, ?, ?, ?, 'RUNNING', CAST(? AS TIMESTAMP), ?)
+                  config_json, condition) VALUES (?, ?, ?, ?, ?, 'RUNNING', CAST(? AS TIMESTAMP), ?, ?)
                 ON CONFLICT (experiment_id) DO UPDATE SET name = excluded.name, map = excluded.map,
                   agent = excluded.agent, episodes_planned = excluded.episodes_planned,
-                  started_at = excluded.started_at, config_json = excluded.config_json""";
+                  started_at = excluded.started_at, config_json = excluded.config_json,
+                  condition = excluded.condition""";
         DuckDb.update(
                 c,
                 sql,
@@ -49,7 +51,8 @@ final class ExperimentRows {
                 config.agent(),
                 config.episodes(),
                 timestamp(startedAt),
-                Json.mapper().writeValueAsString(config));
+                Json.mapper().writeValueAsString(config),
+                Condition.of(config));
     }
 
     static void completed(Connection c, ExperimentCompleted completed, Instant completedAt, Scorecard card)
@@ -66,19 +69,20 @@ final class ExperimentRows {
                     config.dayOr(completedAt).toString(),
                     Json.mapper().writeValueAsString(config),
                     completed.status().name(),
-                    completed.failureSummary()
+                    completed.failureSummary(),
+                    Condition.of(config)
                 },
                 ScorecardColumns.noteValues(card.notes()),
                 ScorecardColumns.drivingValues(card.driving()));
         String sql = "INSERT INTO experiments (experiment_id, name, map, agent, episodes_planned, completed_at, day,"
-                + " config_json, status, failure_reason, " + ScorecardColumns.names(NOTE) + ", "
+                + " config_json, status, failure_reason, condition, " + ScorecardColumns.names(NOTE) + ", "
                 + ScorecardColumns.names(DRIVING)
-                + ") VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS DATE), ?, ?, ?, "
+                + ") VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS DATE), ?, ?, ?, ?, "
                 + ScorecardColumns.placeholders(NOTE.size() + DRIVING.size())
                 + ") ON CONFLICT (experiment_id) DO UPDATE SET name = excluded.name, map = excluded.map,"
                 + " agent = excluded.agent, episodes_planned = excluded.episodes_planned,"
                 + " completed_at = excluded.completed_at, day = excluded.day, config_json = excluded.config_json,"
-                + " status = excluded.status, failure_reason = excluded.failure_reason, "
+                + " status = excluded.status, failure_reason = excluded.failure_reason, condition = excluded.condition, "
                 + ScorecardColumns.fromExcluded(NOTE) + ", " + ScorecardColumns.fromExcluded(DRIVING);
         DuckDb.update(c, sql, values);
     }

@@ -17,15 +17,15 @@ final class NoteRows {
     private static final String COLUMNS = """
             episode_id, seq, experiment_id, episode_index, step, kind, text, place, action, next_poi,
             truth_place, truth_action, truth_next_poi, location_correct, action_correct, destination_correct,
-            all_correct, valid, confidence""";
+            all_correct, valid, confidence, condition""";
 
     private NoteRows() {}
 
-    /** Replaces the episode's notes: upserts each by its position and drops positions beyond the new count. */
-    static void replace(Connection connection, String episodeId, int episodeIndex, List<Note> notes)
+    /** Replaces the episode's notes, each carrying the experiment's condition: upserts each by its position and drops positions beyond the new count. */
+    static void replace(Connection connection, String episodeId, int episodeIndex, String condition, List<Note> notes)
             throws SQLException {
         String sql =
-                "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES (" + ScorecardColumns.placeholders(19) + ")";
+                "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES (" + ScorecardColumns.placeholders(20) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int seq = 0; seq < notes.size(); seq++) {
                 Note n = notes.get(seq);
@@ -49,7 +49,8 @@ final class NoteRows {
                         n.correct().destination(),
                         n.correct().all(),
                         n.valid(),
-                        n.confidence());
+                        n.confidence(),
+                        condition);
                 insert.executeUpdate();
             }
         }

@@ -86,7 +86,7 @@ class ReportApiTest {
                 new NoteWriter(Fixtures.MATCHER).write("n1", summary, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null));
         sink.recordStarted("n1", ExperimentConfig.of("notes", 1), Instant.parse("2026-11-24T09:00:00Z"));
         sink.recordEpisode(
-                new EpisodeCompleted("n1", "default-town", "file:/tmp/n1-e0", summary),
+                new EpisodeCompleted("n1", "default-town", "file:/tmp/n1-e0", summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
 

@@ -147,7 +147,7 @@ class RegressionOverDaysTest {
         List<Note> notes = new NoteWriter(Fixtures.MATCHER)
                 .write(id, summary, Fixtures.leftTurn(Maneuver.TURN_LEFT, junctionGnss));
         sink.recordEpisode(
-                new EpisodeCompleted(id, config.map(), "file:/nowhere/" + id, summary),
+                new EpisodeCompleted(id, config.map(), "file:/nowhere/" + id, summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         return new ExperimentCompleted(id, config, List.of(summary), null);

@@ -78,7 +78,7 @@ class ReporterEventHandlerTest {
                 ArtifactKeys.trajectory("x1", summary.episodeId()),
                 TrajectoryCodec.encode(Fixtures.leftTurn(Maneuver.TURN_LEFT, null)),
                 TrajectoryCodec.CONTENT_TYPE);
-        return EventEnvelope.wrap(new EpisodeCompleted("x1", map, uri.toString(), summary), T0);
+        return EventEnvelope.wrap(new EpisodeCompleted("x1", map, uri.toString(), summary, null), T0);
     }
 
     @Test

@@ -107,7 +107,8 @@ class ReporterGcpStateTest {
                 ArtifactKeys.trajectory(experimentId, summary.episodeId()),
                 TrajectoryCodec.encode(Fixtures.leftTurn(Maneuver.TURN_LEFT, null)),
                 TrajectoryCodec.CONTENT_TYPE);
-        return EventEnvelope.wrap(new EpisodeCompleted(experimentId, "default-town", uri.toString(), summary), T0);
+        return EventEnvelope.wrap(
+                new EpisodeCompleted(experimentId, "default-town", uri.toString(), summary, null), T0);
     }
 
     private static ExperimentCompleted completed(String experimentId, EventEnvelope... episodes) {

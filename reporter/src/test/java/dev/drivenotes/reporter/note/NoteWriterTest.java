@@ -112,6 +112,27 @@ class NoteWriterTest {
     }
 
     @Test
+    void aMissedTurnTakesTheNextPoiFromThePlanAfterTheNavigationReplanned() {
+        List<Note> notes = write(Fixtures.deviationWithReplan(), Termination.MAX_STEPS);
+
+        assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION, NoteKind.REROUTE);
+        Note junction = notes.get(1);
+        assertThat(junction.agent())
+                .as("its plan after the junction heads back to the Bakery")
+                .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, BAKERY));
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, true));
+
+        Note reroute = notes.get(2);
+        assertThat(reroute.step())
+                .as("the record where the navigation replanned")
+                .isEqualTo(20);
+        assertThat(reroute.agent().nextPoi()).isEqualTo(BAKERY);
+        assertThat(reroute.truth().nextPoi()).isEqualTo(BAKERY);
+        assertThat(reroute.correct().action()).isFalse();
+        assertThat(reroute.text()).contains("rerouted after turn_left to reach Bakery");
+    }
+
+    @Test
     void writesNoRerouteNoteWhenTheJunctionIsLeftAsPlanned() {
         List<Note> notes = write(Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null), Termination.REACHED_DESTINATION);
 

@@ -114,7 +114,7 @@ class ExperimentReportContentTest {
                 TrajectoryCodec.CONTENT_TYPE);
         List<Note> notes = new NoteWriter(Fixtures.MATCHER).write(experimentId, summary, steps);
         sink.recordEpisode(
-                new EpisodeCompleted(experimentId, "test-town", uri.toString(), summary),
+                new EpisodeCompleted(experimentId, "test-town", uri.toString(), summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         return summary;
@@ -123,7 +123,8 @@ class ExperimentReportContentTest {
     /** Stores an episode without notes whose trajectory is not in the artifact store. */
     private void recordWithoutTrajectory(EpisodeSummary summary) {
         sink.recordEpisode(
-                new EpisodeCompleted("x1", "test-town", "file:/nowhere/" + summary.episodeId() + ".jsonl.gz", summary),
+                new EpisodeCompleted(
+                        "x1", "test-town", "file:/nowhere/" + summary.episodeId() + ".jsonl.gz", summary, null),
                 List.of(),
                 NoteScorer.score(List.of(summary), List.of()));
     }
@@ -209,6 +210,18 @@ class ExperimentReportContentTest {
         assertThat(json("x1").get("metrics").get("noteCount").asInt())
                 .as("the numbers are all there")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void theReportNamesTheConditionsTheRunDroveIn() {
+        EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
+        recordWithoutTrajectory(quiet);
+
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(5.0), List.of(quiet), null), DONE);
+
+        assertThat(json("x1").get("condition").asString()).isEqualTo("gnss5m-drop0-npc0-aggr0.5-dt0.05");
+        assertThat(new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8))
+                .contains("gnss5m-drop0-npc0-aggr0.5-dt0.05");
     }
 
     @Test

@@ -92,7 +92,7 @@ class ExperimentReporterTest {
         List<Note> notes =
                 new NoteWriter(Fixtures.MATCHER).write(experimentId, summary, Fixtures.leftTurn(atJunction, null));
         sink.recordEpisode(
-                new EpisodeCompleted(experimentId, "default-town", "file:/tmp/" + summary.episodeId(), summary),
+                new EpisodeCompleted(experimentId, "default-town", "file:/tmp/" + summary.episodeId(), summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         return summary;
@@ -127,7 +127,7 @@ class ExperimentReporterTest {
                 new NoteWriter(Fixtures.MATCHER).write("x1", summary, Fixtures.leftTurn(Maneuver.GO_STRAIGHT, null)));
         notes.addAll(extraNotes);
         sink.recordEpisode(
-                new EpisodeCompleted("x1", "default-town", "file:/tmp/e" + summary.index(), summary),
+                new EpisodeCompleted("x1", "default-town", "file:/tmp/e" + summary.index(), summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
         return summary;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
@@ -93,7 +94,7 @@ class DashboardViewsTest {
         List<Note> notes = new NoteWriter(Fixtures.MATCHER).write("v", summary, Fixtures.leftTurn(declared, gnss));
         sink.recordEpisode(
                 new EpisodeCompleted(
-                        "v", ExperimentConfig.DEFAULT_MAP, "file:/nowhere/" + summary.episodeId(), summary),
+                        "v", ExperimentConfig.DEFAULT_MAP, "file:/nowhere/" + summary.episodeId(), summary, null),
                 notes,
                 NoteScorer.score(List.of(summary), notes));
     }
@@ -120,7 +121,8 @@ class DashboardViewsTest {
             "accuracy_by_map_agent", DashboardViewsTest::byMapAndAgent,
             "action_confusion", DashboardViewsTest::actionConfusion,
             "calibration", DashboardViewsTest::calibration,
-            "driving_score", DashboardViewsTest::drivingScore);
+            "driving_score", DashboardViewsTest::drivingScore,
+            "accuracy_by_condition", DashboardViewsTest::byCondition);
 
     @Test
     void everyDashboardViewIsCheckedAndTerraformCreatesTheSameOnes() {
@@ -178,6 +180,26 @@ class DashboardViewsTest {
             assertThat(number(row, "driving_score"))
                     .isCloseTo(m.get("drivingScore").asDouble(), within(1e-9));
         });
+    }
+
+    private static void byCondition(List<Map<String, Object>> view, JsonNode r) {
+        JsonNode m = r.get("metrics");
+        assertThat(view).singleElement().satisfies(row -> {
+            assertThat(row.get("condition")).isEqualTo(r.get("condition").asString());
+            assertThat(row.get("map")).isEqualTo(r.get("map").asString());
+            assertThat(number(row, "notes")).isEqualTo(m.get("noteCount").asDouble());
+            assertThat(number(row, "location_accuracy"))
+                    .isCloseTo(m.get("locationAccuracy").asDouble(), within(1e-9));
+            assertThat(number(row, "action_accuracy"))
+                    .isCloseTo(m.get("actionAccuracy").asDouble(), within(1e-9));
+            assertThat(number(row, "destination_accuracy"))
+                    .isCloseTo(m.get("destinationAccuracy").asDouble(), within(1e-9));
+        });
+    }
+
+    @Test
+    void theConditionViewCountsNotesWithoutAConditionAsTheDefaultOne() {
+        assertThat(DashboardViews.bigQuerySql("accuracy_by_condition")).contains("'" + Condition.DEFAULT + "'");
     }
 
     private static void actionConfusion(List<Map<String, Object>> view, JsonNode r) {

@@ -7,6 +7,7 @@ import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentStarted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -63,7 +64,7 @@ class DuckDbMetricsSinkTest {
 
     private static EpisodeCompleted episode(int index) {
         EpisodeSummary summary = Fixtures.summary("x1-e" + index, index, Termination.REACHED_DESTINATION);
-        return new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e" + index + ".jsonl.gz", summary);
+        return new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e" + index + ".jsonl.gz", summary, null);
     }
 
     private static List<Note> notesOf(EpisodeCompleted episode) {
@@ -168,7 +169,8 @@ class DuckDbMetricsSinkTest {
                 "Museum",
                 0,
                 0);
-        EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary);
+        EpisodeCompleted episode =
+                new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary, null);
         Scorecard card = scorecard(0);
 
         sink.recordEpisode(episode, List.of(), card);
@@ -212,6 +214,47 @@ class DuckDbMetricsSinkTest {
         assertThat(row("SELECT red_light_runs, stop_sign_runs FROM episodes"))
                 .containsEntry("red_light_runs", 0)
                 .containsEntry("stop_sign_runs", 0);
+    }
+
+    @Test
+    void storesTheExperimentsConditionOnItsExperimentEpisodeAndNoteRows() throws Exception {
+        ExperimentConfig config = new ExperimentConfig(
+                "noisy", null, "random", 1, null, null, null, null, 20, 5.0, 0.1, null, null, null, null, null, 0.9,
+                null);
+        String condition = Condition.of(config);
+        sink.recordStarted("x1", config, T0);
+        EpisodeSummary summary = Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION);
+        EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e0", summary, condition);
+        record(episode, notesOf(episode));
+
+        assertThat(condition).isEqualTo("gnss5m-drop0.1-npc20-aggr0.9-dt0.05");
+        assertThat(row("SELECT condition FROM experiments")).containsEntry("condition", condition);
+        assertThat(row("SELECT condition FROM episodes")).containsEntry("condition", condition);
+        assertThat(count("SELECT count(*) FROM notes WHERE condition = '" + condition + "'"))
+                .isEqualTo(notesOf(episode).size())
+                .isPositive();
+    }
+
+    @Test
+    void addsTheConditionColumnToAFileWrittenBeforeItAndReadsOldRowsAsTheDefaultCondition() throws Exception {
+        sink.recordStarted("x1", CONFIG, T0);
+        EpisodeCompleted episode = episode(0);
+        record(episode, notesOf(episode));
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            for (String table : List.of("experiments", "episodes", "notes")) {
+                s.execute("ALTER TABLE " + table + " DROP COLUMN condition");
+            }
+        }
+
+        sink = new DuckDbMetricsSink(file);
+
+        assertThat(sink.notes("x1")).hasSize(notesOf(episode).size());
+        assertThat(row("SELECT condition FROM experiments")).containsEntry("condition", Condition.DEFAULT);
+        assertThat(count("SELECT count(*) FROM notes WHERE condition = '" + Condition.DEFAULT + "'"))
+                .isEqualTo(notesOf(episode).size());
+        assertThat(row("SELECT condition FROM episodes")).containsEntry("condition", Condition.DEFAULT);
     }
 
     @Test

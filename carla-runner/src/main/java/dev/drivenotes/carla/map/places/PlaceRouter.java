@@ -74,6 +74,17 @@ public final class PlaceRouter {
         return Optional.ofNullable(best).map(r -> withPois(r, from, to));
     }
 
+    /**
+     * A new plan from a lane position to where {@code old} ends (same destination, same lane position
+     * there), if the lane graph leads there; the POIs it passes are counted from {@code fromPlace}
+     * (the named place at the start, never its own next POI).
+     */
+    public Optional<PlannedRoute> replan(LanePosition from, String fromPlace, PlannedRoute old) {
+        return planner.plan(from, old.route().end())
+                .filter(r -> r.lengthM() >= MIN_ROUTE_M)
+                .map(r -> withPois(r, fromPlace, old.destination()));
+    }
+
     private PlannedRoute withPois(Route route, String from, String to) {
         record Passed(String name, double entryM, double exitM) {}
         List<Passed> passed = new ArrayList<>();

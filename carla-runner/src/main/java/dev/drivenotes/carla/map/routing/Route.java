@@ -4,6 +4,7 @@ import dev.drivenotes.carla.map.geometry.Polyline;
 import dev.drivenotes.carla.map.geometry.PolylineBuilder;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneNode;
+import dev.drivenotes.carla.map.lanes.LanePosition;
 import dev.drivenotes.model.sim.Maneuver;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,22 @@ public final class Route {
      */
     public double nodeStartM(int k) {
         return nodeStartM[k];
+    }
+
+    /** Where the route ends on the lane graph: its last lane and the offset into it. */
+    public LanePosition end() {
+        int last = nodes.length - 1;
+        return new LanePosition(nodes[last], lengthM() - nodeStartM[last]);
+    }
+
+    /** Whether lane node {@code node} is one of the route's lanes. */
+    public boolean uses(int node) {
+        for (int n : nodes) {
+            if (n == node) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<JunctionTraversal> junctions() {

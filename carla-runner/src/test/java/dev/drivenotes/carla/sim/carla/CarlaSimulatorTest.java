@@ -70,7 +70,7 @@ class CarlaSimulatorTest {
     }
 
     static CreateSimulationRequest request(long seed, int npcs, int maxSteps) {
-        return new CreateSimulationRequest(mapRef, seed, null, maxSteps, npcs, 0.5, 0, 0.05, null, 0);
+        return new CreateSimulationRequest(mapRef, seed, null, maxSteps, npcs, 0.5, 0, 0.05, null, 0, null);
     }
 
     private List<SimulationState> drive(String id, SimulationState first, int steps) {
@@ -244,8 +244,8 @@ class CarlaSimulatorTest {
 
     @Test
     void aMapOtherThanTheServersIsABadRequestNamingTheMap() {
-        assertThatThrownBy(() ->
-                        simulator.create(new CreateSimulationRequest("Town07", 1, null, 10, 0, 0, 0, 0.05, null, 0)))
+        assertThatThrownBy(() -> simulator.create(
+                        new CreateSimulationRequest("Town07", 1, null, 10, 0, 0, 0, 0.05, null, 0, null)))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("map"))
                 .hasMessageContaining("has " + mapRef + " loaded");

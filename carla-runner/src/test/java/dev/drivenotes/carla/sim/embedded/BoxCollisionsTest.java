@@ -47,7 +47,7 @@ class BoxCollisionsTest {
         lights = new TrafficLights(network.signals(), 3);
         double[] start = new double[3];
         plan.route().polyline().pointAt(0, start);
-        fleet = new TrafficFleet(network, lights, 3, 1, start[0], start[1]);
+        fleet = new TrafficFleet(network, lights, 3, 1, 0.5, start[0], start[1]);
         assertThat(fleet.active(0)).isTrue();
         collisions = new BoxCollisions(1);
     }

@@ -40,7 +40,7 @@ class EmbeddedSimulatorTest {
     }
 
     private static CreateSimulationRequest request(long seed, RouteSpec route, int maxSteps) {
-        return new CreateSimulationRequest("default-town", seed, route, maxSteps, 0, 1.0, 0, 0.05, null, 0);
+        return new CreateSimulationRequest("default-town", seed, route, maxSteps, 0, 1.0, 0, 0.05, null, 0, null);
     }
 
     /** Drives with the pure-pursuit driver until the episode ends; destroys the simulation. */

@@ -44,8 +44,8 @@ class StopSignRunTest {
     }
 
     private static Simulation simulation(String from, String to) {
-        CreateSimulationRequest request =
-                new CreateSimulationRequest(map.ref(), 1, new RouteSpec(from, to), 3000, 0, 0, 0, STEP_S, null, 0);
+        CreateSimulationRequest request = new CreateSimulationRequest(
+                map.ref(), 1, new RouteSpec(from, to), 3000, 0, 0, 0, STEP_S, null, 0, null);
         return new Simulation("sim", request, map, RouteChooser.choose(map, 1, request.route()));
     }
 

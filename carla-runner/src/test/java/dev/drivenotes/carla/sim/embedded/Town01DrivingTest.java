@@ -21,8 +21,8 @@ class Town01DrivingTest {
     void drivesSeededTown01RouteToDestination(long seed) {
         Path town01 = TestMaps.shared("Town01.xodr");
         Simulator sim = new EmbeddedSimulator(new MapCatalog(Map.of()));
-        SimulationState s =
-                sim.create(new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0, 0.05, null, 0));
+        SimulationState s = sim.create(
+                new CreateSimulationRequest(town01.toString(), seed, null, 6000, 0, 0.5, 0, 0.05, null, 0, null));
         try {
             while (!s.done()) {
                 s = sim.step(s.simulationId(), PurePursuitDriver.drive(s.observation()));

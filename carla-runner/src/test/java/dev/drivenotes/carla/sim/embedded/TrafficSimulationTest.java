@@ -39,7 +39,7 @@ class TrafficSimulationTest {
 
     private static Simulation simulation(long seed, int npcs, int birdEyePx) {
         CreateSimulationRequest request = new CreateSimulationRequest(
-                TownGenerator.DEFAULT_TOWN, seed, null, 6000, npcs, 0.5, 0, 0.05, null, birdEyePx);
+                TownGenerator.DEFAULT_TOWN, seed, null, 6000, npcs, 0.5, 0, 0.05, null, birdEyePx, null);
         return new Simulation("sim-" + seed, request, town, RouteChooser.choose(town, seed, null));
     }
 

@@ -65,7 +65,7 @@ class FirestoreStoresTest {
                 .meanSpeedMps(5)
                 .route("A", "B", 100)
                 .build();
-        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary);
+        return new EpisodeCompleted(experimentId, "default-town", "file:///trajectories/e-" + index, summary, null);
     }
 
     private static String newId() {

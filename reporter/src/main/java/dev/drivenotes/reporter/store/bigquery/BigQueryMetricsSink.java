@@ -79,7 +79,7 @@ public final class BigQueryMetricsSink implements MetricsSink {
         Instant now = clock.instant();
         insert(List.of(BigQueryRows.episode(episode, scorecard.notes(), now)));
         insert(BigQueryRows.notes(
-                episode.summary().episodeId(), episode.summary().index(), notes, now));
+                episode.summary().episodeId(), episode.summary().index(), episode.condition(), notes, now));
     }
 
     @Override

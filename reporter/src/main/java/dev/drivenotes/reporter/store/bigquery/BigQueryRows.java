@@ -3,6 +3,7 @@ package dev.drivenotes.reporter.store.bigquery;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -78,6 +79,7 @@ final class BigQueryRows {
         v.put("episode_id", s.episodeId());
         v.put("experiment_id", episode.experimentId());
         v.put("map", episode.map());
+        v.put("condition", episode.condition());
         v.put("episode_index", s.index());
         v.put("seed", s.seed());
         v.put("steps", s.steps());
@@ -102,7 +104,7 @@ final class BigQueryRows {
     }
 
     /** One row per note; {@code note_count} lets the view drop positions a shorter re-run no longer has. */
-    static List<Row> notes(String episodeId, int episodeIndex, List<Note> notes, Instant at) {
+    static List<Row> notes(String episodeId, int episodeIndex, String condition, List<Note> notes, Instant at) {
         List<Row> rows = new ArrayList<>();
         for (int seq = 0; seq < notes.size(); seq++) {
             Note n = notes.get(seq);
@@ -127,6 +129,7 @@ final class BigQueryRows {
             v.put("all_correct", n.correct().all());
             v.put("valid", n.valid());
             v.put("confidence", n.confidence());
+            v.put("condition", condition);
             rows.add(row(BigQueryTables.NOTES, v, at));
         }
         return rows;
@@ -164,6 +167,7 @@ final class BigQueryRows {
         v.put("status", status);
         v.put("day", config.dayOr(at).toString());
         v.put("config_json", Json.mapper().writeValueAsString(config));
+        v.put("condition", Condition.of(config));
         return v;
     }
 

@@ -41,7 +41,8 @@ class BigQueryRowsTest {
                 "x1",
                 "default-town",
                 "gs://b/trajectories/x1/x1-e0.jsonl.gz",
-                Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION));
+                Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION),
+                null);
     }
 
     private static List<Note> notes() {
@@ -74,7 +75,7 @@ class BigQueryRowsTest {
                                                 LocalDate.of(2026, 11, 24), "default-town", "autopilot", 1, card()),
                                         AT),
                                 BigQueryRows.processed(EventEnvelope.wrap(new ExperimentFailed("x1", "r"), AT), AT)),
-                        BigQueryRows.notes("x1-e0", 0, notes(), AT).stream())
+                        BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes(), AT).stream())
                 .flatMap(s -> s)
                 .toList();
     }
@@ -122,7 +123,8 @@ class BigQueryRowsTest {
 
     @Test
     void buildsOneInsertAllRequestPerTableWithTheRowsInsertIds() {
-        List<BigQueryRows.Row> noteRows = BigQueryRows.notes("x1-e0", 0, notes(), AT);
+        List<BigQueryRows.Row> noteRows =
+                BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes(), AT);
         InsertAllRequest request = BigQueryMetricsSink.request("drivenotes", noteRows);
 
         assertThat(request.getTable().getDataset()).isEqualTo("drivenotes");

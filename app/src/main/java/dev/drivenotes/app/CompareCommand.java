@@ -1,0 +1,183 @@
+package dev.drivenotes.app;
+
+import dev.drivenotes.model.experiment.Condition;
+import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.platform.json.Json;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code drivenotes compare}: one experiment per agent on the same seeds and conditions through one
+ * local suite, then each agent's action, location and destination accuracy with its note count and
+ * 95 % Wilson interval, read from its report.json ({@code metrics.*Interval}).
+ */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one experiment per agent on the same seeds and conditions, then print each agent's action,"
+                    + " location and destination accuracy with its count and 95 % interval (from report.json).",
+            "Reports go to OUT/<experimentId>/ as with run."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every experiment COMPLETED", "1:one did not (the others are still printed)", "2:bad input"})
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--agents",
+            split = ",",
+            defaultValue = "autopilot,dreamer,random",
+            description = "Agents to compare, comma-separated (default ${DEFAULT-VALUE}).")
+    List<String> agents;
+
+    @Option(names = "--episodes", defaultValue = "20", description = "Episodes per agent (default ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Mixin
+    EpisodeOptions episode;
+
+    @Mixin
+    ConditionOptions conditions;
+
+    @Option(
+            names = "--out",
+            paramLabel = "OUT",
+            defaultValue = "runs",
+            description = "Reports go to OUT/<experimentId>/ (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    SuiteOptions suite;
+
+    @Option(
+            names = "--timeout-minutes",
+            defaultValue = "60",
+            description = "Give up on an experiment after this long (default ${DEFAULT-VALUE}).")
+    long timeoutMinutes;
+
+    @Option(names = "--json", description = "Print one JSON object (progress goes to stderr).")
+    boolean json;
+
+    /** The three note fields compared, as report.json's metrics name them. */
+    static final List<String> FIELDS = List.of("action", "location", "destination");
+
+    @Override
+    public Integer call() throws Exception {
+        List<ExperimentConfig> configs = configs();
+        PrintStream progress = json ? System.err : System.out;
+        long started = System.nanoTime();
+        LocalApi api = new LocalApi();
+        BiConsumer<String, URI> ready = (service, url) -> progress.println(RunCommand.readyLine(service, url, started));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int exit = 0;
+        try (RunningSuite running = Suite.start(suite.settings(false), Map.of(), ready)) {
+            var run = new RunCommand.ExperimentRun(api, running, progress, Duration.ofMinutes(timeoutMinutes), out);
+            for (ExperimentConfig config : configs) {
+                String[] id = new String[1];
+                int status = run.run(config, System.nanoTime(), accepted -> id[0] = accepted);
+                exit = Math.max(exit, status);
+                Path report = out.resolve(id[0]).resolve("report.json");
+                if (Files.exists(report)) {
+                    rows.add(row(config.agent(), id[0], Json.mapper().readTree(Files.readAllBytes(report))));
+                }
+            }
+        }
+        print(rows, configs.getFirst());
+        return exit;
+    }
+
+    /** One config per agent, identical but for the agent; a bad value is an error naming its option. */
+    List<ExperimentConfig> configs() {
+        if (agents.isEmpty() || agents.stream().distinct().count() != agents.size()) {
+            throw new IllegalArgumentException("--agents: name each agent once, e.g. autopilot,dreamer,random");
+        }
+        String map = episode.mapRef();
+        return agents.stream()
+                .map(agent -> conditions.config("compare-" + agent, map, agent, episodes, episode, null, null, null))
+                .toList();
+    }
+
+    /** An agent's row: for each field its accuracy, note count and interval from report.json's metrics. */
+    static Map<String, Object> row(String agent, String experimentId, JsonNode report) {
+        JsonNode metrics = report.get("metrics");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("agent", agent);
+        row.put("experimentId", experimentId);
+        for (String field : FIELDS) {
+            JsonNode interval = metrics.path(field + "AccuracyInterval");
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put(
+                    "accuracy",
+                    metrics.path(field + "Accuracy").isNumber()
+                            ? metrics.get(field + "Accuracy").asDouble()
+                            : null);
+            figure.put("n", interval.isObject() ? interval.get("n").asInt() : 0);
+            figure.put("low", interval.isObject() ? interval.get("low").asDouble() : null);
+            figure.put("high", interval.isObject() ? interval.get("high").asDouble() : null);
+            row.put(field, figure);
+        }
+        return row;
+    }
+
+    private void print(List<Map<String, Object>> rows, ExperimentConfig config) {
+        String condition = Condition.of(config);
+        if (json) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("condition", condition);
+            all.put("map", config.map());
+            all.put("episodes", config.episodes());
+            all.put("seeds", config.episodeSeeds());
+            all.put("agents", rows);
+            System.out.println(Json.mapper().writeValueAsString(all));
+            return;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%nCondition %s, map %s, %d episodes from seed %d%n",
+                condition,
+                config.map(),
+                config.episodes(),
+                config.seedOf(0));
+        System.out.println(table(rows));
+    }
+
+    /** The rows as a text table: per agent and field, accuracy [95 % interval] (n). */
+    static String table(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s", "agent"));
+        FIELDS.forEach(f -> out.append(String.format(Locale.ROOT, " %-27s", f)));
+        for (Map<String, Object> row : rows) {
+            out.append(String.format(Locale.ROOT, "%n%-10s", row.get("agent")));
+            for (String field : FIELDS) {
+                out.append(' ').append(String.format(Locale.ROOT, "%-27s", cell((Map<?, ?>) row.get(field))));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(Map<?, ?> figure) {
+        if (figure.get("accuracy") == null) {
+            return "no notes";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.3f [%.3f, %.3f] n=%d",
+                figure.get("accuracy"),
+                figure.get("low"),
+                figure.get("high"),
+                figure.get("n"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.drivenotes.model.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConditionTest {
+
+    private static ExperimentConfig config(
+            double gnssNoiseM, double dropoutRate, int npcs, double aggressiveness, double dtS) {
+        return new ExperimentConfig(
+                "c",
+                null,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                npcs,
+                gnssNoiseM,
+                dropoutRate,
+                dtS,
+                null,
+                null,
+                null,
+                null,
+                aggressiveness,
+                null);
+    }
+
+    @Test
+    void namesEveryDrivingConditionWithPlainNumbers() {
+        assertThat(Condition.of(config(5, 0, 20, 0.5, 0.05))).isEqualTo("gnss5m-drop0-npc20-aggr0.5-dt0.05");
+        assertThat(Condition.of(config(0.25, 0.1, 0, 1, 0.1))).isEqualTo("gnss0.25m-drop0.1-npc0-aggr1-dt0.1");
+    }
+
+    @Test
+    void differentConditionsGetDifferentNames() {
+        assertThat(Condition.of(config(5, 0, 20, 0.5, 0.05)))
+                .isNotEqualTo(Condition.of(config(0, 0, 20, 0.5, 0.05)))
+                .isNotEqualTo(Condition.of(config(5, 0, 20, 0.9, 0.05)))
+                .isNotEqualTo(Condition.of(config(5, 0.2, 20, 0.5, 0.05)));
+    }
+
+    @Test
+    void theDefaultIsTheConditionOfADefaultConfig() {
+        assertThat(Condition.DEFAULT).isEqualTo(Condition.of(ExperimentConfig.of("any", 3)));
+        assertThat(Condition.DEFAULT).isEqualTo("gnss1m-drop0-npc0-aggr0.5-dt0.05");
+    }
+}
