@@ -15,6 +15,8 @@ import dev.drivenotes.dreamer.model.ObservationVector;
  * @param firsts true on an episode's first observation (the RSSM state resets)
  * @param labels the demonstrator's action for each observation (behaviour cloning target: the action
  *     it took on its own steps, the one it would take on the agent's steps), −1 where there is none
+ * @param maneuvers the narration head's target for each observation ({@code Narration.CLASSES} index
+ *     of the true maneuver of the junction traversal it belongs to), −1 where there is none
  * @param rasters the bird's-eye raster of each observation, {@link DreamerConfig#rasterBytes()} bytes
  *     per step in the same order, or null for a model without raster input
  */
@@ -28,6 +30,7 @@ public record SequenceBatch(
         float[] conts,
         boolean[] firsts,
         int[] labels,
+        int[] maneuvers,
         byte[] rasters) {
 
     public SequenceBatch {
@@ -41,6 +44,7 @@ public record SequenceBatch(
                 || conts.length != n
                 || firsts.length != n
                 || labels.length != n
+                || maneuvers.length != n
                 || (rasters != null && (rasters.length == 0 || rasters.length % n != 0))) {
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
@@ -62,6 +66,7 @@ public record SequenceBatch(
                 new float[n],
                 new float[n],
                 new boolean[n],
+                new int[n],
                 new int[n],
                 rasterBytes > 0 ? new byte[n * rasterBytes] : null);
     }
