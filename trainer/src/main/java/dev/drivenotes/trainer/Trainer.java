@@ -88,13 +88,13 @@ public final class Trainer {
         Carry[] carries = new Carry[e];
         boolean[] first = new boolean[e];
         double[] episodeReturn = new double[e];
-        ManeuverLabels[] maneuvers = new ManeuverLabels[e];
+        List<ManeuverLabels<Replay.Step>> maneuvers = new ArrayList<>();
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
             envs.add(new DrivingEnv(
                     simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs(), config.rasterSize()));
-            maneuvers[i] = new ManeuverLabels();
-            start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers[i]);
+            maneuvers.add(new ManeuverLabels<>((step, maneuver) -> step.maneuver = maneuver));
+            start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
         }
         long started = System.nanoTime();
         long lastProgress = started;
@@ -167,10 +167,10 @@ public final class Trainer {
                         t.reward(),
                         t.terminal(),
                         false);
-                maneuvers[i].observe(kept, t.state().truth());
+                maneuvers.get(i).observe(kept, t.state().truth());
                 if (t.done()) {
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
-                    start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers[i]);
+                    start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
                 } else {
                     first[i] = false;
                 }
@@ -206,7 +206,7 @@ public final class Trainer {
             Carry[] carries,
             boolean[] first,
             double[] episodeReturn,
-            ManeuverLabels maneuvers) {
+            ManeuverLabels<Replay.Step> maneuvers) {
         SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
         maneuvers.start(
                 replay.add(i, ObservationVector.of(s.observation()), birdEye(s), -1, 0f, false, true), s.truth());
@@ -248,7 +248,8 @@ public final class Trainer {
                 updates,
                 wall,
                 commit,
-                s);
+                s,
+                null); // training changes the head: a temperature fitted before would no longer apply
         LearnerState.save(settings.out(), start.learner(), steps);
         ReplayFile.save(settings.out(), start.replay(), steps);
         Checkpoint.save(settings.out(), meta, start.nets().params());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -36,6 +37,27 @@ public final class DreamerAgent {
         /** An answer of a model without the narration head. */
         public Step(int action, double probability, Carry carry) {
             this(action, probability, carry, null);
+        }
+
+        /** Equal answers: the same action, probability and carry, and logits of equal values. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Step s
+                    && action == s.action
+                    && Double.compare(probability, s.probability) == 0
+                    && carry.equals(s.carry)
+                    && Arrays.equals(narrationLogits, s.narrationLogits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(action, probability, carry) * 31 + Arrays.hashCode(narrationLogits);
+        }
+
+        @Override
+        public String toString() {
+            return "Step[action=" + action + ", probability=" + probability + ", carry=" + carry + ", narrationLogits="
+                    + Arrays.toString(narrationLogits) + "]";
         }
     }
 

@@ -51,12 +51,15 @@ public record SequenceBatch(
     }
 
     /**
-     * A batch of zeros for a sampler to fill in place (the arrays are the batch's own).
+     * A batch of zeros for a sampler to fill in place (the arrays are the batch's own), except the
+     * maneuver labels, which start at −1 (none).
      *
      * @param rasterBytes raster bytes per step, 0 for a model without raster input
      */
     public static SequenceBatch zeros(int batch, int length, int rasterBytes) {
         int n = batch * length;
+        int[] maneuvers = new int[n];
+        java.util.Arrays.fill(maneuvers, -1);
         return new SequenceBatch(
                 batch,
                 length,
@@ -67,7 +70,7 @@ public record SequenceBatch(
                 new float[n],
                 new boolean[n],
                 new int[n],
-                new int[n],
+                maneuvers,
                 rasterBytes > 0 ? new byte[n * rasterBytes] : null);
     }
 }
