@@ -19,8 +19,8 @@ class NarrationLearnerTest {
     static final int YAW_RATE = 3;
 
     /**
-     * {@link LearnerTest#toyBatch} where each sequence turns one way: its yaw rate is +0.5 (label
-     * turn_left, 0), −0.5 (turn_right, 1) or 0 (go_straight, 2), drawn per sequence; steps from the
+     * {@link LearnerTest#toyBatch} where each sequence turns one way: its yaw rate is +3 (label
+     * turn_left, 0), −3 (turn_right, 1) or 0 (go_straight, 2), drawn per sequence; steps from the
      * fourth on carry the label, the first four none.
      */
     static SequenceBatch turning(int batch, int length, long seed) {
@@ -28,7 +28,7 @@ class NarrationLearnerTest {
         SplittableRandom r = new SplittableRandom(seed + 100);
         for (int b = 0; b < batch; b++) {
             int label = r.nextInt(3);
-            float yaw = label == 0 ? 0.5f : label == 1 ? -0.5f : 0f;
+            float yaw = label == 0 ? 3f : label == 1 ? -3f : 0f;
             for (int t = 0; t < length; t++) {
                 int i = t * batch + b;
                 out.obs()[i * ObservationVector.DIM + YAW_RATE] = yaw;
@@ -52,7 +52,7 @@ class NarrationLearnerTest {
             DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 4));
             Learner learner = new Learner(nets, manager, LearnerTest.fastHyper());
             double firstLoss = learner.update(turning(12, 12, 0)).narrationLoss();
-            for (int u = 1; u < 60; u++) {
+            for (int u = 1; u < 80; u++) {
                 learner.update(turning(12, 12, u));
             }
             // accuracy is measured in the forward pass, before the update: on batches never trained on
