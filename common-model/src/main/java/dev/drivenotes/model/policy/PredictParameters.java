@@ -22,8 +22,7 @@ public record PredictParameters(String policy, String narrator) {
         narrator = narrator == null ? ExperimentConfig.DEFAULT_NARRATOR : narrator;
         if (!ExperimentConfig.NARRATORS.contains(narrator)) {
             throw new InvalidInputException(
-                    "parameters.narrator",
-                    "unknown narrator '" + narrator + "'; expected one of " + ExperimentConfig.NARRATORS);
+                    "narrator", "unknown narrator '" + narrator + "'; expected one of " + ExperimentConfig.NARRATORS);
         }
     }
 
