@@ -38,6 +38,13 @@ class NarrationLearnerTest {
         return out;
     }
 
+    /** Fresh {@code tiny} networks, PyTorch's generator seeded alike. */
+    static DreamerNets tinyNets(NDManager manager, long seed) {
+        Djl.seed(seed);
+        DreamerConfig config = DreamerConfig.preset("tiny");
+        return new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), seed));
+    }
+
     static Map<String, float[]> snapshot(Params params) {
         Map<String, float[]> out = new LinkedHashMap<>();
         params.all().forEach((name, array) -> out.put(name, array.toFloatArray()));
@@ -46,10 +53,8 @@ class NarrationLearnerTest {
 
     @Test
     void theHeadLearnsASyntheticMappingOnTheTinyPreset() {
-        DreamerConfig config = DreamerConfig.preset("tiny");
-        Djl.seed(4);
         try (NDManager manager = Djl.newManager()) {
-            DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 4));
+            DreamerNets nets = tinyNets(manager, 4);
             Learner learner = new Learner(nets, manager, LearnerTest.fastHyper());
             double firstLoss = learner.update(turning(12, 12, 0)).narrationLoss();
             for (int u = 1; u < 80; u++) {
@@ -70,10 +75,8 @@ class NarrationLearnerTest {
 
     @Test
     void stepsWithoutALabelDoNotContribute() {
-        DreamerConfig config = DreamerConfig.preset("tiny");
-        Djl.seed(5);
         try (NDManager manager = Djl.newManager()) {
-            DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 5));
+            DreamerNets nets = tinyNets(manager, 5);
             Learner learner = new Learner(nets, manager, LearnerTest.fastHyper());
             Map<String, float[]> before = snapshot(nets.params());
 
@@ -94,10 +97,8 @@ class NarrationLearnerTest {
 
     @Test
     void narrationOnlyTrainingChangesTheHeadAndNothingElse() {
-        DreamerConfig config = DreamerConfig.preset("tiny");
-        Djl.seed(6);
         try (NDManager manager = Djl.newManager()) {
-            DreamerNets nets = new DreamerNets(config, Params.initialise(manager, DreamerNets.layout(config), 6));
+            DreamerNets nets = tinyNets(manager, 6);
             Learner learner = new Learner(nets, manager, LearnerTest.fastHyper().withNarrationOnly());
             Map<String, float[]> before = snapshot(nets.params());
 
