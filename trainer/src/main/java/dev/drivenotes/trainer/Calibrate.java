@@ -7,16 +7,12 @@ import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DreamerConfig;
 import dev.drivenotes.dreamer.model.DrivingActions;
-import dev.drivenotes.dreamer.model.Narration;
 import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.model.sim.SimulationState;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code drivenotes calibrate}: drives the dreamer checkpoint (as served: latents and actions at their
@@ -35,34 +31,15 @@ public final class Calibrate {
 
     static final long EVALUATION_SEEDS_TO = 919;
 
-    /** Accuracy, calibration error and negative log-likelihood of the head's predictions. */
-    public record Figures(int count, double accuracy, double ece, double nll) {
-        String line() {
-            return String.format(Locale.ROOT, "%d, accuracy %.3f, ECE %.3f, NLL %.3f", count, accuracy, ece, nll);
-        }
-    }
-
-    /** The head's figures at one temperature, per labelled step and per junction note. */
-    public record AtTemperature(double temperature, Figures steps, Figures notes) {
-        String lines(String name) {
-            return String.format(
-                    Locale.ROOT,
-                    "%s T=%.4f: labelled steps %s%n%s T=%.4f: junction notes %s",
-                    name,
-                    temperature,
-                    steps.line(),
-                    name,
-                    temperature,
-                    notes.line());
-        }
-    }
-
     /**
      * What calibration found: the figures uncalibrated (T = 1), at the temperature the checkpoint
      * already stored (null when none: measured on these seeds, they are held-out figures when it was
      * fitted on others) and at the temperature fitted on these seeds.
      */
-    public record Result(AtTemperature uncalibrated, AtTemperature stored, AtTemperature fitted) {
+    public record Result(
+            NarrationFigures.AtTemperature uncalibrated,
+            NarrationFigures.AtTemperature stored,
+            NarrationFigures.AtTemperature fitted) {
 
         /** The report, one figure set per line. */
         public String lines() {
@@ -70,18 +47,6 @@ public final class Calibrate {
                     + (stored == null ? "" : System.lineSeparator() + stored.lines("stored"))
                     + System.lineSeparator()
                     + fitted.lines("fitted");
-        }
-    }
-
-    /** A step the head spoke on: its logits (null on an episode's last state), later its label. */
-    private static final class Pending {
-        final float[] logits;
-        final int traversal;
-        int label = -1;
-
-        Pending(float[] logits, int traversal) {
-            this.logits = logits;
-            this.traversal = traversal;
         }
     }
 
@@ -112,11 +77,11 @@ public final class Calibrate {
                 throw new IllegalArgumentException(
                         "--checkpoint: " + checkpoint + " has no narration head to calibrate");
             }
-            List<List<Pending>> drives =
+            List<List<NarrationFigures.Pending>> drives =
                     drive(c, new DreamerAgent(c.nets(), manager, 1), episodes, seed, map, maxSteps, npcs, dataDir);
             List<TemperatureFit.Sample> samples = new ArrayList<>();
-            for (List<Pending> drive : drives) {
-                for (Pending p : drive) {
+            for (List<NarrationFigures.Pending> drive : drives) {
+                for (NarrationFigures.Pending p : drive) {
                     if (p.logits != null && p.label >= 0) {
                         samples.add(new TemperatureFit.Sample(p.logits, p.label));
                     }
@@ -129,9 +94,9 @@ public final class Calibrate {
             double t = TemperatureFit.fit(samples);
             Double storedT = c.meta().narrationTemperature();
             Result result = new Result(
-                    at(samples, drives, 1),
-                    storedT == null ? null : at(samples, drives, storedT),
-                    at(samples, drives, t));
+                    NarrationFigures.at(samples, drives, 1),
+                    storedT == null ? null : NarrationFigures.at(samples, drives, storedT),
+                    NarrationFigures.at(samples, drives, t));
             if (write) {
                 Checkpoint.saveMeta(checkpoint, c.meta().withNarrationTemperature(t));
             }
@@ -139,7 +104,7 @@ public final class Calibrate {
         }
     }
 
-    private static List<List<Pending>> drive(
+    private static List<List<NarrationFigures.Pending>> drive(
             Checkpoint c,
             DreamerAgent agent,
             int episodes,
@@ -151,8 +116,8 @@ public final class Calibrate {
         DreamerConfig config = c.meta().config();
         var simulator = Simulators.embedded(dataDir);
         List<DrivingEnv> envs = new ArrayList<>();
-        List<ManeuverLabels<Pending>> labels = new ArrayList<>();
-        List<List<Pending>> drives = new ArrayList<>();
+        List<ManeuverLabels<NarrationFigures.Pending>> labels = new ArrayList<>();
+        List<List<NarrationFigures.Pending>> drives = new ArrayList<>();
         Carry[] carries = new Carry[episodes];
         int[] traversals = new int[episodes];
         String[] junction = new String[episodes];
@@ -205,8 +170,8 @@ public final class Calibrate {
 
     /** Keeps one state's head output; traversals are numbered by junction entries. */
     private static void record(
-            List<Pending> drive,
-            ManeuverLabels<Pending> labels,
+            List<NarrationFigures.Pending> drive,
+            ManeuverLabels<NarrationFigures.Pending> labels,
             boolean[] started,
             int[] traversals,
             String[] junction,
@@ -218,7 +183,7 @@ public final class Calibrate {
             traversals[i]++;
         }
         junction[i] = id;
-        Pending p = new Pending(logits, traversals[i]);
+        NarrationFigures.Pending p = new NarrationFigures.Pending(logits, traversals[i]);
         drive.add(p);
         if (started[i]) {
             labels.observe(p, s.truth());
@@ -226,75 +191,5 @@ public final class Calibrate {
             labels.start(p, s.truth());
             started[i] = true;
         }
-    }
-
-    private static AtTemperature at(List<TemperatureFit.Sample> samples, List<List<Pending>> drives, double t) {
-        return new AtTemperature(t, steps(samples, t), notes(drives, t));
-    }
-
-    private static Figures steps(List<TemperatureFit.Sample> samples, double t) {
-        double[] confidence = new double[samples.size()];
-        boolean[] correct = new boolean[samples.size()];
-        int right = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            TemperatureFit.Sample s = samples.get(i);
-            int said = Narration.argMax(s.logits());
-            confidence[i] = Narration.probabilities(s.logits(), t)[said];
-            correct[i] = said == s.label();
-            right += correct[i] ? 1 : 0;
-        }
-        return new Figures(
-                samples.size(),
-                (double) right / samples.size(),
-                TemperatureFit.ece(confidence, correct),
-                TemperatureFit.nll(samples, t));
-    }
-
-    /** One figure per whole traversal: its most frequent arg-max and mean probability, as a junction note. */
-    private static Figures notes(List<List<Pending>> drives, double t) {
-        List<Double> confidence = new ArrayList<>();
-        List<Boolean> correct = new ArrayList<>();
-        double nll = 0;
-        for (List<Pending> drive : drives) {
-            Map<Integer, List<Pending>> byTraversal = new LinkedHashMap<>();
-            for (Pending p : drive) {
-                if (p.logits != null && p.label >= 0) {
-                    byTraversal
-                            .computeIfAbsent(p.traversal, k -> new ArrayList<>())
-                            .add(p);
-                }
-            }
-            for (List<Pending> traversal : byTraversal.values()) {
-                int[] votes = new int[Narration.CLASSES.size()];
-                int said = -1;
-                double sum = 0;
-                double[] meanP = new double[votes.length];
-                for (Pending p : traversal) {
-                    int k = Narration.argMax(p.logits);
-                    votes[k]++;
-                    if (said < 0 || votes[k] > votes[said]) {
-                        said = k;
-                    }
-                    double[] probs = Narration.probabilities(p.logits, t);
-                    sum += probs[k];
-                    for (int j = 0; j < probs.length; j++) {
-                        meanP[j] += probs[j] / traversal.size();
-                    }
-                }
-                confidence.add(sum / traversal.size());
-                correct.add(said == traversal.getFirst().label);
-                nll -= Math.log(Math.max(1e-300, meanP[traversal.getFirst().label]));
-            }
-        }
-        int n = confidence.size();
-        double[] conf = confidence.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] right = new boolean[n];
-        int rightCount = 0;
-        for (int i = 0; i < n; i++) {
-            right[i] = correct.get(i);
-            rightCount += right[i] ? 1 : 0;
-        }
-        return new Figures(
-                n, n == 0 ? 0 : (double) rightCount / n, TemperatureFit.ece(conf, right), n == 0 ? 0 : nll / n);
     }
 }

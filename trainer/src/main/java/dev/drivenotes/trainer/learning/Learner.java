@@ -33,6 +33,10 @@ import java.util.function.Predicate;
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
  * over the sum; {@link Adam} with one parameter group each for model, actor and critic. Its moments
  * and the return normaliser's EMAs are training state that {@link LearnerState} saves and restores.
+ *
+ * <p>Over 300 lines because the world-model unroll, its losses and the update that applies them are
+ * one computation read top to bottom; the narration loss ({@link NarrationLoss}) and imagination
+ * ({@link Imagination}) live apart.
  */
 public final class Learner {
 
@@ -40,7 +44,7 @@ public final class Learner {
     private static final float DYN_SCALE = 0.5f;
     private static final float REP_SCALE = 0.1f;
     static final double MAX_BC_WEIGHT = 10;
-    private static final String NARRATION = "narration";
+    private static final String NARRATION = NarrationLoss.PREFIX;
 
     private final DreamerNets nets;
     private final NDManager manager;
@@ -115,43 +119,8 @@ public final class Learner {
                     ac == null ? 0 : ac.meanReturn(),
                     model[9].getFloat(),
                     model[10].getFloat(),
-                    narrationAccuracy(model[11], b.maneuvers()));
+                    NarrationLoss.accuracy(model[11], b.maneuvers()));
         }
-    }
-
-    /** Share of the labelled steps whose head arg-max is their label; NaN without labels or head. */
-    private static double narrationAccuracy(NDArray logits, int[] maneuvers) {
-        if (logits == null) {
-            return Double.NaN;
-        }
-        long[] argMax = logits.argMax(-1).toLongArray();
-        int labelled = 0;
-        int right = 0;
-        for (int i = 0; i < maneuvers.length; i++) {
-            if (maneuvers[i] >= 0) {
-                labelled++;
-                right += argMax[i] == maneuvers[i] ? 1 : 0;
-            }
-        }
-        return labelled == 0 ? Double.NaN : (double) right / labelled;
-    }
-
-    /**
-     * The narration head's cross-entropy, averaged over the steps with a maneuver label (the others
-     * are masked out), and its logits; a zero loss and null logits for a model without the head. In
-     * narration-only training the features are cut from the graph, so only the head learns.
-     */
-    private NDArray[] narration(NDManager step, SequenceBatch b, NDArray feat) {
-        DreamerConfig c = nets.config();
-        if (!c.narrates()) {
-            return new NDArray[] {step.zeros(new Shape()), null};
-        }
-        int n = b.batch() * b.length();
-        NDArray logits = nets.narrationLogits(hyper.narrationOnly() ? feat.stopGradient() : feat);
-        NDArray target = oneHot(step, b.maneuvers(), 0, n, c.narrationClasses());
-        long labelled = Arrays.stream(b.maneuvers()).filter(m -> m >= 0).count();
-        NDArray loss = Layers.over(logits.logSoftmax(-1).mul(target).sum().neg(), Math.max(1f, labelled));
-        return new NDArray[] {loss, logits.stopGradient()};
     }
 
     /**
@@ -209,7 +178,7 @@ public final class Learner {
                         .square()
                         .sum(new int[] {1, 2, 3})
                         .mean();
-        NDArray[] narration = narration(step, b, feat);
+        NDArray[] narration = NarrationLoss.of(nets, hyper, step, b, feat);
         NDArray model = dec.add(raster)
                 .add(Layers.times(narration[0], hyper.narrationScale()))
                 .add(rew)
