@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
             MapCommand.class,
             TrainCommand.class,
             EvalCommand.class,
+            CalibrateCommand.class,
             HelpCommand.class
         })
 public final class DriveNotes {

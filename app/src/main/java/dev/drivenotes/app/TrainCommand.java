@@ -42,6 +42,18 @@ final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(
+            names = "--init-from",
+            paramLabel = "DIR",
+            description = "Start from this checkpoint's parameters (a fresh narration head when it has none),"
+                    + " with fresh optimiser state and an empty replay.")
+    Path initFrom;
+
+    @Option(
+            names = "--narration-only",
+            description = "Train only the narration head (with --init-from: the checkpoint drives exactly as before).")
+    boolean narrationOnly;
+
+    @Option(
             names = "--envs",
             defaultValue = "" + TrainSettings.DEFAULT_ENVS,
             description = "Environments side by side (default ${DEFAULT-VALUE}).")
@@ -87,6 +99,8 @@ final class TrainCommand implements Callable<Integer> {
                 .seed(seed)
                 .out(out)
                 .resume(resume)
+                .initFrom(initFrom)
+                .narrationOnly(narrationOnly)
                 .envs(envs, demoEnvs)
                 .npcs(npcs)
                 .dataDir(data)

@@ -66,7 +66,13 @@ public final class Evaluation {
                     Evaluator withRaster = new Evaluator(
                             simulator, map, maxSteps, npcs, c.meta().config().rasterSize());
                     yield withRaster.evaluate(
-                            agent, Driver.of(new DreamerPolicy(dreamer, SESSIONS), episodes), episodes, seed);
+                            agent,
+                            Driver.of(
+                                    new DreamerPolicy(
+                                            dreamer, SESSIONS, c.meta().servedNarrationTemperature()),
+                                    episodes),
+                            episodes,
+                            seed);
                 }
             }
             default ->

@@ -28,6 +28,8 @@ final class Replay {
         final float cont;
         int action = -1;
         int label = -1;
+        /** The narration head's target: {@code Narration.CLASSES} index of the junction traversal's true maneuver, −1 none. */
+        int maneuver = -1;
 
         Step(float[] obs, byte[] raster, int prevAction, boolean first, float reward, float cont) {
             this.obs = obs;
@@ -107,9 +109,14 @@ final class Replay {
         add(stream, obs, null, prevAction, reward, terminal, first);
     }
 
-    /** {@link #add} with the observation's raster ({@code rasterBytes} bytes; null without rasters). */
-    void add(int stream, float[] obs, byte[] raster, int prevAction, float reward, boolean terminal, boolean first) {
-        add(stream, new Step(obs, raster, prevAction, first, reward, terminal ? 0f : 1f));
+    /**
+     * {@link #add} with the observation's raster ({@code rasterBytes} bytes; null without rasters);
+     * answers the step kept, whose maneuver label is set once its junction traversal is over.
+     */
+    Step add(int stream, float[] obs, byte[] raster, int prevAction, float reward, boolean terminal, boolean first) {
+        Step step = new Step(obs, raster, prevAction, first, reward, terminal ? 0f : 1f);
+        add(stream, step);
+        return step;
     }
 
     void add(int stream, Step step) {
@@ -171,6 +178,7 @@ final class Replay {
                 out.actions()[i] = step.action;
                 out.firsts()[i] = step.first;
                 out.labels()[i] = step.action >= 0 ? step.label : -1;
+                out.maneuvers()[i] = step.maneuver;
                 out.rewards()[i] = step.reward;
                 out.conts()[i] = step.cont;
                 if (rasterBytes > 0) {

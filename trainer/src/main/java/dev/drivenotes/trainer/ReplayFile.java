@@ -21,14 +21,16 @@ import java.util.zip.GZIPOutputStream;
  * The replay in a checkpoint folder, {@code replay.bin.gz}: gzip (fastest level) of big-endian
  * {@code int magic "DNRP", int version, long envSteps, int obsDim, int rasterBytes, int streams}, then
  * per stream {@code int count} and per step {@code float[obsDim] obs, int prevAction, int action, int
- * label, byte first, float reward, float cont, byte[rasterBytes] raster}, oldest first. The env step count ties it to the {@code
+ * label, byte first, float reward, float cont, byte[rasterBytes] raster, int maneuver}, oldest first
+ * (version 1 files, written before the narration head, have no {@code maneuver}: it reads as −1). The env step count ties it to the {@code
  * checkpoint.json} it was saved with.
  */
 final class ReplayFile {
 
     static final String NAME = "replay.bin.gz";
     private static final int MAGIC = 0x444E5250;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_MANEUVER = 1;
 
     private ReplayFile() {}
 
@@ -72,6 +74,7 @@ final class ReplayFile {
                 if (step.raster != null) {
                     out.write(step.raster);
                 }
+                out.writeInt(step.maneuver);
             }
         }
         out.flush();
@@ -93,8 +96,10 @@ final class ReplayFile {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in =
                         new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IllegalArgumentException(file + " is not a version " + VERSION + " replay file");
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != VERSION && version != VERSION_WITHOUT_MANEUVER) {
+                throw new IllegalArgumentException(
+                        file + " is not a version " + VERSION_WITHOUT_MANEUVER + " or " + VERSION + " replay file");
             }
             long saved = in.readLong();
             int dim = in.readInt();
@@ -120,7 +125,7 @@ final class ReplayFile {
             for (int s = 0; s < streams; s++) {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
-                    replay.add(s, readStep(in, dim, rasterBytes));
+                    replay.add(s, readStep(in, dim, rasterBytes, version == VERSION));
                 }
             }
             if (in.read() != -1) { // also makes gzip check its CRC trailer
@@ -134,7 +139,8 @@ final class ReplayFile {
         }
     }
 
-    private static Replay.Step readStep(DataInputStream in, int dim, int rasterBytes) throws IOException {
+    private static Replay.Step readStep(DataInputStream in, int dim, int rasterBytes, boolean hasManeuver)
+            throws IOException {
         float[] obs = new float[dim];
         for (int k = 0; k < dim; k++) {
             obs[k] = in.readFloat();
@@ -153,6 +159,7 @@ final class ReplayFile {
         Replay.Step step = new Replay.Step(obs, raster, prevAction, first, reward, cont);
         step.action = action;
         step.label = label;
+        step.maneuver = hasManeuver ? in.readInt() : -1;
         return step;
     }
 }

@@ -10,6 +10,11 @@ import java.nio.file.Path;
  * @param seed seed of initialisation, sampling and training routes
  * @param out checkpoint folder
  * @param resume continue from the checkpoint in {@code out}
+ * @param initFrom a checkpoint folder whose parameters a new run starts from (null: fresh
+ *     parameters): its networks and counters, a fresh narration head when it has none, fresh optimiser
+ *     state and an empty replay
+ * @param narrationOnly train only the narration head, leaving every other network as it is (with
+ *     {@code initFrom}: the checkpoint drives exactly as before)
  * @param envs environments stepped side by side
  * @param demoEnvs of those, how many the autopilot drives (demonstrations; the rest the agent)
  * @param warmupSteps environment steps, all by the autopilot, before the first update
@@ -29,6 +34,8 @@ public record TrainSettings(
         long seed,
         Path out,
         boolean resume,
+        Path initFrom,
+        boolean narrationOnly,
         int envs,
         int demoEnvs,
         long warmupSteps,
@@ -67,6 +74,9 @@ public record TrainSettings(
                 || npcs < 0) {
             throw new IllegalArgumentException("invalid training settings");
         }
+        if (resume && initFrom != null) {
+            throw new IllegalArgumentException("--init-from: a resumed run continues its own checkpoint");
+        }
         if (replayCapacity < (long) envs * (length + 1)) {
             throw new IllegalArgumentException("replayCapacity: must hold at least envs × (length + 1) = "
                     + (long) envs * (length + 1) + " steps, was " + replayCapacity);
@@ -92,6 +102,8 @@ public record TrainSettings(
         private long seed = DEFAULT_SEED;
         private Path out = Path.of(DEFAULT_OUT);
         private boolean resume;
+        private Path initFrom;
+        private boolean narrationOnly;
         private int envs = DEFAULT_ENVS;
         private int demoEnvs = DEFAULT_DEMO_ENVS;
         private long warmupSteps = 2_000;
@@ -125,6 +137,17 @@ public record TrainSettings(
 
         public Builder resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /** Starts from a checkpoint's parameters ({@link TrainSettings#initFrom}); null for fresh ones. */
+        public Builder initFrom(Path initFrom) {
+            this.initFrom = initFrom;
+            return this;
+        }
+
+        public Builder narrationOnly(boolean narrationOnly) {
+            this.narrationOnly = narrationOnly;
             return this;
         }
 
@@ -175,6 +198,8 @@ public record TrainSettings(
                     seed,
                     out,
                     resume,
+                    initFrom,
+                    narrationOnly,
                     envs,
                     demoEnvs,
                     warmupSteps,

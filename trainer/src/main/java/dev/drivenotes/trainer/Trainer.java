@@ -62,7 +62,9 @@ public final class Trainer {
         try (NDManager manager = Djl.newManager()) {
             TrainingStart start = settings.resume()
                     ? TrainingStart.resume(manager, settings, out)
-                    : TrainingStart.fresh(manager, settings);
+                    : settings.initFrom() != null
+                            ? TrainingStart.initFrom(manager, settings, out)
+                            : TrainingStart.fresh(manager, settings);
             Djl.seed(start.derive(TrainingStart.Purpose.TORCH));
             return loop(manager, start);
         }
@@ -86,11 +88,13 @@ public final class Trainer {
         Carry[] carries = new Carry[e];
         boolean[] first = new boolean[e];
         double[] episodeReturn = new double[e];
+        List<ManeuverLabels<Replay.Step>> maneuvers = new ArrayList<>();
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
             envs.add(new DrivingEnv(
                     simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs(), config.rasterSize()));
-            start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn);
+            maneuvers.add(new ManeuverLabels<>((step, maneuver) -> step.maneuver = maneuver));
+            start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
         }
         long started = System.nanoTime();
         long lastProgress = started;
@@ -155,7 +159,7 @@ public final class Trainer {
                 episodeReturn[i] += t.reward();
                 steps++;
                 // a step that did not end the episode is never terminal (done = terminal or truncated)
-                replay.add(
+                Replay.Step kept = replay.add(
                         i,
                         ObservationVector.of(t.state().observation()),
                         birdEye(t.state()),
@@ -163,9 +167,10 @@ public final class Trainer {
                         t.reward(),
                         t.terminal(),
                         false);
+                maneuvers.get(i).observe(kept, t.state().truth());
                 if (t.done()) {
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
-                    start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn);
+                    start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
                 } else {
                     first[i] = false;
                 }
@@ -200,9 +205,11 @@ public final class Trainer {
             long[] counter,
             Carry[] carries,
             boolean[] first,
-            double[] episodeReturn) {
+            double[] episodeReturn,
+            ManeuverLabels<Replay.Step> maneuvers) {
         SimulationState s = env.reset(TrainSettings.TRAIN_SEED_BASE + counter[0]++);
-        replay.add(i, ObservationVector.of(s.observation()), birdEye(s), -1, 0f, false, true);
+        maneuvers.start(
+                replay.add(i, ObservationVector.of(s.observation()), birdEye(s), -1, 0f, false, true), s.truth());
         carries[i] = null;
         first[i] = true;
         episodeReturn[i] = 0;
@@ -219,17 +226,18 @@ public final class Trainer {
     private CheckpointMeta save(TrainingStart start, long steps, long updates, double wall, TrainStats stats) {
         Map<String, Double> s = stats == null
                 ? Map.of()
-                : Map.of(
-                        "modelLoss", stats.modelLoss(),
-                        "decoderLoss", stats.decoderLoss(),
-                        "rewardLoss", stats.rewardLoss(),
-                        "klDyn", stats.klDyn(),
-                        "actorLoss", stats.actorLoss(),
-                        "criticLoss", stats.criticLoss(),
-                        "bcLoss", stats.bcLoss(),
-                        "entropy", stats.entropy(),
-                        "returnScale", stats.returnScale(),
-                        "rasterLoss", stats.rasterLoss());
+                : Map.ofEntries(
+                        Map.entry("modelLoss", stats.modelLoss()),
+                        Map.entry("decoderLoss", stats.decoderLoss()),
+                        Map.entry("rewardLoss", stats.rewardLoss()),
+                        Map.entry("klDyn", stats.klDyn()),
+                        Map.entry("actorLoss", stats.actorLoss()),
+                        Map.entry("criticLoss", stats.criticLoss()),
+                        Map.entry("bcLoss", stats.bcLoss()),
+                        Map.entry("entropy", stats.entropy()),
+                        Map.entry("returnScale", stats.returnScale()),
+                        Map.entry("rasterLoss", stats.rasterLoss()),
+                        Map.entry("narrationLoss", stats.narrationLoss()));
         CheckpointMeta meta = new CheckpointMeta(
                 CheckpointMeta.FORMAT,
                 start.nets().config(),
@@ -240,7 +248,8 @@ public final class Trainer {
                 updates,
                 wall,
                 commit,
-                s);
+                s,
+                null); // training changes the head: a temperature fitted before would no longer apply
         LearnerState.save(settings.out(), start.learner(), steps);
         ReplayFile.save(settings.out(), start.replay(), steps);
         Checkpoint.save(settings.out(), meta, start.nets().params());
@@ -272,7 +281,8 @@ public final class Trainer {
             String losses = s == null
                     ? "no updates yet"
                     : String.format(
-                            "model %.3f (dec %.3f img %.1f rew %.3f kl %.2f) actor %.4f critic %.3f bc %.3f ent %.2f",
+                            "model %.3f (dec %.3f img %.1f rew %.3f kl %.2f) actor %.4f critic %.3f bc %.3f ent %.2f"
+                                    + " narration %.3f (accuracy %.2f)",
                             s.modelLoss(),
                             s.decoderLoss(),
                             s.rasterLoss(),
@@ -281,7 +291,9 @@ public final class Trainer {
                             s.actorLoss(),
                             s.criticLoss(),
                             s.bcLoss(),
-                            s.entropy());
+                            s.entropy(),
+                            s.narrationLoss(),
+                            s.narrationAccuracy());
             return String.format(
                     "step %d  %.1f steps/s  updates %d  %s  agent return %.1f  route completion %.2f (%d episodes)",
                     steps, stepsPerSecond, updates, losses, ret, rc, count);

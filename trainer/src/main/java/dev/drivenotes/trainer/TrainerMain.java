@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 /**
  * Plain entry point for long background runs without the CLI: {@code TrainerMain STEPS PRESET SEED
- * OUT [resume|fresh [NPCS]]} (the same defaults as {@code ./drivenotes train}).
+ * OUT [resume|fresh|init-from=DIR|narration-from=DIR [NPCS]]} (the same defaults as {@code
+ * ./drivenotes train}; {@code init-from=DIR} starts from a checkpoint's parameters, {@code
+ * narration-from=DIR} too but trains only the narration head).
  */
 public final class TrainerMain {
 
@@ -16,6 +18,12 @@ public final class TrainerMain {
                 .seed(Long.parseLong(args[2]))
                 .out(Path.of(args[3]))
                 .resume(args.length > 4 && args[4].equals("resume"));
+        if (args.length > 4 && args[4].startsWith("init-from=")) {
+            settings.initFrom(Path.of(args[4].substring("init-from=".length())));
+        } else if (args.length > 4 && args[4].startsWith("narration-from=")) {
+            settings.initFrom(Path.of(args[4].substring("narration-from=".length())))
+                    .narrationOnly(true);
+        }
         if (args.length > 5) {
             settings.npcs(Integer.parseInt(args[5]));
         }

@@ -42,7 +42,43 @@ record TrainingStart(
                 settings.replayCapacity(),
                 derive(settings.seed(), 0, Purpose.REPLAY),
                 config.rasterBytes());
-        return new TrainingStart(nets, learner(nets, manager), replay, settings.seed(), 0, 0, 0);
+        return new TrainingStart(nets, learner(nets, manager, settings), replay, settings.seed(), 0, 0, 0);
+    }
+
+    /**
+     * A new run from a checkpoint's parameters ({@link TrainSettings#initFrom}): a checkpoint without
+     * the narration head gains a fresh one (initialised from the run's seed); env-step, update and
+     * wall-time counters continue from the checkpoint's, so training routes are new ones; fresh
+     * optimiser state and an empty replay.
+     */
+    static TrainingStart initFrom(NDManager manager, TrainSettings settings, PrintStream out) {
+        Checkpoint c = Checkpoint.open(manager, settings.initFrom().toString());
+        DreamerConfig config = c.nets().config().withNarration();
+        Params params = Params.initialise(manager, DreamerNets.layout(config), settings.seed());
+        int copied = params.copyFrom(c.nets().params());
+        long steps = c.meta().envSteps();
+        out.printf(
+                "starting from %s (%d env steps, %d updates): %d parameter arrays copied, %d fresh%s%n",
+                settings.initFrom(),
+                steps,
+                c.meta().updates(),
+                copied,
+                params.all().size() - copied,
+                settings.narrationOnly() ? "; training the narration head only" : "");
+        DreamerNets nets = new DreamerNets(config, params);
+        Replay replay = new Replay(
+                settings.envs(),
+                settings.replayCapacity(),
+                derive(settings.seed(), steps, Purpose.REPLAY),
+                config.rasterBytes());
+        return new TrainingStart(
+                nets,
+                learner(nets, manager, settings),
+                replay,
+                settings.seed(),
+                steps,
+                c.meta().updates(),
+                c.meta().wallSeconds());
     }
 
     static TrainingStart resume(NDManager manager, TrainSettings settings, PrintStream out) {
@@ -56,7 +92,7 @@ record TrainingStart(
                 c.meta().updates(),
                 seed,
                 seed == settings.seed() ? "" : " (the checkpoint's; --seed " + settings.seed() + " ignored)");
-        Learner learner = learner(c.nets(), manager);
+        Learner learner = learner(c.nets(), manager, settings);
         out.println(LearnerState.restore(settings.out(), manager, learner, steps));
         long replaySeed = derive(seed, steps, Purpose.REPLAY);
         int rasterBytes = c.nets().config().rasterBytes();
@@ -78,8 +114,9 @@ record TrainingStart(
                 c.meta().wallSeconds());
     }
 
-    private static Learner learner(DreamerNets nets, NDManager manager) {
-        return new Learner(nets, manager, Hyper.driving(Trainer.ACTOR_RL_SCALE));
+    private static Learner learner(DreamerNets nets, NDManager manager, TrainSettings settings) {
+        Hyper hyper = Hyper.driving(Trainer.ACTOR_RL_SCALE);
+        return new Learner(nets, manager, settings.narrationOnly() ? hyper.withNarrationOnly() : hyper);
     }
 
     /** The seed of one generator of a run that starts at {@code envSteps}. */

@@ -50,6 +50,16 @@ public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
         }
     }
 
+    /** Replaces a checkpoint folder's {@code checkpoint.json} (atomically), its parameters untouched. */
+    public static void saveMeta(Path dir, CheckpointMeta meta) {
+        try {
+            byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta);
+            writeAtomically(dir.resolve(META), out -> out.write(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + META + " to " + dir, e);
+        }
+    }
+
     /** Writes the content of one file of a checkpoint. */
     @FunctionalInterface
     public interface Content {

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param wallSeconds training wall time
  * @param commit git commit of the trainer
  * @param stats last training statistics
+ * @param narrationTemperature the narration head's softmax temperature fitted on validation seeds
+ *     ({@code calibrate}); null when it has not been fitted (the head's probabilities are served
+ *     uncalibrated, temperature 1) or the model has no head
  */
 public record CheckpointMeta(
         int format,
@@ -26,7 +29,8 @@ public record CheckpointMeta(
         long updates,
         double wallSeconds,
         String commit,
-        Map<String, Double> stats) {
+        Map<String, Double> stats,
+        Double narrationTemperature) {
 
     public static final int FORMAT = 1;
     public static final String OBSERVATION_SPEC = "ObservationVector v1, dim " + ObservationVector.DIM;
@@ -34,6 +38,21 @@ public record CheckpointMeta(
 
     public CheckpointMeta {
         stats = Map.copyOf(stats);
+        if (narrationTemperature != null && !(narrationTemperature > 0 && narrationTemperature < 1e6)) {
+            throw new IllegalArgumentException(
+                    "narrationTemperature must be positive and finite, was " + narrationTemperature);
+        }
+    }
+
+    /** These metadata with a fitted narration temperature. */
+    public CheckpointMeta withNarrationTemperature(double temperature) {
+        return new CheckpointMeta(
+                format, config, observation, actions, seed, envSteps, updates, wallSeconds, commit, stats, temperature);
+    }
+
+    /** The temperature the head's probabilities are served with: the fitted one, else 1. */
+    public double servedNarrationTemperature() {
+        return narrationTemperature == null ? 1 : narrationTemperature;
     }
 
     /** The observation spec of a model: the vector, plus the bird's-eye raster when it has one. */

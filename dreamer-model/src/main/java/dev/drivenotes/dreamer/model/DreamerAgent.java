@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
 /**
  * Batched inference of a trained agent: for each instance, one posterior RSSM step from its carry
- * (or a fresh state) and the observation, then the actor's most likely action. Deterministic
+ * (or a fresh state) and the observation, then the actor's most likely action and, for a model with
+ * one, the narration head's logits. Deterministic
  * (latents and actions take their mode). Thread-safe; at most {@code concurrency} calls run at once
  * (the predictor pool).
  *
@@ -25,11 +28,42 @@ import java.util.concurrent.Semaphore;
  */
 public final class DreamerAgent {
 
-    /** One instance's answer: chosen action, its probability under the actor, the next carry. */
-    public record Step(int action, double probability, Carry carry) {}
+    /**
+     * One instance's answer: chosen action, its probability under the actor, the next carry, and the
+     * narration head's logits over {@link Narration#CLASSES} (null for a model without the head).
+     */
+    public record Step(int action, double probability, Carry carry, float[] narrationLogits) {
+
+        /** An answer of a model without the narration head. */
+        public Step(int action, double probability, Carry carry) {
+            this(action, probability, carry, null);
+        }
+
+        /** Equal answers: the same action, probability and carry, and logits of equal values. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Step s
+                    && action == s.action
+                    && Double.compare(probability, s.probability) == 0
+                    && carry.equals(s.carry)
+                    && Arrays.equals(narrationLogits, s.narrationLogits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(action, probability, carry) * 31 + Arrays.hashCode(narrationLogits);
+        }
+
+        @Override
+        public String toString() {
+            return "Step[action=" + action + ", probability=" + probability + ", carry=" + carry + ", narrationLogits="
+                    + Arrays.toString(narrationLogits) + "]";
+        }
+    }
 
     /** Parameter-name prefixes the acting step reads. */
-    private static final List<String> ACTING = List.of("enc.", "img_in.", "gru.", "obs_out.", "post.", "actor.");
+    private static final List<String> ACTING =
+            List.of("enc.", "img_in.", "gru.", "obs_out.", "post.", "actor.", "narration.");
 
     private final DreamerNets nets;
     private final NDManager manager;
@@ -202,7 +236,10 @@ public final class DreamerAgent {
         NDArray post = nets.posteriorLogits(nextDeter, nets.embed(m.create(obs, new Shape(b, c.obsDim())), rasters));
         long[] index = post.argMax(-1).toLongArray();
         RssmState next = new RssmState(nextDeter, nets.mode(post));
-        float[] probs = nets.actorLogits(next.feat()).softmax(-1).toFloatArray();
+        NDArray feat = next.feat();
+        float[] probs = nets.actorLogits(feat).softmax(-1).toFloatArray();
+        int narrations = c.narrationClasses();
+        float[] narration = c.narrates() ? nets.narrationLogits(feat).toFloatArray() : null;
         float[] deterOut = nextDeter.toFloatArray();
         List<Step> out = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
@@ -218,7 +255,9 @@ public final class DreamerAgent {
             for (int s = 0; s < c.stoch(); s++) {
                 idx[s] = (byte) index[i * c.stoch() + s];
             }
-            out.add(new Step(best, probs[i * c.actions() + best], new Carry(d, idx, best)));
+            float[] logits =
+                    narration == null ? null : Arrays.copyOfRange(narration, i * narrations, (i + 1) * narrations);
+            out.add(new Step(best, probs[i * c.actions() + best], new Carry(d, idx, best), logits));
         }
         return out;
     }

@@ -17,6 +17,8 @@ import java.util.Locale;
  *     input; otherwise a power of two from 8 to 512 (the simulator renders 64 or 128)
  * @param rasterChannels planes of the raster (the simulator's {@code lanes, route, vehicles}: 3)
  * @param cnnDepth channels of the first convolution; each further stage doubles them
+ * @param narrationClasses outputs of the narration head ({@link Narration#CLASSES}), 0 for a model
+ *     without one (every checkpoint written before the head existed: its JSON has no such field)
  */
 public record DreamerConfig(
         String preset,
@@ -28,7 +30,8 @@ public record DreamerConfig(
         int actions,
         int rasterSize,
         int rasterChannels,
-        int cnnDepth) {
+        int cnnDepth,
+        int narrationClasses) {
 
     /** Planes of the simulator's raster: lanes, route, vehicles. */
     public static final int BIRD_EYE_CHANNELS = 3;
@@ -49,20 +52,44 @@ public record DreamerConfig(
             throw new IllegalArgumentException(
                     "rasterChannels must be 1..16 and cnnDepth 1..256 with a raster: " + preset);
         }
+        if (narrationClasses != 0 && narrationClasses != Narration.CLASSES.size()) {
+            throw new IllegalArgumentException("narrationClasses must be 0 (no narration head) or "
+                    + Narration.CLASSES.size() + ", was " + narrationClasses);
+        }
     }
 
-    /** Sizes without a bird's-eye raster (vector observations only). */
+    /** Sizes without a narration head. */
+    public DreamerConfig(
+            String preset,
+            int obsDim,
+            int deter,
+            int hidden,
+            int stoch,
+            int classes,
+            int actions,
+            int rasterSize,
+            int rasterChannels,
+            int cnnDepth) {
+        this(preset, obsDim, deter, hidden, stoch, classes, actions, rasterSize, rasterChannels, cnnDepth, 0);
+    }
+
+    /** Sizes without a bird's-eye raster (vector observations only) and without a narration head. */
     public DreamerConfig(String preset, int obsDim, int deter, int hidden, int stoch, int classes, int actions) {
-        this(preset, obsDim, deter, hidden, stoch, classes, actions, 0, 0, 0);
+        this(preset, obsDim, deter, hidden, stoch, classes, actions, 0, 0, 0, 0);
     }
 
     /**
      * A named preset: {@code tiny} (tests), {@code compact} (deter 128, hidden 128, 16×16: the
      * shared 2-core machine), {@code small} (trainable on 2 CPU cores, deter 256, hidden 256, 32×16
      * latents), {@code medium} (deter 512, hidden 512, 32×32); {@code tiny-bev} and {@code
-     * compact-bev} add the 64×64×3 bird's-eye raster with a CNN of depth 4 and 16.
+     * compact-bev} add the 64×64×3 bird's-eye raster with a CNN of depth 4 and 16. Every preset has
+     * the narration head.
      */
     public static DreamerConfig preset(String name) {
+        return withoutNarration(name).withNarration();
+    }
+
+    private static DreamerConfig withoutNarration(String name) {
         int obs = ObservationVector.DIM;
         int a = DrivingActions.COUNT;
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -76,6 +103,27 @@ public record DreamerConfig(
                 throw new IllegalArgumentException("unknown preset '" + name
                         + "'; expected tiny, compact, small, medium, tiny-bev or compact-bev");
         };
+    }
+
+    /** These sizes with the narration head (a checkpoint without one gains a fresh head). */
+    public DreamerConfig withNarration() {
+        return new DreamerConfig(
+                preset,
+                obsDim,
+                deter,
+                hidden,
+                stoch,
+                classes,
+                actions,
+                rasterSize,
+                rasterChannels,
+                cnnDepth,
+                Narration.CLASSES.size());
+    }
+
+    /** Whether the model has the narration head. */
+    public boolean narrates() {
+        return narrationClasses > 0;
     }
 
     /** Flattened stochastic state size. */

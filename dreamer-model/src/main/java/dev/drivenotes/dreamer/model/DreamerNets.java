@@ -12,13 +12,14 @@ import ai.djl.nn.Activation;
  * The DreamerV3 networks over one parameter set: symlog MLP encoder (plus a CNN for the
  * bird's-eye raster when the config has one, {@link RasterNets}), RSSM (LayerNorm GRU, prior and
  * posterior heads with 1 % unimix categoricals), decoders, reward / continue heads, actor and critic
- * (plus its slow copy).
+ * (plus its slow copy), and the narration head when the config has one ({@link Narration}).
  */
 public final class DreamerNets {
 
     public static final float UNIMIX = 0.01f;
     static final int ENCODER_LAYERS = 2;
     static final int HEAD_LAYERS = 2;
+    static final int NARRATION_LAYERS = 1;
 
     private final DreamerConfig c;
     private final Params p;
@@ -52,7 +53,14 @@ public final class DreamerNets {
             l.mlp(critic, c.feat(), h, HEAD_LAYERS).linear(critic + ".out", h, TwoHot.BINS, true);
         }
         // after every vector-only parameter, so a raster-off layout is exactly the one before rasters
-        return c.usesRaster() ? RasterNets.addTo(l, c) : l;
+        if (c.usesRaster()) {
+            RasterNets.addTo(l, c);
+        }
+        // last, so a layout without the head is exactly the one before narration existed
+        if (c.narrates()) {
+            l.mlp("narration", c.feat(), h, NARRATION_LAYERS).linear("narration.out", h, c.narrationClasses(), false);
+        }
+        return l;
     }
 
     /** Length of the encoder embedding: the vector MLP's output, plus the flattened CNN's. */
@@ -184,6 +192,14 @@ public final class DreamerNets {
     /** Actor logits {@code [B, A]} with 1 % unimix. */
     public NDArray actorLogits(NDArray feat) {
         return Layers.unimix(Layers.linear(p, "actor.out", Layers.mlp(p, "actor", feat, HEAD_LAYERS)), UNIMIX);
+    }
+
+    /** Narration head logits {@code [B, narrationClasses]} ({@link Narration#CLASSES}), no unimix. */
+    public NDArray narrationLogits(NDArray feat) {
+        if (!c.narrates()) {
+            throw new IllegalStateException("preset " + c.preset() + " has no narration head");
+        }
+        return Layers.linear(p, "narration.out", Layers.mlp(p, "narration", feat, NARRATION_LAYERS));
     }
 
     /** Critic (or slow critic with prefix {@code slow.critic}) logits over the two-hot bins. */

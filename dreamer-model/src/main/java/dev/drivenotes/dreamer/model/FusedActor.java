@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * The acting path of {@link DreamerAgent} (encoder, one posterior RSSM step, actor; latents and
- * action at their mode) as a plain-Java forward over a copy of the parameters. DJL pays a JNI call
+ * The acting path of {@link DreamerAgent} (encoder, one posterior RSSM step, actor and narration
+ * head; latents and action at their mode) as a plain-Java forward over a copy of the parameters. DJL pays a JNI call
  * per tensor op (about sixty per step), which puts batch 1 near a millisecond; this does the same
  * arithmetic in a few tens of microseconds. It exploits that the stochastic state and the previous
  * action enter as one-hots (a sum of weight rows instead of a matmul), that the posterior mode is
@@ -32,6 +32,10 @@ final class FusedActor {
     private final FusedLayer actor0;
     private final FusedLayer actor1;
     private final FusedLayer actorOut;
+    /** The narration head's layers, null for a model without it. */
+    private final FusedLayer narration0;
+
+    private final FusedLayer narrationOut;
     private final ArrayBlockingQueue<FusedScratch> pool;
 
     FusedActor(DreamerNets nets, int concurrency) {
@@ -46,6 +50,8 @@ final class FusedActor {
         this.actor0 = FusedLayer.of(p, "actor.0", true);
         this.actor1 = FusedLayer.of(p, "actor.1", true);
         this.actorOut = FusedLayer.of(p, "actor.out", false);
+        this.narration0 = c.narrates() ? FusedLayer.of(p, "narration.0", true) : null;
+        this.narrationOut = c.narrates() ? FusedLayer.of(p, "narration.out", false) : null;
         this.pool = new ArrayBlockingQueue<>(Math.max(1, concurrency));
     }
 
@@ -123,21 +129,34 @@ final class FusedActor {
             }
         }
         // actor on concat(deter', one-hot stoch)
-        actor0.bias(s.hidden, rows);
-        actor0.dense(s.next, d, 0, s.hidden, rows);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < c.stoch(); k++) {
-                actor0.addRow(d + k * classes + s.index[r][k], s.hidden[r]);
-            }
-        }
+        features(actor0, s, rows, s.hidden);
         actor0.normSilu(s.hidden, rows, s.act);
         actor1.bias(s.embed, rows);
         actor1.dense(s.hidden, h, 0, s.embed, rows);
         actor1.normSilu(s.embed, rows, s.act);
         actorOut.bias(s.logits, rows);
         actorOut.dense(s.embed, h, 0, s.logits, rows);
+        if (narration0 != null) {
+            // narration head on the same features: one (dense, norm, SiLU), then its logits
+            features(narration0, s, rows, s.hidden);
+            narration0.normSilu(s.hidden, rows, s.act);
+            narrationOut.bias(s.narration, rows);
+            narrationOut.dense(s.hidden, h, 0, s.narration, rows);
+        }
         for (int r = 0; r < rows; r++) {
             out.add(step(s, r));
+        }
+    }
+
+    /** A first dense layer on the features concat(deter', one-hot stoch) into {@code out} (before its norm). */
+    private void features(FusedLayer layer, FusedScratch s, int rows, float[][] out) {
+        int d = c.deter();
+        layer.bias(out, rows);
+        layer.dense(s.next, d, 0, out, rows);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < c.stoch(); k++) {
+                layer.addRow(d + k * c.classes() + s.index[r][k], out[r]);
+            }
         }
     }
 
@@ -182,7 +201,8 @@ final class FusedActor {
         }
         float probability = (float) ((1 - DreamerNets.UNIMIX) / sum + DreamerNets.UNIMIX / a);
         // Carry copies its arrays, so the scratch rows are free for the next call
-        return new DreamerAgent.Step(best, probability, new Carry(s.next[r], s.index[r], best));
+        float[] narration = narration0 == null ? null : s.narration[r].clone();
+        return new DreamerAgent.Step(best, probability, new Carry(s.next[r], s.index[r], best), narration);
     }
 
     /** Index of the first largest of {@code n} values from {@code from}. */

@@ -18,6 +18,7 @@ final class FusedScratch {
     final float[][] post;
     final byte[][] index;
     final float[][] logits;
+    final float[][] narration;
     final float[] reset;
     final float[] cand;
     final float[] update;
@@ -34,6 +35,7 @@ final class FusedScratch {
         post = new float[rows][c.stochFlat()];
         index = new byte[rows][c.stoch()];
         logits = new float[rows][c.actions()];
+        narration = new float[rows][c.narrationClasses()];
         reset = new float[c.deter()];
         cand = new float[c.deter()];
         update = new float[c.deter()];

@@ -69,6 +69,22 @@ public final class Params {
         return new Params(arrays);
     }
 
+    /**
+     * Overwrites every parameter that {@code source} has under the same name and shape with a copy of
+     * its values; answers how many were copied (the others keep their values).
+     */
+    public int copyFrom(Params source) {
+        int copied = 0;
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            NDArray from = source.arrays.get(e.getKey());
+            if (from != null && from.getShape().equals(e.getValue().getShape())) {
+                e.getValue().set(from.toFloatArray());
+                copied++;
+            }
+        }
+        return copied;
+    }
+
     public void save(OutputStream out) throws IOException {
         new NDList(arrays.values().toArray(NDArray[]::new)).encode(out);
     }

@@ -3,7 +3,6 @@ package dev.drivenotes.dreamer.policy;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Control;
-import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.TrafficLightAhead;
 import dev.drivenotes.model.sim.VehicleSpec;
@@ -104,8 +103,7 @@ public final class AutopilotPolicy implements Policy {
                 control = VEHICLE.controlFor(steer, accelMps2, o.speedMps());
             }
         }
-        Maneuver maneuver = Declaration.maneuver(o, false);
-        return Declaration.decision(o, control, maneuver, Declaration.geometricConfidence(o, maneuver, path), null);
+        return Declaration.fromPlan(o, control, path, null);
     }
 
     /** Pure-pursuit steer command; straight ahead when there is no route left. */

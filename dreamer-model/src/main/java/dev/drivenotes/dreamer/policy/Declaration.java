@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * What every policy says about its decision, beside the control: the maneuver it declares, its
  * confidence (0..1) and the POI it heads to (the observation's next POI). The maneuver follows one
- * rule for the autopilot and the learned agent alike ({@link #maneuver}); the random baseline draws
- * its label. Confidence is the policy's own: the autopilot's is geometric ({@link
- * #geometricConfidence}), the learned agent's the actor's probability of its action.
+ * rule from the planned path ({@link #maneuver}) for the autopilot, the random baseline and the
+ * learned agent, except that a learned agent with a narration head declares the head's maneuver
+ * inside a junction ({@link DreamerPolicy}). Confidence is the policy's own: the autopilot's is
+ * geometric ({@link #geometricConfidence}), the random baseline's a random draw, the learned agent's
+ * the actor's probability of its action (the head's calibrated probability where the head declares).
  */
 final class Declaration {
 
@@ -32,7 +34,7 @@ final class Declaration {
     /** How far ahead bends lower the confidence. */
     static final double CURVATURE_HORIZON_M = 20;
 
-    private static final Set<Maneuver> JUNCTION_MANEUVERS =
+    static final Set<Maneuver> JUNCTION_MANEUVERS =
             Set.of(Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT, Maneuver.GO_STRAIGHT);
 
     private Declaration() {}
@@ -54,6 +56,21 @@ final class Declaration {
         return Maneuver.FOLLOW_LANE;
     }
 
+    /** Whether the planned path says the ego is inside a junction: its next junction maneuver is at distance 0. */
+    static boolean insideJunction(Observation observation) {
+        return JUNCTION_MANEUVERS.contains(observation.nextManeuver()) && observation.distanceToManeuverM() == 0;
+    }
+
+    /**
+     * The autopilot's narration of a control from the planned path: the {@link #maneuver} rule (its
+     * holds at lights and behind vehicles are part of following its route, so never a standstill
+     * {@code stop}) and the {@link #geometricConfidence} along {@code path}.
+     */
+    static Decision fromPlan(Observation observation, Control control, EgoPath path, String carry) {
+        Maneuver maneuver = maneuver(observation, false);
+        return decision(observation, control, maneuver, geometricConfidence(observation, maneuver, path), carry);
+    }
+
     /** Whether a commanded acceleration brakes a vehicle that stands (nearly) still. */
     static boolean brakingAtStandstill(Observation observation, double accelMps2) {
         return observation.speedMps() < STANDSTILL_MPS && accelMps2 < 0;
@@ -67,7 +84,7 @@ final class Declaration {
      */
     static double geometricConfidence(Observation observation, Maneuver declared, EgoPath path) {
         double junction = 1;
-        if (JUNCTION_MANEUVERS.contains(observation.nextManeuver()) && observation.distanceToManeuverM() == 0) {
+        if (insideJunction(observation)) {
             junction = INSIDE_JUNCTION_FACTOR;
         } else if (JUNCTION_MANEUVERS.contains(declared)) {
             junction = APPROACHING_JUNCTION_FACTOR;

@@ -3,11 +3,14 @@ package dev.drivenotes.dreamer.policy;
 import dev.drivenotes.dreamer.model.Carry;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.model.DrivingActions;
+import dev.drivenotes.dreamer.model.Narration;
 import dev.drivenotes.dreamer.model.ObservationRaster;
 import dev.drivenotes.dreamer.model.ObservationVector;
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
+import dev.drivenotes.model.sim.Control;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,13 @@ import java.util.List;
  * The learned DreamerV3 agent. The recurrent state travels in each instance's {@code carry}
  * (stateless replicas); instances without one continue from a server-side {@link SessionCache};
  * {@code isFirst} starts from a fresh state. The whole batch runs as one forward pass. The maneuver
- * follows the {@link Declaration} rule (braking at standstill declares {@code stop}); confidence is
- * the actor's probability of the chosen action. A checkpoint trained with the bird's-eye raster needs
- * one of its size in every instance's observation (400 naming the instance otherwise).
+ * follows the {@link Declaration} rule (braking at standstill declares {@code stop}), confidence the
+ * actor's probability of the chosen action; except inside a junction (the plan's junction maneuver at
+ * distance 0), where a checkpoint with a narration head declares the head's arg-max and its
+ * probability at the checkpoint's temperature ({@link Narration}). A checkpoint without the head
+ * declares with the rule there too, and says so ({@link #narrator()}). A checkpoint trained with the
+ * bird's-eye raster needs one of its size in every instance's observation (400 naming the instance
+ * otherwise).
  */
 public final class DreamerPolicy implements Policy {
 
@@ -26,14 +33,27 @@ public final class DreamerPolicy implements Policy {
 
     private final DreamerAgent agent;
     private final SessionCache<Carry> cache;
+    private final double narrationTemperature;
 
     /**
      * @param agent the loaded agent (one batched forward pass per call)
      * @param sessions how many carry-less sessions' state the server keeps, and for how long
+     * @param narrationTemperature the narration head's softmax temperature ({@link
+     *     dev.drivenotes.dreamer.model.CheckpointMeta#servedNarrationTemperature()}); unused without a head
      */
-    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions) {
+    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions, double narrationTemperature) {
+        if (!(narrationTemperature > 0) || Double.isInfinite(narrationTemperature)) {
+            throw new IllegalArgumentException(
+                    "narrationTemperature must be positive and finite, was " + narrationTemperature);
+        }
         this.agent = agent;
         this.cache = new SessionCache<>(sessions);
+        this.narrationTemperature = narrationTemperature;
+    }
+
+    @Override
+    public String narrator() {
+        return agent.config().narrates() ? PlanNarration.HEAD : PlanNarration.RULE;
     }
 
     @Override
@@ -65,15 +85,24 @@ public final class DreamerPolicy implements Policy {
                 cache.put(instance.sessionId(), step.carry());
             }
             Observation o = instance.observation();
-            boolean stopping = Declaration.brakingAtStandstill(o, DrivingActions.accelerationMps2(step.action()));
-            out.add(Declaration.decision(
-                    o,
-                    DrivingActions.control(step.action()),
-                    Declaration.maneuver(o, stopping),
-                    step.probability(),
-                    step.carry().encode()));
+            out.add(declare(o, step));
         }
         return out;
+    }
+
+    /** The rule's maneuver and the actor's probability; inside a junction the head's, when there is one. */
+    private Decision declare(Observation o, DreamerAgent.Step step) {
+        Control control = DrivingActions.control(step.action());
+        String carry = step.carry().encode();
+        boolean stopping = Declaration.brakingAtStandstill(o, DrivingActions.accelerationMps2(step.action()));
+        Maneuver rule = Declaration.maneuver(o, stopping);
+        float[] logits = step.narrationLogits();
+        if (logits == null || !Declaration.JUNCTION_MANEUVERS.contains(rule) || !Declaration.insideJunction(o)) {
+            return Declaration.decision(o, control, rule, step.probability(), carry);
+        }
+        int said = Narration.argMax(logits);
+        double[] probabilities = Narration.probabilities(logits, narrationTemperature);
+        return Declaration.decision(o, control, Narration.CLASSES.get(said), probabilities[said], carry);
     }
 
     private byte[] rasterOf(PredictInstance instance, int index) {

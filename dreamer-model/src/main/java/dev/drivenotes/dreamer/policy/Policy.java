@@ -23,4 +23,13 @@ public interface Policy {
      * @return one decision per instance, in the batch's order
      */
     List<Decision> decide(List<PredictInstance> batch);
+
+    /**
+     * What declares this policy's maneuvers: {@link PlanNarration#RULE} (the rule from the planned
+     * path: the autopilot, the random baseline, a learned agent without a narration head) or {@link
+     * PlanNarration#HEAD} (a learned agent's narration head).
+     */
+    default String narrator() {
+        return PlanNarration.RULE;
+    }
 }

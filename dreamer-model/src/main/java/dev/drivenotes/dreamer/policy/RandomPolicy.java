@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * (0..1), except below a speed floor ({@link #SPEED_FLOOR_MPS}), where it draws throttle from
  * {@link #FLOOR_THROTTLE_MIN}..1 and does not brake, so it keeps moving and passes junctions and POIs
  * (drawn steer changes faster than the wheels can follow, so it averages out near straight ahead); a
- * uniformly random maneuver label and a uniformly random confidence; it names the observation's next
- * POI as its target. Each session draws from its own generator, seeded from the policy seed
+ * maneuver from its plan ({@link Declaration#maneuver}: it has no account of its own, so it narrates
+ * what its route says, which is wrong wherever its random driving left the route) and a uniformly
+ * random confidence; it names the observation's next POI as its target. Each session draws from its own generator, seeded from the policy seed
  * and the session id and reset when an instance says {@code isFirst}, so a session's sequence of
  * decisions is reproducible whatever other sessions share its batches.
  */
@@ -26,8 +27,6 @@ public final class RandomPolicy implements Policy {
     static final double SPEED_FLOOR_MPS = 3;
     /** The least throttle drawn below the speed floor. */
     static final double FLOOR_THROTTLE_MIN = 0.5;
-
-    private static final Maneuver[] MANEUVERS = Maneuver.values();
 
     private final long seed;
     private final SessionCache<SplittableRandom> sessions;
@@ -63,8 +62,8 @@ public final class RandomPolicy implements Policy {
             Control control = instance.observation().speedMps() < SPEED_FLOOR_MPS
                     ? new Control(steer, FLOOR_THROTTLE_MIN + (1 - FLOOR_THROTTLE_MIN) * throttle, 0)
                     : new Control(steer, throttle, brake);
-            Maneuver maneuver = MANEUVERS[random.nextInt(MANEUVERS.length)];
             double confidence = random.nextDouble();
+            Maneuver maneuver = Declaration.maneuver(instance.observation(), false);
             return Declaration.decision(instance.observation(), control, maneuver, confidence, null);
         }
     }

@@ -132,6 +132,16 @@ class FusedActorTest {
         for (int k = 0; k < a.length; k++) {
             assertThat(a[k]).as("deter[%d]", k).isCloseTo(b[k], within((float) TOLERANCE));
         }
+        // the narration head, where the model has one (every preset; not the shipped checkpoint before it)
+        assertThat(fused.narrationLogits() == null).isEqualTo(djl.narrationLogits() == null);
+        if (fused.narrationLogits() != null) {
+            assertThat(fused.narrationLogits()).hasSize(Narration.CLASSES.size());
+            for (int k = 0; k < Narration.CLASSES.size(); k++) {
+                assertThat(fused.narrationLogits()[k])
+                        .as("narration logit %d", k)
+                        .isCloseTo(djl.narrationLogits()[k], within((float) TOLERANCE));
+            }
+        }
     }
 
     @ParameterizedTest
@@ -144,8 +154,10 @@ class FusedActorTest {
         for (int i = 0; i < fused.size(); i++) {
             assertSameStep(fused.get(i), djl.get(i));
         }
-        // non-trivial: the instances do not all decide alike
+        // non-trivial: the instances do not all decide alike, nor narrate alike
         assertThat(fused.stream().map(DreamerAgent.Step::action).distinct().count())
+                .isGreaterThan(1);
+        assertThat(fused.stream().map(s -> s.narrationLogits()[0]).distinct().count())
                 .isGreaterThan(1);
     }
 

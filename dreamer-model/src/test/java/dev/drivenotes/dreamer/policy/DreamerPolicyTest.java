@@ -39,7 +39,7 @@ class DreamerPolicyTest {
     }
 
     private static DreamerPolicy policy() {
-        return new DreamerPolicy(agent, SessionLimits.of(16));
+        return new DreamerPolicy(agent, SessionLimits.of(16), 1);
     }
 
     @Test
@@ -95,7 +95,7 @@ class DreamerPolicyTest {
         DreamerConfig config = DreamerConfig.preset("tiny-bev");
         DreamerAgent rasterAgent = new DreamerAgent(
                 new DreamerNets(config, Params.initialise(DJL.get(), DreamerNets.layout(config), 3)), DJL.get(), 1);
-        DreamerPolicy policy = new DreamerPolicy(rasterAgent, SessionLimits.of(16));
+        DreamerPolicy policy = new DreamerPolicy(rasterAgent, SessionLimits.of(16), 1);
         Observation withRaster = withBirdEye(FIRST, 64);
         Decision decided = policy.decide(List.of(new PredictInstance("a", withRaster, true, null)))
                 .getFirst();

@@ -1,6 +1,7 @@
 package dev.drivenotes.dreamer.policy;
 
 import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.nearManeuver;
 import static dev.drivenotes.dreamer.testing.TestObservations.straight;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,14 +71,22 @@ class RandomPolicyTest {
     }
 
     @Test
-    void usesEveryManeuverLabel() {
+    void narratesFromItsPlanWithARandomConfidence() {
         RandomPolicy policy = new RandomPolicy(1, SessionLimits.of(10));
+        Observation beforeLeftTurn = nearManeuver(Maneuver.TURN_LEFT, 6, 100, straight(10));
         Set<Maneuver> seen = EnumSet.noneOf(Maneuver.class);
-        for (int i = 0; i < 200; i++) {
-            seen.add(policy.decide(List.of(step("s", i == 0))).getFirst().maneuver());
+        Set<Double> confidences = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            Decision far = policy.decide(List.of(step("s", i == 0))).getFirst();
+            Decision near = policy.decide(List.of(new PredictInstance("t", beforeLeftTurn, i == 0, null)))
+                    .getFirst();
+            seen.add(far.maneuver());
+            assertThat(near.maneuver()).isEqualTo(Maneuver.TURN_LEFT);
+            confidences.add(near.confidence());
         }
 
-        assertThat(seen).containsExactlyInAnyOrder(Maneuver.values());
+        assertThat(seen).containsExactly(Maneuver.FOLLOW_LANE);
+        assertThat(confidences).hasSizeGreaterThan(40);
     }
 
     @Property(tries = 200)

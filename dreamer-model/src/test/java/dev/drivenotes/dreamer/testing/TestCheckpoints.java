@@ -27,7 +27,8 @@ public final class TestCheckpoints {
                 envSteps / 10,
                 12.5,
                 "test",
-                Map.of("decoder", 0.25));
+                Map.of("decoder", 0.25),
+                null);
     }
 
     /** Writes freshly initialised parameters (from {@code seed}) with {@code meta} to {@code dir}; answers them. */

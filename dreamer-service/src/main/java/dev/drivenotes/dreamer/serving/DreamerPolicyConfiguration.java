@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.CheckpointMeta;
 import dev.drivenotes.dreamer.model.Djl;
 import dev.drivenotes.dreamer.model.DreamerAgent;
 import dev.drivenotes.dreamer.policy.DreamerPolicy;
@@ -60,7 +61,15 @@ class DreamerPolicyConfiguration {
     @Conditional(CheckpointAvailable.class)
     DreamerPolicy dreamerPolicy(NDManager dreamerManager, Checkpoint dreamerCheckpoint, DreamerProperties properties) {
         DreamerAgent agent = new DreamerAgent(dreamerCheckpoint.nets(), dreamerManager, properties.predictors());
-        return new DreamerPolicy(agent, properties.sessionLimits());
+        CheckpointMeta meta = dreamerCheckpoint.meta();
+        if (!meta.config().narrates()) {
+            log.warn("the dreamer checkpoint has no narration head: dreamer declares its maneuvers with the"
+                    + " plan rule (predict responses say narrator \"rule\")");
+        } else if (meta.narrationTemperature() == null) {
+            log.warn("the dreamer checkpoint's narration temperature was never fitted (drivenotes calibrate):"
+                    + " its confidences are the head's uncalibrated probabilities");
+        }
+        return new DreamerPolicy(agent, properties.sessionLimits(), meta.servedNarrationTemperature());
     }
 
     /** A checkpoint is configured or bundled. */

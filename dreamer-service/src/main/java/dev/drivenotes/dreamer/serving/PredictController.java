@@ -1,5 +1,6 @@
 package dev.drivenotes.dreamer.serving;
 
+import dev.drivenotes.dreamer.policy.PlanNarration;
 import dev.drivenotes.dreamer.policy.Policy;
 import dev.drivenotes.dreamer.policy.PolicyCatalog;
 import dev.drivenotes.model.policy.Decision;
@@ -83,7 +84,11 @@ class PredictController {
             throw new IllegalStateException("policy " + policy.name() + " answered " + decisions.size()
                     + " decisions for " + request.instances().size() + " instances");
         }
-        return new PredictResponse(decisions, policy.name());
+        if (request.parameters().narratedByAutopilot()) {
+            return new PredictResponse(
+                    PlanNarration.apply(request.instances(), decisions), policy.name(), PlanNarration.RULE);
+        }
+        return new PredictResponse(decisions, policy.name(), policy.narrator());
     }
 
     @GetMapping("${AIP_HEALTH_ROUTE:/v1/health}")

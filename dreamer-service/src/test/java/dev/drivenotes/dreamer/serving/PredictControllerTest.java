@@ -2,6 +2,7 @@ package dev.drivenotes.dreamer.serving;
 
 import static dev.drivenotes.dreamer.testing.TestObservations.arc;
 import static dev.drivenotes.dreamer.testing.TestObservations.cruising;
+import static dev.drivenotes.dreamer.testing.TestObservations.nearManeuver;
 import static dev.drivenotes.dreamer.testing.TestObservations.straight;
 import static dev.drivenotes.dreamer.testing.TestObservations.towards;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -104,6 +106,38 @@ class PredictControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("parameters.policy"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("autopilot, dreamer, random")));
+    }
+
+    @Test
+    void theAutopilotNarratorDeclaresThePlansManeuverForAnyPolicyAndSaysSo() throws Exception {
+        // a junction ahead within the declaration distance: the plan rule says turn_left
+        PredictInstance instance =
+                new PredictInstance("n1", nearManeuver(Maneuver.TURN_LEFT, 6, 120, straight(20)), true, null);
+        String body = Json.mapper()
+                .writeValueAsString(
+                        new PredictRequest(List.of(instance), new PredictParameters("random", "autopilot")));
+        predict(body)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployedModelId").value("random"))
+                .andExpect(jsonPath("$.narrator").value("rule"))
+                .andExpect(jsonPath("$.predictions[0].maneuver").value("turn_left"));
+    }
+
+    @Test
+    void theBundledDreamerReportsWhatNarratesIt() throws Exception {
+        predict(request("dreamer", new PredictInstance("n2", cruising(5, straight(20), 100), true, null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.narrator").value("head"));
+    }
+
+    @Test
+    void rejectsAnUnknownNarratorNamingTheParametersNarratorField() throws Exception {
+        String body = "{\"instances\":[],\"parameters\":{\"policy\":\"autopilot\",\"narrator\":\"oracle\"}}";
+        predict(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("parameters.narrator"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("agent, autopilot")));
     }
 
     @Test

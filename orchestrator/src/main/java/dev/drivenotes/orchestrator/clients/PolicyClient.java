@@ -36,16 +36,16 @@ public class PolicyClient {
     }
 
     /**
-     * One decision per instance, in order. Retried on server-side failures, as idempotent: a
+     * One decision per instance, in order, narrated by {@code narrator} ({@link PredictParameters#narrator}). Retried on server-side failures, as idempotent: a
      * prediction creates nothing and advances no simulation, and a refused or 5xx-answered call left
      * the service as it was. One caveat, accepted: a call that timed out after the service handled it
      * advanced the session's policy state (the autopilot's speed PID) once; the retry's decision is
      * still one for the same observation, only its PID has integrated one more step.
      */
-    public List<ProposedDecision> predict(String policy, List<PredictInstance> instances) {
+    public List<ProposedDecision> predict(String policy, String narrator, List<PredictInstance> instances) {
         Proposals response = guard.idempotent(() -> http.post()
                 .uri(predictPath)
-                .body(new PredictRequest(instances, new PredictParameters(policy)))
+                .body(new PredictRequest(instances, new PredictParameters(policy, narrator)))
                 .retrieve()
                 .body(Proposals.class));
         if (response == null || response.predictions().size() != instances.size()) {

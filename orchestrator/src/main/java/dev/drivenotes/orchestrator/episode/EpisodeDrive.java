@@ -198,8 +198,8 @@ final class EpisodeDrive {
             return decisions;
         }
         try {
-            List<ProposedDecision> batch =
-                    meters.predictCall().record(() -> policy.predict(config.agent(), instances(running)));
+            List<ProposedDecision> batch = meters.predictCall()
+                    .record(() -> policy.predict(config.agent(), config.narrator(), instances(running)));
             for (int i = 0; i < running.size(); i++) {
                 decisions.put(running.get(i), batch.get(i));
             }
@@ -212,7 +212,7 @@ final class EpisodeDrive {
                 try {
                     decisions.put(
                             run,
-                            policy.predict(config.agent(), instances(List.of(run)))
+                            policy.predict(config.agent(), config.narrator(), instances(List.of(run)))
                                     .getFirst());
                 } catch (RemoteServiceException alone) {
                     fail(run, alone);

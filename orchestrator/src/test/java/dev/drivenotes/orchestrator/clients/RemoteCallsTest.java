@@ -49,7 +49,7 @@ class RemoteCallsTest {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.predictOutages.set(2);
 
-        assertThat(policy.predict("autopilot", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
         assertThat(fake.predictCalls).hasValue(3);
     }
 
@@ -58,7 +58,7 @@ class RemoteCallsTest {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.dreamerDown = true;
 
-        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+        assertThatThrownBy(() -> policy.predict("autopilot", "agent", oneInstance()))
                 .isInstanceOfSatisfying(RemoteServiceException.class, e -> {
                     assertThat(e.service()).isEqualTo("dreamer-service");
                     assertThat(e.status()).isEqualTo(503);
@@ -72,7 +72,7 @@ class RemoteCallsTest {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.rejectPredictWith = "observation has no route";
 
-        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+        assertThatThrownBy(() -> policy.predict("autopilot", "agent", oneInstance()))
                 .isInstanceOfSatisfying(
                         RemoteServiceException.class,
                         e -> assertThat(e.status()).isEqualTo(400));
@@ -103,7 +103,7 @@ class RemoteCallsTest {
         fake.predictFrozenUntil = Instant.now().plusSeconds(1);
 
         long start = System.nanoTime();
-        assertThat(policy.predict("autopilot", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(fake.predictCalls.get()).isGreaterThan(1);
     }
@@ -116,12 +116,12 @@ class RemoteCallsTest {
                 TestRemoteCalls.with(Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofMinutes(1)));
         fake.dreamerDown = true;
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+            assertThatThrownBy(() -> policy.predict("autopilot", "agent", oneInstance()))
                     .isInstanceOf(RemoteServiceException.class);
         }
         int calls = fake.predictCalls.get();
 
-        assertThatThrownBy(() -> policy.predict("autopilot", oneInstance()))
+        assertThatThrownBy(() -> policy.predict("autopilot", "agent", oneInstance()))
                 .isInstanceOfSatisfying(
                         RemoteServiceException.class,
                         e -> assertThat(e.detail()).contains("circuit breaker is open"));

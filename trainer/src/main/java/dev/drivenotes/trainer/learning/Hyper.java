@@ -16,6 +16,10 @@ package dev.drivenotes.trainer.learning;
  * @param actorRlScale weight of the imagination (REINFORCE + entropy) term in the actor loss
  * @param bcIntoModel whether the behaviour-cloning gradient also reaches the encoder and RSSM
  *     (DreamerV3 keeps actor gradients out of the world model)
+ * @param narrationScale weight of the narration head's cross-entropy in the world-model loss
+ * @param narrationOnly train the narration head alone on the world model's features (no gradient
+ *     into them, every other parameter and the actor-critic left as they are): how a head is added to
+ *     a trained checkpoint without changing how it drives
  */
 public record Hyper(
         float modelLr,
@@ -29,10 +33,12 @@ public record Hyper(
         float bcScale,
         boolean actorCritic,
         float actorRlScale,
-        boolean bcIntoModel) {
+        boolean bcIntoModel,
+        float narrationScale,
+        boolean narrationOnly) {
 
     public static Hyper defaults() {
-        return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f, false);
+        return new Hyper(6e-4f, 3e-4f, 3e-4f, 15, 1f - 1f / 333, 0.95f, 3e-4f, 0.02f, 1f, true, 1f, false, 1f, false);
     }
 
     /**
@@ -54,6 +60,27 @@ public record Hyper(
                 d.bcScale,
                 d.actorCritic,
                 actorRlScale,
+                true,
+                d.narrationScale,
+                false);
+    }
+
+    /** These settings, training only the narration head ({@link #narrationOnly}). */
+    public Hyper withNarrationOnly() {
+        return new Hyper(
+                modelLr,
+                actorLr,
+                criticLr,
+                horizon,
+                discount,
+                lambda,
+                entropy,
+                slowRate,
+                bcScale,
+                actorCritic,
+                actorRlScale,
+                bcIntoModel,
+                narrationScale,
                 true);
     }
 }

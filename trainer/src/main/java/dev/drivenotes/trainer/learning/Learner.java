@@ -28,10 +28,15 @@ import java.util.function.Predicate;
  * One DreamerV3 update per call: world-model loss on a replay batch (symlog MSE decoder, for a
  * raster model also the image decoder's MSE summed over pixels, two-hot
  * reward, continue, KL balancing dyn 0.5 / rep 0.1 with 1 free nat), behaviour cloning of
- * the demonstrator's labels, and actor-critic on imagined rollouts from the posterior states (λ-returns,
+ * the demonstrator's labels, the narration head's cross-entropy on the true maneuver labels (masked
+ * where there is none), and actor-critic on imagined rollouts from the posterior states (λ-returns,
  * percentile return normalisation, entropy bonus, slow EMA critic regulariser). One backward pass
  * over the sum; {@link Adam} with one parameter group each for model, actor and critic. Its moments
  * and the return normaliser's EMAs are training state that {@link LearnerState} saves and restores.
+ *
+ * <p>Over 300 lines because the world-model unroll, its losses and the update that applies them are
+ * one computation read top to bottom; the narration loss ({@link NarrationLoss}) and imagination
+ * ({@link Imagination}) live apart.
  */
 public final class Learner {
 
@@ -39,6 +44,7 @@ public final class Learner {
     private static final float DYN_SCALE = 0.5f;
     private static final float REP_SCALE = 0.1f;
     static final double MAX_BC_WEIGHT = 10;
+    private static final String NARRATION = NarrationLoss.PREFIX;
 
     private final DreamerNets nets;
     private final NDManager manager;
@@ -55,9 +61,14 @@ public final class Learner {
         this.adam = new Adam(nets.params(), manager, hyper.modelLr(), hyper.actorLr(), hyper.criticLr());
         this.imagination = new Imagination(nets);
         for (Map.Entry<String, NDArray> e : nets.params().all().entrySet()) {
-            e.getValue().setRequiresGradient(!e.getKey().startsWith("slow."));
+            e.getValue().setRequiresGradient(trains(e.getKey()));
         }
         copySlowCritic(1f);
+    }
+
+    /** Whether a parameter takes gradients: never the slow critic; only the head when narration-only. */
+    private boolean trains(String name) {
+        return hyper.narrationOnly() ? name.startsWith(NARRATION) : !name.startsWith("slow.");
     }
 
     public Hyper hyper() {
@@ -81,12 +92,12 @@ public final class Learner {
             NDArray[] model;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 model = worldModel(step, b);
-                gc.backward(model[0].add(Layers.times(model[6], hyper.bcScale())));
+                gc.backward(hyper.narrationOnly() ? model[10] : model[0].add(Layers.times(model[6], hyper.bcScale())));
                 start = new RssmState(model[7].stopGradient(), model[8].stopGradient());
             }
-            apply(name -> !name.startsWith("critic"));
+            apply(hyper.narrationOnly() ? name -> name.startsWith(NARRATION) : name -> !name.startsWith("critic"));
             Imagination.Result ac = null;
-            if (hyper.actorCritic()) {
+            if (hyper.actorCritic() && !hyper.narrationOnly()) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     ac = imagination.losses(step, start, normalizer, hyper);
                     gc.backward(ac.actorLoss().add(ac.criticLoss()));
@@ -106,11 +117,16 @@ public final class Learner {
                     ac == null ? 0 : ac.entropy(),
                     normalizer.scale(),
                     ac == null ? 0 : ac.meanReturn(),
-                    model[9].getFloat());
+                    model[9].getFloat(),
+                    model[10].getFloat(),
+                    NarrationLoss.accuracy(model[11], b.maneuvers()));
         }
     }
 
-    /** World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch, raster]. */
+    /**
+     * World-model unroll and losses: [total, dec, rew, con, dyn, rep, bc, deter, stoch, raster,
+     * narration, narration logits (null without the head)].
+     */
     private NDArray[] worldModel(NDManager step, SequenceBatch b) {
         DreamerConfig c = nets.config();
         int n = b.batch() * b.length();
@@ -162,7 +178,9 @@ public final class Learner {
                         .square()
                         .sum(new int[] {1, 2, 3})
                         .mean();
+        NDArray[] narration = NarrationLoss.of(nets, hyper, step, b, feat);
         NDArray model = dec.add(raster)
+                .add(Layers.times(narration[0], hyper.narrationScale()))
                 .add(rew)
                 .add(con)
                 .add(Layers.times(Layers.atLeast(dyn, FREE_NATS).mean(), DYN_SCALE))
@@ -175,7 +193,20 @@ public final class Learner {
         NDArray bc = Layers.over(
                 logp.mul(target).sum(new int[] {-1}).neg().mul(weights).sum(),
                 Math.max(1f, weights.sum().getFloat()));
-        return new NDArray[] {model, dec, rew, con, dyn.mean(), rep.mean(), bc, all.deter(), all.stoch(), raster};
+        return new NDArray[] {
+            model,
+            dec,
+            rew,
+            con,
+            dyn.mean(),
+            rep.mean(),
+            bc,
+            all.deter(),
+            all.stoch(),
+            raster,
+            narration[0],
+            narration[1]
+        };
     }
 
     /** The batch's rasters as the encoder's input, null for a vector-only model. */

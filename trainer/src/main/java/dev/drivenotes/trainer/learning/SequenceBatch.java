@@ -15,6 +15,8 @@ import dev.drivenotes.dreamer.model.ObservationVector;
  * @param firsts true on an episode's first observation (the RSSM state resets)
  * @param labels the demonstrator's action for each observation (behaviour cloning target: the action
  *     it took on its own steps, the one it would take on the agent's steps), −1 where there is none
+ * @param maneuvers the narration head's target for each observation ({@code Narration.CLASSES} index
+ *     of the true maneuver of the junction traversal it belongs to), −1 where there is none
  * @param rasters the bird's-eye raster of each observation, {@link DreamerConfig#rasterBytes()} bytes
  *     per step in the same order, or null for a model without raster input
  */
@@ -28,6 +30,7 @@ public record SequenceBatch(
         float[] conts,
         boolean[] firsts,
         int[] labels,
+        int[] maneuvers,
         byte[] rasters) {
 
     public SequenceBatch {
@@ -41,18 +44,22 @@ public record SequenceBatch(
                 || conts.length != n
                 || firsts.length != n
                 || labels.length != n
+                || maneuvers.length != n
                 || (rasters != null && (rasters.length == 0 || rasters.length % n != 0))) {
             throw new IllegalArgumentException("inconsistent sequence batch " + batch + "×" + length);
         }
     }
 
     /**
-     * A batch of zeros for a sampler to fill in place (the arrays are the batch's own).
+     * A batch of zeros for a sampler to fill in place (the arrays are the batch's own), except the
+     * maneuver labels, which start at −1 (none).
      *
      * @param rasterBytes raster bytes per step, 0 for a model without raster input
      */
     public static SequenceBatch zeros(int batch, int length, int rasterBytes) {
         int n = batch * length;
+        int[] maneuvers = new int[n];
+        java.util.Arrays.fill(maneuvers, -1);
         return new SequenceBatch(
                 batch,
                 length,
@@ -63,6 +70,7 @@ public record SequenceBatch(
                 new float[n],
                 new boolean[n],
                 new int[n],
+                maneuvers,
                 rasterBytes > 0 ? new byte[n * rasterBytes] : null);
     }
 }

@@ -2,7 +2,10 @@ package dev.drivenotes.trainer.learning;
 
 /**
  * Losses and statistics of one update; {@code decoderLoss} is the vector decoder's, {@code
- * rasterLoss} the image decoder's (0 for a model without raster), both part of {@code modelLoss}.
+ * rasterLoss} the image decoder's (0 for a model without raster), both part of {@code modelLoss};
+ * {@code narrationLoss} the narration head's cross-entropy over the batch's labelled steps (part of
+ * {@code modelLoss} too) and {@code narrationAccuracy} the share of them whose arg-max is the label
+ * (NaN when the batch has none, or the model no head).
  */
 public record TrainStats(
         double modelLoss,
@@ -16,4 +19,6 @@ public record TrainStats(
         double entropy,
         double returnScale,
         double imaginedReturn,
-        double rasterLoss) {}
+        double rasterLoss,
+        double narrationLoss,
+        double narrationAccuracy) {}

@@ -51,7 +51,20 @@ class LearnerTest {
     static Hyper fastHyper() {
         Hyper d = Hyper.defaults();
         return new Hyper(
-                3e-3f, 1e-3f, 1e-3f, 5, d.discount(), d.lambda(), d.entropy(), d.slowRate(), 1f, true, 1f, false);
+                3e-3f,
+                1e-3f,
+                1e-3f,
+                5,
+                d.discount(),
+                d.lambda(),
+                d.entropy(),
+                d.slowRate(),
+                1f,
+                true,
+                1f,
+                false,
+                1f,
+                false);
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.drivenotes.trainer;
+
+import dev.drivenotes.dreamer.model.Narration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The narration head's figures on the drives of {@link Calibrate}: maneuver accuracy, expected
+ * calibration error ({@link TemperatureFit#ece}) and negative log-likelihood at a temperature, per
+ * labelled step and per junction note (the most frequent arg-max over a whole traversal, ties to the
+ * earliest, its confidence the mean of the steps' probabilities: how the reporter turns per-step
+ * declarations into a note).
+ */
+final class NarrationFigures {
+
+    /** Accuracy, calibration error and negative log-likelihood of the head's predictions. */
+    public record Figures(int count, double accuracy, double ece, double nll) {
+        String line() {
+            return String.format(Locale.ROOT, "%d, accuracy %.3f, ECE %.3f, NLL %.3f", count, accuracy, ece, nll);
+        }
+    }
+
+    /** The head's figures at one temperature, per labelled step and per junction note. */
+    public record AtTemperature(double temperature, Figures steps, Figures notes) {
+        String lines(String name) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s T=%.4f: labelled steps %s%n%s T=%.4f: junction notes %s",
+                    name,
+                    temperature,
+                    steps.line(),
+                    name,
+                    temperature,
+                    notes.line());
+        }
+    }
+
+    /** A step the head spoke on: its logits (null on an episode's last state), later its label. */
+    static final class Pending {
+        final float[] logits;
+        final int traversal;
+        int label = -1;
+
+        Pending(float[] logits, int traversal) {
+            this.logits = logits;
+            this.traversal = traversal;
+        }
+    }
+
+    private NarrationFigures() {}
+
+    static AtTemperature at(List<TemperatureFit.Sample> samples, List<List<Pending>> drives, double t) {
+        return new AtTemperature(t, steps(samples, t), notes(drives, t));
+    }
+
+    private static Figures steps(List<TemperatureFit.Sample> samples, double t) {
+        double[] confidence = new double[samples.size()];
+        boolean[] correct = new boolean[samples.size()];
+        int right = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            TemperatureFit.Sample s = samples.get(i);
+            int said = Narration.argMax(s.logits());
+            confidence[i] = Narration.probabilities(s.logits(), t)[said];
+            correct[i] = said == s.label();
+            right += correct[i] ? 1 : 0;
+        }
+        return new Figures(
+                samples.size(),
+                (double) right / samples.size(),
+                TemperatureFit.ece(confidence, correct),
+                TemperatureFit.nll(samples, t));
+    }
+
+    /** One figure per whole traversal: its most frequent arg-max and mean probability, as a junction note. */
+    private static Figures notes(List<List<Pending>> drives, double t) {
+        List<Double> confidence = new ArrayList<>();
+        List<Boolean> correct = new ArrayList<>();
+        double nll = 0;
+        for (List<Pending> drive : drives) {
+            Map<Integer, List<Pending>> byTraversal = new LinkedHashMap<>();
+            for (Pending p : drive) {
+                if (p.logits != null && p.label >= 0) {
+                    byTraversal
+                            .computeIfAbsent(p.traversal, k -> new ArrayList<>())
+                            .add(p);
+                }
+            }
+            for (List<Pending> traversal : byTraversal.values()) {
+                int[] votes = new int[Narration.CLASSES.size()];
+                int said = -1;
+                double sum = 0;
+                double[] meanP = new double[votes.length];
+                for (Pending p : traversal) {
+                    int k = Narration.argMax(p.logits);
+                    votes[k]++;
+                    if (said < 0 || votes[k] > votes[said]) {
+                        said = k;
+                    }
+                    double[] probs = Narration.probabilities(p.logits, t);
+                    sum += probs[k];
+                    for (int j = 0; j < probs.length; j++) {
+                        meanP[j] += probs[j] / traversal.size();
+                    }
+                }
+                confidence.add(sum / traversal.size());
+                correct.add(said == traversal.getFirst().label);
+                nll -= Math.log(Math.max(1e-300, meanP[traversal.getFirst().label]));
+            }
+        }
+        int n = confidence.size();
+        double[] conf = confidence.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] right = new boolean[n];
+        int rightCount = 0;
+        for (int i = 0; i < n; i++) {
+            right[i] = correct.get(i);
+            rightCount += right[i] ? 1 : 0;
+        }
+        return new Figures(
+                n, n == 0 ? 0 : (double) rightCount / n, TemperatureFit.ece(conf, right), n == 0 ? 0 : nll / n);
+    }
+}
