@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.CborMapperBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * The HTTP contract every service shares: RFC 9457 problem details for every error (from controllers,
@@ -65,15 +67,22 @@ public class ProblemDetailsAutoConfiguration {
         return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    /** The same for CBOR bodies ({@link CborBodies}). */
+    @Bean
+    CborMapperBuilderCustomizer lenientCborPrimitivesCustomizer() {
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
     /**
-     * The APIs speak JSON only (an XML library on the class path would otherwise add XML bodies and
-     * answers), and read request bodies strictly: an unknown field, trailing content or a duplicate
-     * field is a 400. Only the server side: responses from other services, events and stored files
+     * The APIs speak JSON, and CBOR when a request asks for it ({@link CborBodies}); never XML (an
+     * XML library on the class path would otherwise add XML bodies and answers). Request bodies are
+     * read strictly: an unknown field, trailing content or a duplicate field is a 400. Only the
+     * server side: responses from other services, events and stored files
      * are read with the lenient mapper, so that a newer writer's extra fields never break an older
      * reader.
      */
     @Bean
-    WebMvcConfigurer strictRequestBodies(JsonMapper mapper) {
+    WebMvcConfigurer strictRequestBodies(JsonMapper mapper, CBORMapper cborMapper) {
         JsonMapper strict = mapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -83,6 +92,7 @@ public class ProblemDetailsAutoConfiguration {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
                 builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict))
+                        .withCborConverter(CborBodies.strictServerConverter(cborMapper))
                         .configureMessageConvertersList(converters ->
                                 converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
                                         .anyMatch(type -> type.getSubtype().endsWith("xml"))));
