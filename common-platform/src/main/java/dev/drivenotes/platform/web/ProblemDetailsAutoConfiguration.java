@@ -6,6 +6,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -100,10 +101,13 @@ public class ProblemDetailsAutoConfiguration {
         };
     }
 
-    /** Tomcat's own error reports (requests rejected before any servlet) as problem details. */
+    /**
+     * Tomcat's own error reports (requests rejected before any servlet) as problem details, and
+     * connections kept alive for as many requests as their clients send.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tomcat.class)
-    static class TomcatErrorReports {
+    static class TomcatSettings {
 
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
@@ -111,6 +115,25 @@ public class ProblemDetailsAutoConfiguration {
                 @Override
                 public void customize(TomcatServletWebServerFactory factory) {
                     factory.addContextCustomizers(context -> useProblemValve(context.getParent()));
+                }
+            };
+        }
+
+        /**
+         * A kept-alive connection serves any number of requests: Tomcat would close it after 100,
+         * and a closed loop makes thousands of calls to the same service. Idle connections still
+         * close after the keep-alive timeout.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> unlimitedKeepAliveRequests() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(TomcatServletWebServerFactory factory) {
+                    factory.addConnectorCustomizers(connector -> {
+                        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                            http.setMaxKeepAliveRequests(-1);
+                        }
+                    });
                 }
             };
         }

@@ -234,7 +234,8 @@ class CborOverHttpTest {
                 .build();
 
         Set<Integer> clientPorts = new HashSet<>();
-        for (int i = 0; i < 20; i++) {
+        // more than Tomcat's default of 100 requests per connection
+        for (int i = 0; i < 150; i++) {
             clientPorts.add(client.post()
                     .uri("/seen")
                     .body(withRaster())
