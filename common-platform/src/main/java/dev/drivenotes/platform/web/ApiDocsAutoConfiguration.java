@@ -111,7 +111,13 @@ public class ApiDocsAutoConfiguration {
             json = content.get(org.springframework.http.MediaType.ALL_VALUE);
         }
         if (json != null) {
-            content.addMediaType(CBOR, new MediaType().schema(json.getSchema()));
+            // the examples are the same documents; tools show them as JSON
+            content.addMediaType(
+                    CBOR,
+                    new MediaType()
+                            .schema(json.getSchema())
+                            .example(json.getExample())
+                            .examples(json.getExamples()));
         }
     }
 
