@@ -111,13 +111,15 @@ public class ApiDocsAutoConfiguration {
             json = content.get(org.springframework.http.MediaType.ALL_VALUE);
         }
         if (json != null) {
-            // the examples are the same documents; tools show them as JSON
-            content.addMediaType(
-                    CBOR,
-                    new MediaType()
-                            .schema(json.getSchema())
-                            .example(json.getExample())
-                            .examples(json.getExamples()));
+            // the examples are the same documents; tools show them as JSON. Only the ones set: a
+            // null example would still be written, beside the examples
+            MediaType cbor = new MediaType().schema(json.getSchema());
+            if (json.getExamples() != null) {
+                cbor.examples(json.getExamples());
+            } else if (json.getExample() != null) {
+                cbor.example(json.getExample());
+            }
+            content.addMediaType(CBOR, cbor);
         }
     }
 
