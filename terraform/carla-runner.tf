@@ -44,8 +44,16 @@ resource "google_compute_instance_template" "carla_runner" {
   }
 
   metadata = {
-    # cloud-init starts CARLA (-RenderOffScreen) and carla-runner side by side: docker/CARLA.md
-    user-data = templatefile("${path.module}/carla-cloud-init.yaml", { image = "${local.registry}/carla-runner:${var.image_tag}" })
+    # cloud-init starts CARLA (-RenderOffScreen) and carla-runner side by side (docker/CARLA.md), and
+    # Managed Service for Prometheus' collector scraping carla-runner (docs/observability.md)
+    user-data = templatefile("${path.module}/carla-cloud-init.yaml", {
+      image            = "${local.registry}/carla-runner:${var.image_tag}"
+      port             = local.service_ports["carla-runner"]
+      metrics_interval = "30s"
+      collector_image  = var.metrics_collector_image
+      project_id       = var.project_id
+      zone             = var.zone
+    })
   }
 
   lifecycle {

@@ -12,7 +12,9 @@ locals {
   }
 
   # "<service account> <role>" on the project: the orchestrator keeps its state in Firestore and
-  # calls the Vertex endpoint, the reporter queries its BigQuery ledger, all services write logs
+  # calls the Vertex endpoint, the reporter queries its BigQuery ledger, all services write logs;
+  # the metrics collectors beside orchestrator, reporter and carla-runner write their scrapes to
+  # Managed Service for Prometheus
   project_roles = toset([
     "orchestrator roles/datastore.user",
     "orchestrator roles/aiplatform.user",
@@ -20,6 +22,9 @@ locals {
     "reporter roles/bigquery.jobUser",
     "reporter roles/logging.logWriter",
     "carla-runner roles/logging.logWriter",
+    "orchestrator roles/monitoring.metricWriter",
+    "reporter roles/monitoring.metricWriter",
+    "carla-runner roles/monitoring.metricWriter",
     "dreamer roles/logging.logWriter",
   ])
 }

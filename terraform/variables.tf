@@ -50,3 +50,9 @@ variable "predict_p99_alert_seconds" {
   type        = number
   default     = 0.5
 }
+
+variable "metrics_collector_image" {
+  description = "Managed Service for Prometheus' self-deployed collector on the carla-runner VM"
+  type        = string
+  default     = "gke.gcr.io/prometheus-engine/prometheus:v2.45.3-gmp.9-gke.0"
+}

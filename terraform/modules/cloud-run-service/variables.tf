@@ -39,3 +39,21 @@ variable "env" {
   type        = map(string)
   default     = {}
 }
+
+variable "metrics_path" {
+  description = "Where the service exports its Prometheus metrics (Spring Boot actuator)"
+  type        = string
+  default     = "/actuator/prometheus"
+}
+
+variable "metrics_interval" {
+  description = "How often Managed Service for Prometheus scrapes the service"
+  type        = string
+  default     = "30s"
+}
+
+variable "metrics_collector_image" {
+  description = "Managed Service for Prometheus' Cloud Run sidecar"
+  type        = string
+  default     = "us-docker.pkg.dev/cloud-ops-agents-artifacts/cloud-run-gmp-sidecar/cloud-run-gmp-sidecar:1.2.0"
+}

@@ -4,6 +4,7 @@ import dev.drivenotes.platform.gcp.emulator.EmulatorProcess;
 import dev.drivenotes.platform.gcp.emulator.LocalProcesses;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -107,14 +110,29 @@ final class ProcessSuite implements RunningSuite {
 
     /**
      * How to run {@code mainClass} from this launcher's class path: inside the executable jar via
-     * Boot's {@code PropertiesLauncher}, otherwise (tests, an IDE) straight from the class path.
+     * Boot's {@code PropertiesLauncher}, otherwise (tests, an IDE, the jar extracted for class data
+     * sharing, whose manifest lists its libraries) straight from the class path.
      */
     static List<String> mainClassCommand(String classPath, String mainClass) {
-        boolean executableJar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
+        boolean executableJar =
+                !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && !extracted(Path.of(classPath));
         if (executableJar) {
             return List.of("-cp", classPath, "-Dloader.main=" + mainClass, PROPERTIES_LAUNCHER);
         }
         return List.of("-cp", classPath, mainClass);
+    }
+
+    /** Whether {@code jar} is the plain jar of Boot's extracted layout (no nested jars, no {@code Start-Class}). */
+    static boolean extracted(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue("Start-Class") == null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the launcher's jar " + jar, e);
+        }
     }
 
     private void awaitUp(String name) throws IOException, InterruptedException {

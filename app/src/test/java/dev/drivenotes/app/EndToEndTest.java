@@ -363,6 +363,12 @@ class EndToEndTest {
                 .allSatisfy(operation -> assertThat(
                                 operation.getRequestBody().getContent().values())
                         .allSatisfy(media -> assertThat(media.getExamples()).isNotEmpty()));
+        // every JSON request body may also be CBOR
+        assertThat(operations)
+                .filteredOn(operation -> operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent().containsKey("application/json"))
+                .allSatisfy(operation ->
+                        assertThat(operation.getRequestBody().getContent()).containsKey("application/cbor"));
         // Swagger UI is served from the jar
         assertThat(new String(api.getBytes(base.resolve("/swagger-ui/index.html")), StandardCharsets.UTF_8))
                 .contains("swagger-ui");

@@ -10,6 +10,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +86,18 @@ class PubSubBusRunTest {
         String classPath = String.join(File.pathSeparator, List.of("/x/classes", "/x/lib.jar"));
 
         assertThat(ProcessSuite.mainClassCommand(classPath, "a.b.Main")).containsExactly("-cp", classPath, "a.b.Main");
+    }
+
+    @Test
+    void servicesStartStraightFromTheJarExtractedForClassDataSharing() throws Exception {
+        Path jar = dir.resolve("drivenotes.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.drivenotes.app.DriveNotes");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/a.jar lib/b.jar");
+        new JarOutputStream(Files.newOutputStream(jar), manifest).close();
+
+        assertThat(ProcessSuite.mainClassCommand(jar.toString(), "a.b.Main"))
+                .containsExactly("-cp", jar.toString(), "a.b.Main");
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Bean;
  * Every service's OpenAPI 3 document ({@code /v3/api-docs}, Swagger UI at {@code
  * /swagger-ui.html}, served from the jar): titled with the service's name, with the {@code
  * Problem} schema (RFC 9457 and our members) and, on every operation, the answers of each {@link
- * ProblemType} as {@code application/problem+json} with an example.
+ * ProblemType} as {@code application/problem+json} with an example; every JSON body also as
+ * {@code application/cbor}.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
@@ -30,6 +31,7 @@ public class ApiDocsAutoConfiguration {
 
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String CBOR = org.springframework.http.MediaType.APPLICATION_CBOR_VALUE;
 
     @Bean
     OpenApiCustomizer problemResponses(@Value("${spring.application.name:drivenotes}") String service) {
@@ -37,13 +39,18 @@ public class ApiDocsAutoConfiguration {
             openApi.info(new Info()
                     .title("DriveNotes " + service)
                     .version("v1")
-                    .description("Errors are RFC 9457 problem details (application/problem+json); clients"
-                            + " branch on their type URI, under " + ProblemType.BASE + "."));
+                    .description("Bodies are JSON, or CBOR (application/cbor, RFC 8949: the same documents,"
+                            + " byte arrays as byte strings) when Content-Type and Accept ask for it. Errors are"
+                            + " RFC 9457 problem details (application/problem+json) either way; clients branch on"
+                            + " their type URI, under " + ProblemType.BASE + "."));
             openApi.schema(PROBLEM_SCHEMA, problemSchema());
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().stream()
                         .flatMap(path -> path.readOperations().stream())
-                        .forEach(ApiDocsAutoConfiguration::addProblems);
+                        .forEach(operation -> {
+                            addProblems(operation);
+                            addCbor(operation);
+                        });
             }
         };
     }
@@ -76,6 +83,44 @@ public class ApiDocsAutoConfiguration {
                                                     .example(example))));
         }
         operation.setResponses(responses);
+    }
+
+    /**
+     * Every JSON request body and successful JSON answer can also be CBOR ({@link CborBodies}): the
+     * same schema under {@code application/cbor}.
+     */
+    private static void addCbor(Operation operation) {
+        if (operation.getRequestBody() != null) {
+            withCbor(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null) {
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    withCbor(response.getContent());
+                }
+            });
+        }
+    }
+
+    private static void withCbor(Content content) {
+        if (content == null || content.containsKey(CBOR)) {
+            return;
+        }
+        MediaType json = content.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+        if (json == null) {
+            json = content.get(org.springframework.http.MediaType.ALL_VALUE);
+        }
+        if (json != null) {
+            // the examples are the same documents; tools show them as JSON. Only the ones set: a
+            // null example would still be written, beside the examples
+            MediaType cbor = new MediaType().schema(json.getSchema());
+            if (json.getExamples() != null) {
+                cbor.examples(json.getExamples());
+            } else if (json.getExample() != null) {
+                cbor.example(json.getExample());
+            }
+            content.addMediaType(CBOR, cbor);
+        }
     }
 
     @SuppressWarnings("rawtypes")

@@ -10,9 +10,10 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.cbor.CBORParser;
 
 /**
- * Turns a failure to read a JSON request body into the {@code field} it concerns (a path such as
+ * Turns a failure to read a JSON (or CBOR) request body into the {@code field} it concerns (a path such as
  * {@code routes[1].from}) and a detail in the API's words: never a Java class name, never the input
  * echoed back.
  */
@@ -41,7 +42,11 @@ final class JsonProblems {
                 new Invalid(field, "unknown field '" + u.getPropertyName() + "'" + known(u.getKnownPropertyIds()));
             case PropertyBindingException p -> new Invalid(field, "field '" + p.getPropertyName() + "' is not allowed");
             case MismatchedInputException m -> new Invalid(field, "must be " + expected(m.getTargetType()));
-            case StreamReadException s -> new Invalid("body", "malformed JSON" + at(s.getLocation()));
+            case StreamReadException s ->
+                new Invalid(
+                        "body",
+                        (s.processor() instanceof CBORParser ? "malformed CBOR" : "malformed JSON")
+                                + at(s.getLocation()));
             default -> new Invalid(field, "invalid value");
         };
     }

@@ -6,11 +6,13 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.CborMapperBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * The HTTP contract every service shares: RFC 9457 problem details for every error (from controllers,
@@ -65,15 +68,22 @@ public class ProblemDetailsAutoConfiguration {
         return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    /** The same for CBOR bodies ({@link CborBodies}). */
+    @Bean
+    CborMapperBuilderCustomizer lenientCborPrimitivesCustomizer() {
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
     /**
-     * The APIs speak JSON only (an XML library on the class path would otherwise add XML bodies and
-     * answers), and read request bodies strictly: an unknown field, trailing content or a duplicate
-     * field is a 400. Only the server side: responses from other services, events and stored files
+     * The APIs speak JSON, and CBOR when a request asks for it ({@link CborBodies}); never XML (an
+     * XML library on the class path would otherwise add XML bodies and answers). Request bodies are
+     * read strictly: an unknown field, trailing content or a duplicate field is a 400. Only the
+     * server side: responses from other services, events and stored files
      * are read with the lenient mapper, so that a newer writer's extra fields never break an older
      * reader.
      */
     @Bean
-    WebMvcConfigurer strictRequestBodies(JsonMapper mapper) {
+    WebMvcConfigurer strictRequestBodies(JsonMapper mapper, CBORMapper cborMapper) {
         JsonMapper strict = mapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -83,6 +93,7 @@ public class ProblemDetailsAutoConfiguration {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
                 builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict))
+                        .withCborConverter(CborBodies.strictServerConverter(cborMapper))
                         .configureMessageConvertersList(converters ->
                                 converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
                                         .anyMatch(type -> type.getSubtype().endsWith("xml"))));
@@ -90,10 +101,13 @@ public class ProblemDetailsAutoConfiguration {
         };
     }
 
-    /** Tomcat's own error reports (requests rejected before any servlet) as problem details. */
+    /**
+     * Tomcat's own error reports (requests rejected before any servlet) as problem details, and
+     * connections kept alive for as many requests as their clients send.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tomcat.class)
-    static class TomcatErrorReports {
+    static class TomcatSettings {
 
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
@@ -101,6 +115,25 @@ public class ProblemDetailsAutoConfiguration {
                 @Override
                 public void customize(TomcatServletWebServerFactory factory) {
                     factory.addContextCustomizers(context -> useProblemValve(context.getParent()));
+                }
+            };
+        }
+
+        /**
+         * A kept-alive connection serves any number of requests: Tomcat would close it after 100,
+         * and a closed loop makes thousands of calls to the same service. Idle connections still
+         * close after the keep-alive timeout.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> unlimitedKeepAliveRequests() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(TomcatServletWebServerFactory factory) {
+                    factory.addConnectorCustomizers(connector -> {
+                        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                            http.setMaxKeepAliveRequests(-1);
+                        }
+                    });
                 }
             };
         }

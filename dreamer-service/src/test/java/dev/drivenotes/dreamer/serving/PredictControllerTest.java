@@ -16,6 +16,7 @@ import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.policy.PredictResponse;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -29,6 +30,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 @WebMvcTest(PredictController.class)
 @Import({PolicyConfiguration.class, ProblemDetailsAdvice.class, SimpleMeterRegistry.class})
@@ -81,6 +84,57 @@ class PredictControllerTest {
         return DistributionSummary.builder(PredictController.BATCH_SIZE)
                 .tag("policy", "autopilot")
                 .register(meters);
+    }
+
+    @Test
+    void theSameBatchInJsonAndInCborGetsEqualDecisions() throws Exception {
+        PredictRequest batch = new PredictRequest(
+                List.of(
+                        new PredictInstance("j1", towards("Bakery", cruising(5, arc(20, true, 30), 200)), true, null),
+                        new PredictInstance("j2", towards("Museum", cruising(5, straight(10), 10)), true, null)),
+                new PredictParameters("dreamer"));
+        CBORMapper cbor = CBORMapper.builder().build();
+
+        byte[] json = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .content(Json.mapper().writeValueAsBytes(batch)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        byte[] binary = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_CBOR)
+                        .accept(MediaType.APPLICATION_CBOR)
+                        .content(cbor.writeValueAsBytes(batch)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_CBOR))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+
+        assertThat(cbor.readValue(binary, PredictResponse.class))
+                .isEqualTo(Json.mapper().readValue(json, PredictResponse.class));
+        assertThat(binary.length).isLessThan(json.length);
+    }
+
+    @Test
+    void rejectsACborBatchWithAnUnknownFieldNamingItInProblemJson() throws Exception {
+        CBORMapper cbor = CBORMapper.builder().build();
+        ObjectNode body = cbor.valueToTree(new PredictRequest(
+                List.of(new PredictInstance("u1", cruising(5, straight(10), 100), true, null)),
+                new PredictParameters(null)));
+        ((ObjectNode) body.path("instances").path(0)).put("colour", "red");
+
+        mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_CBOR)
+                        .accept(MediaType.APPLICATION_CBOR)
+                        .content(cbor.writeValueAsBytes(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("instances[0].colour"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("unknown field 'colour'")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.web.CborBodies;
 import java.net.URI;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,10 @@ public class PolicyClient {
         URI base = properties.services().dreamerService();
         boolean vertex = base.getHost() != null && base.getHost().endsWith("aiplatform.googleapis.com");
         this.predictPath = vertex ? base.getPath() + ":predict" : "/v1/predict";
-        this.http = calls.client(builder, vertex ? base.getScheme() + "://" + base.getRawAuthority() : base.toString());
+        // Vertex AI's :predict speaks JSON only; dreamer-service also CBOR
+        this.http = vertex
+                ? calls.client(builder, base.getScheme() + "://" + base.getRawAuthority())
+                : calls.client(CborBodies.preferredBy(builder), base.toString());
         this.guard = calls.guard(SERVICE);
     }
 

@@ -1,11 +1,11 @@
 package dev.drivenotes.orchestrator.clients;
 
 import dev.drivenotes.orchestrator.OrchestratorProperties;
+import dev.drivenotes.platform.web.ServiceConnections;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -42,10 +42,13 @@ public class RemoteCalls {
         return timeouts.readTimeout();
     }
 
-    /** A client for {@code baseUrl} with the timeouts (and whatever {@code builder} carries). */
+    /**
+     * A client for {@code baseUrl} with the timeouts (and whatever {@code builder} carries), over
+     * pooled keep-alive connections ({@link ServiceConnections}): build it once per target.
+     */
     RestClient client(RestClient.Builder builder, String baseUrl) {
         return builder.clone()
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(timeouts))
+                .requestFactory(ServiceConnections.requestFactory(timeouts.connectTimeout(), timeouts.readTimeout()))
                 .baseUrl(baseUrl)
                 .build();
     }

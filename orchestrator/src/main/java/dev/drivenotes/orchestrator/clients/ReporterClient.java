@@ -2,12 +2,12 @@ package dev.drivenotes.orchestrator.clients;
 
 import dev.drivenotes.model.Require;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.web.CborBodies;
+import dev.drivenotes.platform.web.ServiceConnections;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +28,9 @@ public class ReporterClient {
 
     public ReporterClient(RestClient.Builder builder, PlatformProperties properties) {
         this.base = properties.services().reporter();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(READ_TIMEOUT).build());
-        requests.setReadTimeout(READ_TIMEOUT);
-        this.http = builder.clone()
+        this.http = CborBodies.preferredBy(builder)
                 .baseUrl(base.toString())
-                .requestFactory(requests)
+                .requestFactory(ServiceConnections.requestFactory(READ_TIMEOUT, READ_TIMEOUT))
                 .build();
     }
 

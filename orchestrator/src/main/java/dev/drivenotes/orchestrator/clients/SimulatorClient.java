@@ -8,6 +8,7 @@ import dev.drivenotes.model.sim.RouteSpec;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.StepRequest;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.web.CborBodies;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,9 @@ public class SimulatorClient {
     private final ServiceGuard guard;
 
     public SimulatorClient(RestClient.Builder builder, PlatformProperties properties, RemoteCalls calls) {
-        this.http = calls.client(builder, properties.services().carlaRunner().toString());
+        this.http = calls.client(
+                CborBodies.preferredBy(builder),
+                properties.services().carlaRunner().toString());
         this.guard = calls.guard(SERVICE);
     }
 

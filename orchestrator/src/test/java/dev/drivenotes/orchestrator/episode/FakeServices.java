@@ -44,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.client.RestClient;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
@@ -52,6 +53,8 @@ import org.springframework.web.client.RestClient;
  * places are {@link #PLACES}; {@link #UNREACHABLE} is one no route leads to.
  */
 public final class FakeServices implements AutoCloseable {
+
+    private static final CBORMapper CBOR = CBORMapper.builder().build();
 
     public static final String UNKNOWN_MAP = "maps/missing.xodr";
     public static final Set<String> PLACES = Set.of("Start", "Goal", "Island");
@@ -153,7 +156,7 @@ public final class FakeServices implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         if (path.equals("/v1/simulations") && method.equals("POST")) {
-            CreateSimulationRequest req = Json.mapper().readValue(ex.getRequestBody(), CreateSimulationRequest.class);
+            CreateSimulationRequest req = body(ex, CreateSimulationRequest.class);
             String id = "sim-" + ids.incrementAndGet();
             birdEyeSizes.put(id, req.birdEyeSizePx());
             created.add(id);
@@ -166,7 +169,7 @@ public final class FakeServices implements AutoCloseable {
             send(ex, 201, state(id));
         } else if (path.endsWith("/step") && method.equals("POST")) {
             String id = path.split("/")[3];
-            StepRequest req = Json.mapper().readValue(ex.getRequestBody(), StepRequest.class);
+            StepRequest req = body(ex, StepRequest.class);
             int step = steps.merge(id, 1, Integer::sum);
             stepped.add(id);
             try {
@@ -243,7 +246,7 @@ public final class FakeServices implements AutoCloseable {
     }
 
     private void predict(HttpExchange ex) throws IOException {
-        PredictRequest req = Json.mapper().readValue(ex.getRequestBody(), PredictRequest.class);
+        PredictRequest req = body(ex, PredictRequest.class);
         predictCalls.incrementAndGet();
         Duration freeze = freezeAtNextPredict;
         if (freeze != null) {
@@ -321,6 +324,14 @@ public final class FakeServices implements AutoCloseable {
                 truth,
                 done ? Termination.REACHED_DESTINATION : Termination.RUNNING,
                 new RouteInfo("Start", "Goal", 10, List.of("Goal"), List.of()));
+    }
+
+    /** A request body as the clients send it: CBOR, or JSON. */
+    private static <T> T body(HttpExchange ex, Class<T> type) {
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        return contentType != null && contentType.startsWith("application/cbor")
+                ? CBOR.readValue(ex.getRequestBody(), type)
+                : Json.mapper().readValue(ex.getRequestBody(), type);
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {

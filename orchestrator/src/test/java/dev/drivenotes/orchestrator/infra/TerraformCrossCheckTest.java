@@ -207,10 +207,7 @@ class TerraformCrossCheckTest {
 
     @Test
     void cloudRunServicesSendRequestsAndProbesToTheServicePort() throws Exception {
-        Map<String, Object> container = block(block(cloudRunModule
-                        .resource("google_cloud_run_v2_service", "this")
-                        .get("template"))
-                .get("containers"));
+        Map<String, Object> container = cloudRunContainer("service");
         assertThat(block(container.get("ports")).get("container_port")).hasToString("var.port");
         assertThat(block(block(container.get("startup_probe")).get("http_get")).get("port"))
                 .hasToString("var.port");
@@ -244,6 +241,29 @@ class TerraformCrossCheckTest {
         // a target_size would add VMs without the address beside the one that holds it
         assertThat(carlaRunner.resource("google_compute_instance_group_manager", "carla_runner"))
                 .doesNotContainKey("target_size");
+    }
+
+    @Test
+    void cloudRunServicesHaveTheManagedPrometheusCollectorBesideThem() {
+        Map<String, Object> collector = cloudRunContainer("metrics-collector");
+
+        assertThat(String.valueOf(collector.get("image"))).isEqualTo("var.metrics_collector_image");
+        assertThat(collector).doesNotContainKey("ports");
+        assertThat(block(collector.get("volume_mounts")).get("mount_path")).isEqualTo("/etc/rungmp");
+    }
+
+    /** The container of modules/cloud-run-service's service named {@code name}. */
+    private static Map<String, Object> cloudRunContainer(String name) {
+        Object containers = block(cloudRunModule
+                        .resource("google_cloud_run_v2_service", "this")
+                        .get("template"))
+                .get("containers");
+        List<?> all = containers instanceof List<?> list ? list : List.of(containers);
+        return all.stream()
+                .map(TerraformConfig::block)
+                .filter(container -> name.equals(container.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + name + " in " + all));
     }
 
     /** The consumer groups Terraform instantiates modules/pubsub-consumer for. */

@@ -3,12 +3,12 @@ package dev.drivenotes.reporter.map;
 import dev.drivenotes.model.map.PlaceDirectory;
 import dev.drivenotes.model.map.RoutePath;
 import dev.drivenotes.platform.PlatformProperties;
-import java.net.http.HttpClient;
+import dev.drivenotes.platform.web.CborBodies;
+import dev.drivenotes.platform.web.ServiceConnections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -35,12 +35,9 @@ public class MapGeometryClient {
     private final Map<List<String>, RoutePath> routes = new ConcurrentHashMap<>();
 
     public MapGeometryClient(RestClient.Builder builder, PlatformProperties properties) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-        requests.setReadTimeout(READ_TIMEOUT);
-        this.carlaRunner = builder.clone()
+        this.carlaRunner = CborBodies.preferredBy(builder)
                 .baseUrl(properties.services().carlaRunner().toString())
-                .requestFactory(requests)
+                .requestFactory(ServiceConnections.requestFactory(CONNECT_TIMEOUT, READ_TIMEOUT))
                 .build();
     }
 
