@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
-import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.policy.PredictResponse;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.DistributionSummary;

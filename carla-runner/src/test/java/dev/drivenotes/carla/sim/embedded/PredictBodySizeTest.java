@@ -50,7 +50,7 @@ class PredictBodySizeTest {
         List<Observation> observations = new ArrayList<>();
         for (long seed = 1; seed <= EPISODES; seed++) {
             CreateSimulationRequest request = new CreateSimulationRequest(
-                    TownGenerator.DEFAULT_TOWN, seed, null, 6000, 20, 0.5, 0, 0.05, null, birdEyePx);
+                    TownGenerator.DEFAULT_TOWN, seed, null, 6000, 20, 0.5, 0, 0.05, null, birdEyePx, null);
             Simulation sim = new Simulation("sim-" + seed, request, town, RouteChooser.choose(town, seed, null));
             for (int step = 0; step < STEPS && !sim.state().done(); step++) {
                 sim.step(PurePursuitDriver.drive(sim.state().observation()));
