@@ -2,6 +2,8 @@ package dev.drivenotes.orchestrator.clients;
 
 import dev.drivenotes.model.Require;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.remote.RemoteServiceException;
+import dev.drivenotes.platform.remote.ServiceCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

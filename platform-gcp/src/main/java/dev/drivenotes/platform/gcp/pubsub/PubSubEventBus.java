@@ -111,6 +111,16 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
         };
     }
 
+    /**
+     * A consumer that handles one message at a time: the pull loop and streaming pull here deliver in
+     * order, so {@code maxInFlight} is not used yet (each message is still acknowledged only after its
+     * handler returned).
+     */
+    @Override
+    public Subscription subscribe(String subscriptionName, EventHandler handler, int maxInFlight) {
+        return subscribe(subscriptionName, handler);
+    }
+
     @Override
     public List<SubscriptionStatus> subscriptionStatuses() {
         return consumers.values().stream()

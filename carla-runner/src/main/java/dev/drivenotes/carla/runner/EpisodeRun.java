@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.episode;
+package dev.drivenotes.carla.runner;
 
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.Infractions;
@@ -6,16 +6,18 @@ import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.SimulationState;
-import dev.drivenotes.orchestrator.clients.ProposedDecision;
+import dev.drivenotes.platform.remote.ProposedDecision;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One episode in flight: its simulation, latest state and the trajectory recorded so far. */
+/** One episode in flight: its work item, simulation, latest state and the trajectory recorded so far. */
 final class EpisodeRun {
 
     final int index;
     final long seed;
     final String episodeId;
+    final Assignment assignment;
+    final ControlSafety safety;
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
     /** Where the front wheels stand, in steer units, as the sent commands took them (straight at spawn). */
@@ -23,11 +25,21 @@ final class EpisodeRun {
 
     private int controlClamps;
 
-    EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
-        this.index = index;
-        this.seed = seed;
-        this.episodeId = episodeId;
+    EpisodeRun(Assignment assignment, ControlSafety safety, SimulationState initial) {
+        this.assignment = assignment;
+        this.index = assignment.request().index();
+        this.seed = assignment.request().seed();
+        this.episodeId = assignment.request().episodeId();
+        this.safety = safety;
         this.state = initial;
+    }
+
+    String experimentId() {
+        return assignment.request().experimentId();
+    }
+
+    String agent() {
+        return assignment.request().config().agent();
     }
 
     SimulationState state() {
@@ -46,7 +58,7 @@ final class EpisodeRun {
      * Checks {@code proposed} (counted when it had to be clamped): the decision to record, and the
      * control to send.
      */
-    ControlSafety.Checked secure(ProposedDecision proposed, ControlSafety safety) {
+    ControlSafety.Checked secure(ProposedDecision proposed) {
         ControlSafety.Checked checked = safety.check(proposed.control(), wheelSteer);
         if (checked.clamped()) {
             controlClamps++;
