@@ -245,7 +245,7 @@ final class EpisodeDrive {
         } finally {
             close(run.simulationId());
         }
-        EpisodeSummary summary = run.summarize(trajectory);
+        EpisodeSummary summary = run.summarize(trajectory, outcomes.runner());
         Timer.Sample recording = Timer.start();
         URI uri = artifacts.put(
                 ArtifactKeys.trajectory(run.experimentId(), run.episodeId),

@@ -84,7 +84,8 @@ final class EpisodeRun {
         return List.copyOf(steps);
     }
 
-    EpisodeSummary summarize(List<StepRecord> trajectory) {
+    /** The episode's summary, as driven by {@code runner}. */
+    EpisodeSummary summarize(List<StepRecord> trajectory, String runner) {
         Infractions infractions = Infractions.NONE;
         int laneInvasions = 0;
         int routeDeviations = 0;
@@ -113,6 +114,7 @@ final class EpisodeRun {
                 state.route().start(),
                 state.route().destination(),
                 routeDeviations,
-                controlClamps);
+                controlClamps,
+                runner);
     }
 }

@@ -46,7 +46,7 @@ class EpisodeRunTest {
                     CRUISE,
                     state(step, truths.get(step), last ? Termination.REACHED_DESTINATION : Termination.RUNNING));
         }
-        return run.summarize(run.finishTrajectory());
+        return run.summarize(run.finishTrajectory(), "runner-1");
     }
 
     @Test

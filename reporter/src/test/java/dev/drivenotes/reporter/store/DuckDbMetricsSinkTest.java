@@ -167,7 +167,8 @@ class DuckDbMetricsSinkTest {
                 "City Hall",
                 "Museum",
                 0,
-                0);
+                0,
+                null);
         EpisodeCompleted episode = new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary);
         Scorecard card = scorecard(0);
 
