@@ -38,7 +38,9 @@ module "orchestrator" {
   port             = local.service_ports["orchestrator"]
   service_account  = google_service_account.service["orchestrator"].email
   custom_audiences = [local.orchestrator_audience]
-  shared_env       = local.shared_env
+  # experiments are coordinated through Firestore and the bus: any instance records any outcome
+  max_instances = 3
+  shared_env    = local.shared_env
 
   env = {
     DRIVENOTES_GCP_FIRESTORE_DATABASE                   = google_firestore_database.state.name

@@ -39,3 +39,9 @@ variable "env" {
   type        = map(string)
   default     = {}
 }
+
+variable "max_instances" {
+  description = "Most instances at once (1 for a service with instance-local state)"
+  type        = number
+  default     = 1
+}
