@@ -61,27 +61,6 @@ public record EpisodeSummary(
         }
     }
 
-    /** The same episode, as driven by {@code runner}. */
-    public EpisodeSummary drivenBy(String runner) {
-        return new EpisodeSummary(
-                episodeId,
-                index,
-                seed,
-                steps,
-                termination,
-                routeCompletion,
-                infractions,
-                laneInvasions,
-                offRoad,
-                meanSpeedMps,
-                routeLengthM,
-                start,
-                destination,
-                routeDeviations,
-                controlClamps,
-                runner);
-    }
-
     /** Collisions of every kind. */
     public int collisions() {
         return infractions.collisions();
