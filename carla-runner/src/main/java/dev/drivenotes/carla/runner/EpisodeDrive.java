@@ -111,14 +111,14 @@ final class EpisodeDrive {
         }
         try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EPISODE_ID, request.episodeId())) {
             log.info(
-                    "episode {} started (attempt {}) on {}: simulation {}, {} → {} ({} m)",
+                    "episode {} started (attempt {}): simulation {}, {} → {} ({} m), on {}",
                     request.episodeId(),
                     request.attempt(),
-                    outcomes.runner(),
                     initial.simulationId(),
                     initial.route().start(),
                     initial.route().destination(),
-                    Math.round(initial.route().lengthM()));
+                    Math.round(initial.route().lengthM()),
+                    outcomes.runner());
         }
         active.add(new EpisodeRun(assignment, new ControlSafety(VehicleSpec.EGO, config.fixedDeltaSeconds()), initial));
     }
