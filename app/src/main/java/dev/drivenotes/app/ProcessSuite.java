@@ -82,27 +82,27 @@ final class ProcessSuite implements RunningSuite {
             for (int n = 2; n <= runners; n++) {
                 moreRunners.put(runnerName(n), URI.create("http://127.0.0.1:" + LocalProcesses.freePort()));
             }
+            // one after the other, each once the one before is UP: a JVM starting alone on a loaded
+            // machine is up sooner than seven starting at once
             for (SuiteService service : SuiteService.values()) {
+                URI url = suite.urls.get(service.serviceName());
                 suite.launch(
                         service,
                         service.serviceName(),
-                        suite.urls.get(service.serviceName()),
+                        url,
                         settings,
                         service == SuiteService.CARLA_RUNNER && runners > 1 ? runnerProperties(1) : List.of());
+                suite.awaitUp(service.serviceName(), url);
+                ready.accept(service.serviceName(), url);
                 if (service == SuiteService.CARLA_RUNNER) {
-                    for (int n = 2; n <= runners; n++) {
-                        String name = runnerName(n);
-                        suite.launch(service, name, moreRunners.get(name), settings, runnerProperties(n));
+                    for (Map.Entry<String, URI> runner : moreRunners.entrySet()) {
+                        int n = Integer.parseInt(
+                                runner.getKey().substring(runner.getKey().lastIndexOf('-') + 1));
+                        suite.launch(service, runner.getKey(), runner.getValue(), settings, runnerProperties(n));
+                        suite.awaitUp(runner.getKey(), runner.getValue());
+                        ready.accept(runner.getKey(), runner.getValue());
                     }
                 }
-            }
-            for (SuiteService service : SuiteService.values()) {
-                suite.awaitUp(service.serviceName(), suite.urls.get(service.serviceName()));
-                ready.accept(service.serviceName(), suite.urls.get(service.serviceName()));
-            }
-            for (Map.Entry<String, URI> runner : moreRunners.entrySet()) {
-                suite.awaitUp(runner.getKey(), runner.getValue());
-                ready.accept(runner.getKey(), runner.getValue());
             }
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
