@@ -9,6 +9,17 @@
 # forwarding rule, a health-check firewall rule and their cost. More runners means one address
 # and one per-instance config each, and callers that pick a runner per experiment.
 
+locals {
+  # the runner's settings (see carla-runner/README.md#runner): the Pub/Sub bus and Cloud Storage of
+  # profile gcp, the dreamer-service endpoint, one episode at a time; it creates its own
+  # cancellation subscription (runner-<instance id>)
+  runner_env = merge(local.shared_env, {
+    DRIVENOTES_SERVICES_DREAMER_SERVICE      = local.dreamer_endpoint
+    DRIVENOTES_RUNNER_MAX_EPISODES_IN_FLIGHT = "1"
+    DRIVENOTES_GCP_PUBSUB_CREATE_RESOURCES   = "true"
+  })
+}
+
 resource "google_compute_address" "carla_runner" {
   name         = "drivenotes-carla-runner"
   address_type = "INTERNAL"
@@ -48,6 +59,7 @@ resource "google_compute_instance_template" "carla_runner" {
     # Managed Service for Prometheus' collector scraping carla-runner (docs/observability.md)
     user-data = templatefile("${path.module}/carla-cloud-init.yaml", {
       image            = "${local.registry}/carla-runner:${var.image_tag}"
+      env              = local.runner_env
       port             = local.service_ports["carla-runner"]
       metrics_interval = "30s"
       collector_image  = var.metrics_collector_image

@@ -11,14 +11,16 @@ locals {
     scheduler    = "DriveNotes Cloud Scheduler caller"
   }
 
-  # "<service account> <role>" on the project: the orchestrator keeps its state in Firestore and
-  # calls the Vertex endpoint, the reporter queries its BigQuery ledger, all services write logs;
-  # the metrics collectors beside orchestrator, reporter and carla-runner write their scrapes to
-  # Managed Service for Prometheus
+  # "<service account> <role>" on the project: the orchestrator keeps its state in Firestore, the
+  # runners (carla-runner) call the Vertex endpoint, the reporter queries its BigQuery ledger, all
+  # services write logs; the metrics collectors beside orchestrator, reporter and carla-runner write
+  # their scrapes to Managed Service for Prometheus
   project_roles = toset([
     "orchestrator roles/datastore.user",
-    "orchestrator roles/aiplatform.user",
     "orchestrator roles/logging.logWriter",
+    "carla-runner roles/aiplatform.user",
+    # each runner creates its own cancellation subscription (runner-<instance id>) on start
+    "carla-runner roles/pubsub.editor",
     "reporter roles/bigquery.jobUser",
     "reporter roles/logging.logWriter",
     "carla-runner roles/logging.logWriter",
@@ -42,17 +44,18 @@ resource "google_project_iam_member" "service" {
   member   = google_service_account.service[split(" ", each.key)[0]].member
 }
 
-# orchestrator and reporter publish events (the reporter: ReportPublished)
+# orchestrator, reporter and runners publish events (the reporter: ReportPublished; the runners:
+# EpisodeCompleted, EpisodeFailed, a failed episode's next attempt, RunnerProgress)
 resource "google_pubsub_topic_iam_member" "publishes_events" {
-  for_each = toset(["orchestrator", "reporter"])
+  for_each = toset(["orchestrator", "reporter", "carla-runner"])
   topic    = google_pubsub_topic.events.id
   role     = "roles/pubsub.publisher"
   member   = google_service_account.service[each.key].member
 }
 
-# the orchestrator writes trajectories, the reporter reads them and writes reports
+# the runners write trajectories, the reporter reads them and writes reports
 resource "google_storage_bucket_iam_member" "artifacts" {
-  for_each = toset(["orchestrator", "reporter"])
+  for_each = toset(["carla-runner", "reporter"])
   bucket   = google_storage_bucket.artifacts.name
   role     = "roles/storage.objectUser"
   member   = google_service_account.service[each.key].member

@@ -1,4 +1,5 @@
-# One topic carries every event envelope (ordering key = experiment id). Each consumer group gets
+# One topic carries every event envelope (ordering key = experiment id; a work item's is its episode
+# id, so that runners take one experiment's episodes at once). Each consumer group gets
 # modules/pubsub-consumer: a pull subscription with message ordering, a dead-letter topic and a
 # subscription holding the dead letters. Names must match
 # dev.drivenotes.platform.gcp.pubsub.PubSubNames (TerraformCrossCheckTest).
@@ -10,6 +11,9 @@ locals {
   consumers = {
     orchestrator = google_service_account.service["orchestrator"].member
     reporter     = google_service_account.service["reporter"].member
+    # the episodes' work items (EpisodeRequested), shared by every carla-runner VM; its backlog
+    # (num_undelivered_messages) is what the runner group autoscales on (carla-runner.tf)
+    runner-work = google_service_account.service["carla-runner"].member
   }
 
   pubsub_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"

@@ -15,6 +15,9 @@ locals {
     reporter        = 8083
   }
 
+  # the Vertex AI endpoint the runners predict with (carla-runner.tf)
+  dreamer_endpoint = "https://${var.region}-aiplatform.googleapis.com/v1/projects/${var.project_id}/locations/${var.region}/endpoints/${google_vertex_ai_endpoint.dreamer.name}"
+
   # settings both Cloud Run services get
   shared_env = {
     SPRING_PROFILES_ACTIVE                                    = "gcp"
@@ -35,13 +38,15 @@ module "orchestrator" {
   port             = local.service_ports["orchestrator"]
   service_account  = google_service_account.service["orchestrator"].email
   custom_audiences = [local.orchestrator_audience]
-  shared_env       = local.shared_env
+  # experiments are coordinated through Firestore and the bus: any instance records any outcome
+  max_instances = 3
+  shared_env    = local.shared_env
 
   env = {
     DRIVENOTES_GCP_FIRESTORE_DATABASE                   = google_firestore_database.state.name
     DRIVENOTES_SCHEDULES_ID_TOKEN_AUDIENCE              = local.orchestrator_audience
     DRIVENOTES_SCHEDULES_ID_TOKEN_SERVICE_ACCOUNT_EMAIL = google_service_account.service["scheduler"].email
-    DRIVENOTES_SERVICES_DREAMER_SERVICE                 = "https://${var.region}-aiplatform.googleapis.com/v1/projects/${var.project_id}/locations/${var.region}/endpoints/${google_vertex_ai_endpoint.dreamer.name}"
+    DRIVENOTES_SERVICES_DREAMER_SERVICE                 = local.dreamer_endpoint
     DRIVENOTES_SERVICES_REPORTER                        = module.reporter.uri
   }
 }

@@ -1,7 +1,9 @@
-# One DriveNotes service on Cloud Run. Each pulls from Pub/Sub and keeps in-process state (the
-# orchestrator owns its experiments, the reporter its DuckDB read model), so exactly one instance
-# runs, with CPU always allocated (docs/gcp.md). Beside it, Managed Service for Prometheus' Cloud
-# Run sidecar scrapes the service's /actuator/prometheus into Cloud Monitoring (docs/observability.md).
+# One DriveNotes service on Cloud Run, pulling from Pub/Sub with CPU always allocated (docs/gcp.md).
+# At least one instance runs; at most max_instances: the orchestrator keeps nothing that matters in
+# memory (experiments in Firestore, events through its outbox), so several instances may share its
+# subscription; a service with instance-local state stays at one. Beside it, Managed Service for
+# Prometheus' Cloud Run sidecar scrapes the service's /actuator/prometheus into Cloud Monitoring
+# (docs/observability.md).
 
 # The sidecar's scrape configuration (its RunMonitoring resource), mounted from Secret Manager at
 # /etc/rungmp/config.yaml as the sidecar expects it.
@@ -49,7 +51,7 @@ resource "google_cloud_run_v2_service" "this" {
 
     scaling {
       min_instance_count = 1
-      max_instance_count = 1
+      max_instance_count = var.max_instances
     }
 
     containers {

@@ -57,3 +57,9 @@ variable "metrics_collector_image" {
   type        = string
   default     = "us-docker.pkg.dev/cloud-ops-agents-artifacts/cloud-run-gmp-sidecar/cloud-run-gmp-sidecar:1.2.0"
 }
+
+variable "max_instances" {
+  description = "Most instances at once (1 for a service with instance-local state)"
+  type        = number
+  default     = 1
+}

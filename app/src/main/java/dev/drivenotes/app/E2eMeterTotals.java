@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * @param simulationSteps carla-runner's {@value #SIMULATION_STEPS}
  * @param simulationNanos carla-runner's own time in step calls ({@value #SIMULATION_STEP})
  * @param inferenceNanos dreamer-service's own time in predict calls ({@value #PREDICT})
- * @param driveNanos the orchestrator driving episodes ({@value #DRIVE})
+ * @param driveNanos the runner driving episodes ({@value #DRIVE})
  * @param ticks closed-loop ticks ({@value #TICK})
  * @param tickNanos time in those ticks
- * @param predictCallNanos the orchestrator's predict calls, client side ({@value #PREDICT_CALL})
+ * @param predictCallNanos the runner's predict calls, client side ({@value #PREDICT_CALL})
  * @param stepPhaseNanos the ticks' step phases, client side ({@value #STEP_PHASE})
  * @param stepCallNanos every step call, client side ({@value #STEP_CALL}); calls overlap
  * @param recordingNanos storing and announcing finished episodes ({@value #RECORDING})
@@ -46,7 +46,7 @@ record E2eMeterTotals(
     /** dreamer-service's timer (PredictController). */
     static final String PREDICT = "drivenotes.predict.latency";
 
-    /** The orchestrator's closed-loop timers (ClosedLoopMeters). */
+    /** The runner's closed-loop timers (carla-runner's ClosedLoopMeters). */
     static final String DRIVE = "drivenotes.closedloop.drive";
 
     static final String TICK = "drivenotes.closedloop.tick";
@@ -67,8 +67,7 @@ record E2eMeterTotals(
     /** Reads the suite's meters now. */
     static E2eMeterTotals read(Suite suite) {
         MeterRegistry carla = suite.meters(SuiteService.CARLA_RUNNER);
-        MeterRegistry orchestrator = suite.meters(SuiteService.ORCHESTRATOR);
-        Timer tick = orchestrator.get(TICK).timer();
+        Timer tick = carla.get(TICK).timer();
         CountAtBucket[] buckets = tick.takeSnapshot().histogramCounts();
         return new E2eMeterTotals(
                 carla.get(SIMULATION_STEPS).counters().stream()
@@ -76,13 +75,13 @@ record E2eMeterTotals(
                         .sum(),
                 nanos(carla, SIMULATION_STEP),
                 nanos(suite.meters(SuiteService.DREAMER_SERVICE), PREDICT),
-                nanos(orchestrator, DRIVE),
+                nanos(carla, DRIVE),
                 tick.count(),
                 tick.totalTime(TimeUnit.NANOSECONDS),
-                nanos(orchestrator, PREDICT_CALL),
-                nanos(orchestrator, STEP_PHASE),
-                nanos(orchestrator, STEP_CALL),
-                nanos(orchestrator, RECORDING),
+                nanos(carla, PREDICT_CALL),
+                nanos(carla, STEP_PHASE),
+                nanos(carla, STEP_CALL),
+                nanos(carla, RECORDING),
                 Arrays.stream(buckets)
                         .mapToDouble(b -> b.bucket(TimeUnit.NANOSECONDS))
                         .toArray(),

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * The four services as separate processes (one JVM each, started from this launcher's own jar or
  * class path) talking REST over localhost and events over Google's Pub/Sub emulator (profile {@code
  * pubsub}: only the bus is Google's; state, metrics and artifacts stay in the shared data folder).
+ * carla-runner may run as several runner processes ({@code runners}), each with its own instance id
+ * ({@code runner-1}, {@code runner-2}, ...) and port, sharing the work subscription; the first is
+ * the carla-runner the other services call (map checks, route maps).
  */
 final class ProcessSuite implements RunningSuite {
 
@@ -34,6 +37,11 @@ final class ProcessSuite implements RunningSuite {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final String PROJECT_ID = "drivenotes-local";
+    /**
+     * Episodes each of several runners drives at once: the runners share one machine's cores, and a
+     * runner with room for every episode would pull a whole experiment before the others asked.
+     */
+    static final int EPISODES_PER_RUNNER = 2;
 
     private final Map<String, URI> urls = new LinkedHashMap<>();
     private final LinkedHashMap<String, Process> processes = new LinkedHashMap<>();
@@ -47,12 +55,19 @@ final class ProcessSuite implements RunningSuite {
 
     /** Checks the ports, starts the emulator, then the four services, and waits until every one reports UP. */
     static ProcessSuite start(Suite.Settings settings) throws IOException, InterruptedException {
-        return start(settings, (name, url) -> {});
+        return start(settings, 1, (name, url) -> {});
     }
 
-    /** Like {@link #start(Suite.Settings)}, telling {@code ready} each service's name and URL once it is UP. */
-    static ProcessSuite start(Suite.Settings settings, BiConsumer<String, URI> ready)
+    /**
+     * Like {@link #start(Suite.Settings)}, with {@code runners} carla-runner processes, telling {@code
+     * ready} each service's name and URL once it is UP (the runners after the first as {@code
+     * carla-runner-2}, ...).
+     */
+    static ProcessSuite start(Suite.Settings settings, int runners, BiConsumer<String, URI> ready)
             throws IOException, InterruptedException {
+        if (runners < 1) {
+            throw new IllegalArgumentException("--runners must be at least 1 (was " + runners + ")");
+        }
         FreePorts.require(settings.portBase());
         Path launcher = PubSubEmulator.launcher();
         PubSubEmulator.requireInstalled(launcher);
@@ -66,12 +81,31 @@ final class ProcessSuite implements RunningSuite {
                 int port = settings.portBase() == 0 ? LocalProcesses.freePort() : service.port(settings.portBase());
                 suite.urls.put(service.serviceName(), URI.create("http://127.0.0.1:" + port));
             }
-            for (SuiteService service : SuiteService.values()) {
-                suite.launch(service, settings);
+            Map<String, URI> moreRunners = new LinkedHashMap<>();
+            for (int n = 2; n <= runners; n++) {
+                moreRunners.put(runnerName(n), URI.create("http://127.0.0.1:" + LocalProcesses.freePort()));
             }
+            // one after the other, each once the one before is UP: a JVM starting alone on a loaded
+            // machine is up sooner than seven starting at once
             for (SuiteService service : SuiteService.values()) {
-                suite.awaitUp(service.serviceName());
-                ready.accept(service.serviceName(), suite.urls.get(service.serviceName()));
+                URI url = suite.urls.get(service.serviceName());
+                suite.launch(
+                        service,
+                        service.serviceName(),
+                        url,
+                        settings,
+                        service == SuiteService.CARLA_RUNNER && runners > 1 ? runnerProperties(1) : List.of());
+                suite.awaitUp(service.serviceName(), url);
+                ready.accept(service.serviceName(), url);
+                if (service == SuiteService.CARLA_RUNNER) {
+                    for (Map.Entry<String, URI> runner : moreRunners.entrySet()) {
+                        int n = Integer.parseInt(
+                                runner.getKey().substring(runner.getKey().lastIndexOf('-') + 1));
+                        suite.launch(service, runner.getKey(), runner.getValue(), settings, runnerProperties(n));
+                        suite.awaitUp(runner.getKey(), runner.getValue());
+                        ready.accept(runner.getKey(), runner.getValue());
+                    }
+                }
             }
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -80,7 +114,20 @@ final class ProcessSuite implements RunningSuite {
         }
     }
 
-    private void launch(SuiteService service, Suite.Settings settings) throws IOException {
+    /** The settings of the {@code n}-th of several runners. */
+    private static List<String> runnerProperties(int n) {
+        return List.of(
+                "drivenotes.runner.instance-id=runner-" + n,
+                "drivenotes.runner.max-episodes-in-flight=" + EPISODES_PER_RUNNER);
+    }
+
+    /** The process name of the {@code n}-th runner (the first is plain carla-runner). */
+    static String runnerName(int n) {
+        return n == 1 ? SuiteService.CARLA_RUNNER.serviceName() : SuiteService.CARLA_RUNNER.serviceName() + "-" + n;
+    }
+
+    private void launch(SuiteService service, String name, URI url, Suite.Settings settings, List<String> extra)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the launcher's own JVM flags (GC, native access), never its debug agents
@@ -89,7 +136,7 @@ final class ProcessSuite implements RunningSuite {
                 .forEach(command::add);
         command.addAll(mainClassCommand(
                 System.getProperty("java.class.path"), service.application().getName()));
-        command.addAll(service.arguments(urls.get(service.serviceName()).getPort(), settings, urls));
+        command.addAll(service.arguments(url.getPort(), settings, urls));
         Stream.of(
                         "spring.profiles.active=pubsub",
                         "spring.cloud.gcp.project-id=" + PROJECT_ID,
@@ -97,11 +144,12 @@ final class ProcessSuite implements RunningSuite {
                         "spring.cloud.gcp.pubsub.publisher.enable-message-ordering=true",
                         "drivenotes.gcp.pubsub.create-resources=true",
                         // a process of its own: every line it logs is the service's
-                        "drivenotes.logs.unlabelled=" + service.serviceName())
+                        "drivenotes.logs.unlabelled=" + name)
                 .forEach(p -> command.add("--" + p));
-        Path log = logs.resolve(service.serviceName() + ".log");
+        extra.forEach(p -> command.add("--" + p));
+        Path log = logs.resolve(name + ".log");
         processes.put(
-                service.serviceName(),
+                name,
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
@@ -135,10 +183,10 @@ final class ProcessSuite implements RunningSuite {
         }
     }
 
-    private void awaitUp(String name) throws IOException, InterruptedException {
+    private void awaitUp(String name, URI url) throws IOException, InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = urls.get(name).resolve(SuiteService.HEALTH_PATH);
+        URI health = url.resolve(SuiteService.HEALTH_PATH);
         Process process = processes.get(name);
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -164,7 +212,10 @@ final class ProcessSuite implements RunningSuite {
                 name + " was not UP within " + STARTUP_TIMEOUT + "; see " + logs.resolve(name + ".log"));
     }
 
-    /** The process of one service, by {@link SuiteService#serviceName()} (fault tests stop and resume it). */
+    /**
+     * The process of one service, by {@link SuiteService#serviceName()} or {@link #runnerName} (fault
+     * tests stop and resume it).
+     */
     ProcessHandle process(String serviceName) {
         Process process = processes.get(serviceName);
         if (process == null) {

@@ -103,7 +103,17 @@ final class RunCommand implements Callable<Integer> {
                     + " Google's Pub/Sub emulator; logs in DATA/logs)")
     String bus;
 
+    @Option(
+            names = "--runners",
+            defaultValue = "1",
+            description = "carla-runner processes sharing the episodes (default ${DEFAULT-VALUE}; more than one"
+                    + " needs --bus pubsub-emulator)")
+    int runners;
+
     static final String IN_PROCESS = "in-process";
+    /** Runner processes one machine is asked to start at most. */
+    static final int MAX_RUNNERS = 16;
+
     static final String PUBSUB_EMULATOR = "pubsub-emulator";
     /** Every episode tried, some failed: the report is written all the same. */
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
@@ -124,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         console.printf("Starting DriveNotes (logs in %s)%n", settings.dataDir().resolve("logs"));
         try (RunningSuite running = bus.equals(IN_PROCESS)
                         ? Suite.start(settings, Map.of(), ready)
-                        : ProcessSuite.start(settings, ready);
+                        : ProcessSuite.start(settings, runners, ready);
                 CancelOnInterrupt ctrlC = CancelOnInterrupt.register(running, api, console)) {
             console.printf("DriveNotes suite up in %.1f s (%s)%n", seconds(started), running.orchestrator());
             return new ExperimentRun(api, running, console, Duration.ofMinutes(timeoutMinutes), out)
@@ -163,6 +173,13 @@ final class RunCommand implements Callable<Integer> {
         if (!bus.equals(IN_PROCESS) && !bus.equals(PUBSUB_EMULATOR)) {
             throw new IllegalArgumentException(
                     "--bus: expected " + IN_PROCESS + " or " + PUBSUB_EMULATOR + " (was " + bus + ")");
+        }
+        if (runners < 1 || runners > MAX_RUNNERS) {
+            throw new IllegalArgumentException("--runners: expected 1.." + MAX_RUNNERS + " (was " + runners + ")");
+        }
+        if (runners > 1 && !bus.equals(PUBSUB_EMULATOR)) {
+            throw new IllegalArgumentException("--runners: " + runners + " runners need --bus " + PUBSUB_EMULATOR
+                    + " (the in-process bus runs one runner inside the suite)");
         }
     }
 

@@ -15,13 +15,14 @@ import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The four services of the local suite, in start order (the orchestrator, which calls the other
- * three, last): the one description that {@link Suite} (one JVM) and {@link ProcessSuite} (one
+ * The four services of the local suite, in start order (carla-runner, the runner that calls
+ * dreamer-service, after it; the orchestrator, which calls carla-runner and the reporter, last): the
+ * one description that {@link Suite} (one JVM) and {@link ProcessSuite} (one
  * process each) both start from.
  */
 enum SuiteService {
-    CARLA_RUNNER("carla-runner", 1, CarlaRunnerApplication.class, CarlaRunnerApplication::builder),
     DREAMER_SERVICE("dreamer-service", 2, DreamerServiceApplication.class, DreamerServiceApplication::builder),
+    CARLA_RUNNER("carla-runner", 1, CarlaRunnerApplication.class, CarlaRunnerApplication::builder),
     REPORTER("reporter", 3, ReporterApplication.class, ReporterApplication::builder),
     ORCHESTRATOR("orchestrator", 0, OrchestratorApplication.class, OrchestratorApplication::builder);
 

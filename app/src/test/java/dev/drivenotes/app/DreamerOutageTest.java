@@ -133,9 +133,9 @@ class DreamerOutageTest {
         JsonNode view = awaitReport(orchestrator.resolve("/v1/experiments/" + id));
         List<String> failures = new ArrayList<>();
         view.get("failedEpisodes").forEach(f -> failures.add(f.get("reason").asString()));
-        List<String> simulations = simulationsOf(data.resolve("logs/orchestrator.log"), id);
+        List<String> simulations = simulationsOf(data.resolve("logs/carla-runner.log"), id);
         if (simulations.size() < EPISODES) {
-            throw new IllegalStateException("the orchestrator's log names " + simulations.size() + " simulations for "
+            throw new IllegalStateException("the runner's log names " + simulations.size() + " simulations for "
                     + EPISODES + " episodes: cannot check for leaks");
         }
         List<String> open = new ArrayList<>();
@@ -181,9 +181,9 @@ class DreamerOutageTest {
      * Every simulation the orchestrator started for the experiment's episodes, as its log names them
      * (the suite runs verbose: INFO lines are logged).
      */
-    private static List<String> simulationsOf(Path orchestratorLog, String experimentId) throws IOException {
+    private static List<String> simulationsOf(Path runnerLog, String experimentId) throws IOException {
         List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(orchestratorLog)) {
+        for (String line : Files.readAllLines(runnerLog)) {
             Matcher m = STARTED.matcher(line);
             if (m.find() && m.group(1).startsWith(experimentId + "-e")) {
                 ids.add(m.group(2));

@@ -72,6 +72,27 @@ class PubSubBusRunTest {
     }
 
     @Test
+    void severalRunnersWithoutTheEmulatorBusExitTwoWithOneLineBeforeStartingAnything() {
+        StringWriter err = new StringWriter();
+        int code = DriveNotes.execute(
+                new PrintWriter(err, true),
+                "run",
+                "--runners",
+                "3",
+                "--data",
+                dir.resolve("data").toString(),
+                "--out",
+                dir.resolve("out").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("drivenotes: --runners:")
+                .contains("pubsub-emulator")
+                .doesNotContain("\n");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void servicesStartFromTheExecutableJarThroughBootsPropertiesLauncher() {
         assertThat(ProcessSuite.mainClassCommand("/opt/drivenotes.jar", "a.b.Main"))
                 .containsExactly(

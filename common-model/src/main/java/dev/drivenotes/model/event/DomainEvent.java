@@ -3,6 +3,9 @@ package dev.drivenotes.model.event;
 /** The payload of an {@link EventEnvelope}. Events stay small: bulk data travels as artifact URIs. */
 public sealed interface DomainEvent
         permits ExperimentStarted,
+                EpisodeRequested,
+                EpisodeFailed,
+                RunnerProgress,
                 EpisodeCompleted,
                 ExperimentCompleted,
                 ExperimentFailed,

@@ -24,7 +24,10 @@ public record EventEnvelope(
         @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
         @JsonSubTypes({
             @JsonSubTypes.Type(value = ExperimentStarted.class, name = "ExperimentStarted"),
+            @JsonSubTypes.Type(value = EpisodeRequested.class, name = "EpisodeRequested"),
             @JsonSubTypes.Type(value = EpisodeCompleted.class, name = "EpisodeCompleted"),
+            @JsonSubTypes.Type(value = EpisodeFailed.class, name = "EpisodeFailed"),
+            @JsonSubTypes.Type(value = RunnerProgress.class, name = "RunnerProgress"),
             @JsonSubTypes.Type(value = ExperimentCompleted.class, name = "ExperimentCompleted"),
             @JsonSubTypes.Type(value = ExperimentFailed.class, name = "ExperimentFailed"),
             @JsonSubTypes.Type(value = ExperimentCancelled.class, name = "ExperimentCancelled"),
@@ -36,6 +39,12 @@ public record EventEnvelope(
         @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A name-based (version 3) UUID of {@code key}: the same key always gives the same event id. */
+    public static String idOf(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
 
     /** A W3C traceparent is 55 characters; later versions may append fields. */
     static final int MAX_TRACEPARENT_CHARS = 256;
@@ -69,8 +78,16 @@ public record EventEnvelope(
 
     /** Wraps a payload in a new envelope with a fresh id. */
     public static EventEnvelope wrap(DomainEvent payload, Instant now) {
+        return wrap(UUID.randomUUID().toString(), payload, now);
+    }
+
+    /**
+     * Wraps a payload under a chosen id: whoever publishes the same fact twice (a redelivered work
+     * item driven again) publishes one event, which consumers skip the second time.
+     */
+    public static EventEnvelope wrap(String eventId, DomainEvent payload, Instant now) {
         return new EventEnvelope(
-                UUID.randomUUID().toString(),
+                eventId,
                 payload.getClass().getSimpleName(),
                 payload.experimentId(),
                 now,

@@ -22,6 +22,8 @@ import dev.drivenotes.model.sim.Termination;
  * @param routeDeviations steps off the planned route
  * @param controlClamps controls the orchestrator's safety check had to clamp before sending them
  *     (out of range, not finite, or steering faster than the wheels turn)
+ * @param runner the instance id of the runner that drove it (absent in summaries written before
+ *     episodes were spread over runners)
  */
 public record EpisodeSummary(
         String episodeId,
@@ -38,7 +40,8 @@ public record EpisodeSummary(
         String start,
         String destination,
         int routeDeviations,
-        int controlClamps) {
+        int controlClamps,
+        String runner) {
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);
         Require.inRange("index", index, 0, Integer.MAX_VALUE);
@@ -53,6 +56,9 @@ public record EpisodeSummary(
         Require.notBlank("destination", destination);
         Require.inRange("routeDeviations", routeDeviations, 0, Integer.MAX_VALUE);
         Require.inRange("controlClamps", controlClamps, 0, Integer.MAX_VALUE);
+        if (runner != null) {
+            Require.notBlank("runner", runner, 64);
+        }
     }
 
     /** Collisions of every kind. */

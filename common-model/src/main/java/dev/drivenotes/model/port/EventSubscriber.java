@@ -11,6 +11,14 @@ public interface EventSubscriber {
      */
     Subscription subscribe(String subscriptionName, EventHandler handler);
 
+    /**
+     * Like {@link #subscribe(String, EventHandler)}, with up to {@code maxInFlight} events handled at
+     * once, for work whose handling lasts long (an episode): each event is acknowledged only after its
+     * own handler returned, and one still in flight is not delivered elsewhere meanwhile. Events are
+     * then not handed out in order.
+     */
+    Subscription subscribe(String subscriptionName, EventHandler handler, int maxInFlight);
+
     /** A live subscription. */
     interface Subscription extends AutoCloseable {
         @Override

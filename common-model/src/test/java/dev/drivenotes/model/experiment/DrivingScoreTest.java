@@ -75,7 +75,8 @@ class DrivingScoreTest {
                 "A",
                 "B",
                 0,
-                0);
+                0,
+                null);
 
         assertThat(episode.collisions()).isEqualTo(1);
         assertThat(DrivingScore.of(episode)).isCloseTo(0.9 * 0.6 * 0.7, within(1e-15));

@@ -25,6 +25,7 @@ public final class EpisodeSummaryBuilder {
     private String destination = "Museum";
     private int routeDeviations;
     private int controlClamps;
+    private String runner;
 
     private EpisodeSummaryBuilder(String episodeId, int index) {
         this.episodeId = episodeId;
@@ -87,6 +88,11 @@ public final class EpisodeSummaryBuilder {
         return this;
     }
 
+    public EpisodeSummaryBuilder runner(String v) {
+        runner = v;
+        return this;
+    }
+
     public EpisodeSummaryBuilder routeDeviations(int v) {
         routeDeviations = v;
         return this;
@@ -108,6 +114,7 @@ public final class EpisodeSummaryBuilder {
                 start,
                 destination,
                 routeDeviations,
-                controlClamps);
+                controlClamps,
+                runner);
     }
 }

@@ -6,6 +6,7 @@ import dev.drivenotes.model.port.EventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -75,6 +76,29 @@ public final class EventTelemetry {
      * already has one (an outbox retry keeps the trace it was first published in) or when no trace
      * is current.
      */
+    /** A span in scope on one thread; closing it leaves the scope and ends the span. */
+    public interface TraceScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * A span named {@code name} in the trace of {@code traceparent} (a new trace when null), in scope
+     * on this thread until closed: work done for an event later, on another thread (an episode driven
+     * for its work item), stays in the event's trace, its calls and log lines included.
+     */
+    public TraceScope inTraceOf(String traceparent, String name) {
+        Span span = propagator
+                .extract(traceparent, (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null)
+                .name(name)
+                .start();
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        return () -> {
+            scope.close();
+            span.end();
+        };
+    }
+
     EventEnvelope withCurrentTrace(EventEnvelope event) {
         if (event.traceparent() != null) {
             return event;

@@ -160,7 +160,16 @@ public final class InProcessEventBus implements EventPublisher, EventSubscriber,
      * opened for the first time starts at the end of the log.
      */
     @Override
-    public synchronized Subscription subscribe(String subscriptionName, EventHandler handler) {
+    public Subscription subscribe(String subscriptionName, EventHandler handler) {
+        return subscribe(subscriptionName, handler, 1);
+    }
+
+    /**
+     * Like {@link #subscribe(String, EventHandler)}, handling up to {@code maxInFlight} events at once
+     * (see {@link SubscriptionWorker}): no event is acknowledged before its handler returned.
+     */
+    @Override
+    public synchronized Subscription subscribe(String subscriptionName, EventHandler handler, int maxInFlight) {
         if (subscriptionName == null || !NAME.matcher(subscriptionName).matches()) {
             throw new IllegalArgumentException(
                     "subscription name '" + subscriptionName + "' must match " + NAME.pattern());
@@ -177,7 +186,7 @@ public final class InProcessEventBus implements EventPublisher, EventSubscriber,
             return end;
         });
         SubscriptionWorker worker = new SubscriptionWorker(
-                subscriptionName, handler, start, events, offsets, deadLetters, settings, this::compact);
+                subscriptionName, handler, start, events, offsets, deadLetters, settings, this::compact, maxInFlight);
         workers.put(subscriptionName, worker);
         worker.start();
         return () -> {

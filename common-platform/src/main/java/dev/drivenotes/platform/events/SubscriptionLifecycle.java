@@ -18,12 +18,16 @@ public final class SubscriptionLifecycle implements SmartLifecycle {
     private final EventSubscriber subscriber;
     private final String subscriptionName;
     private final EventHandler handler;
+    private final int maxInFlight;
     private EventSubscriber.Subscription subscription;
 
-    public SubscriptionLifecycle(EventSubscriber subscriber, String subscriptionName, EventHandler handler) {
+    /** @param maxInFlight events handled at once (1: one after the other, in order) */
+    public SubscriptionLifecycle(
+            EventSubscriber subscriber, String subscriptionName, EventHandler handler, int maxInFlight) {
         this.subscriber = subscriber;
         this.subscriptionName = subscriptionName;
         this.handler = handler;
+        this.maxInFlight = maxInFlight;
     }
 
     public String subscriptionName() {
@@ -33,7 +37,9 @@ public final class SubscriptionLifecycle implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (subscription == null) {
-            subscription = subscriber.subscribe(subscriptionName, handler);
+            subscription = maxInFlight == 1
+                    ? subscriber.subscribe(subscriptionName, handler)
+                    : subscriber.subscribe(subscriptionName, handler, maxInFlight);
             log.info("subscribed to events as '{}'", subscriptionName);
         }
     }

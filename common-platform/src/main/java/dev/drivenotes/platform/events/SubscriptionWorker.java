@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * each event to the handler (again after a growing back-off while it throws, up to {@code
  * maxAttempts}, then to the dead letters) and persists the next offset only after that. Stopping
  * lets the delivery in progress finish; what was not delivered stays ahead of the offset.
+ *
+ * <p>With {@code maxInFlight} above one, up to that many events are handled at once, each on a
+ * virtual thread of its own (work items that take minutes each); the persisted offset is then the
+ * oldest event not yet handled, so after a crash every event still in flight is delivered again
+ * (and the ones after it that were handled already: handlers deduplicate).
  */
 final class SubscriptionWorker {
 
@@ -30,6 +41,13 @@ final class SubscriptionWorker {
     private final InProcessEventBus.Settings settings;
     private final Runnable delivered;
     private final AtomicLong offset;
+    private final int maxInFlight;
+    private final Semaphore permits;
+    /** Concurrent mode: the next event to read, and the events handed out and not yet handled. */
+    private final AtomicLong read;
+
+    private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean delivering;
     private volatile boolean stopping;
@@ -43,7 +61,11 @@ final class SubscriptionWorker {
             SubscriptionOffsets offsets,
             DeadLetterLog deadLetters,
             InProcessEventBus.Settings settings,
-            Runnable delivered) {
+            Runnable delivered,
+            int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
         this.name = name;
         this.handler = handler;
         this.events = events;
@@ -52,6 +74,9 @@ final class SubscriptionWorker {
         this.settings = settings;
         this.delivered = delivered;
         this.offset = new AtomicLong(startOffset);
+        this.read = new AtomicLong(startOffset);
+        this.maxInFlight = maxInFlight;
+        this.permits = new Semaphore(maxInFlight);
         // the worker belongs to the bus, not to whichever web app's thread subscribed
         this.thread = Thread.ofPlatform().name("events-" + name).daemon().unstarted(this::run);
         thread.setContextClassLoader(InProcessEventBus.class.getClassLoader());
@@ -62,6 +87,10 @@ final class SubscriptionWorker {
     }
 
     private void run() {
+        if (maxInFlight > 1) {
+            runConcurrently();
+            return;
+        }
         try {
             while (!stopping) {
                 EventEnvelope event = events.await(offset.get(), POLL_MS);
@@ -84,6 +113,74 @@ final class SubscriptionWorker {
         } catch (RuntimeException e) {
             lastError = String.valueOf(e);
             log.error("subscription '{}' stopped: {}", name, e.toString(), e);
+        }
+    }
+
+    private void runConcurrently() {
+        try {
+            while (!stopping) {
+                if (!permits.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                EventEnvelope event = events.await(read.get(), POLL_MS);
+                if (event == null) {
+                    permits.release();
+                    continue;
+                }
+                long seq = read.getAndIncrement();
+                inFlight.add(seq);
+                Thread handling = Thread.ofVirtual()
+                        .name("events-" + name + "-" + seq)
+                        .unstarted(() -> {
+                            try {
+                                if (deliver(event)) {
+                                    handled(seq);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } catch (RuntimeException e) {
+                                lastError = String.valueOf(e);
+                                log.error(
+                                        "subscription '{}': delivery of {} failed: {}",
+                                        name,
+                                        event.eventId(),
+                                        e.toString(),
+                                        e);
+                            } finally {
+                                handlers.remove(Thread.currentThread());
+                                permits.release();
+                            }
+                        });
+                handlers.add(handling);
+                handling.start();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            lastError = String.valueOf(e);
+            log.error("subscription '{}' stopped: {}", name, e.toString(), e);
+        }
+    }
+
+    /** Event {@code seq} is handled: the offset moves up to the oldest event still in flight. */
+    private synchronized void handled(long seq) {
+        inFlight.remove(seq);
+        long next = inFlight.isEmpty() ? read.get() : inFlight.first();
+        if (next > offset.get()) {
+            offset.set(next);
+            offsets.put(name, next);
+            delivered.run();
+        }
+    }
+
+    /** Waits for the deliveries in flight (concurrent mode), interrupting them after {@code grace}. */
+    private void awaitHandlers(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread handling : Set.copyOf(handlers)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !handling.join(Duration.ofNanos(left))) {
+                handling.interrupt();
+            }
         }
     }
 
@@ -133,7 +230,7 @@ final class SubscriptionWorker {
     }
 
     boolean idle(long end) {
-        return !delivering && offset.get() >= end;
+        return !delivering && inFlight.isEmpty() && offset.get() >= end;
     }
 
     SubscriptionStatus status(long end) {
@@ -151,6 +248,7 @@ final class SubscriptionWorker {
     void stop() {
         stopping = true;
         try {
+            awaitHandlers(STOP_GRACE);
             thread.join(STOP_GRACE.toMillis());
             if (thread.isAlive()) {
                 log.warn("subscription '{}' still delivering after {}; interrupting it", name, STOP_GRACE);
@@ -167,6 +265,7 @@ final class SubscriptionWorker {
     void halt() {
         stopping = true;
         thread.interrupt();
+        handlers.forEach(Thread::interrupt);
         try {
             thread.join(STOP_GRACE.toMillis());
         } catch (InterruptedException e) {

@@ -51,7 +51,8 @@ class TrajectoryCodecTest {
                 "A",
                 "B",
                 0,
-                0);
+                0,
+                null);
         EventEnvelope event = EventEnvelope.wrap(
                 new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary, null),
                 Instant.parse("2026-11-24T10:00:00Z"));

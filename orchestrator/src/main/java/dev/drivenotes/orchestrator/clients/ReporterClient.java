@@ -2,6 +2,8 @@ package dev.drivenotes.orchestrator.clients;
 
 import dev.drivenotes.model.Require;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.remote.RemoteServiceException;
+import dev.drivenotes.platform.remote.ServiceCalls;
 import dev.drivenotes.platform.web.CborBodies;
 import dev.drivenotes.platform.web.ServiceConnections;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.drivenotes.orchestrator.experiment;
 
 import dev.drivenotes.model.Require;
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EpisodeRequested;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
@@ -30,7 +31,7 @@ import java.util.List;
  * @param createdAt acceptance time
  * @param updatedAt last transition
  * @param episodes summaries of finished episodes, by index
- * @param failedEpisodes episodes that could not be driven, by index (set when it completes)
+ * @param failedEpisodes episodes that could not be driven, by index
  * @param reportUri report.json location once the reporter wrote it
  * @param failureReason why it failed, or which episodes failed
  * @param outbox events stored with the state changes that caused them and not yet accepted by the
@@ -61,19 +62,18 @@ public record Experiment(
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
-    /** A new experiment, PENDING, with {@link ExperimentStarted} in its outbox. */
+    /**
+     * A new experiment, PENDING, with {@link ExperimentStarted} and one {@link EpisodeRequested} per
+     * episode (the runners' work items) in its outbox.
+     */
     public static Experiment accepted(String id, ExperimentConfig config, Instant now) {
-        return new Experiment(
-                id,
-                config,
-                ExperimentStatus.PENDING,
-                now,
-                now,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                List.of(EventEnvelope.wrap(new ExperimentStarted(id, config), now)));
+        List<EventEnvelope> outbox = new ArrayList<>();
+        outbox.add(EventEnvelope.wrap(new ExperimentStarted(id, config), now));
+        for (int i = 0; i < config.episodes(); i++) {
+            EpisodeRequested request = EpisodeRequested.first(id, i, config);
+            outbox.add(EventEnvelope.wrap(request.eventId(), request, now));
+        }
+        return new Experiment(id, config, ExperimentStatus.PENDING, now, now, List.of(), List.of(), null, null, outbox);
     }
 
     public Experiment running(Instant now) {
@@ -92,28 +92,48 @@ public record Experiment(
     }
 
     /**
-     * Records a finished episode and puts its {@link EpisodeCompleted} in the outbox; an episode
-     * already recorded under the same index is left as it is (it was announced the first time).
+     * Records a finished episode (a runner announced it); when it was the last episode to be
+     * recorded, the experiment completes in the same transition ({@link #completed}). An episode
+     * already recorded under the same index (an announcement delivered again, or a work item driven
+     * twice), or one of a finished experiment, leaves the experiment as it is.
      */
     public Experiment withEpisode(EpisodeCompleted episode, Instant now) {
         Require.notNull("episode", episode);
-        if (episodeDone(episode.summary().index())) {
+        int index = episode.summary().index();
+        if (status.terminal() || episodeRecorded(index)) {
             return this;
         }
         List<EpisodeSummary> next = new ArrayList<>(episodes);
         next.add(episode.summary());
         next.sort(Comparator.comparingInt(EpisodeSummary::index));
         return new Experiment(
-                id,
-                config,
-                status,
-                createdAt,
-                now,
-                next,
-                failedEpisodes,
-                reportUri,
-                failureReason,
-                plus(EventEnvelope.wrap(episode, now)));
+                        id, config, status, createdAt, now, next, failedEpisodes, reportUri, failureReason, outbox)
+                .completedWhenAllRecorded(now);
+    }
+
+    /**
+     * Records an episode that failed every attempt, like {@link #withEpisode}: once per index, and
+     * completing the experiment when it was the last to be recorded.
+     */
+    public Experiment withFailedEpisode(EpisodeFailure failure, Instant now) {
+        Require.notNull("failure", failure);
+        if (status.terminal() || episodeRecorded(failure.index())) {
+            return this;
+        }
+        List<EpisodeFailure> next = new ArrayList<>(failedEpisodes);
+        next.add(failure);
+        next.sort(Comparator.comparingInt(EpisodeFailure::index));
+        return new Experiment(id, config, status, createdAt, now, episodes, next, reportUri, failureReason, outbox)
+                .completedWhenAllRecorded(now);
+    }
+
+    private Experiment completedWhenAllRecorded(Instant now) {
+        return episodes.size() + failedEpisodes.size() == config.episodes() ? completed(failedEpisodes, now) : this;
+    }
+
+    /** Whether episode {@code index} has its outcome recorded (finished or failed). */
+    public boolean episodeRecorded(int index) {
+        return episodeDone(index) || failedEpisodes.stream().anyMatch(f -> f.index() == index);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.drivenotes.orchestrator.experiment;
 
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EpisodeFailed;
 import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.event.RunnerProgress;
 import dev.drivenotes.model.port.EventSubscriber;
 import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.platform.PlatformProperties;
@@ -13,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Local wiring: the embedded state store, the clock, the report subscription, resume on start. */
+/** Local wiring: the embedded state store, the clock, the event subscription, resume on start. */
 @Configuration(proxyBeanMethods = false)
 class ExperimentConfiguration {
 
@@ -30,16 +33,31 @@ class ExperimentConfiguration {
                 platform.dataDir().resolve("orchestrator").resolve("experiments"));
     }
 
-    /** Listens for reports so that an experiment's view carries its report URI. */
+    /**
+     * Listens for the runners' outcomes (recorded by episode index; the last completes the
+     * experiment), their progress, and for reports so that an experiment's view carries its report
+     * URI.
+     */
     @Bean
     SubscriptionLifecycle orchestratorSubscription(
             EventSubscriber subscriber, ExperimentService experiments, EventTelemetry telemetry) {
         String subscription = "orchestrator";
-        return new SubscriptionLifecycle(subscriber, subscription, telemetry.handler(subscription, event -> {
-            if (event.payload() instanceof ReportPublished report) {
-                experiments.reportPublished(report.experimentId(), report.jsonUri());
-            }
-        }));
+        return new SubscriptionLifecycle(
+                subscriber,
+                subscription,
+                telemetry.handler(subscription, event -> {
+                    switch (event.payload()) {
+                        case EpisodeCompleted episode -> experiments.episodeCompleted(episode);
+                        case EpisodeFailed failed -> experiments.episodeFailed(failed);
+                        case RunnerProgress progress -> experiments.progressed(progress);
+                        case ReportPublished report ->
+                            experiments.reportPublished(report.experimentId(), report.jsonUri());
+                        default -> {
+                            // the other events are this service's own or the reporter's business
+                        }
+                    }
+                }),
+                1);
     }
 
     @Bean

@@ -1,18 +1,15 @@
 package dev.drivenotes.orchestrator.experiment;
 
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EpisodeFailed;
+import dev.drivenotes.model.event.RunnerProgress;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
-import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.orchestrator.episode.EpisodeDriver;
-import dev.drivenotes.orchestrator.episode.EpisodeListener;
 import dev.drivenotes.platform.events.EventTelemetry;
-import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.NotFoundException;
-import io.micrometer.context.ContextExecutorService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,22 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts experiments, runs them on a bounded pool, and keeps their state in the store. Every state
- * change that others must hear about is stored with its event (the experiment's outbox) and
- * published after it by the {@link OutboxRelay}: a crash between the two loses no event.
+ * Coordinates experiments: accepts them, hands their episodes to the runners as work items, records
+ * each episode's outcome as the runners announce it, and completes an experiment exactly once, when
+ * its last episode is recorded, on whichever instance records it. Every state change that others
+ * must hear about is stored with its events (the experiment's outbox: ExperimentStarted and the
+ * work items at acceptance, ExperimentCompleted with the last outcome) and published after it by
+ * the {@link OutboxRelay}: a crash between the two loses no event. No correctness state lives in
+ * this instance's memory (only live progress does), so several instances may share the store.
  */
 @Service
 public class ExperimentService implements DisposableBean {
@@ -47,19 +42,15 @@ public class ExperimentService implements DisposableBean {
     private static final DateTimeFormatter ID_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Duration OUTBOX_RETRY = Duration.ofSeconds(15);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final ExperimentStore store;
-    private final EpisodeDriver driver;
     private final SimulatorClient simulator;
     private final OutboxRelay outbox;
     private final Clock clock;
-    private final ExecutorService runner;
-    /** Steps driven by this instance per experiment while it drives it: live progress only, never stored. */
-    private final Map<String, LongAdder> stepsDriven = new ConcurrentHashMap<>();
+    /** Steps each runner announced per unfinished experiment: live progress only, never stored. */
+    private final Map<String, Map<String, Long>> stepsDriven = new ConcurrentHashMap<>();
 
     private final ExperimentMeters meters;
-    private volatile boolean stopping;
 
     /**
      * @param telemetry stamps the events with the trace they were published in
@@ -67,29 +58,22 @@ public class ExperimentService implements DisposableBean {
      */
     public ExperimentService(
             ExperimentStore store,
-            EpisodeDriver driver,
             SimulatorClient simulator,
             EventPublisher events,
             Clock clock,
-            OrchestratorProperties properties,
             EventTelemetry telemetry,
             MeterRegistry meters) {
         this.store = store;
-        this.driver = driver;
         this.simulator = simulator;
         this.outbox = new OutboxRelay(store, telemetry.publisher(events), OUTBOX_RETRY);
         this.clock = clock;
-        // an experiment runs in the trace (and logs with the ids) of the request that started it
-        this.runner = ContextExecutorService.wrap(Executors.newFixedThreadPool(
-                properties.maxConcurrentExperiments(),
-                Thread.ofPlatform().name("experiment-", 0).factory()));
         this.meters = new ExperimentMeters(meters);
     }
 
     /** What {@link #submitOnce} did: {@code created} is false when the id already had its experiment. */
     public record Submitted(Experiment experiment, boolean created) {}
 
-    /** Validates, persists (with its ExperimentStarted), announces and schedules an experiment. */
+    /** Validates, persists (with its ExperimentStarted and work items) and announces an experiment. */
     public Experiment submit(ExperimentConfig config) {
         SubmissionCheck.check(simulator, config);
         String id = "exp-" + ID_DATE.format(clock.instant()) + "-"
@@ -98,8 +82,7 @@ public class ExperimentService implements DisposableBean {
         if (!store.create(experiment)) {
             throw new IllegalStateException("experiment id " + id + " is taken");
         }
-        started(experiment);
-        return experiment;
+        return started(experiment);
     }
 
     /**
@@ -116,14 +99,12 @@ public class ExperimentService implements DisposableBean {
         if (!store.create(experiment)) {
             return new Submitted(get(id), false);
         }
-        started(experiment);
-        return new Submitted(experiment, true);
+        return new Submitted(started(experiment), true);
     }
 
-    private void started(Experiment experiment) {
+    /** Publishes the new experiment's outbox (its work items among it); it is RUNNING from then on. */
+    private Experiment started(Experiment experiment) {
         meters.entered(ExperimentStatus.PENDING);
-        outbox.relay(experiment.id());
-        schedule(experiment.id());
         ExperimentConfig config = experiment.config();
         log.info(
                 "experiment {} '{}' accepted: {} episodes on {}",
@@ -131,6 +112,8 @@ public class ExperimentService implements DisposableBean {
                 config.name(),
                 config.episodes(),
                 config.map());
+        outbox.relay(experiment.id());
+        return change(experiment.id(), e -> e.status() == ExperimentStatus.PENDING ? e.running(clock.instant()) : e);
     }
 
     public Experiment get(String id) {
@@ -142,21 +125,65 @@ public class ExperimentService implements DisposableBean {
     }
 
     /**
-     * Steps this instance has driven for the experiment since it started driving it here, or -1 when
-     * it is not driving it (not started, finished, or driven elsewhere).
+     * Steps the runners announced for the experiment while it runs (their latest announcements,
+     * summed), or -1 when none announced any yet or it is finished.
      */
     public long stepsDriven(String id) {
-        LongAdder steps = stepsDriven.get(id);
-        return steps == null ? -1 : steps.sum();
+        Map<String, Long> byRunner = stepsDriven.get(id);
+        return byRunner == null
+                ? -1
+                : byRunner.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Cancels an unfinished experiment: its driver stops at the next tick, ExperimentCancelled goes out. */
+    /** A runner's progress announcement (best effort: only the displays read it). */
+    public void progressed(RunnerProgress progress) {
+        if (store.find(progress.experimentId()).map(e -> !e.status().terminal()).orElse(false)) {
+            stepsDriven
+                    .computeIfAbsent(progress.experimentId(), id -> new ConcurrentHashMap<>())
+                    .merge(progress.runner(), progress.steps(), Math::max);
+        }
+    }
+
+    /** Records an episode a runner finished (idempotent by index); the last one completes the experiment. */
+    public void episodeCompleted(EpisodeCompleted episode) {
+        if (store.find(episode.experimentId()).isEmpty()) {
+            log.warn(
+                    "episode {} of an unknown experiment ignored",
+                    episode.summary().episodeId());
+            return;
+        }
+        Experiment before = get(episode.experimentId());
+        Experiment after = change(episode.experimentId(), e -> e.withEpisode(episode, clock.instant()));
+        if (after.episodes().size() > before.episodes().size()) {
+            meters.episodeEnded(episode.summary().termination());
+        }
+        settled(after);
+    }
+
+    /** Records an episode that failed every attempt (idempotent by index), like {@link #episodeCompleted}. */
+    public void episodeFailed(EpisodeFailed failed) {
+        if (store.find(failed.experimentId()).isEmpty()) {
+            log.warn("failure of episode {} of an unknown experiment ignored", failed.episodeId());
+            return;
+        }
+        settled(change(failed.experimentId(), e -> e.withFailedEpisode(failed.failure(), clock.instant())));
+    }
+
+    private void settled(Experiment experiment) {
+        if (experiment.status().terminal()) {
+            stepsDriven.remove(experiment.id());
+        }
+    }
+
+    /** Cancels an unfinished experiment: ExperimentCancelled goes out, the runners drop its episodes. */
     public Experiment cancel(String id) {
         Experiment current = get(id);
         if (current.status().terminal()) {
             throw new ConflictException("experiment " + id + " is already " + current.status());
         }
-        return change(id, e -> e.cancelled(clock.instant()));
+        Experiment cancelled = change(id, e -> e.cancelled(clock.instant()));
+        stepsDriven.remove(id);
+        return cancelled;
     }
 
     /** Records where the reporter wrote the report (idempotent: the same URI again changes nothing). */
@@ -168,9 +195,10 @@ public class ExperimentService implements DisposableBean {
 
     /**
      * After a restart: publishes what every experiment's outbox still holds (a crash between a state
-     * change and its publication), then resumes every experiment that was PENDING or RUNNING.
+     * change and its publication). The episodes themselves need nothing: their work items wait on the
+     * bus until a runner acknowledges them, and their outcomes until this service recorded them.
      *
-     * @return how many experiments were resumed
+     * @return how many experiments are unfinished
      */
     public int resumeUnfinished() {
         List<Experiment> all = store.all();
@@ -180,22 +208,18 @@ public class ExperimentService implements DisposableBean {
                     e.id(),
                     e.outbox().size());
             outbox.relay(e.id());
+            if (e.status() == ExperimentStatus.PENDING) {
+                change(e.id(), x -> x.status() == ExperimentStatus.PENDING ? x.running(clock.instant()) : x);
+            }
         });
         List<Experiment> unfinished =
                 all.stream().filter(e -> !e.status().terminal()).toList();
-        unfinished.forEach(e -> {
-            log.info(
-                    "resuming experiment {} ({} of {} episodes done)",
-                    e.id(),
-                    e.episodes().size(),
-                    e.config().episodes());
-            schedule(e.id());
-        });
+        unfinished.forEach(e -> log.info(
+                "experiment {} unfinished: {} of {} episodes recorded",
+                e.id(),
+                e.episodes().size() + e.failedEpisodes().size(),
+                e.config().episodes()));
         return unfinished.size();
-    }
-
-    private void schedule(String id) {
-        runner.execute(() -> run(id));
     }
 
     /** Applies a transition in the store, then publishes the events it put in the outbox. */
@@ -204,89 +228,20 @@ public class ExperimentService implements DisposableBean {
         Experiment next = store.update(id, transition);
         if (next.status() != before) {
             meters.entered(next.status());
+            if (next.status().terminal()) {
+                log.info(
+                        "experiment {} {}{}",
+                        id,
+                        next.status(),
+                        next.failureReason() == null ? "" : ": " + next.failureReason());
+            }
         }
         outbox.relay(id);
         return next;
     }
 
-    void run(String id) {
-        try (MDC.MDCCloseable mdc = MDC.putCloseable(LogContext.EXPERIMENT_ID, id)) {
-            drive(id);
-        }
-    }
-
-    private void drive(String id) {
-        ExperimentStatus before = store.find(id).map(Experiment::status).orElse(null);
-        Experiment experiment = store.update(id, e -> e.status().terminal() ? e : e.running(clock.instant()));
-        if (experiment.status() != ExperimentStatus.RUNNING) {
-            return;
-        }
-        if (before != ExperimentStatus.RUNNING) {
-            meters.entered(ExperimentStatus.RUNNING);
-        }
-        List<Integer> todo = IntStream.range(0, experiment.config().episodes())
-                .filter(i -> !experiment.episodeDone(i))
-                .boxed()
-                .toList();
-        LongAdder steps = new LongAdder();
-        stepsDriven.put(id, steps);
-        EpisodeListener listener = new EpisodeListener() {
-            @Override
-            public void episodeCompleted(EpisodeCompleted episode) {
-                change(id, e -> e.withEpisode(episode, clock.instant()));
-                meters.episodeEnded(episode.summary().termination());
-            }
-
-            @Override
-            public void stepped(int count) {
-                steps.add(count);
-            }
-        };
-        try {
-            EpisodeDriver.Outcome outcome = driver.drive(
-                    id,
-                    experiment.config(),
-                    todo,
-                    listener,
-                    () -> stopping || get(id).status() == ExperimentStatus.CANCELLED);
-            if (outcome.stopped()) {
-                log.info(
-                        "experiment {} {}",
-                        id,
-                        stopping ? "stopped by shutdown; it resumes on the next start" : "cancelled");
-                return;
-            }
-            Experiment done = change(id, e -> e.completed(outcome.failures(), clock.instant()));
-            if (outcome.failures().isEmpty()) {
-                log.info("experiment {} completed", id);
-            } else {
-                log.warn("experiment {} completed with failures: {}", id, done.failureReason());
-            }
-        } catch (RuntimeException e) {
-            if (stopping || get(id).status().terminal()) {
-                log.info("experiment {} interrupted ({}); state {}", id, e.getMessage(), get(id).status());
-                return;
-            }
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.error("experiment {} failed: {}", id, reason, e);
-            change(id, x -> x.failed(reason, clock.instant()));
-        } finally {
-            stepsDriven.remove(id);
-        }
-    }
-
-    /**
-     * Stops driving: every running experiment stops at its next tick and stays RUNNING (it resumes on
-     * the next start); after a grace period the threads are interrupted.
-     */
     @Override
-    public void destroy() throws InterruptedException {
-        stopping = true;
-        runner.shutdown();
-        if (!runner.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-            runner.shutdownNow();
-            runner.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
-        }
+    public void destroy() {
         outbox.close();
     }
 }

@@ -1,10 +1,10 @@
 package dev.drivenotes.orchestrator.ui;
 
-import dev.drivenotes.orchestrator.clients.RemoteServiceException;
 import dev.drivenotes.orchestrator.clients.ReporterClient;
 import dev.drivenotes.orchestrator.clients.ReporterClient.NoteTally;
 import dev.drivenotes.orchestrator.experiment.Experiment;
 import dev.drivenotes.orchestrator.experiment.ExperimentService;
+import dev.drivenotes.platform.remote.RemoteServiceException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

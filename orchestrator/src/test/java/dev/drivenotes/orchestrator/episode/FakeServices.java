@@ -1,213 +1,43 @@
 package dev.drivenotes.orchestrator.episode;
 
-import static dev.drivenotes.model.testing.GroundTruthBuilder.truth;
-import static dev.drivenotes.model.testing.ObservationBuilder.observation;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.map.MapPoint;
 import dev.drivenotes.model.map.RoutePath;
-import dev.drivenotes.model.policy.Decision;
-import dev.drivenotes.model.policy.PredictRequest;
-import dev.drivenotes.model.policy.PredictResponse;
-import dev.drivenotes.model.port.ArtifactStore;
-import dev.drivenotes.model.sim.BirdEyeRaster;
-import dev.drivenotes.model.sim.Control;
-import dev.drivenotes.model.sim.CreateSimulationRequest;
-import dev.drivenotes.model.sim.GroundTruth;
-import dev.drivenotes.model.sim.Maneuver;
-import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.RouteInfo;
-import dev.drivenotes.model.sim.SimulationState;
-import dev.drivenotes.model.sim.StepRequest;
-import dev.drivenotes.model.sim.Termination;
-import dev.drivenotes.orchestrator.clients.PolicyClient;
-import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.orchestrator.clients.TestRemoteCalls;
-import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.web.client.RestClient;
-import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
- * A one-dimensional stand-in for carla-runner and dreamer-service on loopback: the ego moves
- * {@code throttle} metres a step along a 10 m route and reaches the destination at x = 10. Map
- * {@link #UNKNOWN_MAP} is answered with a 400, as carla-runner answers a map it cannot load. Its
- * places are {@link #PLACES}; {@link #UNREACHABLE} is one no route leads to.
+ * A stand-in for carla-runner's map API on loopback, as far as the orchestrator checks submissions
+ * against it: map {@link #UNKNOWN_MAP} is answered with a 400, as carla-runner answers a map it
+ * cannot load; its places are {@link #PLACES}; {@link #UNREACHABLE} is one no route leads to.
  */
 public final class FakeServices implements AutoCloseable {
-
-    private static final CBORMapper CBOR = CBORMapper.builder().build();
 
     public static final String UNKNOWN_MAP = "maps/missing.xodr";
     public static final Set<String> PLACES = Set.of("Start", "Goal", "Island");
     public static final String UNREACHABLE = "Island";
 
-    /** Called on the server thread with a simulation's id and step number before the step answers. */
-    @FunctionalInterface
-    public interface StepHook {
-        void stepped(String simulationId, int step) throws InterruptedException;
-    }
-
-    public final Set<String> live = ConcurrentHashMap.newKeySet();
-    /** Simulation ids in creation order. */
-    public final List<String> created = new CopyOnWriteArrayList<>();
-    /** Seed each simulation was created with, in creation order. */
-    public final List<Long> createdSeeds = new CopyOnWriteArrayList<>();
-
-    public final List<String> deleted = new CopyOnWriteArrayList<>();
-    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-    /** birdEyeSizePx each simulation was created with. */
-    final Map<String, Integer> birdEyeSizes = new ConcurrentHashMap<>();
-    /** Per predicted instance: whether its observation carried a raster. */
-    final List<Boolean> predictedRasters = new CopyOnWriteArrayList<>();
-
-    /** What {@code GET /v1/simulator} says carla-runner holds at once; 0 answers 404, as a carla-runner that does not say. */
-    public volatile int capacity;
-    /** The most simulations that were live at once. */
-    public final AtomicInteger mostLive = new AtomicInteger();
-
-    /** The step number (of every simulation) that answers 500 "simulator crashed"; -1 for none. */
-    public volatile int failStepAt = -1;
-    /** When set, every predict call answers 400 with this problem detail. */
-    public volatile String rejectPredictWith;
-    /** Steps of simulations created with these seeds answer 500 "simulator crashed". */
-    public final Set<Long> failingSeeds = ConcurrentHashMap.newKeySet();
-    /** When set, a predict call with an instance of this session answers 400. */
-    public volatile String rejectPredictForSession;
-    /** When set, every prediction carries this control as it is, unchecked (e.g. out of range). */
-    public volatile Map<String, Object> rawControl;
-    /** How many predict calls to come answer 503 (an outage that ends). */
-    public final AtomicInteger predictOutages = new AtomicInteger();
-    /** While true every predict call answers 503 (an outage that does not end). */
-    public volatile boolean dreamerDown;
-    /** When set, predict calls arriving before this instant answer only then (a frozen service). */
-    public volatile Instant predictFrozenUntil;
-    /** When set, the next predict call freezes the service for this long (see predictFrozenUntil). */
-    public volatile Duration freezeAtNextPredict;
-    /** Predict calls answered, successfully or not. */
-    public final AtomicInteger predictCalls = new AtomicInteger();
-    /** Step calls answered, by simulation, in order. */
-    public final List<String> stepped = new CopyOnWriteArrayList<>();
-
-    public volatile StepHook onStep = (simulationId, step) -> {};
-    private final Map<String, double[]> positions = new ConcurrentHashMap<>();
-    private final Map<String, Long> seeds = new ConcurrentHashMap<>();
-    private final Map<String, Integer> steps = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
 
     public FakeServices() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/simulations", this::simulations);
-        server.createContext("/v1/predict", this::predict);
         server.createContext("/v1/maps/summary", this::mapSummary);
         server.createContext("/v1/maps/route", this::mapRoute);
-        server.createContext("/v1/simulator", this::simulator);
         server.start();
     }
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    /** An experiment of {@code episodes} on this fake, {@code parallel} at a time, 100 steps at most. */
-    static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null,
-                null, null);
-    }
-
-    /** An episode driver whose carla-runner and dreamer-service are this fake. */
-    EpisodeDriver driver(Path data, ArtifactStore artifacts) {
-        return driver(data, artifacts, new SimpleMeterRegistry());
-    }
-
-    /** Like {@link #driver(Path, ArtifactStore)}, its meters in {@code meters}. */
-    EpisodeDriver driver(Path data, ArtifactStore artifacts, MeterRegistry meters) {
-        PlatformProperties props =
-                new PlatformProperties(data, new PlatformProperties.Services(uri(), uri(), uri(), uri()));
-        return new EpisodeDriver(
-                new SimulatorClient(RestClient.builder(), props, TestRemoteCalls.fast()),
-                new PolicyClient(RestClient.builder(), props, TestRemoteCalls.fast()),
-                artifacts,
-                TestRemoteCalls.properties(Duration.ofSeconds(5), 2, Duration.ofMillis(50)),
-                meters);
-    }
-
-    private void simulations(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
-        if (path.equals("/v1/simulations") && method.equals("POST")) {
-            CreateSimulationRequest req = body(ex, CreateSimulationRequest.class);
-            String id = "sim-" + ids.incrementAndGet();
-            birdEyeSizes.put(id, req.birdEyeSizePx());
-            created.add(id);
-            createdSeeds.add(req.seed());
-            seeds.put(id, req.seed());
-            live.add(id);
-            mostLive.accumulateAndGet(live.size(), Math::max);
-            positions.put(id, new double[] {0});
-            steps.put(id, 0);
-            send(ex, 201, state(id));
-        } else if (path.endsWith("/step") && method.equals("POST")) {
-            String id = path.split("/")[3];
-            StepRequest req = body(ex, StepRequest.class);
-            int step = steps.merge(id, 1, Integer::sum);
-            stepped.add(id);
-            try {
-                onStep.stepped(id, step);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                send(ex, 500, Map.of("detail", "interrupted"));
-                return;
-            }
-            if (step == failStepAt || failingSeeds.contains(seeds.get(id))) {
-                send(ex, 500, Map.of("detail", "simulator crashed"));
-                return;
-            }
-            positions.get(id)[0] += req.control().throttle();
-            send(ex, 200, state(id));
-        } else if (method.equals("DELETE")) {
-            String id = path.split("/")[3];
-            live.remove(id);
-            deleted.add(id);
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        } else {
-            send(ex, 404, Map.of("detail", "no route"));
-        }
-    }
-
-    /** Steps taken by one simulation so far. */
-    public int steps(String simulationId) {
-        return steps.getOrDefault(simulationId, 0);
-    }
-
-    private void simulator(HttpExchange ex) throws IOException {
-        int n = capacity;
-        if (n == 0) {
-            send(ex, 404, Map.of("detail", "no route"));
-        } else {
-            send(ex, 200, Map.of("backend", "fake", "maxLiveSimulations", n));
-        }
     }
 
     private void mapSummary(HttpExchange ex) throws IOException {
@@ -221,7 +51,7 @@ public final class FakeServices implements AutoCloseable {
 
     /** carla-runner's route check: 400 naming {@code from} or {@code to}, as carla-runner names them. */
     private void mapRoute(HttpExchange ex) throws IOException {
-        Map<String, String> query = new java.util.HashMap<>();
+        Map<String, String> query = new HashMap<>();
         for (String pair : ex.getRequestURI().getQuery().split("&")) {
             String[] kv = pair.split("=", 2);
             query.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -243,95 +73,6 @@ public final class FakeServices implements AutoCloseable {
                         query.get("map"),
                         new RouteInfo(query.get("from"), query.get("to"), 10, List.of(query.get("to")), List.of()),
                         List.of(new MapPoint(0, 0), new MapPoint(10, 0))));
-    }
-
-    private void predict(HttpExchange ex) throws IOException {
-        PredictRequest req = body(ex, PredictRequest.class);
-        predictCalls.incrementAndGet();
-        Duration freeze = freezeAtNextPredict;
-        if (freeze != null) {
-            freezeAtNextPredict = null;
-            predictFrozenUntil = Instant.now().plus(freeze);
-        }
-        Instant frozenUntil = predictFrozenUntil;
-        if (frozenUntil != null && Instant.now().isBefore(frozenUntil)) {
-            try {
-                Thread.sleep(Duration.between(Instant.now(), frozenUntil));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (dreamerDown || predictOutages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            send(ex, 503, Map.of("detail", "dreamer-service unavailable"));
-            return;
-        }
-        String session = rejectPredictForSession;
-        if (session != null
-                && req.instances().stream().anyMatch(i -> i.sessionId().equals(session))) {
-            send(ex, 400, Map.of("detail", "instances: session " + session + " rejected"));
-            return;
-        }
-        String rejection = rejectPredictWith;
-        if (rejection != null) {
-            send(ex, 400, Map.of("detail", rejection));
-            return;
-        }
-        batchSizes.add(req.instances().size());
-        Map<String, Object> raw = rawControl;
-        if (raw != null) {
-            List<Map<String, Object>> unchecked = req.instances().stream()
-                    .map(i -> Map.<String, Object>of(
-                            "control", raw, "maneuver", "FOLLOW_LANE", "confidence", 0.8, "targetPoi", "Goal"))
-                    .toList();
-            send(ex, 200, Map.of("predictions", unchecked, "deployedModelId", "fake"));
-            return;
-        }
-        req.instances().forEach(i -> predictedRasters.add(i.observation().birdEye() != null));
-        List<Decision> decisions = req.instances().stream()
-                .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))
-                .toList();
-        send(ex, 200, new PredictResponse(decisions, "fake"));
-    }
-
-    private SimulationState state(String id) {
-        double x = positions.get(id)[0];
-        boolean done = x >= 10;
-        int size = birdEyeSizes.getOrDefault(id, 0);
-        BirdEyeRaster raster = size == 0
-                ? null
-                : new BirdEyeRaster(
-                        size, 32.0 / size, List.of("lanes", "route", "vehicles"), new byte[3 * size * size]);
-        Observation obs = observation()
-                .speedMps(1)
-                .gnss(x, 0)
-                .route(List.of())
-                .nextManeuver(Maneuver.FOLLOW_LANE, 10 - Math.min(x, 10))
-                .nextPoi("Goal", 10 - Math.min(x, 10))
-                .speedLimitMps(8)
-                .birdEye(raster)
-                .build();
-        GroundTruth truth = truth().pose(x, 0, 0)
-                .speedMps(1)
-                .place(done ? "Goal" : "Main Street")
-                .routeCompletion(Math.min(x / 10, 1))
-                .build();
-        return new SimulationState(
-                id,
-                "default-town",
-                steps.get(id),
-                steps.get(id) * 0.05,
-                obs,
-                truth,
-                done ? Termination.REACHED_DESTINATION : Termination.RUNNING,
-                new RouteInfo("Start", "Goal", 10, List.of("Goal"), List.of()));
-    }
-
-    /** A request body as the clients send it: CBOR, or JSON. */
-    private static <T> T body(HttpExchange ex, Class<T> type) {
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        return contentType != null && contentType.startsWith("application/cbor")
-                ? CBOR.readValue(ex.getRequestBody(), type)
-                : Json.mapper().readValue(ex.getRequestBody(), type);
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {

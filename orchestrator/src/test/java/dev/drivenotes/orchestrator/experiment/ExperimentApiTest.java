@@ -8,20 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.port.EventPublisher;
-import dev.drivenotes.orchestrator.OrchestratorProperties;
-import dev.drivenotes.orchestrator.clients.PolicyClient;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
-import dev.drivenotes.orchestrator.clients.TestRemoteCalls;
-import dev.drivenotes.orchestrator.episode.EpisodeDriver;
 import dev.drivenotes.platform.PlatformProperties;
-import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.EventTelemetry;
+import dev.drivenotes.platform.remote.TestRemoteCalls;
 import dev.drivenotes.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.hamcrest.Matchers;
@@ -56,19 +51,7 @@ class ExperimentApiTest {
         SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         store = new LocalExperimentStore(data.resolve("experiments"));
         service = new ExperimentService(
-                store,
-                new EpisodeDriver(
-                        simulator,
-                        new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast()),
-                        new LocalFolderArtifactStore(data.resolve("artifacts")),
-                        TestRemoteCalls.properties(Duration.ofSeconds(5), 1, Duration.ZERO),
-                        new SimpleMeterRegistry()),
-                simulator,
-                events,
-                Clock.systemUTC(),
-                new OrchestratorProperties(1, Duration.ofSeconds(5), Duration.ofSeconds(30), 1, Duration.ZERO, false),
-                EventTelemetry.none(),
-                new SimpleMeterRegistry());
+                store, simulator, events, Clock.systemUTC(), EventTelemetry.none(), new SimpleMeterRegistry());
         mvc = MockMvcBuilders.standaloneSetup(new ExperimentController(service))
                 .setControllerAdvice(new ProblemDetailsAdvice())
                 .build();

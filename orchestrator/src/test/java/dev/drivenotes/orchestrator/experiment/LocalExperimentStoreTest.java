@@ -75,13 +75,13 @@ class LocalExperimentStoreTest {
     void keepsEachStateChangesEventInTheOutboxWithItUntilPublished() {
         LocalExperimentStore store = new LocalExperimentStore(folder);
         store.create(Experiment.accepted("exp-o", ExperimentConfig.of("daily", 1), T0));
-        store.update("exp-o", e -> e.running(T0).withEpisode(episode("exp-o", 0), T0));
-        store.update("exp-o", e -> e.completed(List.of(), T0.plusSeconds(5)));
+        // the last episode recorded completes the experiment in the same write
+        store.update("exp-o", e -> e.running(T0).withEpisode(episode("exp-o", 0), T0.plusSeconds(5)));
 
         Experiment reopened = new LocalExperimentStore(folder).find("exp-o").orElseThrow();
         assertThat(reopened.outbox())
                 .extracting(EventEnvelope::type)
-                .containsExactly("ExperimentStarted", "EpisodeCompleted", "ExperimentCompleted");
+                .containsExactly("ExperimentStarted", "EpisodeRequested", "ExperimentCompleted");
         ExperimentCompleted completed =
                 (ExperimentCompleted) reopened.outbox().getLast().payload();
         assertThat(completed.episodes()).isEqualTo(reopened.episodes());

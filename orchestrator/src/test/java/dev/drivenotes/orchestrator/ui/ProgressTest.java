@@ -1,9 +1,13 @@
 package dev.drivenotes.orchestrator.ui;
 
+import static dev.drivenotes.model.testing.EpisodeSummaryBuilder.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EpisodeRequested;
+import dev.drivenotes.model.event.RunnerProgress;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.orchestrator.clients.ReporterClient;
 import dev.drivenotes.orchestrator.clients.ReporterClient.NoteTally;
@@ -17,8 +21,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,46 +34,52 @@ class ProgressTest {
     Path data;
 
     @Test
-    void measuresStepsPerSecondWhileTheExperimentIsDrivenAndNotAfter() throws Exception {
-        CountDownLatch atStepFive = new CountDownLatch(1);
-        CountDownLatch sampled = new CountDownLatch(1);
-        // the reporter apart: the fake simulator answers nothing while it holds a step
-        try (FakeServices fake = new FakeServices();
+    void measuresStepsPerSecondFromTheRunnersAnnouncementsWhileTheExperimentRunsAndNotAfter() throws Exception {
+        try (FakeServices carlaRunner = new FakeServices();
                 FakeServices reporterWithoutNotes = new FakeServices()) {
-            fake.onStep = (simulationId, step) -> {
-                if (step == 5) {
-                    atStepFive.countDown();
-                    await(sampled);
-                }
-            };
             ExperimentService service = LocalExperimentServices.on(
                     new LocalExperimentStore(data.resolve("experiments")),
-                    fake,
+                    carlaRunner,
                     data,
                     e -> CompletableFuture.completedFuture(null));
             AtomicLong nanos = new AtomicLong();
             ProgressSampler sampler = new ProgressSampler(service, reporterAt(reporterWithoutNotes.uri()), nanos::get);
             try {
                 Experiment experiment = service.submit(ExperimentConfig.of("live", 1));
-                assertThat(atStepFive.await(30, TimeUnit.SECONDS)).isTrue();
+                String id = experiment.id();
+                assertThat(service.stepsDriven(id))
+                        .as("no runner announced anything yet")
+                        .isEqualTo(-1);
+                service.progressed(new RunnerProgress(id, "runner-1", 40));
 
-                LiveProgress first = sampler.sample(experiment.id());
+                LiveProgress first = sampler.sample(id);
                 nanos.addAndGet(2_000_000_000L);
-                LiveProgress second = sampler.sample(experiment.id());
-                sampled.countDown();
+                service.progressed(new RunnerProgress(id, "runner-1", 100));
+                service.progressed(new RunnerProgress(id, "runner-2", 20));
+                // a late announcement of fewer steps does not take progress back
+                service.progressed(new RunnerProgress(id, "runner-1", 90));
+                LiveProgress second = sampler.sample(id);
 
                 assertThat(first.live()).isTrue();
                 assertThat(first.stepsPerSecond()).as("no previous sample").isNull();
                 assertThat(second.stepsPerSecond())
-                        .as("the step is held: nothing driven between samples")
-                        .isZero();
-                assertThat(service.stepsDriven(experiment.id())).isPositive();
+                        .as("80 steps by two runners in 2 s")
+                        .isEqualTo(40.0);
+                assertThat(service.stepsDriven(id)).isEqualTo(120);
                 assertThat(second.accuracyText()).isEqualTo("no notes yet");
-                waitUntilFinished(service, experiment.id());
-                assertThat(service.stepsDriven(experiment.id())).isEqualTo(-1);
-                assertThat(sampler.sample(experiment.id()).stepsPerSecond()).isNull();
+
+                service.episodeCompleted(new EpisodeCompleted(
+                        id,
+                        "default-town",
+                        "file:///t/0",
+                        episode(EpisodeRequested.episodeId(id, 0), 0).build(),
+                        null));
+                service.progressed(new RunnerProgress(id, "runner-1", 130));
+
+                assertThat(service.get(id).status().terminal()).isTrue();
+                assertThat(service.stepsDriven(id)).isEqualTo(-1);
+                assertThat(sampler.sample(id).stepsPerSecond()).isNull();
             } finally {
-                sampled.countDown();
                 service.destroy();
             }
         }
@@ -115,22 +123,5 @@ class ProgressTest {
                 RestClient.builder(),
                 new PlatformProperties(
                         Path.of("."), new PlatformProperties.Services(services, services, services, services)));
-    }
-
-    private static void waitUntilFinished(ExperimentService service, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!service.get(id).status().terminal() || service.stepsDriven(id) >= 0) {
-            assertThat(System.nanoTime()).as("experiment %s finishes", id).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while holding a step", e);
-        }
     }
 }

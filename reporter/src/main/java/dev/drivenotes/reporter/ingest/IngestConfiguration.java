@@ -15,6 +15,6 @@ class IngestConfiguration {
     @Bean
     SubscriptionLifecycle reporterSubscription(
             EventSubscriber subscriber, ReporterEventHandler handler, EventTelemetry telemetry) {
-        return new SubscriptionLifecycle(subscriber, SUBSCRIPTION, telemetry.handler(SUBSCRIPTION, handler));
+        return new SubscriptionLifecycle(subscriber, SUBSCRIPTION, telemetry.handler(SUBSCRIPTION, handler), 1);
     }
 }

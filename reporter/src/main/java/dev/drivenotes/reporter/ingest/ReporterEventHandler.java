@@ -2,12 +2,15 @@ package dev.drivenotes.reporter.ingest;
 
 import dev.drivenotes.model.event.AccuracyRegression;
 import dev.drivenotes.model.event.EpisodeCompleted;
+import dev.drivenotes.model.event.EpisodeFailed;
+import dev.drivenotes.model.event.EpisodeRequested;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCancelled;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentFailed;
 import dev.drivenotes.model.event.ExperimentStarted;
 import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.event.RunnerProgress;
 import dev.drivenotes.model.port.EventHandler;
 import dev.drivenotes.reporter.report.ExperimentReporter;
 import dev.drivenotes.reporter.store.MetricsSink;
@@ -70,6 +73,15 @@ class ReporterEventHandler implements EventHandler {
                 sink.recordHandled(event, now, () -> {
                     // our own announcement: nothing to record but the ledger entry
                 });
+            case EpisodeRequested requested -> {
+                // work for the runners; the episode reaches the reporter as EpisodeCompleted
+            }
+            case EpisodeFailed failed -> {
+                // an episode without a trajectory: ExperimentCompleted names it among the failures
+            }
+            case RunnerProgress progress -> {
+                // live progress for the orchestrator's displays: nothing to record
+            }
             case AccuracyRegression regression ->
                 sink.recordHandled(event, now, () -> {
                     // our own announcement: nothing to record but the ledger entry

@@ -58,7 +58,8 @@ public record ExperimentReport(
     /**
      * One episode's row: its summary, infractions, driving score ({@link
      * dev.drivenotes.model.experiment.DrivingScore}), note accuracy (null shares without notes), and
-     * how many of its controls the orchestrator's safety check clamped.
+     * how many of its controls the runner's safety check clamped, and which runner drove it (null
+     * in reports of episodes driven before runners were named).
      */
     public record Episode(
             String episodeId,
@@ -82,7 +83,8 @@ public record ExperimentReport(
             Double destinationAccuracy,
             Double allThreeAccuracy,
             Double validationRate,
-            int controlClamps) {}
+            int controlClamps,
+            String runner) {}
 
     /**
      * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code

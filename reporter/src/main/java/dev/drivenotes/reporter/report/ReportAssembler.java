@@ -76,7 +76,8 @@ final class ReportAssembler {
                 Accuracy.share(m, m.destinationAccuracy()),
                 Accuracy.share(m, m.allThreeAccuracy()),
                 Accuracy.share(m, m.validationRate()),
-                s.controlClamps());
+                s.controlClamps(),
+                s.runner());
     }
 
     /** The metrics of a set of episodes and the scorecard of their notes. */

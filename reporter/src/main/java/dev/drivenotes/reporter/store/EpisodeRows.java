@@ -85,7 +85,8 @@ final class EpisodeRows {
                         rs.getString("start_place"),
                         rs.getString("destination"),
                         0,
-                        0 /* not kept in the episodes table: report.json carries it */);
+                        0 /* not kept in the episodes table: report.json carries it */,
+                        null);
                 episodes.add(new StoredEpisode(
                         rs.getString("experiment_id"),
                         rs.getString("map"),

@@ -152,7 +152,8 @@ class ReporterEventHandlerTest {
 
     @Test
     void consumesTheBusUnderTheReporterSubscription() throws Exception {
-        SubscriptionLifecycle subscription = new SubscriptionLifecycle(bus, IngestConfiguration.SUBSCRIPTION, handler);
+        SubscriptionLifecycle subscription =
+                new SubscriptionLifecycle(bus, IngestConfiguration.SUBSCRIPTION, handler, 1);
         List<EventEnvelope> reports = new CopyOnWriteArrayList<>();
         bus.subscribe("test", event -> {
             if (event.payload() instanceof ReportPublished) {

@@ -113,7 +113,8 @@ class NoteScorerTest {
                 "Main Street",
                 "Museum",
                 0,
-                0);
+                0,
+                null);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
 
@@ -144,7 +145,8 @@ class NoteScorerTest {
                 "Main Street",
                 "Museum",
                 0,
-                0);
+                0,
+                null);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(ranLightsAndAStopSign));
 

@@ -168,7 +168,8 @@ class DuckDbMetricsSinkTest {
                 "City Hall",
                 "Museum",
                 0,
-                0);
+                0,
+                null);
         EpisodeCompleted episode =
                 new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary, null);
         Scorecard card = scorecard(0);

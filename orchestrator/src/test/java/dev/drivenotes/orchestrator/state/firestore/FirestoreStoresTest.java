@@ -88,7 +88,9 @@ class FirestoreStoresTest {
                 .isFalse();
         assertThat(after.outbox())
                 .extracting(EventEnvelope::type)
-                .containsExactly("ExperimentStarted", "EpisodeCompleted");
+                .as("the work items wait in the outbox; a recorded episode adds no event")
+                .containsExactly("ExperimentStarted", "EpisodeRequested", "EpisodeRequested");
+        assertThat(after.episodeRecorded(0)).isTrue();
         assertThatThrownBy(() -> store.update(newId(), e -> e)).isInstanceOf(NotFoundException.class);
         assertThat(store.find(newId())).isEmpty();
     }
@@ -119,6 +121,11 @@ class FirestoreStoresTest {
         Experiment stored = store.find(id).orElseThrow();
         assertThat(stored.episodes()).extracting(EpisodeSummary::index).containsExactly(0, 1);
         assertThat(transitions.get()).as("one of the two transitions ran again").isGreaterThanOrEqualTo(3);
+        // two instances recorded the last two episodes at once: the experiment completed once
+        assertThat(stored.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(stored.outbox())
+                .filteredOn(e -> e.type().equals("ExperimentCompleted"))
+                .singleElement();
     }
 
     /** Both transactions read before either commits (the first time round), so their writes conflict. */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * later messages with its ordering key are nacked undelivered, keeping each experiment's events in
  * order. A failed pull is logged and retried after a growing back-off; three failures in a row
  * report the subscription down until a pull succeeds.
+ *
+ * <p>With {@code maxInFlight} above one (work items that take minutes each), it pulls only as many
+ * messages as it has room for, hands each to a virtual thread of its own, and extends the ack
+ * deadline of every message still in flight every {@link #EXTEND_EVERY}, so that Pub/Sub does not
+ * deliver a message elsewhere while it is being handled here.
  */
 final class PollingConsumer implements PubSubConsumer {
 
@@ -33,18 +40,28 @@ final class PollingConsumer implements PubSubConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int DOWN_AFTER_FAILURES = 3;
+    static final Duration EXTEND_EVERY = Duration.ofSeconds(20);
+    private static final int EXTEND_TO_SECONDS = 60;
 
     private final String consumer;
     private final String subscription;
     private final PubSubSubscriberOperations pubSub;
     private final EventDelivery delivery;
     private final Thread thread;
+    private final int maxInFlight;
+    private final Semaphore room;
+    private final Set<AcknowledgeablePubsubMessage> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile boolean stopped;
     private volatile String lastError;
     private volatile Instant lastMessageAt;
 
-    PollingConsumer(String consumer, PubSubSubscriberOperations pubSub, EventDelivery delivery) {
+    PollingConsumer(String consumer, PubSubSubscriberOperations pubSub, EventDelivery delivery, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
+        this.maxInFlight = maxInFlight;
+        this.room = new Semaphore(maxInFlight);
         this.consumer = consumer;
         this.subscription = PubSubNames.subscription(consumer);
         this.pubSub = pubSub;
@@ -59,16 +76,30 @@ final class PollingConsumer implements PubSubConsumer {
     }
 
     private void run() {
+        long lastExtendedNanos = System.nanoTime();
         while (!stopped) {
             try {
-                List<AcknowledgeablePubsubMessage> messages = pubSub.pull(subscription, BATCH, true);
+                if (maxInFlight > 1 && System.nanoTime() - lastExtendedNanos > EXTEND_EVERY.toNanos()) {
+                    extendDeadlines();
+                    lastExtendedNanos = System.nanoTime();
+                }
+                int free = maxInFlight > 1 ? room.availablePermits() : BATCH;
+                if (free == 0) {
+                    Thread.sleep(IDLE_WAIT);
+                    continue;
+                }
+                List<AcknowledgeablePubsubMessage> messages = pubSub.pull(subscription, Math.min(free, BATCH), true);
                 failuresInARow.set(0);
                 if (messages.isEmpty()) {
                     Thread.sleep(IDLE_WAIT);
                     continue;
                 }
                 lastMessageAt = Instant.now();
-                deliverInOrder(messages);
+                if (maxInFlight > 1) {
+                    deliverConcurrently(messages);
+                } else {
+                    deliverInOrder(messages);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -98,6 +129,35 @@ final class PollingConsumer implements PubSubConsumer {
             } else if (!delivery.deliver(message) && !key.isEmpty()) {
                 held.add(key);
             }
+        }
+    }
+
+    private void deliverConcurrently(List<AcknowledgeablePubsubMessage> messages) throws InterruptedException {
+        for (AcknowledgeablePubsubMessage message : messages) {
+            room.acquire();
+            inFlight.add(message);
+            Thread.ofVirtual().name("pubsub-" + consumer).start(() -> {
+                try {
+                    delivery.deliver(message);
+                } finally {
+                    inFlight.remove(message);
+                    room.release();
+                }
+            });
+        }
+    }
+
+    /** Tells Pub/Sub the messages in flight are still being handled (a lost extension is retried next round). */
+    private void extendDeadlines() {
+        for (AcknowledgeablePubsubMessage message : inFlight) {
+            message.modifyAckDeadline(EXTEND_TO_SECONDS).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.warn(
+                            "could not extend the ack deadline of a message of '{}': {}",
+                            subscription,
+                            failure.toString());
+                }
+            });
         }
     }
 

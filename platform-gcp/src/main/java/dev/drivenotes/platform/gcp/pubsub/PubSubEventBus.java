@@ -3,6 +3,7 @@ package dev.drivenotes.platform.gcp.pubsub;
 import com.google.cloud.spring.pubsub.core.PubSubTemplate;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
+import dev.drivenotes.model.event.EpisodeRequested;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.port.EventHandler;
 import dev.drivenotes.model.port.EventPublisher;
@@ -68,7 +69,7 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
     static PubsubMessage toMessage(EventEnvelope event) {
         PubsubMessage.Builder message = PubsubMessage.newBuilder()
                 .setData(ByteString.copyFrom(Json.mapper().writeValueAsBytes(event)))
-                .setOrderingKey(event.experimentId())
+                .setOrderingKey(orderingKeyOf(event))
                 .putAttributes(PubSubNames.ATTRIBUTE_EVENT_ID, event.eventId())
                 .putAttributes(PubSubNames.ATTRIBUTE_TYPE, event.type())
                 .putAttributes(PubSubNames.ATTRIBUTE_EXPERIMENT_ID, event.experimentId());
@@ -79,12 +80,24 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
     }
 
     /**
+     * One experiment's events arrive in order; a work item ({@link EpisodeRequested}) is ordered only
+     * with its own episode's attempts, so that runners take an experiment's episodes at once.
+     */
+    static String orderingKeyOf(EventEnvelope event) {
+        return event.payload() instanceof EpisodeRequested request ? request.episodeId() : event.experimentId();
+    }
+
+    /**
      * Starts consuming a subscription in this process: streaming pull, or a pull loop where
      * streaming pull is off (the emulator, see {@link PollingConsumer}). The consumer restarts
      * itself after failures; {@link #subscriptionStatuses} reports it.
      */
     @Override
     public Subscription subscribe(String subscriptionName, EventHandler handler) {
+        return consume(subscriptionName, handler, 1);
+    }
+
+    private Subscription consume(String subscriptionName, EventHandler handler, int maxInFlight) {
         if (resources != null) {
             resources.ensureConsumer(subscriptionName);
         }
@@ -94,8 +107,8 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
                 maxDeliveryAttempts,
                 deadLetter -> pubSub.publish(PubSubNames.deadLetterTopic(subscriptionName), deadLetter));
         PubSubConsumer consumer = streamingPull
-                ? new StreamingConsumer(subscriptionName, pubSub, delivery)
-                : new PollingConsumer(subscriptionName, pubSub, delivery);
+                ? new StreamingConsumer(subscriptionName, pubSub, delivery, maxInFlight)
+                : new PollingConsumer(subscriptionName, pubSub, delivery, maxInFlight);
         if (consumers.putIfAbsent(subscriptionName, consumer) != null) {
             throw new IllegalStateException("subscription '" + subscriptionName + "' already has a consumer");
         }
@@ -109,6 +122,18 @@ public final class PubSubEventBus implements EventPublisher, EventSubscriber, Su
                 consumer.stop();
             }
         };
+    }
+
+    /**
+     * Like {@link #subscribe(String, EventHandler)}, with up to {@code maxInFlight} messages handled at
+     * once, each acknowledged after its own handler returned: the pull loop pulls no more than it has
+     * room for and keeps extending the ack deadline of the messages in flight; streaming pull gets
+     * the same from the client library (flow control and deadline extension, {@code
+     * spring.cloud.gcp.pubsub.subscription.*}).
+     */
+    @Override
+    public Subscription subscribe(String subscriptionName, EventHandler handler, int maxInFlight) {
+        return consume(subscriptionName, handler, maxInFlight);
     }
 
     @Override

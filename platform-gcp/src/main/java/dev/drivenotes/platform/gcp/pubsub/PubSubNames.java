@@ -12,8 +12,13 @@ public final class PubSubNames {
     /** The one topic every {@link dev.drivenotes.model.event.EventEnvelope} travels on. */
     public static final String EVENTS_TOPIC = "drivenotes-events";
 
-    /** The consumer groups that exist today (the names passed to {@code EventSubscriber.subscribe}). */
-    public static final List<String> CONSUMERS = List.of("orchestrator", "reporter");
+    /**
+     * The consumer groups Terraform creates (the names passed to {@code EventSubscriber.subscribe}):
+     * the services' own and the runners' shared work subscription. Each runner's cancellation
+     * subscription ({@code runner-<instance-id>}) is created by the runner where resources are
+     * created ({@code drivenotes.gcp.pubsub.create-resources}).
+     */
+    public static final List<String> CONSUMERS = List.of("orchestrator", "reporter", "runner-work");
 
     /** Message attributes set on every event (filters and dashboards use them; never the payload). */
     public static final String ATTRIBUTE_EVENT_ID = "eventId";

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * for good on a non-retryable error (it goes FAILED and pulls nothing more, silently); this
  * consumer notices the failure, logs it and opens a new subscriber after a growing back-off (1 s,
  * 2 s, ... up to a minute), as long as it is not stopped. A delivered message resets the back-off.
+ * At most {@code maxInFlight} messages are handled at once (the others wait, their ack deadlines
+ * extended by the client library, which also extends those being handled); how many the library
+ * hands over in parallel is bounded by its executor threads ({@code
+ * spring.cloud.gcp.pubsub.subscriber.executor-threads}).
  */
 final class StreamingConsumer implements PubSubConsumer {
 
@@ -34,6 +39,7 @@ final class StreamingConsumer implements PubSubConsumer {
     private final PubSubSubscriberOperations pubSub;
     private final EventDelivery delivery;
     private final ScheduledExecutorService restarts;
+    private final Semaphore room;
     private final AtomicInteger restartCount = new AtomicInteger();
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile Subscriber subscriber;
@@ -41,7 +47,8 @@ final class StreamingConsumer implements PubSubConsumer {
     private volatile String lastError;
     private volatile Instant lastMessageAt;
 
-    StreamingConsumer(String consumer, PubSubSubscriberOperations pubSub, EventDelivery delivery) {
+    StreamingConsumer(String consumer, PubSubSubscriberOperations pubSub, EventDelivery delivery, int maxInFlight) {
+        this.room = new Semaphore(maxInFlight);
         this.consumer = consumer;
         this.subscription = PubSubNames.subscription(consumer);
         this.pubSub = pubSub;
@@ -60,7 +67,18 @@ final class StreamingConsumer implements PubSubConsumer {
         Subscriber opened = pubSub.subscribe(subscription, message -> {
             lastMessageAt = Instant.now();
             failuresInARow.set(0);
-            delivery.deliver(message);
+            try {
+                room.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                message.nack();
+                return;
+            }
+            try {
+                delivery.deliver(message);
+            } finally {
+                room.release();
+            }
         });
         subscriber = opened;
         opened.addListener(

@@ -1,8 +1,8 @@
-package dev.drivenotes.orchestrator.episode;
+package dev.drivenotes.carla.runner;
 
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.VehicleSpec;
-import dev.drivenotes.orchestrator.clients.ProposedDecision;
+import dev.drivenotes.platform.remote.ProposedDecision;
 
 /**
  * The check every control passes before it is sent to the simulator.

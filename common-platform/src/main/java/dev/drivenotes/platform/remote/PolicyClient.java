@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
@@ -7,7 +7,6 @@ import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.web.CborBodies;
 import java.net.URI;
 import java.util.List;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -16,7 +15,6 @@ import org.springframework.web.client.RestClient;
  * https://REGION-aiplatform.googleapis.com/v1/projects/P/locations/REGION/endpoints/ID}) it calls
  * the endpoint's {@code :predict}; profile {@code gcp} adds the Google access token.
  */
-@Component
 public class PolicyClient {
 
     private static final String SERVICE = "dreamer-service";

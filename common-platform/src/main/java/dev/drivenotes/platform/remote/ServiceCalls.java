@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 import java.util.function.Supplier;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -7,11 +7,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Turns RestClient failures into {@link RemoteServiceException}s carrying the problem detail. */
-final class ServiceCalls {
+public final class ServiceCalls {
 
     private ServiceCalls() {}
 
-    static <T> T call(String service, Supplier<T> call) {
+    public static <T> T call(String service, Supplier<T> call) {
         try {
             return call.get();
         } catch (HttpStatusCodeException e) {

@@ -1,11 +1,11 @@
-package dev.drivenotes.orchestrator.episode;
+package dev.drivenotes.carla.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.VehicleSpec;
-import dev.drivenotes.orchestrator.clients.ProposedDecision.Proposed;
+import dev.drivenotes.platform.remote.ProposedDecision.Proposed;
 import org.junit.jupiter.api.Test;
 
 class ControlSafetyTest {

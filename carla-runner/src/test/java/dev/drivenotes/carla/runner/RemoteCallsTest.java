@@ -1,15 +1,15 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.carla.runner;
 
 import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.policy.PredictInstance;
-import dev.drivenotes.model.sim.Control;
-import dev.drivenotes.model.sim.CreateSimulationRequest;
-import dev.drivenotes.model.sim.RouteSpec;
-import dev.drivenotes.orchestrator.episode.FakeServices;
 import dev.drivenotes.platform.PlatformProperties;
+import dev.drivenotes.platform.remote.PolicyClient;
+import dev.drivenotes.platform.remote.RemoteCalls;
+import dev.drivenotes.platform.remote.RemoteServiceException;
+import dev.drivenotes.platform.remote.TestRemoteCalls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
+/** The predict client under its resilience policy ({@code platform.remote}) against a fake dreamer-service. */
 class RemoteCallsTest {
 
     @TempDir
@@ -77,22 +78,6 @@ class RemoteCallsTest {
                         RemoteServiceException.class,
                         e -> assertThat(e.status()).isEqualTo(400));
         assertThat(fake.predictCalls).hasValue(1);
-    }
-
-    @Test
-    void neverRetriesAStepThatFailed() {
-        SimulatorClient simulator = new SimulatorClient(RestClient.builder(), platform, TestRemoteCalls.fast());
-        String id = simulator
-                .create(new CreateSimulationRequest(
-                        "default-town", 1L, new RouteSpec("Start", "Goal"), 100, 0, 0.0, 0.0, 0.05, null, 0, null))
-                .simulationId();
-        fake.failStepAt = 1;
-
-        assertThatThrownBy(() -> simulator.step(id, Control.IDLE))
-                .isInstanceOfSatisfying(
-                        RemoteServiceException.class,
-                        e -> assertThat(e.status()).isEqualTo(500));
-        assertThat(fake.stepped).containsExactly(id);
     }
 
     @Test

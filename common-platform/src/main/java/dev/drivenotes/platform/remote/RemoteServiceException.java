@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 /**
  * A call to another service failed; {@code status} is its HTTP status, or 0 when unreachable; {@code

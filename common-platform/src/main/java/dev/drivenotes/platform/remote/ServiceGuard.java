@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * (breaker open, bulkhead full) or that failed after its retries ends in a {@link
  * RemoteServiceException}; nothing falls back to another answer.
  */
-final class ServiceGuard {
+public final class ServiceGuard {
 
     private final String service;
     private final Bulkhead bulkhead;
@@ -29,12 +29,12 @@ final class ServiceGuard {
     }
 
     /** A call that changes nothing when repeated: retried on server-side failures. */
-    <T> T idempotent(Supplier<T> call) {
+    public <T> T idempotent(Supplier<T> call) {
         return refusalsAsRemote(Retry.decorateSupplier(retry, guarded(call)));
     }
 
     /** A call that must not be repeated blindly (it creates or advances something): never retried. */
-    <T> T once(Supplier<T> call) {
+    public <T> T once(Supplier<T> call) {
         return refusalsAsRemote(guarded(call));
     }
 

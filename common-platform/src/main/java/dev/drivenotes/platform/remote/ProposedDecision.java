@@ -1,11 +1,11 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
 
 /**
- * A policy's decision as it answered it, its control not yet checked: the orchestrator makes the
+ * A policy's decision as it answered it, its control not yet checked: the runner makes the
  * control safe ({@code ControlSafety}) before anything is sent to the simulator.
  *
  * @param control the control as proposed (any number, or null)

@@ -1,21 +1,25 @@
-package dev.drivenotes.orchestrator.episode;
+package dev.drivenotes.carla.runner;
 
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.policy.Decision;
+import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.SimulationState;
-import dev.drivenotes.orchestrator.clients.ProposedDecision;
+import dev.drivenotes.platform.remote.ProposedDecision;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One episode in flight: its simulation, latest state and the trajectory recorded so far. */
+/** One episode in flight: its work item, simulation, latest state and the trajectory recorded so far. */
 final class EpisodeRun {
 
     final int index;
     final long seed;
     final String episodeId;
+    final Assignment assignment;
+    final ControlSafety safety;
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
     /** Where the front wheels stand, in steer units, as the sent commands took them (straight at spawn). */
@@ -23,11 +27,23 @@ final class EpisodeRun {
 
     private int controlClamps;
 
-    EpisodeRun(int index, long seed, String episodeId, SimulationState initial) {
-        this.index = index;
-        this.seed = seed;
-        this.episodeId = episodeId;
+    EpisodeRun(Assignment assignment, ControlSafety safety, SimulationState initial) {
+        this.assignment = assignment;
+        this.index = assignment.request().index();
+        this.seed = assignment.request().seed();
+        this.episodeId = assignment.request().episodeId();
+        this.safety = safety;
         this.state = initial;
+    }
+
+    String experimentId() {
+        return assignment.request().experimentId();
+    }
+
+    /** Who decides and who narrates: episodes with equal parameters share a predict call. */
+    PredictParameters parameters() {
+        ExperimentConfig config = assignment.request().config();
+        return new PredictParameters(config.agent(), config.narrator());
     }
 
     SimulationState state() {
@@ -46,7 +62,7 @@ final class EpisodeRun {
      * Checks {@code proposed} (counted when it had to be clamped): the decision to record, and the
      * control to send.
      */
-    ControlSafety.Checked secure(ProposedDecision proposed, ControlSafety safety) {
+    ControlSafety.Checked secure(ProposedDecision proposed) {
         ControlSafety.Checked checked = safety.check(proposed.control(), wheelSteer);
         if (checked.clamped()) {
             controlClamps++;
@@ -72,7 +88,8 @@ final class EpisodeRun {
         return List.copyOf(steps);
     }
 
-    EpisodeSummary summarize(List<StepRecord> trajectory) {
+    /** The episode's summary, as driven by {@code runner}. */
+    EpisodeSummary summarize(List<StepRecord> trajectory, String runner) {
         Infractions infractions = Infractions.NONE;
         int laneInvasions = 0;
         int routeDeviations = 0;
@@ -101,6 +118,7 @@ final class EpisodeRun {
                 state.route().start(),
                 state.route().destination(),
                 routeDeviations,
-                controlClamps);
+                controlClamps,
+                runner);
     }
 }

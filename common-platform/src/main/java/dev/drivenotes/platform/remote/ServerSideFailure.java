@@ -1,4 +1,4 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * A failure that says nothing against the request itself: the service was unreachable, too slow,
  * or answered 5xx (or 429). The circuit breakers count these (a 4xx is the caller's fault, not the
  * service's) and the retries of idempotent calls retry these, plus calls that were not made at all
- * because a breaker was open or a bulkhead full. Named in orchestrator.properties, so it is public
+ * because a breaker was open or a bulkhead full. Named in the services' properties files, so it is public
  * with a no-argument constructor.
  */
 public final class ServerSideFailure implements Predicate<Throwable> {

@@ -1,24 +1,20 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
-import dev.drivenotes.orchestrator.OrchestratorProperties;
 import dev.drivenotes.platform.web.ServiceConnections;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * How the orchestrator calls other services: every request has a connect timeout ({@code
- * drivenotes.orchestrator.connect-timeout}) and a read timeout ({@code
- * drivenotes.orchestrator.client-timeout}); every service has a bulkhead, a circuit breaker and a
- * retry policy under its own name in {@code resilience4j.*} (orchestrator.properties). A service
- * without its three instances configured is refused at startup: no call runs under a policy nobody
- * chose.
+ * How a service calls other services: every request has a connect timeout and a read timeout (the
+ * calling service's settings, e.g. {@code drivenotes.orchestrator.client-timeout}); every service
+ * called has a bulkhead, a circuit breaker and a retry policy under its own name in {@code
+ * resilience4j.*} (the calling service's properties file). A service without its three instances
+ * configured is refused at startup: no call runs under a policy nobody chose.
  */
-@Component
 public class RemoteCalls {
 
     private final HttpClientSettings timeouts;
@@ -27,18 +23,18 @@ public class RemoteCalls {
     private final RetryRegistry retries;
 
     public RemoteCalls(
-            OrchestratorProperties properties,
+            Duration connectTimeout,
+            Duration readTimeout,
             CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads,
             RetryRegistry retries) {
-        this.timeouts =
-                HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.clientTimeout());
+        this.timeouts = HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout);
         this.breakers = breakers;
         this.bulkheads = bulkheads;
         this.retries = retries;
     }
 
-    Duration readTimeout() {
+    public Duration readTimeout() {
         return timeouts.readTimeout();
     }
 
@@ -46,7 +42,7 @@ public class RemoteCalls {
      * A client for {@code baseUrl} with the timeouts (and whatever {@code builder} carries), over
      * pooled keep-alive connections ({@link ServiceConnections}): build it once per target.
      */
-    RestClient client(RestClient.Builder builder, String baseUrl) {
+    public RestClient client(RestClient.Builder builder, String baseUrl) {
         return builder.clone()
                 .requestFactory(ServiceConnections.requestFactory(timeouts.connectTimeout(), timeouts.readTimeout()))
                 .baseUrl(baseUrl)
@@ -54,7 +50,7 @@ public class RemoteCalls {
     }
 
     /** The configured policy of {@code service}. */
-    ServiceGuard guard(String service) {
+    public ServiceGuard guard(String service) {
         return new ServiceGuard(
                 service,
                 bulkheads.find(service).orElseThrow(() -> unconfigured("bulkhead", service)),

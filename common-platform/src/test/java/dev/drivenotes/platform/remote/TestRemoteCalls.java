@@ -1,6 +1,5 @@
-package dev.drivenotes.orchestrator.clients;
+package dev.drivenotes.platform.remote;
 
-import dev.drivenotes.orchestrator.OrchestratorProperties;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -54,11 +53,6 @@ public final class TestRemoteCalls {
                             .retryOnException(new ServerSideFailure())
                             .build());
         }
-        return new RemoteCalls(properties(readTimeout, 1, Duration.ZERO), breakers, bulkheads, retries);
-    }
-
-    /** Orchestrator settings with {@code episodeAttempts} attempts {@code retryDelay} apart. */
-    public static OrchestratorProperties properties(Duration readTimeout, int episodeAttempts, Duration retryDelay) {
-        return new OrchestratorProperties(2, Duration.ofSeconds(2), readTimeout, episodeAttempts, retryDelay, true);
+        return new RemoteCalls(Duration.ofSeconds(2), readTimeout, breakers, bulkheads, retries);
     }
 }

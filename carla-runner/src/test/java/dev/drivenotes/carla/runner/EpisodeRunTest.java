@@ -1,10 +1,12 @@
-package dev.drivenotes.orchestrator.episode;
+package dev.drivenotes.carla.runner;
 
 import static dev.drivenotes.model.testing.GroundTruthBuilder.truth;
 import static dev.drivenotes.model.testing.ObservationBuilder.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.model.event.EpisodeRequested;
 import dev.drivenotes.model.experiment.EpisodeSummary;
+import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.Control;
@@ -14,6 +16,7 @@ import dev.drivenotes.model.sim.Pose;
 import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.sim.VehicleSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +34,19 @@ class EpisodeRunTest {
 
     /** Drives through the given truths, the last one terminal, and summarises the episode. */
     private static EpisodeSummary drive(List<GroundTruth> truths) {
-        EpisodeRun run = new EpisodeRun(0, 7, "exp-1-e0", state(0, truths.getFirst(), Termination.RUNNING));
+        ExperimentConfig config = new ExperimentConfig(
+                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null);
+        EpisodeRun run = new EpisodeRun(
+                Assignment.of(EpisodeRequested.first("exp-1", 0, config), null),
+                new ControlSafety(VehicleSpec.EGO, config.fixedDeltaSeconds()),
+                state(0, truths.getFirst(), Termination.RUNNING));
         for (int step = 1; step < truths.size(); step++) {
             boolean last = step == truths.size() - 1;
             run.advance(
                     CRUISE,
                     state(step, truths.get(step), last ? Termination.REACHED_DESTINATION : Termination.RUNNING));
         }
-        return run.summarize(run.finishTrajectory());
+        return run.summarize(run.finishTrajectory(), "runner-1");
     }
 
     @Test
