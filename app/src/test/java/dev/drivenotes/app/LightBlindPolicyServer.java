@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * A stand-in for dreamer-service on 127.0.0.1 that answers its Vertex AI predict contract ({@code
@@ -27,6 +28,8 @@ import java.util.List;
  * must drive without NPCs).
  */
 final class LightBlindPolicyServer implements AutoCloseable {
+
+    private static final CBORMapper CBOR = CBORMapper.builder().build();
 
     static final String POLICY = "light-blind";
 
@@ -66,8 +69,12 @@ final class LightBlindPolicyServer implements AutoCloseable {
             int status;
             byte[] body;
             try {
-                PredictRequest request =
-                        Json.mapper().readValue(exchange.getRequestBody().readAllBytes(), PredictRequest.class);
+                // the runners send CBOR (and accept JSON back), people JSON
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                byte[] requestBody = exchange.getRequestBody().readAllBytes();
+                PredictRequest request = contentType != null && contentType.startsWith("application/cbor")
+                        ? CBOR.readValue(requestBody, PredictRequest.class)
+                        : Json.mapper().readValue(requestBody, PredictRequest.class);
                 List<Decision> decisions = request.instances().stream()
                         .map(i -> decide(i.observation()))
                         .toList();
