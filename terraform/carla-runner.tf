@@ -1,13 +1,9 @@
-# carla-runner next to CARLA 0.9.15 on one GPU VM, in a managed instance group so that a failed or
-# updated VM is recreated from the template.
-#
-# The orchestrator and reporter call it at one reserved internal address. The address belongs to
-# the group's one VM through a stateful per-instance config: repairs and updates recreate that
-# VM with the same name and address. No internal load balancer in front of the address: each
-# simulation lives in the memory of the VM that created it, so once there are several VMs a
-# balancer would spread one experiment's calls over them; with one VM it would only add a
-# forwarding rule, a health-check firewall rule and their cost. More runners means one address
-# and one per-instance config each, and callers that pick a runner per experiment.
+# The runners: carla-runner next to CARLA 0.9.15, one per GPU VM, in a managed instance group that
+# autoscales on the backlog of the work subscription (episodes waiting to be driven). Each VM pulls
+# work items itself (one episode at a time: a CARLA server runs one world), so nobody needs to reach
+# a particular VM. The orchestrator and reporter only read carla-runner's map API (map summary,
+# routes, geometry: the same on every VM), which they reach at one reserved internal address in
+# front of the group: an internal passthrough load balancer over the VMs that pass the health check.
 
 locals {
   # the runner's settings (see carla-runner/README.md#runner): the Pub/Sub bus and Cloud Storage of
@@ -20,6 +16,7 @@ locals {
   })
 }
 
+# the load balancer's address: what DRIVENOTES_SERVICES_CARLA_RUNNER names (services.tf)
 resource "google_compute_address" "carla_runner" {
   name         = "drivenotes-carla-runner"
   address_type = "INTERNAL"
@@ -77,37 +74,106 @@ resource "google_compute_instance_group_manager" "carla_runner" {
   name               = "drivenotes-carla-runner"
   zone               = var.zone
   base_instance_name = "carla-runner"
-  # No target_size: the group holds the VMs of its per-instance configs (one). A target_size would
-  # make it create further VMs, with addresses of their own, beside the one that holds the address.
+  # No target_size: the autoscaler below sets the group's size.
 
   version {
     instance_template = google_compute_instance_template.carla_runner.id
   }
 
-  # A VM that keeps its address cannot be replaced by a new one started beside it: stop it, then
-  # recreate it from the new template.
+  named_port {
+    name = "http"
+    port = local.service_ports["carla-runner"]
+  }
+
+  auto_healing_policies {
+    health_check      = google_compute_health_check.carla_runner.id
+    initial_delay_sec = 600 # the image pulls and CARLA's start take minutes
+  }
+
+  # GPUs are scarce: replace a VM by stopping it first rather than starting a new one beside it.
+  # A VM stopped mid-episode leaves its work item unacknowledged; another runner drives it again.
   update_policy {
     type                  = "PROACTIVE"
     minimal_action        = "REPLACE"
-    replacement_method    = "RECREATE"
+    replacement_method    = "SUBSTITUTE"
     max_surge_fixed       = 0
     max_unavailable_fixed = 1
   }
 }
 
-resource "google_compute_per_instance_config" "carla_runner" {
-  zone                       = var.zone
-  instance_group_manager     = google_compute_instance_group_manager.carla_runner.name
-  name                       = "carla-runner-0"
-  remove_instance_on_destroy = true
+# One runner per waiting episode, between carla_runners_min and carla_runners_max VMs. At least one
+# stays up so that the map API answers submissions (and the first episode of a day starts without
+# waiting for a GPU VM to boot).
+resource "google_compute_autoscaler" "carla_runner" {
+  name   = "drivenotes-carla-runner"
+  zone   = var.zone
+  target = google_compute_instance_group_manager.carla_runner.id
 
-  preserved_state {
-    internal_ip {
-      interface_name = "nic0"
-      auto_delete    = "NEVER"
-      ip_address {
-        address = google_compute_address.carla_runner.self_link
+  autoscaling_policy {
+    min_replicas    = var.carla_runners_min
+    max_replicas    = var.carla_runners_max
+    cooldown_period = 600
+
+    metric {
+      name                       = "pubsub.googleapis.com/subscription/num_undelivered_messages"
+      filter                     = "resource.type = pubsub_subscription AND resource.labels.subscription_id = \"${local.events_topic}-runner-work\""
+      single_instance_assignment = 1
+    }
+
+    # scale in slowly: a VM removed mid-episode costs that episode's attempt
+    scale_in_control {
+      max_scaled_in_replicas {
+        fixed = 1
       }
+      time_window_sec = 900
     }
   }
+}
+
+resource "google_compute_health_check" "carla_runner" {
+  name               = "drivenotes-carla-runner"
+  check_interval_sec = 10
+  timeout_sec        = 5
+
+  http_health_check {
+    port         = local.service_ports["carla-runner"]
+    request_path = "/actuator/health/readiness"
+  }
+}
+
+# Google's health checkers reach the VMs (130.211.0.0/22 and 35.191.0.0/16 are their sources).
+resource "google_compute_firewall" "carla_runner_health" {
+  name          = "drivenotes-carla-runner-health"
+  network       = "default"
+  direction     = "INGRESS"
+  source_ranges = ["130.211.0.0/22", "35.191.0.0/16"]
+
+  allow {
+    protocol = "tcp"
+    ports    = [tostring(local.service_ports["carla-runner"])]
+  }
+}
+
+resource "google_compute_region_backend_service" "carla_runner" {
+  name                  = "drivenotes-carla-runner"
+  region                = var.region
+  load_balancing_scheme = "INTERNAL"
+  protocol              = "TCP"
+  health_checks         = [google_compute_health_check.carla_runner.id]
+
+  backend {
+    group          = google_compute_instance_group_manager.carla_runner.instance_group
+    balancing_mode = "CONNECTION"
+  }
+}
+
+resource "google_compute_forwarding_rule" "carla_runner" {
+  name                  = "drivenotes-carla-runner"
+  region                = var.region
+  load_balancing_scheme = "INTERNAL"
+  ip_address            = google_compute_address.carla_runner.id
+  ip_protocol           = "TCP"
+  ports                 = [tostring(local.service_ports["carla-runner"])]
+  backend_service       = google_compute_region_backend_service.carla_runner.id
+  network               = "default"
 }

@@ -6,6 +6,8 @@
 
 locals {
   events_topic = "drivenotes-events"
+  # the message attribute naming an event's type (PubSubNames.ATTRIBUTE_TYPE)
+  type_attribute = "type"
 
   # consumer group (PubSubNames.CONSUMERS) => the service account that pulls its subscription
   consumers = {
@@ -30,8 +32,10 @@ module "consumer" {
   source   = "./modules/pubsub-consumer"
   for_each = local.consumers
 
-  topic                 = google_pubsub_topic.events.id
-  subscription          = "${local.events_topic}-${each.key}"
+  topic        = google_pubsub_topic.events.id
+  subscription = "${local.events_topic}-${each.key}"
+  # the runners' subscription holds only work items, so that its backlog counts waiting episodes
+  filter                = each.key == "runner-work" ? "attributes.${local.type_attribute} = \"EpisodeRequested\"" : ""
   max_delivery_attempts = var.max_delivery_attempts
   consumer_member       = each.value
   pubsub_agent_member   = local.pubsub_agent

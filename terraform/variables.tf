@@ -45,6 +45,23 @@ variable "carla_gpu_type" {
   default     = "nvidia-l4"
 }
 
+variable "carla_runners_min" {
+  description = "Fewest carla-runner + CARLA GPU VMs (at least 1: the map API answers submissions)"
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.carla_runners_min >= 1
+    error_message = "carla_runners_min must be at least 1: the orchestrator checks submissions against a runner's map API."
+  }
+}
+
+variable "carla_runners_max" {
+  description = "Most carla-runner + CARLA GPU VMs the group autoscales to (one per episode waiting)"
+  type        = number
+  default     = 4
+}
+
 variable "predict_p99_alert_seconds" {
   description = "Alert when dreamer-service's predict p99 latency stays above this many seconds for 5 minutes"
   type        = number

@@ -30,6 +30,7 @@ resource "google_pubsub_subscription" "this" {
   topic                   = var.topic
   ack_deadline_seconds    = 60
   enable_message_ordering = true
+  filter                  = var.filter
 
   dead_letter_policy {
     dead_letter_topic     = google_pubsub_topic.dead_letter.id

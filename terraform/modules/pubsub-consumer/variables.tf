@@ -22,3 +22,9 @@ variable "pubsub_agent_member" {
   description = "IAM member of the project's Pub/Sub service agent"
   type        = string
 }
+
+variable "filter" {
+  description = "Pub/Sub subscription filter on the messages' attributes; empty takes every event"
+  type        = string
+  default     = ""
+}

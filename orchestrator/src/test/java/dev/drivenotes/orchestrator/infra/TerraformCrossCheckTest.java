@@ -225,22 +225,45 @@ class TerraformCrossCheckTest {
     }
 
     @Test
-    void theCarlaRunnerAddressTheServicesCallIsTheOneItsVmHolds() {
+    void theCarlaRunnerAddressTheServicesCallIsTheLoadBalancerInFrontOfTheRunnerGroup() {
         TerraformConfig carlaRunner = TerraformConfig.root("carla-runner.tf");
-        Map<String, Object> config = carlaRunner.resource("google_compute_per_instance_config", "carla_runner");
-        Map<String, Object> internalIp =
-                block(block(config.get("preserved_state")).get("internal_ip"));
+        Map<String, Object> rule = carlaRunner.resource("google_compute_forwarding_rule", "carla_runner");
+        Map<String, Object> backend = block(carlaRunner
+                .resource("google_compute_region_backend_service", "carla_runner")
+                .get("backend"));
 
         assertThat(root.cloudRunEnv("orchestrator").get("DRIVENOTES_SERVICES_CARLA_RUNNER"))
                 .startsWith("http://google_compute_address.carla_runner.address:");
-        assertThat(config.get("instance_group_manager"))
-                .hasToString("google_compute_instance_group_manager.carla_runner.name");
-        assertThat(internalIp.get("interface_name")).isEqualTo("nic0");
-        assertThat(block(internalIp.get("ip_address")).get("address"))
-                .hasToString("google_compute_address.carla_runner.self_link");
-        // a target_size would add VMs without the address beside the one that holds it
+        assertThat(rule.get("ip_address")).hasToString("google_compute_address.carla_runner.id");
+        assertThat(rule.get("load_balancing_scheme")).isEqualTo("INTERNAL");
+        assertThat(backend.get("group"))
+                .hasToString("google_compute_instance_group_manager.carla_runner.instance_group");
+        // the autoscaler sizes the group; a target_size would fight it
         assertThat(carlaRunner.resource("google_compute_instance_group_manager", "carla_runner"))
                 .doesNotContainKey("target_size");
+    }
+
+    @Test
+    void theRunnerGroupScalesOnTheBacklogOfTheWorkSubscriptionWhichHoldsOnlyWorkItems() {
+        TerraformConfig carlaRunner = TerraformConfig.root("carla-runner.tf");
+        Map<String, Object> autoscaler = carlaRunner.resource("google_compute_autoscaler", "carla_runner");
+        Map<String, Object> metric =
+                block(block(autoscaler.get("autoscaling_policy")).get("metric"));
+
+        assertThat(autoscaler.get("target")).hasToString("google_compute_instance_group_manager.carla_runner.id");
+        assertThat(metric.get("name")).isEqualTo("pubsub.googleapis.com/subscription/num_undelivered_messages");
+        assertThat(String.valueOf(metric.get("filter"))).contains("-runner-work");
+        assertThat(((Number) metric.get("single_instance_assignment")).intValue())
+                .isEqualTo(1);
+        assertThat(String.valueOf(consumerModule
+                        .resource("google_pubsub_subscription", "this")
+                        .get("filter")))
+                .isEqualTo("var.filter");
+        // hcl4j does not keep a conditional expression: read the filter as written
+        assertThat(TerraformConfig.expression("pubsub.tf", "filter"))
+                .isEqualTo(
+                        "each.key == \"runner-work\" ? \"attributes.${local.type_attribute} = \\\"EpisodeRequested\\\"\" : \"\"");
+        assertThat(root.locals().get("type_attribute")).isEqualTo(PubSubNames.ATTRIBUTE_TYPE);
     }
 
     @Test
