@@ -79,7 +79,11 @@ enum SuiteService {
                 "logging.level.root=INFO",
                 "drivenotes.logs.console-level=" + (settings.verbose() ? "INFO" : "WARN"),
                 // DJL probes for CUDA on every start; on a CPU-only machine that is expected, not news
-                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR")));
+                "logging.level.ai.djl.util.cuda=" + (settings.verbose() ? "WARN" : "ERROR"),
+                // the local suite serves its API docs and Swagger UI on purpose; said explicitly,
+                // springdoc does not warn on the terminal that they are on by default
+                "springdoc.api-docs.enabled=true",
+                "springdoc.swagger-ui.enabled=true"));
         peers.forEach((name, url) -> props.add("drivenotes.services." + name + "=" + url));
         if (this == CARLA_RUNNER) {
             props.addAll(settings.simulator().carlaRunnerProperties());
