@@ -135,10 +135,15 @@ final class BenchE2eCommand implements Callable<Integer> {
             out.println(Json.mapper().writeValueAsString(result));
         } else {
             result.forEach((key, value) -> {
-                if (value instanceof Map<?, ?> shares) {
+                if (value instanceof Map<?, ?> parts) {
+                    // shares in per cent, the mean tick's parts in milliseconds
+                    boolean shares = key.equals("shares");
                     out.printf(Locale.ROOT, "%-25s%n", key);
-                    shares.forEach(
-                            (hop, share) -> out.printf(Locale.ROOT, "  %-23s %5.1f %%%n", hop, 100 * (Double) share));
+                    parts.forEach((part, figure) -> out.printf(
+                            Locale.ROOT,
+                            shares ? "  %-23s %5.1f %%%n" : "  %-23s %7.3f ms%n",
+                            part,
+                            shares ? 100 * (Double) figure : (Double) figure));
                 } else {
                     out.printf(Locale.ROOT, "%-25s %s%n", key, format(value));
                 }

@@ -64,6 +64,25 @@ record E2eFigures(E2eMeterTotals run, double wallSeconds, double startupSeconds)
         return shares;
     }
 
+    /**
+     * The parts of a mean tick, in milliseconds: the batched predict call (client side) and
+     * dreamer-service's own part of it, the step phase (every episode in flight stepped, joined) and
+     * the simulators' own step time summed over the tick's steps (steps run in parallel, so that sum
+     * may exceed the phase). Empty without ticks.
+     */
+    Map<String, Double> perTickMs() {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        if (run.ticks() == 0) {
+            return parts;
+        }
+        double perTick = run.ticks() * 1e6;
+        parts.put("predictCall", run.predictCallNanos() / perTick);
+        parts.put("inference", run.inferenceNanos() / perTick);
+        parts.put("stepPhase", run.stepPhaseNanos() / perTick);
+        parts.put("simulationSteps", run.simulationNanos() / perTick);
+        return parts;
+    }
+
     /** Every figure, by its JSON key. */
     Map<String, Object> asMap() {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -71,6 +90,7 @@ record E2eFigures(E2eMeterTotals run, double wallSeconds, double startupSeconds)
         figures.put("stepLatencyP50Ms", run.tickQuantileMs(0.5));
         figures.put("stepLatencyP99Ms", run.tickQuantileMs(0.99));
         figures.put("shares", shares());
+        figures.put("perTickMs", perTickMs());
         figures.put("startupSeconds", startupSeconds);
         figures.put("steps", Math.round(run.simulationSteps()));
         figures.put("ticks", run.ticks());

@@ -51,6 +51,21 @@ class E2eFiguresTest {
     }
 
     @Test
+    void aMeanTickSplitsIntoThePredictCallAndTheStepPhase() {
+        E2eMeterTotals totals = run(100, new double[] {0, 0, 100});
+
+        Map<String, Double> perTick = new E2eFigures(totals, 10, 1).perTickMs();
+
+        // 100 ticks: predict calls 2 s, dreamer-service 1.5 s, step phases 3.5 s, simulators 3.5 s
+        assertThat(perTick.get("predictCall")).isCloseTo(20, within(1e-9));
+        assertThat(perTick.get("inference")).isCloseTo(15, within(1e-9));
+        assertThat(perTick.get("stepPhase")).isCloseTo(35, within(1e-9));
+        assertThat(perTick.get("simulationSteps")).isCloseTo(35, within(1e-9));
+        assertThat(new E2eFigures(run(0, new double[] {0, 0, 0}), 10, 1).perTickMs())
+                .isEmpty();
+    }
+
+    @Test
     void stepsPerSecondAreTheStepsOverTheDrivingTime() {
         E2eMeterTotals totals = run(100, new double[] {0, 0, 100});
 
