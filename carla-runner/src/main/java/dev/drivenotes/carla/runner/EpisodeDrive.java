@@ -190,7 +190,7 @@ final class EpisodeDrive {
     private Map<EpisodeRun, ProposedDecision> decide(List<EpisodeRun> running) {
         Map<EpisodeRun, ProposedDecision> decisions = new LinkedHashMap<>();
         Map<PredictParameters, List<EpisodeRun>> byAgent = running.stream()
-                .collect(Collectors.groupingBy(EpisodeRun::parameters, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(run -> run.parameters, LinkedHashMap::new, Collectors.toList()));
         Timer.Sample predicting = Timer.start();
         byAgent.forEach((parameters, batch) -> decide(parameters, batch, decisions));
         if (!running.isEmpty()) {

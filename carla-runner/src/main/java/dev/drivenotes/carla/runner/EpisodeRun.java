@@ -20,6 +20,9 @@ final class EpisodeRun {
     final String episodeId;
     final Assignment assignment;
     final ControlSafety safety;
+    /** Who decides and who narrates: episodes with equal parameters share a predict call. */
+    final PredictParameters parameters;
+
     private SimulationState state;
     private final List<StepRecord> steps = new ArrayList<>();
     /** Where the front wheels stand, in steer units, as the sent commands took them (straight at spawn). */
@@ -34,16 +37,12 @@ final class EpisodeRun {
         this.episodeId = assignment.request().episodeId();
         this.safety = safety;
         this.state = initial;
+        ExperimentConfig config = assignment.request().config();
+        this.parameters = new PredictParameters(config.agent(), config.narrator());
     }
 
     String experimentId() {
         return assignment.request().experimentId();
-    }
-
-    /** Who decides and who narrates: episodes with equal parameters share a predict call. */
-    PredictParameters parameters() {
-        ExperimentConfig config = assignment.request().config();
-        return new PredictParameters(config.agent(), config.narrator());
     }
 
     SimulationState state() {
