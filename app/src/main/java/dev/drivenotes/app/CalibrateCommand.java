@@ -48,6 +48,14 @@ final class CalibrateCommand implements Callable<Integer> {
     Path data;
 
     @Option(
+            names = "--missed-turn-rate",
+            paramLabel = "R",
+            defaultValue = "0",
+            description = "Share of junctions, 0..1, the ego leaves by another maneuver than its plan on purpose:"
+                    + " figures of how the head narrates missed turns (default ${DEFAULT-VALUE}).")
+    double missedTurnRate;
+
+    @Option(
             names = "--dry-run",
             description = "Print the figures without writing the temperature (on seeds other than the fitting ones:"
                     + " held-out figures of the stored temperature).")
@@ -58,8 +66,16 @@ final class CalibrateCommand implements Callable<Integer> {
         if (npcs < 0 || npcs > 200) {
             throw new IllegalArgumentException("--npcs: must be 0..200, was " + npcs);
         }
-        Calibrate.Result r =
-                Calibrate.run(checkpoint, episodes, seed, ExperimentConfig.DEFAULT_MAP, maxSteps, npcs, data, !dryRun);
+        Calibrate.Result r = Calibrate.run(
+                checkpoint,
+                episodes,
+                seed,
+                ExperimentConfig.DEFAULT_MAP,
+                maxSteps,
+                npcs,
+                missedTurnRate,
+                data,
+                !dryRun);
         System.out.println(r.lines());
         System.out.println(
                 dryRun ? "not written (--dry-run)" : "temperature written to " + checkpoint.resolve("checkpoint.json"));

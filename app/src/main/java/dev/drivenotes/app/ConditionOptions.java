@@ -36,6 +36,13 @@ final class ConditionOptions {
     Double timeStepS;
 
     @Option(
+            names = "--missed-turn-rate",
+            paramLabel = "F",
+            description = "Share of junctions, 0..1, the ego is made to leave by another maneuver than its plan,"
+                    + " whatever the agent commands (a perturbation: do notes report what was done?); default 0.")
+    Double missedTurnRate;
+
+    @Option(
             names = "--narrator",
             paramLabel = "NAME",
             description = "Who declares a note's maneuver: agent (default) | autopilot.")
@@ -73,7 +80,8 @@ final class ConditionOptions {
                 birdEyeSizePx,
                 day,
                 npcAggressiveness,
-                narrator));
+                narrator,
+                missedTurnRate));
     }
 
     /** Config fields these options set, and the option that sets each. */
@@ -82,5 +90,6 @@ final class ConditionOptions {
             "gnssDropoutRate", "--gnss-dropout-rate",
             "npcAggressiveness", "--npc-aggressiveness",
             "fixedDeltaSeconds", "--time-step",
-            "narrator", "--narrator");
+            "narrator", "--narrator",
+            "missedTurnRate", "--missed-turn-rate");
 }

@@ -83,6 +83,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Environment steps the replay keeps, oldest dropped first (default ${DEFAULT-VALUE}).")
     long replayCapacity;
 
+    @Option(
+            names = "--missed-turn-rate",
+            paramLabel = "R",
+            defaultValue = "0",
+            description = "Share of junctions, 0..1, the ego leaves by another maneuver than its plan on purpose"
+                    + " (teaches the narration head what was done, not what was planned; default ${DEFAULT-VALUE}).")
+    double missedTurnRate;
+
     @Override
     public Integer call() {
         new Trainer(settings(), System.out, System.getProperty("drivenotes.commit", "unknown")).run();
@@ -105,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
                 .npcs(npcs)
                 .dataDir(data)
                 .replayCapacity(replayCapacity)
+                .missedTurnRate(missedTurnRate)
                 .build();
     }
 }

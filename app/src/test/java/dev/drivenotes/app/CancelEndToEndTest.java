@@ -61,6 +61,7 @@ class CancelEndToEndTest {
                     null,
                     null,
                     null,
+                    null,
                     null);
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {

@@ -117,6 +117,7 @@ class DreamerOutageTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         String id = api.post(orchestrator.resolve("/v1/experiments"), config)
                 .body()

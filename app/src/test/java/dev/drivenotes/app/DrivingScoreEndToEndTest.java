@@ -72,6 +72,7 @@ class DrivingScoreEndToEndTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         try (LightBlindPolicyServer policy = LightBlindPolicyServer.start();
                 Suite suite = Suite.start(

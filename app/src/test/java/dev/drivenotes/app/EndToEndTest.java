@@ -75,6 +75,7 @@ class EndToEndTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         int exit = new RunCommand.ExperimentRun(api, suite, System.out, java.time.Duration.ofMinutes(10), out)
@@ -143,7 +144,7 @@ class EndToEndTest {
         Path out = data.resolve(name);
         ExperimentConfig config = new ExperimentConfig(
                 name, map, agent, episodes, 11L, null, null, 3000, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
         int exit = new RunCommand.ExperimentRun(
                         api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());
@@ -220,6 +221,7 @@ class EndToEndTest {
                     null,
                     null,
                     null,
+                    null,
                     null);
             int exit = new RunCommand.ExperimentRun(
                             api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)
@@ -275,6 +277,7 @@ class EndToEndTest {
                 null,
                 null,
                 200,
+                null,
                 null,
                 null,
                 null,

@@ -60,6 +60,7 @@ class KillRecoveryTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

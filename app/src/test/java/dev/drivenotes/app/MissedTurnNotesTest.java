@@ -4,7 +4,7 @@ import static dev.drivenotes.model.testing.EpisodeSummaryBuilder.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.carla.episode.EgoEpisode;
-import dev.drivenotes.carla.episode.MissedTurns;
+import dev.drivenotes.carla.episode.MissedTurnFixtures;
 import dev.drivenotes.carla.map.LoadedMap;
 import dev.drivenotes.carla.map.TestMaps;
 import dev.drivenotes.model.experiment.EpisodeSummary;
@@ -52,10 +52,10 @@ class MissedTurnNotesTest {
     @Test
     void aMissedTurnIsAWrongActionAndARerouteToTheNewPlansNextPoi() {
         LoadedMap map = TestMaps.defaultTown(dir);
-        MissedTurns.MissedTurn turn = MissedTurns.find(map);
-        EgoEpisode ego = MissedTurns.episode(map, turn.planned());
+        MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
+        EgoEpisode ego = MissedTurnFixtures.episode(map, turn.planned());
         List<SimulationState> states =
-                MissedTurns.driveAlong(ego, turn.driven().route().polyline());
+                MissedTurnFixtures.driveAlong(ego, turn.driven().route().polyline());
         List<StepRecord> trajectory = records(states);
         EpisodeSummary summary = episode("x1-e0", 0)
                 .steps(states.size())

@@ -45,6 +45,7 @@ class RunnersEndToEndTest {
             null,
             null,
             null,
+            null,
             null);
 
     @TempDir

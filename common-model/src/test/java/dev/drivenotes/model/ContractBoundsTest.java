@@ -29,7 +29,7 @@ class ContractBoundsTest {
     private static ExperimentConfig config(String map, String weather, List<RouteSpec> routes) {
         return new ExperimentConfig(
                 "x", map, null, 1, null, null, routes, null, null, null, null, null, weather, null, null, null, null,
-                null);
+                null, null);
     }
 
     @Test

@@ -54,7 +54,8 @@ import tools.jackson.databind.JsonNode;
 class ReporterApplicationTest {
 
     private static final ExperimentConfig CONFIG = new ExperimentConfig(
-            "wired", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            "wired", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
 
     @TempDir
     static Path dir;

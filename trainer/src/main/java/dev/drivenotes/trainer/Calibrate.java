@@ -21,8 +21,10 @@ import java.util.List;
  * on those steps ({@link TemperatureFit}) and writes it into the checkpoint's {@code checkpoint.json}.
  * Reports the head's maneuver accuracy, expected calibration error and NLL at T = 1, at the
  * temperature the checkpoint stored before (if any) and at the fitted one,
- * per labelled step and per traversal (a junction note: the most frequent arg-max over the
- * traversal, ties to the earliest, with the mean of the steps' probabilities as its confidence).
+ * per labelled step and per traversal (a junction note: the arg-max on the traversal's last step,
+ * when the ego leaves the junction, with its probability as the confidence). With a missed-turn
+ * rate, that share of junctions is left by another maneuver than the plan's on purpose ({@link
+ * MissedTurns}): figures of how the head narrates missed turns.
  */
 public final class Calibrate {
 
@@ -58,7 +60,15 @@ public final class Calibrate {
      * TrainSettings#TRAIN_SEED_BASE} and outside the evaluation seeds 900..919.
      */
     public static Result run(
-            Path checkpoint, int episodes, long seed, String map, int maxSteps, int npcs, Path dataDir, boolean write) {
+            Path checkpoint,
+            int episodes,
+            long seed,
+            String map,
+            int maxSteps,
+            int npcs,
+            double missedTurnRate,
+            Path dataDir,
+            boolean write) {
         if (episodes < 1 || episodes > 256) {
             throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
         }
@@ -77,8 +87,16 @@ public final class Calibrate {
                 throw new IllegalArgumentException(
                         "--checkpoint: " + checkpoint + " has no narration head to calibrate");
             }
-            List<List<NarrationFigures.Pending>> drives =
-                    drive(c, new DreamerAgent(c.nets(), manager, 1), episodes, seed, map, maxSteps, npcs, dataDir);
+            List<List<NarrationFigures.Pending>> drives = drive(
+                    c,
+                    new DreamerAgent(c.nets(), manager, 1),
+                    episodes,
+                    seed,
+                    map,
+                    maxSteps,
+                    npcs,
+                    missedTurnRate,
+                    dataDir);
             List<TemperatureFit.Sample> samples = new ArrayList<>();
             for (List<NarrationFigures.Pending> drive : drives) {
                 for (NarrationFigures.Pending p : drive) {
@@ -112,8 +130,10 @@ public final class Calibrate {
             String map,
             int maxSteps,
             int npcs,
+            double missedTurnRate,
             Path dataDir) {
         DreamerConfig config = c.meta().config();
+        MissedTurns missedTurns = new MissedTurns(missedTurnRate, seed, episodes);
         var simulator = Simulators.embedded(dataDir);
         List<DrivingEnv> envs = new ArrayList<>();
         List<ManeuverLabels<NarrationFigures.Pending>> labels = new ArrayList<>();
@@ -156,9 +176,11 @@ public final class Calibrate {
                 DreamerAgent.Step step = steps.get(k);
                 SimulationState s = envs.get(i).state();
                 record(drives.get(i), labels.get(i), started, traversals, junction, i, step.narrationLogits(), s);
-                carries[i] = step.carry();
+                int executed = missedTurns.action(i, s, step.action());
+                carries[i] =
+                        executed == step.action() ? step.carry() : step.carry().withPrevAction(executed);
                 SimulationState next =
-                        envs.get(i).step(DrivingActions.control(step.action())).state();
+                        envs.get(i).step(DrivingActions.control(executed)).state();
                 if (next.done()) {
                     record(drives.get(i), labels.get(i), started, traversals, junction, i, null, next);
                 }

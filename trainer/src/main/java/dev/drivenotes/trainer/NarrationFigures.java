@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The narration head's figures on the drives of {@link Calibrate}: maneuver accuracy, expected
  * calibration error ({@link TemperatureFit#ece}) and negative log-likelihood at a temperature, per
- * labelled step and per junction note (the most frequent arg-max over a whole traversal, ties to the
- * earliest, its confidence the mean of the steps' probabilities: how the reporter turns per-step
+ * labelled step and per junction note (the arg-max on a whole traversal's last step, when the ego
+ * leaves the junction, its probability the confidence: how the reporter turns the head's per-step
  * declarations into a note).
  */
 final class NarrationFigures {
@@ -74,7 +74,7 @@ final class NarrationFigures {
                 TemperatureFit.nll(samples, t));
     }
 
-    /** One figure per whole traversal: its most frequent arg-max and mean probability, as a junction note. */
+    /** One figure per whole traversal: the arg-max and its probability on its last step, as a junction note. */
     private static Figures notes(List<List<Pending>> drives, double t) {
         List<Double> confidence = new ArrayList<>();
         List<Boolean> correct = new ArrayList<>();
@@ -89,25 +89,13 @@ final class NarrationFigures {
                 }
             }
             for (List<Pending> traversal : byTraversal.values()) {
-                int[] votes = new int[Narration.CLASSES.size()];
-                int said = -1;
-                double sum = 0;
-                double[] meanP = new double[votes.length];
-                for (Pending p : traversal) {
-                    int k = Narration.argMax(p.logits);
-                    votes[k]++;
-                    if (said < 0 || votes[k] > votes[said]) {
-                        said = k;
-                    }
-                    double[] probs = Narration.probabilities(p.logits, t);
-                    sum += probs[k];
-                    for (int j = 0; j < probs.length; j++) {
-                        meanP[j] += probs[j] / traversal.size();
-                    }
-                }
-                confidence.add(sum / traversal.size());
-                correct.add(said == traversal.getFirst().label);
-                nll -= Math.log(Math.max(1e-300, meanP[traversal.getFirst().label]));
+                // declared when it leaves the junction: the head's arg-max on the traversal's last step
+                Pending exit = traversal.getLast();
+                int said = Narration.argMax(exit.logits);
+                double[] probs = Narration.probabilities(exit.logits, t);
+                confidence.add(probs[said]);
+                correct.add(said == exit.label);
+                nll -= Math.log(Math.max(1e-300, probs[exit.label]));
             }
         }
         int n = confidence.size();

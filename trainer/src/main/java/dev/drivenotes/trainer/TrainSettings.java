@@ -27,6 +27,9 @@ import java.nio.file.Path;
  * @param map map reference
  * @param replayCapacity environment steps the replay keeps (each of the {@code envs} streams its
  *     newest {@code replayCapacity / envs}; enough for a sequence per stream at least)
+ * @param missedTurnRate share of junction entries left by another maneuver than the plan's on purpose
+ *     ({@link MissedTurns}: traversals that teach the narration head what was done, not what was
+ *     planned), 0..1, default 0
  */
 public record TrainSettings(
         long envSteps,
@@ -46,7 +49,8 @@ public record TrainSettings(
         int npcs,
         Path dataDir,
         String map,
-        long replayCapacity) {
+        long replayCapacity,
+        double missedTurnRate) {
 
     /** Seeds of training routes start here; evaluation seeds below it were never used in training. */
     public static final long TRAIN_SEED_BASE = 1_000_000;
@@ -76,6 +80,9 @@ public record TrainSettings(
         }
         if (resume && initFrom != null) {
             throw new IllegalArgumentException("--init-from: a resumed run continues its own checkpoint");
+        }
+        if (!(missedTurnRate >= 0 && missedTurnRate <= 1)) {
+            throw new IllegalArgumentException("--missed-turn-rate: must be 0..1, was " + missedTurnRate);
         }
         if (replayCapacity < (long) envs * (length + 1)) {
             throw new IllegalArgumentException("replayCapacity: must hold at least envs × (length + 1) = "
@@ -115,6 +122,7 @@ public record TrainSettings(
         private Path dataDir = Path.of(DEFAULT_DATA_DIR);
         private String map = "default-town";
         private long replayCapacity = DEFAULT_REPLAY_CAPACITY;
+        private double missedTurnRate;
 
         private Builder(long envSteps) {
             this.envSteps = envSteps;
@@ -190,6 +198,12 @@ public record TrainSettings(
             return this;
         }
 
+        /** Share of junction entries left by another maneuver than the plan's ({@link MissedTurns}). */
+        public Builder missedTurnRate(double missedTurnRate) {
+            this.missedTurnRate = missedTurnRate;
+            return this;
+        }
+
         /** The settings, validated. */
         public TrainSettings build() {
             return new TrainSettings(
@@ -210,7 +224,8 @@ public record TrainSettings(
                     npcs,
                     dataDir,
                     map,
-                    replayCapacity);
+                    replayCapacity,
+                    missedTurnRate);
         }
     }
 }

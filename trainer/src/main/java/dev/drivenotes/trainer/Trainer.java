@@ -89,12 +89,15 @@ public final class Trainer {
         boolean[] first = new boolean[e];
         double[] episodeReturn = new double[e];
         List<ManeuverLabels<Replay.Step>> maneuvers = new ArrayList<>();
+        MissedTurns missedTurns =
+                new MissedTurns(settings.missedTurnRate(), start.derive(TrainingStart.Purpose.MISSED_TURNS), e);
         Progress progress = new Progress();
         for (int i = 0; i < e; i++) {
             envs.add(new DrivingEnv(
                     simulator, settings.map(), settings.maxEpisodeSteps(), settings.npcs(), config.rasterSize()));
             maneuvers.add(new ManeuverLabels<>((step, maneuver) -> step.maneuver = maneuver));
             start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
+            missedTurns.reset(i);
         }
         long started = System.nanoTime();
         long lastProgress = started;
@@ -154,6 +157,16 @@ public final class Trainer {
                 }
             }
             for (int i = 0; i < e; i++) {
+                // a missed turn on purpose replaces the steer; the next RSSM input is what was executed
+                int executed = missedTurns.action(i, envs.get(i).state(), actions[i]);
+                if (executed != actions[i]) {
+                    actions[i] = executed;
+                    if (carries[i] != null) {
+                        carries[i] = carries[i].withPrevAction(executed);
+                    }
+                }
+            }
+            for (int i = 0; i < e; i++) {
                 replay.setAction(i, actions[i], labels[i]);
                 DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
                 episodeReturn[i] += t.reward();
@@ -171,6 +184,7 @@ public final class Trainer {
                 if (t.done()) {
                     progress.episode(episodeReturn[i], t.state().truth().routeCompletion(), demo[i]);
                     start(envs.get(i), i, replay, episodeCounter, carries, first, episodeReturn, maneuvers.get(i));
+                    missedTurns.reset(i);
                 } else {
                     first[i] = false;
                 }
@@ -194,6 +208,9 @@ public final class Trainer {
         envs.forEach(DrivingEnv::close);
         CheckpointMeta meta = save(start, steps, updates, priorWall + (System.nanoTime() - started) / 1e9, stats);
         out.println(progress.line(steps, updates, (steps - doneSteps) / ((System.nanoTime() - started) / 1e9), stats));
+        if (settings.missedTurnRate() > 0) {
+            out.printf("junctions left by another maneuver than planned, on purpose: %d%n", missedTurns.forcedCount());
+        }
         out.printf("checkpoint written to %s%n", settings.out());
         return meta;
     }

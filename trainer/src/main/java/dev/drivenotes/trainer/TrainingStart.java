@@ -30,7 +30,9 @@ record TrainingStart(
     enum Purpose {
         TORCH,
         REPLAY,
-        EXPLORE
+        EXPLORE,
+        /** Which junctions {@link MissedTurns} leaves by another exit (last: the others keep their values). */
+        MISSED_TURNS
     }
 
     static TrainingStart fresh(NDManager manager, TrainSettings settings) {

@@ -58,6 +58,21 @@ final class ControlSafety {
         return new Checked(decided, new Control(Math.clamp(reachable, -1, 1), throttle, brake), clamped);
     }
 
+    /**
+     * {@code checked} with another steer sent in place of the decided one ({@code steer}, e.g. a
+     * missed turn on purpose), the wheels at {@code wheelSteer} turning towards it at their rate: the
+     * decided control (what the trajectory records) and the clamp count stay the policy's.
+     */
+    Checked override(Checked checked, double steer, double wheelSteer) {
+        double reachable = Math.clamp(
+                Math.clamp(steer, -1, 1), wheelSteer - maxSteerChangePerStep, wheelSteer + maxSteerChangePerStep);
+        Control sent = checked.sent();
+        return new Checked(
+                checked.decided(),
+                new Control(Math.clamp(reachable, -1, 1), sent.throttle(), sent.brake()),
+                checked.clamped());
+    }
+
     private static double finiteOr(Double value, double otherwise) {
         return value != null && Double.isFinite(value) ? value : otherwise;
     }

@@ -1,5 +1,6 @@
 package dev.drivenotes.carla.runner;
 
+import dev.drivenotes.carla.episode.MissedTurns;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
@@ -29,6 +30,8 @@ final class EpisodeRun {
     private double wheelSteer;
 
     private int controlClamps;
+    /** Junctions the ego is made to leave by another maneuver than planned (the config's missedTurnRate). */
+    private final MissedTurns missedTurns;
 
     EpisodeRun(Assignment assignment, ControlSafety safety, SimulationState initial) {
         this.assignment = assignment;
@@ -39,6 +42,7 @@ final class EpisodeRun {
         this.state = initial;
         ExperimentConfig config = assignment.request().config();
         this.parameters = new PredictParameters(config.agent(), config.narrator());
+        this.missedTurns = new MissedTurns(config.missedTurnRate(), seed * 0x9E3779B97F4A7C15L + 2);
     }
 
     String experimentId() {
@@ -59,12 +63,17 @@ final class EpisodeRun {
 
     /**
      * Checks {@code proposed} (counted when it had to be clamped): the decision to record, and the
-     * control to send.
+     * control to send — with the steer of a missed turn on purpose inside a forced junction ({@link
+     * MissedTurns}; the decision recorded stays the policy's).
      */
     ControlSafety.Checked secure(ProposedDecision proposed) {
         ControlSafety.Checked checked = safety.check(proposed.control(), wheelSteer);
         if (checked.clamped()) {
             controlClamps++;
+        }
+        Double forcedSteer = missedTurns.steer(state);
+        if (forcedSteer != null) {
+            checked = safety.override(checked, forcedSteer, wheelSteer);
         }
         wheelSteer = checked.sent().steer();
         return checked;

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EgoEpisodeReplanTest {
 
-    private static final double STEP_S = MissedTurns.STEP_S;
-    private static final double SPEED_MPS = MissedTurns.SPEED_MPS;
+    private static final double STEP_S = MissedTurnFixtures.STEP_S;
+    private static final double SPEED_MPS = MissedTurnFixtures.SPEED_MPS;
 
     @TempDir
     static Path dir;
@@ -40,10 +40,10 @@ class EgoEpisodeReplanTest {
 
     @Test
     void takingAnotherExitReplansOnceToTheSameDestination() {
-        MissedTurns.MissedTurn turn = MissedTurns.find(map);
-        EgoEpisode episode = MissedTurns.episode(map, turn.planned());
+        MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
+        EgoEpisode episode = MissedTurnFixtures.episode(map, turn.planned());
         List<SimulationState> states =
-                MissedTurns.driveAlong(episode, turn.driven().route().polyline());
+                MissedTurnFixtures.driveAlong(episode, turn.driven().route().polyline());
 
         List<Integer> replans = new ArrayList<>();
         for (int k = 0; k < states.size(); k++) {
@@ -81,9 +81,10 @@ class EgoEpisodeReplanTest {
 
     @Test
     void aCorrectDriveNeverReplans() {
-        MissedTurns.MissedTurn turn = MissedTurns.find(map);
-        List<SimulationState> states = MissedTurns.driveAlong(
-                MissedTurns.episode(map, turn.planned()), turn.planned().route().polyline());
+        MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
+        List<SimulationState> states = MissedTurnFixtures.driveAlong(
+                MissedTurnFixtures.episode(map, turn.planned()),
+                turn.planned().route().polyline());
 
         assertThat(states).noneMatch(s -> s.observation().replanned());
         assertThat(states.getLast().truth().routeCompletion()).isGreaterThan(0.95);
@@ -92,7 +93,7 @@ class EgoEpisodeReplanTest {
     @ParameterizedTest
     @CsvSource({"-2, false", "4, true"})
     void replansOnlyWhenOffTheRouteForTheHysteresisTime(int stepsBeyondHysteresis, boolean expected) {
-        MissedTurns.MissedTurn turn = MissedTurns.find(map);
+        MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
         PlannedRoute plan = turn.planned();
         NavigationSensor navigation = new NavigationSensor(plan, map.graph(), map.matcher(), map.router(), STEP_S);
         int otherLane = otherLane(turn);
@@ -117,7 +118,7 @@ class EgoEpisodeReplanTest {
     }
 
     /** A lane of the driven route after its first junction that the planned route does not use. */
-    private static int otherLane(MissedTurns.MissedTurn turn) {
+    private static int otherLane(MissedTurnFixtures.MissedTurn turn) {
         for (int node : turn.driven().route().nodes()) {
             if (!turn.planned().route().uses(node) && map.graph().node(node).junctionId() == null) {
                 return node;

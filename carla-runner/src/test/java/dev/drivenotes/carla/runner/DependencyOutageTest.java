@@ -85,6 +85,7 @@ class DependencyOutageTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

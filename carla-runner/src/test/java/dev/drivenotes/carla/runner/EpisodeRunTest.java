@@ -17,6 +17,7 @@ import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.sim.VehicleSpec;
+import dev.drivenotes.platform.remote.ProposedDecision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class EpisodeRunTest {
     /** Drives through the given truths, the last one terminal, and summarises the episode. */
     private static EpisodeSummary drive(List<GroundTruth> truths) {
         ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null);
+                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null, null);
         EpisodeRun run = new EpisodeRun(
                 Assignment.of(EpisodeRequested.first("exp-1", 0, config), null),
                 new ControlSafety(VehicleSpec.EGO, config.fixedDeltaSeconds()),
@@ -97,5 +98,39 @@ class EpisodeRunTest {
         EpisodeSummary summary = drive(List.of(truth().build(), partnerOnly, truth().build()));
 
         assertThat(summary.infractions()).isEqualTo(Infractions.NONE);
+    }
+
+    @Test
+    void aMissedTurnOnPurposeSteersWhatIsSentButRecordsThePolicysDecisionAndCountsNoClamp() {
+        ExperimentConfig config = new ExperimentConfig(
+                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null, 1.0);
+        SimulationState inJunction = new SimulationState(
+                "sim-1",
+                "default-town",
+                0,
+                0,
+                observation().nextManeuver(Maneuver.TURN_LEFT, 0).build(),
+                truth().junction("J1").build(),
+                Termination.RUNNING,
+                ROUTE);
+        EpisodeRun run = new EpisodeRun(
+                Assignment.of(EpisodeRequested.first("exp-1", 0, config), null),
+                new ControlSafety(VehicleSpec.EGO, config.fixedDeltaSeconds()),
+                inJunction);
+        // the policy steers left (negative) as its plan says; the forced exit is straight on or right
+        ProposedDecision proposed = new ProposedDecision(
+                new ProposedDecision.Proposed(-0.05, 0.3, 0.0), Maneuver.TURN_LEFT, 0.9, "Museum", null);
+
+        ControlSafety.Checked checked = run.secure(proposed);
+
+        assertThat(checked.decided().steer()).as("recorded: the policy's").isEqualTo(-0.05);
+        assertThat(checked.sent().steer())
+                .as("sent: the forced exit's, at the wheels' rate")
+                .isGreaterThanOrEqualTo(0);
+        assertThat(checked.sent().throttle()).isEqualTo(0.3);
+        assertThat(checked.clamped()).isFalse();
+        run.advance(new Decision(checked.decided(), Maneuver.TURN_LEFT, 0.9, "Museum", null), inJunction);
+        assertThat(run.summarize(run.finishTrajectory(), "runner-1").controlClamps())
+                .isZero();
     }
 }

@@ -120,7 +120,7 @@ public final class FakeServices implements Simulator, AutoCloseable {
     static ExperimentConfig config(int episodes, int parallel) {
         return new ExperimentConfig(
                 "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The predict client of a runner whose dreamer-service is this fake. */

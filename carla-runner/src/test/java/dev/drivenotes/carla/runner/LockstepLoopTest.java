@@ -158,7 +158,7 @@ class LockstepLoopTest {
     @Test
     void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
         ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null, null, null);
+                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null, null, null, null);
 
         EpisodeCompleted done = completed(runner(1).drive("exp-bev", config)).getFirst();
 

@@ -42,6 +42,11 @@ import java.util.stream.IntStream;
  * @param narrator who declares a note's maneuver: {@code agent} (the default: the driving policy's
  *     own account) or {@code autopilot} (the autopilot's rule from the planned path, on the same
  *     drive), so that narrators can be compared
+ * @param missedTurnRate share of junctions, 0..1 (default 0), where the ego vehicle is made to leave
+ *     by another maneuver than its plan names, whatever the agent commands (a perturbation, as after
+ *     a wrong lane choice or a closed exit; the runner's {@code MissedTurns}): drives on which a
+ *     note's account of what was done can differ from the plan, so notes test whether an agent
+ *     reports what it did or what it was told
  */
 public record ExperimentConfig(
         String name,
@@ -61,7 +66,8 @@ public record ExperimentConfig(
         Integer birdEyeSizePx,
         LocalDate day,
         Double npcAggressiveness,
-        String narrator) {
+        String narrator,
+        Double missedTurnRate) {
 
     public static final String MIN_DAY = "2000-01-01";
     public static final String MAX_DAY = "2099-12-31";
@@ -125,6 +131,8 @@ public record ExperimentConfig(
             throw new InvalidInputException(
                     "narrator", "unknown narrator '" + narrator + "'; expected one of " + NARRATORS);
         }
+        missedTurnRate = missedTurnRate == null ? 0.0 : missedTurnRate;
+        Require.inRange("missedTurnRate", missedTurnRate, 0, 1);
     }
 
     /** {@code date} when it lies in {@value #MIN_DAY}..{@value #MAX_DAY}; else an error naming {@code field}. */
@@ -139,7 +147,7 @@ public record ExperimentConfig(
     public static ExperimentConfig of(String name, int episodes) {
         return new ExperimentConfig(
                 name, null, null, episodes, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** This config counting for {@code date} (null: the day it completes). */
@@ -162,7 +170,8 @@ public record ExperimentConfig(
                 birdEyeSizePx,
                 date,
                 npcAggressiveness,
-                narrator);
+                narrator,
+                missedTurnRate);
     }
 
     /** The experiment's day: {@code day} when set, else the UTC date of {@code completedAt}. */

@@ -26,6 +26,7 @@ class ConditionTest {
                 null,
                 null,
                 aggressiveness,
+                null,
                 null);
     }
 
@@ -41,6 +42,16 @@ class ConditionTest {
                 .isNotEqualTo(Condition.of(config(0, 0, 20, 0.5, 0.05)))
                 .isNotEqualTo(Condition.of(config(5, 0, 20, 0.9, 0.05)))
                 .isNotEqualTo(Condition.of(config(5, 0.2, 20, 0.5, 0.05)));
+    }
+
+    @Test
+    void missedTurnsOnPurposeAreNamedOnlyWhenThereAreAny() {
+        ExperimentConfig base = config(5, 0, 20, 0.5, 0.05);
+        ExperimentConfig missing = new ExperimentConfig(
+                "c", null, null, 1, null, null, null, null, 20, 5.0, 0.0, 0.05, null, null, null, null, 0.5, null, 0.3);
+        assertThat(Condition.of(missing)).isEqualTo("gnss5m-drop0-npc20-aggr0.5-dt0.05-miss0.3");
+        assertThat(base.missedTurnRate()).isZero();
+        assertThat(Condition.of(base)).doesNotContain("miss");
     }
 
     @Test

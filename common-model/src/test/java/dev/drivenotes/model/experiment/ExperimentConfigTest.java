@@ -30,12 +30,12 @@ class ExperimentConfigTest {
         assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
         assertThat(new ExperimentConfig(
                                 "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, null, 64,
-                                null, null, null)
+                                null, null, null, null)
                         .birdEyeSizePx())
                 .isEqualTo(64);
         assertThatThrownBy(() -> new ExperimentConfig(
                         "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, 32, null, null,
-                        null))
+                        null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
     }
@@ -45,7 +45,7 @@ class ExperimentConfigTest {
         assertThat(ExperimentConfig.of("daily", 1).npcAggressiveness()).isEqualTo(0.5);
         assertThatThrownBy(() -> new ExperimentConfig(
                         "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, 1.5,
-                        null))
+                        null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("npcAggressiveness"));
     }
@@ -71,12 +71,13 @@ class ExperimentConfigTest {
                                 null,
                                 null,
                                 null,
-                                "autopilot")
+                                "autopilot",
+                                null)
                         .narrator())
                 .isEqualTo("autopilot");
         assertThatThrownBy(() -> new ExperimentConfig(
                         "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, "oracle"))
+                        null, "oracle", null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("narrator"));
     }
@@ -103,10 +104,29 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void missedTurnRateDefaultsToNoneReadsFromJsonAndIsAShare() {
+        assertThat(ExperimentConfig.of("x", 1).missedTurnRate()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        ExperimentConfig read =
+                json.readValue("{\"name\":\"x\",\"episodes\":1,\"missedTurnRate\":0.3}", ExperimentConfig.class);
+        assertThat(read.missedTurnRate()).isEqualTo(0.3);
+        assertThat(read.withDay(java.time.LocalDate.parse("2026-12-01")).missedTurnRate())
+                .as("kept by withDay")
+                .isEqualTo(0.3);
+        assertThat(json.readValue(json.writeValueAsString(read), ExperimentConfig.class))
+                .isEqualTo(read);
+        assertThatThrownBy(() -> json.readValue(
+                        "{\"name\":\"x\",\"episodes\":1,\"missedTurnRate\":-0.1}", ExperimentConfig.class))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .rootCause()
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("missedTurnRate"));
+    }
+
+    @Test
     void rejectsMissingEpisodes() {
         assertThatThrownBy(() -> new ExperimentConfig(
                         "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null))
+                        null, null, null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
@@ -118,6 +138,7 @@ class ExperimentConfigTest {
                         null,
                         "teleport",
                         1,
+                        null,
                         null,
                         null,
                         null,
@@ -158,6 +179,7 @@ class ExperimentConfigTest {
                         null,
                         null,
                         null,
+                        null,
                         null))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
@@ -172,6 +194,7 @@ class ExperimentConfigTest {
                 2,
                 null,
                 List.of(7L, 11L),
+                null,
                 null,
                 null,
                 null,

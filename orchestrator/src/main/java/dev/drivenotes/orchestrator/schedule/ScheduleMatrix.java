@@ -57,13 +57,15 @@ public record ScheduleMatrix(
      * @param npcCount background vehicles
      * @param npcAggressiveness how they drive, 0..1
      * @param fixedDeltaSeconds simulation step
+     * @param missedTurnRate share of junctions left by another maneuver than planned, on purpose
      */
     public record Settings(
             Double gnssNoiseM,
             Double gnssDropoutRate,
             Integer npcCount,
             Double npcAggressiveness,
-            Double fixedDeltaSeconds) {}
+            Double fixedDeltaSeconds,
+            Double missedTurnRate) {}
 
     /** One cell: its name and the experiment it runs. */
     public record Cell(String name, ExperimentConfig config) {}
@@ -103,7 +105,8 @@ public record ScheduleMatrix(
                 b.birdEyeSizePx(),
                 b.day(),
                 s.npcAggressiveness() != null ? s.npcAggressiveness() : b.npcAggressiveness(),
-                b.narrator());
+                b.narrator(),
+                s.missedTurnRate() != null ? s.missedTurnRate() : b.missedTurnRate());
     }
 
     private static String mapName(String map) {

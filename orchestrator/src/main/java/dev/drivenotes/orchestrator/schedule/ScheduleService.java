@@ -150,6 +150,7 @@ public class ScheduleService {
                 c.birdEyeSizePx(),
                 date,
                 c.npcAggressiveness(),
-                c.narrator());
+                c.narrator(),
+                c.missedTurnRate());
     }
 }

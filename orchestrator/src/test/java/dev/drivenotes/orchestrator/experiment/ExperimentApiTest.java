@@ -68,7 +68,7 @@ class ExperimentApiTest {
                 "exp-1",
                 new ExperimentConfig(
                         "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null),
+                        null, null, null),
                 T0));
         store.update("exp-1", e -> e.running(T0));
 

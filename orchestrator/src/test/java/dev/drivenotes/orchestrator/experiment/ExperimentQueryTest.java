@@ -45,6 +45,7 @@ class ExperimentQueryTest {
                     null,
                     null,
                     null,
+                    null,
                     null);
             Instant at = T0.plusSeconds(60L * Math.min(i, 28));
             Experiment e = Experiment.accepted(String.format("exp-%02d", i), config, at);

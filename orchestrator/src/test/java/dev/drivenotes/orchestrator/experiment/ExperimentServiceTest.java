@@ -101,6 +101,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -384,6 +385,7 @@ class ExperimentServiceTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThatThrownBy(() -> service.submit(config))
@@ -404,6 +406,7 @@ class ExperimentServiceTest {
                 null,
                 List.of(routes),
                 100,
+                null,
                 null,
                 null,
                 null,

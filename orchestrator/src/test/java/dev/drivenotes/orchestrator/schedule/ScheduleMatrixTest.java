@@ -106,9 +106,16 @@ class ScheduleMatrixTest {
                       npc-aggressiveness: 0.9
                       fixed-delta-seconds: 0.1
                       gnss-dropout-rate: 0.2
+                    detours:
+                      missed-turn-rate: 0.3
                 """);
 
-        ScheduleMatrix.Cell cell = props.matrices().get("nightly").cells().getFirst();
+        List<ScheduleMatrix.Cell> cells = props.matrices().get("nightly").cells();
+        assertThat(cells)
+                .extracting(ScheduleMatrix.Cell::name)
+                .containsExactly("random-detours-town01", "random-rush-town01");
+        assertThat(Condition.of(cells.getFirst().config())).isEqualTo("gnss1m-drop0-npc0-aggr0.5-dt0.05-miss0.3");
+        ScheduleMatrix.Cell cell = cells.get(1);
 
         assertThat(cell.name()).isEqualTo("random-rush-town01");
         assertThat(cell.config().name()).isEqualTo("nightly-random-rush-town01");

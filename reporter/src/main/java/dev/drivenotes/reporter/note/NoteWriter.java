@@ -13,9 +13,9 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Termination;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the driving notes of one episode: one note per ground-truth junction traversal, one per
@@ -40,12 +40,17 @@ import java.util.Map;
  * decision, and a trajectory whose first record has no decision (an episode that ended before any
  * decision) has no notes; two adjacent junctions without a gap are two traversals; a traversal cut
  * by the start or end of the episode measures its heading change from its own first or last record;
- * ties for the most frequent declared maneuver go to the one declared first.
+ * a junction note states the agent's declaration when it leaves the junction (the traversal's last
+ * record declaring a junction maneuver, with that record's confidence; its last record when it
+ * declared none).
  */
 public final class NoteWriter {
 
     /** The truth-side next POI when the episode reached no POI at all. */
     public static final String NO_POI = "none";
+
+    private static final Set<Maneuver> JUNCTION_MANEUVERS =
+            EnumSet.of(Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT, Maneuver.GO_STRAIGHT);
 
     private final PlaceMatcher matcher;
 
@@ -113,9 +118,10 @@ public final class NoteWriter {
         List<StepRecord> trajectory = e.trajectory();
         Decision[] decisions = e.decisions();
         int reference = traversal.middle();
+        int declared = declaration(decisions, traversal);
         NoteFields agent = new NoteFields(
                 believedPlace(e, reference),
-                mostFrequentManeuver(decisions, traversal),
+                decisions[declared].maneuver(),
                 decisions[replan >= 0 ? replan : reference].targetPoi());
 
         int before = Math.max(traversal.first() - 1, 0);
@@ -127,12 +133,13 @@ public final class NoteWriter {
                 Maneuver.fromHeadingChange(headingChangeRad),
                 truthNextPoi(e, traversal));
 
-        double confidenceSum = 0;
-        for (int i = traversal.first(); i <= traversal.last(); i++) {
-            confidenceSum += decisions[i].confidence();
-        }
-        double confidence = Math.min(1.0, confidenceSum / traversal.length());
-        return note(e, trajectory.get(traversal.first()), NoteKind.JUNCTION, agent, truth, confidence);
+        return note(
+                e,
+                trajectory.get(traversal.first()),
+                NoteKind.JUNCTION,
+                agent,
+                truth,
+                decisions[declared].confidence());
     }
 
     /**
@@ -225,17 +232,18 @@ public final class NoteWriter {
         return trajectory.get(index).truth().place();
     }
 
-    private static Maneuver mostFrequentManeuver(Decision[] decisions, Segments.Traversal traversal) {
-        Map<Maneuver, Integer> counts = new EnumMap<>(Maneuver.class);
-        for (int i = traversal.first(); i <= traversal.last(); i++) {
-            counts.merge(decisions[i].maneuver(), 1, Integer::sum);
-        }
-        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        for (int i = traversal.first(); ; i++) {
-            if (counts.get(decisions[i].maneuver()) == max) {
-                return decisions[i].maneuver();
+    /**
+     * The record whose declaration a junction note states: the last record of the traversal that
+     * declared a junction maneuver (turn_left, turn_right, go_straight) — what the agent says it did
+     * when it leaves the junction — else, when it declared none there, its last record.
+     */
+    private static int declaration(Decision[] decisions, Segments.Traversal traversal) {
+        for (int i = traversal.last(); i >= traversal.first(); i--) {
+            if (JUNCTION_MANEUVERS.contains(decisions[i].maneuver())) {
+                return i;
             }
         }
+        return traversal.last();
     }
 
     /** Each record's decision, the terminal record (decision null) taking its predecessor's. */

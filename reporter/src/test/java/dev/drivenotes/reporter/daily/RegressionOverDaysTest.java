@@ -142,6 +142,7 @@ class RegressionOverDaysTest {
                 null,
                 date,
                 null,
+                null,
                 null);
         EpisodeSummary summary = Fixtures.summary(id + "-e0", 0, Termination.REACHED_DESTINATION);
         List<Note> notes = new NoteWriter(Fixtures.MATCHER)

@@ -4,7 +4,6 @@ import static dev.drivenotes.reporter.Fixtures.BAKERY;
 import static dev.drivenotes.reporter.Fixtures.JUNCTION;
 import static dev.drivenotes.reporter.Fixtures.MUSEUM;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.map.MapPoint;
@@ -219,22 +218,37 @@ class NoteWriterTest {
     }
 
     @Test
-    void takesTheMostFrequentDeclaredManeuverOverTheTraversal() {
+    void statesWhatTheAgentDeclaredWhenItLeftTheJunctionWithThatConfidence() {
         Fixtures.Trajectory t = new Fixtures.Trajectory();
         t.add(85, 0, 0, null, Fixtures.decision(Maneuver.TURN_RIGHT, 1.0, MUSEUM));
-        t.add(92, 0, 0, null, Fixtures.decision(Maneuver.GO_STRAIGHT, 0.2, MUSEUM));
-        t.add(97, 1, 0.4, null, Fixtures.decision(Maneuver.TURN_LEFT, 0.4, MUSEUM));
+        t.add(92, 0, 0, null, Fixtures.decision(Maneuver.TURN_RIGHT, 0.2, MUSEUM));
+        t.add(97, 1, 0.4, null, Fixtures.decision(Maneuver.TURN_RIGHT, 0.4, MUSEUM));
         t.add(100, 4, 1.0, null, Fixtures.decision(Maneuver.TURN_LEFT, 0.6, MUSEUM));
-        t.add(101, 8, 1.4, null, Fixtures.decision(Maneuver.GO_STRAIGHT, 0.8, MUSEUM));
+        t.add(101, 8, 1.4, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 0.8, MUSEUM));
         t.end(100, 12, Math.PI / 2);
 
         Note note = write(t.steps(), Termination.MAX_STEPS).getFirst();
 
         assertThat(note.step()).isEqualTo(1);
         assertThat(note.action())
-                .as("tie between go_straight and turn_left: the first declared")
-                .isEqualTo(Maneuver.GO_STRAIGHT);
-        assertThat(note.confidence()).isCloseTo(0.5, within(1e-12));
+                .as("turn_right was declared most often, but turn_left is the last junction maneuver declared")
+                .isEqualTo(Maneuver.TURN_LEFT);
+        assertThat(note.confidence()).isEqualTo(0.6);
         assertThat(note.truth().nextPoi()).isEqualTo(NoteWriter.NO_POI);
+    }
+
+    @Test
+    void aTraversalWithoutAJunctionDeclarationStatesItsLastRecordsDeclaration() {
+        Fixtures.Trajectory t = new Fixtures.Trajectory();
+        t.add(85, 0, 0, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 1.0, MUSEUM));
+        t.add(92, 0, 0, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 0.9, MUSEUM));
+        t.add(97, 1, 0.4, null, Fixtures.decision(Maneuver.STOP, 0.3, MUSEUM));
+        t.add(100, 4, 1.0, null, Fixtures.decision(Maneuver.FOLLOW_LANE, 0.7, MUSEUM));
+        t.end(100, 12, Math.PI / 2);
+
+        Note note = write(t.steps(), Termination.MAX_STEPS).getFirst();
+
+        assertThat(note.action()).isEqualTo(Maneuver.FOLLOW_LANE);
+        assertThat(note.confidence()).isEqualTo(0.7);
     }
 }

@@ -102,6 +102,7 @@ class ComparisonTest {
                 null,
                 LocalDate.parse("2026-01-08"),
                 null,
+                null,
                 null);
 
         assertThat(Comparison.conditions(PREVIOUS.config(), noisy))

@@ -97,6 +97,7 @@ class ExperimentReportContentTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -350,6 +350,7 @@ class ExperimentReporterTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         EpisodeSummary x1 = recordEpisode("x1", 0, Maneuver.GO_STRAIGHT);
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);

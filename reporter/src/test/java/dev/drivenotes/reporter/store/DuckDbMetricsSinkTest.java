@@ -221,7 +221,7 @@ class DuckDbMetricsSinkTest {
     void storesTheExperimentsConditionOnItsExperimentEpisodeAndNoteRows() throws Exception {
         ExperimentConfig config = new ExperimentConfig(
                 "noisy", null, "random", 1, null, null, null, null, 20, 5.0, 0.1, null, null, null, null, null, 0.9,
-                null);
+                null, null);
         String condition = Condition.of(config);
         sink.recordStarted("x1", config, T0);
         EpisodeSummary summary = Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION);

@@ -59,7 +59,7 @@ class StoredHistoryTest {
     private static ExperimentConfig config(String agent, LocalDate day) {
         return new ExperimentConfig(
                 "daily", null, agent, 2, null, null, null, null, null, 8.0, null, null, null, null, null, day, null,
-                null);
+                null, null);
     }
 
     @ParameterizedTest

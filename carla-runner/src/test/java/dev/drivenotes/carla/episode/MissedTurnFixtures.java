@@ -14,12 +14,12 @@ import java.util.List;
  * Missed turns for tests: a planned route and another from the same start lane that leaves their
  * first junction by another maneuver, and an episode whose ego's true poses follow the other one.
  */
-public final class MissedTurns {
+public final class MissedTurnFixtures {
 
     public static final double STEP_S = 0.05;
     public static final double SPEED_MPS = 6;
 
-    private MissedTurns() {}
+    private MissedTurnFixtures() {}
 
     /** The route the navigation planned and the one the ego drove. */
     public record MissedTurn(PlannedRoute planned, PlannedRoute driven) {}
