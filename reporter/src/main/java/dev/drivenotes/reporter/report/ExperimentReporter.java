@@ -117,7 +117,7 @@ public class ExperimentReporter {
             sink.recordCompleted(completed, completedAt, scorecard);
             daily.experimentRecorded(day, config.map(), config.agent(), condition);
         });
-        gauges.record(id, scorecard.notes());
+        gauges.record(id, condition, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,
