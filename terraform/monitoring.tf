@@ -56,7 +56,7 @@ resource "google_monitoring_alert_policy" "failed_daily_run" {
 }
 
 # Alert when a daily accuracy (or the driving score) regresses: the reporter logs one line per
-# regression, "accuracy_regression metric=<name> agent=<agent> day=... value=... threshold=..."
+# regression, "accuracy_regression metric=<name> agent=<agent> condition=<condition> day=... value=..."
 # (RegressionAlerts.LOG_MARKER; under gcp the message of a Cloud Logging JSON line), when it also
 # publishes AccuracyRegression. RegressionTerraformTest
 # checks the marker and the service name against the code and services.tf.
@@ -77,11 +77,17 @@ resource "google_logging_metric" "accuracy_regressions" {
       value_type  = "STRING"
       description = "the configuration's agent"
     }
+    labels {
+      key         = "condition"
+      value_type  = "STRING"
+      description = "the configuration's condition (common-model Condition, e.g. gnss5m-drop0-npc20-aggr0.5-dt0.05)"
+    }
   }
 
   label_extractors = {
-    "metric" = "REGEXP_EXTRACT(jsonPayload.message, \"accuracy_regression metric=(\\\\S+)\")"
-    "agent"  = "REGEXP_EXTRACT(jsonPayload.message, \"agent=(\\\\S+)\")"
+    "metric"    = "REGEXP_EXTRACT(jsonPayload.message, \"accuracy_regression metric=(\\\\S+)\")"
+    "agent"     = "REGEXP_EXTRACT(jsonPayload.message, \"agent=(\\\\S+)\")"
+    "condition" = "REGEXP_EXTRACT(jsonPayload.message, \"condition=(\\\\S+)\")"
   }
 }
 
@@ -100,13 +106,13 @@ resource "google_monitoring_alert_policy" "accuracy_regression" {
         alignment_period     = "300s"
         per_series_aligner   = "ALIGN_SUM"
         cross_series_reducer = "REDUCE_SUM"
-        group_by_fields      = ["metric.label.metric", "metric.label.agent"]
+        group_by_fields      = ["metric.label.metric", "metric.label.agent", "metric.label.condition"]
       }
     }
   }
 
   documentation {
-    content   = "A daily metric of a configuration (map and agent) fell below its trailing mean less the rule's standard deviations. The day's daily report (reports/daily/YYYY-MM-DD.html in the artifacts bucket) shows the trend and the experiments; the AccuracyRegression event names the experiment."
+    content   = "A daily metric of a configuration (map, agent and condition) fell below its trailing mean less the rule's standard deviations. The day's daily report (reports/daily/YYYY-MM-DD.html in the artifacts bucket) shows the trend and the experiments; the AccuracyRegression event names the experiment."
     mime_type = "text/markdown"
   }
 

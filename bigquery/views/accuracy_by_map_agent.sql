@@ -1,7 +1,9 @@
--- Dashboard: accuracy and driving quality per map and agent over the last 30 days.
+-- Dashboard: accuracy and driving quality per map, agent and condition (common-model's Condition)
+-- over the last 30 days; daily rows without a condition count as the default one.
 SELECT
   map,
   agent,
+  COALESCE(condition, 'gnss1m-drop0-npc0-aggr0.5-dt0.05') AS condition,
   SUM(experiments) AS experiments,
   SUM(note_count) AS notes,
   SAFE_DIVIDE(SUM(location_accuracy * note_count), SUM(note_count)) AS location_accuracy,
@@ -12,4 +14,4 @@ SELECT
   SAFE_DIVIDE(SUM(driving_score * episodes), SUM(episodes)) AS driving_score
 FROM `${dataset}.metrics_daily_latest`
 WHERE day >= DATE_SUB(CURRENT_DATE(), INTERVAL 30 DAY)
-GROUP BY map, agent
+GROUP BY map, agent, COALESCE(condition, 'gnss1m-drop0-npc0-aggr0.5-dt0.05')

@@ -1,9 +1,11 @@
--- Dashboard: driving per day, map and agent over completed experiments' episodes: mean driving score
--- and route completion, infractions by kind (report.json's metrics and episodes[].infractions).
+-- Dashboard: driving per day, map, agent and condition (common-model's Condition; experiments
+-- without one count as the default) over completed experiments' episodes: mean driving score and
+-- route completion, infractions by kind (report.json's metrics and episodes[].infractions).
 SELECT
   e.day,
   e.map,
   e.agent,
+  COALESCE(e.condition, 'gnss1m-drop0-npc0-aggr0.5-dt0.05') AS condition,
   COUNT(*) AS episodes,
   AVG(p.driving_score) AS driving_score,
   AVG(p.route_completion) AS route_completion,
@@ -18,4 +20,4 @@ SELECT
 FROM `${dataset}.episodes_latest` AS p
 JOIN `${dataset}.experiments_latest` AS e USING (experiment_id)
 WHERE e.status = 'COMPLETED'
-GROUP BY e.day, e.map, e.agent
+GROUP BY e.day, e.map, e.agent, COALESCE(e.condition, 'gnss1m-drop0-npc0-aggr0.5-dt0.05')

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = {
             "Run one experiment per agent on the same seeds and conditions, then print each agent's action,"
-                    + " location and destination accuracy with its count and 95 % interval (from report.json).",
+                    + " location and destination accuracy with its count and 95 %% interval (from report.json).",
             "Reports go to OUT/<experimentId>/ as with run."
         },
         exitCodeListHeading = "%nExit codes:%n",

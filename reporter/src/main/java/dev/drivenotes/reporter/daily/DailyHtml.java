@@ -40,7 +40,7 @@ final class DailyHtml {
                 .append(esc(r.date().toString()))
                 .append(" (UTC)</h1>\n");
         html.append("<p class=\"meta\">").append(experiments).append(" experiment(s) in ");
-        html.append(r.configurations().size()).append(" configuration(s) (map and agent) · written ");
+        html.append(r.configurations().size()).append(" configuration(s) (map, agent and condition) · written ");
         html.append(esc(r.generatedAt())).append("</p>\n");
         html.append("<p class=\"meta\">A regression is a day's value below its trailing ");
         html.append(r.rule().windowDays())
@@ -68,7 +68,8 @@ final class DailyHtml {
                     .append(esc(DailyMetric.byKey(r.metric()).label()))
                     .append("</b> of agent ")
                     .append(esc(r.agent()));
-            html.append(" on ").append(esc(r.map())).append(": ").append(esc(value(r.metric(), r.value())));
+            html.append(" on ").append(esc(r.map())).append(" under ").append(esc(r.condition()));
+            html.append(": ").append(esc(value(r.metric(), r.value())));
             html.append(", below ")
                     .append(esc(value(r.metric(), r.threshold())))
                     .append(" (trailing mean ");
@@ -85,6 +86,8 @@ final class DailyHtml {
                 .append(esc(c.agent()))
                 .append(" on map ")
                 .append(esc(c.map()))
+                .append(" under ")
+                .append(esc(c.condition()))
                 .append("</h2>\n");
         Set<String> regressed = c.regressions().stream().map(Regression::metric).collect(Collectors.toSet());
         html.append(

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The daily report of one UTC date, written as {@code reports/daily/YYYY-MM-DD.json} (this record)
- * and {@code .html}: every configuration (map and agent) that ran that day, with its experiments,
+ * and {@code .html}: every configuration (map, agent and condition) that ran that day, with its experiments,
  * its trends over the trailing {@code trendDays} days and its regressions. A share without a
  * denominator is null, never 0.
  *
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param generatedAt when this version was written (it is rewritten as the day's experiments complete)
  * @param rule the regression rule the bands and regressions follow
  * @param trendDays days the trends span, ending with {@code date}
- * @param configurations one per map and agent, by map then agent
+ * @param configurations one per map, agent and condition, by map, agent then condition
  * @param regressions every configuration's regressions of the day
  */
 public record DailyReport(
@@ -38,6 +38,9 @@ public record DailyReport(
     /**
      * One configuration's day.
      *
+     * @param condition the experiments' condition ({@link dev.drivenotes.model.experiment.Condition}):
+     *     days under different conditions are separate configurations, each with its own trend and
+     *     regressions
      * @param day the aggregate of its experiments of the day (the {@code metrics_daily} row)
      * @param experiments its experiments of the day, by completion
      * @param trend one point per day of the trend window, oldest first
@@ -46,6 +49,7 @@ public record DailyReport(
     public record Configuration(
             String map,
             String agent,
+            String condition,
             Figures day,
             List<ExperimentRow> experiments,
             List<TrendPoint> trend,

@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.daily;
 
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.reporter.regression.DailyMetric;
 import dev.drivenotes.reporter.regression.Regression;
@@ -35,21 +36,28 @@ final class DailyReportAssembler {
             int trendDays,
             List<CompletedExperiment> experiments,
             List<DailyMetrics> history) {
-        record Key(String map, String agent) {}
-        TreeSet<Key> keys = new TreeSet<>(Comparator.comparing(Key::map).thenComparing(Key::agent));
-        history.stream().filter(d -> d.day().equals(date)).forEach(d -> keys.add(new Key(d.map(), d.agent())));
-        experiments.forEach(e -> keys.add(new Key(e.config().map(), e.config().agent())));
+        record Key(String map, String agent, String condition) {
+            static Key of(CompletedExperiment e) {
+                return new Key(e.config().map(), e.config().agent(), Condition.of(e.config()));
+            }
+
+            static Key of(DailyMetrics d) {
+                return new Key(d.map(), d.agent(), d.condition());
+            }
+        }
+        TreeSet<Key> keys = new TreeSet<>(
+                Comparator.comparing(Key::map).thenComparing(Key::agent).thenComparing(Key::condition));
+        history.stream().filter(d -> d.day().equals(date)).forEach(d -> keys.add(Key.of(d)));
+        experiments.forEach(e -> keys.add(Key.of(e)));
         List<DailyReport.Configuration> configurations = new ArrayList<>();
         List<Regression> regressions = new ArrayList<>();
         for (Key key : keys) {
-            List<DailyMetrics> own = history.stream()
-                    .filter(d -> d.map().equals(key.map()) && d.agent().equals(key.agent()))
-                    .toList();
-            List<CompletedExperiment> ran = experiments.stream()
-                    .filter(e -> e.config().map().equals(key.map())
-                            && e.config().agent().equals(key.agent()))
-                    .toList();
-            DailyReport.Configuration c = configuration(date, rule, trendDays, key.map(), key.agent(), own, ran);
+            List<DailyMetrics> own =
+                    history.stream().filter(d -> Key.of(d).equals(key)).toList();
+            List<CompletedExperiment> ran =
+                    experiments.stream().filter(e -> Key.of(e).equals(key)).toList();
+            DailyReport.Configuration c =
+                    configuration(date, rule, trendDays, key.map(), key.agent(), key.condition(), own, ran);
             configurations.add(c);
             regressions.addAll(c.regressions());
         }
@@ -67,6 +75,7 @@ final class DailyReportAssembler {
             int trendDays,
             String map,
             String agent,
+            String condition,
             List<DailyMetrics> history,
             List<CompletedExperiment> ran) {
         Optional<DailyMetrics> today =
@@ -78,6 +87,7 @@ final class DailyReportAssembler {
         return new DailyReport.Configuration(
                 map,
                 agent,
+                condition,
                 today.map(d -> DailyReport.Figures.of(d.experiments(), d.scorecard()))
                         .orElse(null),
                 ran.stream().map(DailyReportAssembler::row).toList(),

@@ -62,22 +62,23 @@ public class DailyReporter {
     public record Rendered(DailyReport report, URI jsonUri, URI htmlUri) {}
 
     /**
-     * Before an experiment of (day, map, agent) is recorded as completed: aggregates that
+     * Before an experiment of (day, map, agent, condition) is recorded as completed: aggregates that
      * configuration's day with the experiment in it and raises its regressions. Their events go out
      * under ids derived from the regression, so raising them again (the completion redelivered after
      * a crash) announces under the same ids.
      */
-    public List<Regression> raiseRegressions(String experimentId, LocalDate day, String map, String agent) {
-        DailyMetrics daily = rollup.aggregate(day, map, agent, experimentId);
+    public List<Regression> raiseRegressions(
+            String experimentId, LocalDate day, String map, String agent, String condition) {
+        DailyMetrics daily = rollup.aggregate(day, map, agent, condition, experimentId);
         return alerts.raise(daily, experimentId);
     }
 
     /**
-     * Once an experiment of (day, map, agent) is recorded as completed: records that configuration's
+     * Once an experiment of (day, map, agent, condition) is recorded as completed: records that configuration's
      * day from the stored rows and rewrites the day's report.
      */
-    public void experimentRecorded(LocalDate day, String map, String agent) {
-        rollup.update(day, map, agent);
+    public void experimentRecorded(LocalDate day, String map, String agent, String condition) {
+        rollup.update(day, map, agent, condition);
         render(day);
     }
 

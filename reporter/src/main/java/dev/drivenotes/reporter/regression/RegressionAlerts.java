@@ -16,9 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Raises a configuration's regressions of a day: publishes one {@link AccuracyRegression} per metric and writes the alert line that Cloud Monitoring counts ({@link
- * #LOG_MARKER}, see terraform/monitoring.tf). An event's id derives from (day, map, agent, metric),
- * so raising the same regression again (a redelivered event, a second run of the configuration that
- * day) publishes the same event id, which consumers drop as a duplicate.
+ * #LOG_MARKER}, see terraform/monitoring.tf). A configuration is a map, an agent and a condition:
+ * its day is compared with its own trailing days only. An event's id derives from (day, map, agent,
+ * condition, metric), so raising the same regression again (a redelivered event, a second run of the
+ * configuration that day) publishes the same event id, which consumers drop as a duplicate, while
+ * the same metric regressing under two conditions publishes two events.
+ *
+ * <p>{@link AccuracyRegression} (common-model) has no condition field yet: the condition is in the
+ * alert line and the event id, and consumers of the event read it from the experiment.
  */
 @Component
 public class RegressionAlerts {
@@ -48,27 +53,30 @@ public class RegressionAlerts {
                                 day.day().minusDays(rule.windowDays()),
                                 day.day().minusDays(1))
                         .stream()
-                        .filter(d -> d.map().equals(day.map()) && d.agent().equals(day.agent()))
+                        .filter(day::sameConfiguration)
                         .toList();
         List<Regression> regressions = RegressionCheck.check(rule, day, history);
         for (Regression r : regressions) {
-            publish(new AccuracyRegression(
-                    experimentId,
-                    r.day(),
-                    r.map(),
-                    r.agent(),
-                    r.metric(),
-                    r.value(),
-                    r.trailingMean(),
-                    r.trailingStdDev(),
-                    r.threshold(),
-                    rule.windowDays(),
-                    r.daysInWindow()));
+            publish(
+                    r.condition(),
+                    new AccuracyRegression(
+                            experimentId,
+                            r.day(),
+                            r.map(),
+                            r.agent(),
+                            r.metric(),
+                            r.value(),
+                            r.trailingMean(),
+                            r.trailingStdDev(),
+                            r.threshold(),
+                            rule.windowDays(),
+                            r.daysInWindow()));
             log.warn(
-                    "{} metric={} agent={} day={} value={} threshold={} mean={} sd={} days={} experiment={} map=\"{}\"",
+                    "{} metric={} agent={} condition={} day={} value={} threshold={} mean={} sd={} days={} experiment={} map=\"{}\"",
                     LOG_MARKER,
                     r.metric(),
                     r.agent(),
+                    r.condition(),
                     r.day(),
                     round(r.value()),
                     round(r.threshold()),
@@ -81,15 +89,16 @@ public class RegressionAlerts {
         return regressions;
     }
 
-    /** The event id of a regression: the same for the same (day, map, agent, metric). */
-    static String eventId(AccuracyRegression r) {
-        String key = "AccuracyRegression/" + r.day() + "/" + r.map() + "/" + r.agent() + "/" + r.metric();
+    /** The event id of a regression: the same for the same (day, map, agent, condition, metric). */
+    static String eventId(AccuracyRegression r, String condition) {
+        String key =
+                "AccuracyRegression/" + r.day() + "/" + r.map() + "/" + r.agent() + "/" + condition + "/" + r.metric();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private void publish(AccuracyRegression regression) {
+    private void publish(String condition, AccuracyRegression regression) {
         announcer.announce(new EventEnvelope(
-                eventId(regression),
+                eventId(regression, condition),
                 null,
                 regression.experimentId(),
                 clock.instant(),

@@ -12,21 +12,25 @@ public final class RegressionCheck {
     private RegressionCheck() {}
 
     /**
-     * The metrics of {@code day} below their band.
+     * The metrics of {@code day} below their band, which comes from the rows of the same map, agent
+     * and condition only: a day under harder conditions is never compared with easier days.
      *
-     * @param history the configuration's daily rows (other days outside the window are ignored)
+     * @param history daily rows (rows of other configurations, and days outside the window, are
+     *     ignored)
      */
     public static List<Regression> check(RegressionRule rule, DailyMetrics day, List<DailyMetrics> history) {
+        List<DailyMetrics> own = history.stream().filter(day::sameConfiguration).toList();
         List<Regression> found = new ArrayList<>();
         for (DailyMetric metric : DailyMetric.values()) {
             Double value = metric.of(day.scorecard());
-            RegressionRule.Band band = band(rule, metric, day.day(), history);
+            RegressionRule.Band band = band(rule, metric, day.day(), own);
             if (value != null && band != null && band.below(value)) {
                 found.add(new Regression(
                         metric.key(),
                         day.day(),
                         day.map(),
                         day.agent(),
+                        day.condition(),
                         value,
                         band.mean(),
                         band.stdDev(),

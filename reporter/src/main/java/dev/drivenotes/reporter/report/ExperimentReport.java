@@ -14,6 +14,10 @@ import java.util.List;
  * is null, never 0.
  *
  * @param condition the conditions it drove in ({@link dev.drivenotes.model.experiment.Condition})
+ * @param narrator who declared the notes' maneuvers: {@code agent} (the driving policy's own account)
+ *     or {@code autopilot} (the autopilot's rule on the same drive), the config's {@code narrator}
+ *     that the runners passed with every predict call. Which checkpoint served a dreamer run is not
+ *     recorded: dreamer-service's predict response names the policy, not the checkpoint
  * @param day the UTC day the experiment counts for in daily metrics
  * @param config the config it ran (seeds, conditions)
  * @param calibration the reliability diagram's bins and the expected calibration error
@@ -28,6 +32,7 @@ public record ExperimentReport(
         String agent,
         String map,
         String condition,
+        String narrator,
         LocalDate day,
         String completedAt,
         ExperimentConfig config,
@@ -44,6 +49,7 @@ public record ExperimentReport(
         Require.notBlank("experimentId", experimentId);
         Require.notBlank("status", status);
         Require.notBlank("condition", condition);
+        Require.notBlank("narrator", narrator);
         Require.notNull("day", day);
         Require.notNull("config", config);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));

@@ -3,6 +3,7 @@ package dev.drivenotes.reporter.report;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.note.Note;
@@ -110,12 +111,13 @@ public class ExperimentReporter {
         URI htmlUri = artifacts.put(ArtifactKeys.reportHtml(id), page.getBytes(StandardCharsets.UTF_8), HTML_TYPE);
 
         announcer.announce(reportPublished(event, new ReportPublished(id, jsonUri.toString(), htmlUri.toString())));
-        daily.raiseRegressions(id, day, config.map(), config.agent());
+        String condition = Condition.of(config);
+        daily.raiseRegressions(id, day, config.map(), config.agent(), condition);
         sink.recordHandled(event, clock.instant(), () -> {
             sink.recordCompleted(completed, completedAt, scorecard);
-            daily.experimentRecorded(day, config.map(), config.agent());
+            daily.experimentRecorded(day, config.map(), config.agent(), condition);
         });
-        gauges.record(id, scorecard.notes());
+        gauges.record(id, condition, scorecard.notes());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,

@@ -54,14 +54,24 @@ final class HtmlReport {
         notes(r.metrics());
     }
 
+    /** Who declared the notes' maneuvers, as the config asked it of dreamer-service. */
+    static String narrator(ExperimentReport r) {
+        return switch (r.narrator()) {
+            case "autopilot" -> "autopilot (the autopilot's rule from the planned path declared the maneuvers)";
+            case "agent" -> "agent (the driving policy declared its own maneuvers)";
+            default -> r.narrator();
+        };
+    }
+
     private void whatRan(ExperimentReport r) {
         ExperimentConfig c = r.config();
         html.append("<dl class=\"ran\">");
         term("agent", r.agent());
+        term("narrator", narrator(r));
         term(
                 "checkpoint",
                 "dreamer".equals(r.agent())
-                        ? "not recorded (the orchestrator does not record which checkpoint served the run)"
+                        ? "not recorded (dreamer-service's predict answer names the policy, not the checkpoint)"
                         : "none (rule-based agent)");
         term("map", r.map());
         term("condition", r.condition());

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauge {@value #NAME} per reported experiment: its note accuracies (0..1), tagged {@code
- * experiment} and {@code kind} (location, action, destination, all-three, validation). A repeated
- * report of an experiment sets the same gauges again.
+ * experiment}, {@code condition} (common-model's {@code Condition} name, so dashboards slice by it;
+ * its values are the few condition sets that the schedules run, a bounded set, and an experiment has
+ * one) and {@code kind} (location, action, destination, all-three, validation). A repeated report of
+ * an experiment sets the same gauges again.
  */
 @Component
 public class NoteAccuracyGauges {
@@ -26,14 +28,14 @@ public class NoteAccuracyGauges {
         this.meters = meters;
     }
 
-    void record(String experimentId, NoteMetrics metrics) {
+    void record(String experimentId, String condition, NoteMetrics metrics) {
         AtomicReference<NoteMetrics> holder = latest.computeIfAbsent(experimentId, id -> {
             AtomicReference<NoteMetrics> created = new AtomicReference<>(metrics);
-            register(id, "location", created, NoteMetrics::locationAccuracy);
-            register(id, "action", created, NoteMetrics::actionAccuracy);
-            register(id, "destination", created, NoteMetrics::destinationAccuracy);
-            register(id, "all-three", created, NoteMetrics::allThreeAccuracy);
-            register(id, "validation", created, NoteMetrics::validationRate);
+            register(id, condition, "location", created, NoteMetrics::locationAccuracy);
+            register(id, condition, "action", created, NoteMetrics::actionAccuracy);
+            register(id, condition, "destination", created, NoteMetrics::destinationAccuracy);
+            register(id, condition, "all-three", created, NoteMetrics::allThreeAccuracy);
+            register(id, condition, "validation", created, NoteMetrics::validationRate);
             return created;
         });
         holder.set(metrics);
@@ -41,11 +43,13 @@ public class NoteAccuracyGauges {
 
     private void register(
             String experimentId,
+            String condition,
             String kind,
             AtomicReference<NoteMetrics> holder,
             ToDoubleFunction<NoteMetrics> share) {
         Gauge.builder(NAME, holder, h -> share.applyAsDouble(h.get()))
                 .tag("experiment", experimentId)
+                .tag("condition", condition)
                 .tag("kind", kind)
                 .description("share of an experiment's notes correct on this field")
                 .register(meters);

@@ -40,6 +40,7 @@ final class ReportAssembler {
                 config.agent(),
                 config.map(),
                 Condition.of(config),
+                config.narrator(),
                 config.dayOr(completedAt),
                 completedAt.toString(),
                 config,

@@ -1,5 +1,6 @@
 package dev.drivenotes.reporter.store;
 
+import dev.drivenotes.model.experiment.Condition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -15,7 +16,10 @@ import java.util.stream.Stream;
  *   <li>{@code runs/<hash of map and agent>/<day>/<epoch second>_<nano>_<experimentId>.json}: the
  *       same document, listed by configuration, so the previous run is found from the keys alone and
  *       only it is read;
- *   <li>{@code daily/<day>/<hash of map and agent>.json}: a {@link DailyMetrics}.
+ *   <li>{@code daily/<day>/<hash of map, agent and condition>.json}: a {@link DailyMetrics}; the
+ *       default condition's hash is that of map and agent alone, the key documents had before daily
+ *       aggregates had a condition (those documents, without one, read as the default condition), so
+ *       a day rolled up again replaces its old document instead of adding a second one.
  * </ul>
  *
  * Ranges of days are read one day's folder at a time, so a read costs one listing per day of the
@@ -69,13 +73,16 @@ final class ArtifactHistory {
     }
 
     void recordDaily(DailyMetrics daily) {
-        documents.write("daily/" + daily.day() + "/" + configuration(daily.map(), daily.agent()) + ".json", daily);
+        documents.write(
+                "daily/" + daily.day() + "/" + configuration(daily.map(), daily.agent(), daily.condition()) + ".json",
+                daily);
     }
 
-    List<String> completedExperiments(LocalDate day, String map, String agent) {
+    List<String> completedExperiments(LocalDate day, String map, String agent, String condition) {
         return completedOn(day)
-                .filter(e ->
-                        map.equals(e.config().map()) && agent.equals(e.config().agent()))
+                .filter(e -> map.equals(e.config().map())
+                        && agent.equals(e.config().agent())
+                        && condition.equals(Condition.of(e.config())))
                 .map(CompletedExperiment::experimentId)
                 .sorted()
                 .toList();
@@ -101,7 +108,8 @@ final class ArtifactHistory {
                 .map(key -> documents.read(key, DailyMetrics.class))
                 .sorted(Comparator.comparing(DailyMetrics::day)
                         .thenComparing(DailyMetrics::map)
-                        .thenComparing(DailyMetrics::agent))
+                        .thenComparing(DailyMetrics::agent)
+                        .thenComparing(DailyMetrics::condition))
                 .toList();
     }
 
@@ -120,5 +128,11 @@ final class ArtifactHistory {
 
     private static String configuration(String map, String agent) {
         return StateDocuments.hash(map + "\n" + agent);
+    }
+
+    private static String configuration(String map, String agent, String condition) {
+        return condition.equals(Condition.DEFAULT)
+                ? configuration(map, agent)
+                : StateDocuments.hash(map + "\n" + agent + "\n" + condition);
     }
 }

@@ -156,8 +156,8 @@ public final class ArtifactMetricsState implements MetricsSink {
     }
 
     @Override
-    public List<String> completedExperiments(LocalDate day, String map, String agent) {
-        return history.completedExperiments(day, map, agent);
+    public List<String> completedExperiments(LocalDate day, String map, String agent, String condition) {
+        return history.completedExperiments(day, map, agent, condition);
     }
 
     @Override

@@ -80,10 +80,11 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     public void recordDaily(DailyMetrics daily) {
         Scorecard card = daily.scorecard();
         Object[] values = ScorecardColumns.concat(
-                new Object[] {daily.day().toString(), daily.map(), daily.agent(), daily.experiments()},
+                new Object[] {daily.day().toString(), daily.map(), daily.agent(), daily.condition(), daily.experiments()
+                },
                 ScorecardColumns.noteValues(card.notes()),
                 ScorecardColumns.drivingValues(card.driving()));
-        String sql = "INSERT OR REPLACE INTO metrics_daily (day, map, agent, experiments, "
+        String sql = "INSERT OR REPLACE INTO metrics_daily (day, map, agent, condition, experiments, "
                 + ScorecardColumns.names(NOTE) + ", " + ScorecardColumns.names(DRIVING)
                 + ") VALUES (CAST(? AS DATE), " + ScorecardColumns.placeholders(values.length - 1) + ")";
         db.call("record daily metrics of " + daily.day(), c -> DuckDb.update(c, sql, values));
@@ -105,8 +106,8 @@ public final class DuckDbMetricsSink implements MetricsSink, AutoCloseable {
     }
 
     @Override
-    public List<String> completedExperiments(LocalDate day, String map, String agent) {
-        return db.call("read experiments of " + day, c -> ExperimentRows.completedOn(c, day, map, agent));
+    public List<String> completedExperiments(LocalDate day, String map, String agent, String condition) {
+        return db.call("read experiments of " + day, c -> ExperimentRows.completedOn(c, day, map, agent, condition));
     }
 
     @Override

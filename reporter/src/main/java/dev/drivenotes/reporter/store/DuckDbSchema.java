@@ -2,6 +2,8 @@ package dev.drivenotes.reporter.store;
 
 import dev.drivenotes.model.experiment.Condition;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -27,10 +29,16 @@ final class DuckDbSchema {
             collisions_static INTEGER DEFAULT 0, red_light_runs INTEGER DEFAULT 0, stop_sign_runs INTEGER DEFAULT 0""";
 
     /**
-     * The experiment's {@link Condition} on experiments, episodes and notes; rows written before
-     * conditions existed read as {@link Condition#DEFAULT}.
+     * The experiment's {@link Condition} on experiments, episodes, notes and daily rows; rows written
+     * before conditions existed read as {@link Condition#DEFAULT}.
      */
     static final String CONDITION = "condition VARCHAR DEFAULT '" + Condition.DEFAULT + "'";
+
+    /** {@code metrics_daily}, keyed by day, map, agent and condition. */
+    private static final String METRICS_DAILY = """
+            CREATE TABLE IF NOT EXISTS metrics_daily (
+              day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL, %s NOT NULL, experiments INTEGER NOT NULL,
+              %s, %s, PRIMARY KEY (day, map, agent, condition))""".formatted(CONDITION, NOTE_METRICS, DRIVING_METRICS);
 
     private static final List<String> TABLES = List.of(
             """
@@ -56,10 +64,7 @@ final class DuckDbSchema {
               location_correct BOOLEAN NOT NULL, action_correct BOOLEAN NOT NULL,
               destination_correct BOOLEAN NOT NULL, all_correct BOOLEAN NOT NULL, valid BOOLEAN NOT NULL,
               confidence DOUBLE NOT NULL, %s, PRIMARY KEY (episode_id, seq))""".formatted(CONDITION),
-            """
-            CREATE TABLE IF NOT EXISTS metrics_daily (
-              day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL, experiments INTEGER NOT NULL,
-              %s, %s, PRIMARY KEY (day, map, agent))""".formatted(NOTE_METRICS, DRIVING_METRICS),
+            METRICS_DAILY,
             """
             CREATE TABLE IF NOT EXISTS processed_events (
               event_id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, experiment_id VARCHAR NOT NULL,
@@ -81,6 +86,34 @@ final class DuckDbSchema {
             for (String table : List.of("experiments", "episodes", "notes")) {
                 statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + CONDITION);
             }
+            addConditionToDailyKey(connection, statement);
+        }
+    }
+
+    /**
+     * Files written before daily rows had a condition key the table by (day, map, agent). DuckDB
+     * cannot change a primary key, so the table is rebuilt under the new key with its rows, which
+     * read as the default condition (the dashboard views are created again after this).
+     */
+    private static void addConditionToDailyKey(Connection connection, Statement statement) throws SQLException {
+        if (hasColumn(connection, "metrics_daily", "condition")) {
+            return;
+        }
+        for (String view : DashboardViews.VIEWS) {
+            statement.execute("DROP VIEW IF EXISTS " + view);
+        }
+        statement.execute("ALTER TABLE metrics_daily RENAME TO metrics_daily_before_conditions");
+        statement.execute(METRICS_DAILY);
+        statement.execute("INSERT INTO metrics_daily BY NAME SELECT * FROM metrics_daily_before_conditions");
+        statement.execute("DROP TABLE metrics_daily_before_conditions");
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        String sql = "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name = ? AND column_name = ?";
+        try (PreparedStatement q = DuckDb.bind(connection.prepareStatement(sql), table, column);
+                ResultSet rs = q.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
         }
     }
 }

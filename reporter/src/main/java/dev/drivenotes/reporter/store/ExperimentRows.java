@@ -127,12 +127,13 @@ final class ExperimentRows {
         }
     }
 
-    static List<String> completedOn(Connection c, LocalDate day, String map, String agent) throws SQLException {
+    static List<String> completedOn(Connection c, LocalDate day, String map, String agent, String condition)
+            throws SQLException {
         String sql =
                 "SELECT experiment_id FROM experiments WHERE status IN ('COMPLETED', 'COMPLETED_WITH_FAILURES') AND day = CAST(? AS DATE)"
-                        + " AND map = ? AND agent = ? ORDER BY experiment_id";
+                        + " AND map = ? AND agent = ? AND condition = ? ORDER BY experiment_id";
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), day.toString(), map, agent);
+        try (PreparedStatement q = DuckDb.bind(c.prepareStatement(sql), day.toString(), map, agent, condition);
                 ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));

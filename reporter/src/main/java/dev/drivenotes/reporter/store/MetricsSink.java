@@ -39,7 +39,7 @@ public interface MetricsSink {
     /** Records an episode and replaces its notes. */
     void recordEpisode(EpisodeCompleted episode, List<Note> notes, Scorecard scorecard);
 
-    /** Replaces the aggregate of one (day, map, agent). */
+    /** Replaces the aggregate of one (day, map, agent, condition). */
     void recordDaily(DailyMetrics daily);
 
     Optional<ExperimentRecord> experiment(String experimentId);
@@ -50,8 +50,11 @@ public interface MetricsSink {
     /** The experiment's notes, by episode index then step. */
     List<Note> notes(String experimentId);
 
-    /** Ids of the experiments completed on {@code day} with this map and agent. */
-    List<String> completedExperiments(LocalDate day, String map, String agent);
+    /**
+     * Ids of the experiments completed on {@code day} with this map, agent and condition ({@link
+     * dev.drivenotes.model.experiment.Condition}).
+     */
+    List<String> completedExperiments(LocalDate day, String map, String agent, String condition);
 
     /** The completed experiments whose day lies in [from, to], by day and completion. */
     List<CompletedExperiment> completedBetween(LocalDate from, LocalDate to);
@@ -63,7 +66,7 @@ public interface MetricsSink {
     Optional<CompletedExperiment> previousCompleted(
             String map, String agent, LocalDate day, Instant completedAt, String experimentId);
 
-    /** The daily aggregates of the days in [from, to], by day, map and agent. */
+    /** The daily aggregates of the days in [from, to], by day, map, agent and condition. */
     List<DailyMetrics> dailyBetween(LocalDate from, LocalDate to);
 
     /** Whether an event was already handled (consumers are idempotent by event id). */

@@ -7,6 +7,7 @@ import dev.drivenotes.model.event.AccuracyRegression;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.map.MapPoint;
@@ -52,6 +53,10 @@ class RegressionOverDaysTest {
     private static final LocalDate FIRST = LocalDate.parse("2026-01-01");
     /** Where the lost agent believes it is at the junction: the Bakery, 50 m before it. */
     private static final MapPoint LOST = new MapPoint(50, 0);
+    /** The condition of every run at 1 m GNSS noise (the other settings are defaults). */
+    private static final String GNSS_1M = "gnss1m-drop0-npc0-aggr0.5-dt0.05";
+    /** The condition of the runs at 8 m GNSS noise. */
+    private static final String GNSS_8M = "gnss8m-drop0-npc0-aggr0.5-dt0.05";
 
     @TempDir
     Path dir;
@@ -123,7 +128,7 @@ class RegressionOverDaysTest {
 
     /** Records the experiment of {@code date}'s episode and notes; returns its completion. */
     private ExperimentCompleted recordRun(LocalDate date, double gnssNoiseM, MapPoint junctionGnss) {
-        String id = "run-" + date;
+        String id = "run-" + date + (gnssNoiseM == 1.0 ? "" : "-gnss" + (int) gnssNoiseM + "m");
         ExperimentConfig config = new ExperimentConfig(
                 "daily",
                 null,
@@ -180,7 +185,7 @@ class RegressionOverDaysTest {
         assertThat(regressions()).as("seven ordinary days").isEmpty();
         assertThat(daily(FIRST.plusDays(6)).get("regressions")).isEmpty();
 
-        runOn(FIRST.plusDays(7), 8.0, LOST);
+        runOn(FIRST.plusDays(7), 1.0, LOST);
 
         assertThat(regressions())
                 .extracting(AccuracyRegression::metric)
@@ -217,10 +222,47 @@ class RegressionOverDaysTest {
                         .asDouble())
                 .isCloseTo(0.99, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(dailyHtml(FIRST.plusDays(7)))
-                .contains("location accuracy</b> of agent dreamer")
+                .contains("location accuracy</b> of agent dreamer on default-town under " + GNSS_1M)
                 .containsPattern(
                         "fill=\"" + TrendChart.REGRESSION + "\"[^>]*><title>2026-01-08: 66.7 %[^<]*: regression");
         assertThat(dailyHtml(FIRST.plusDays(6))).contains("No regressions.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void aWorseDayUnderAnotherConditionIsComparedOnlyWithDaysOfThatCondition(StateStores store) {
+        open(store);
+        for (int d = 0; d < 7; d++) {
+            runOn(FIRST.plusDays(d), 1.0, null);
+        }
+        LocalDate eighth = FIRST.plusDays(7);
+
+        runOn(eighth, 8.0, LOST);
+        runOn(eighth, 1.0, null);
+
+        assertThat(regressions())
+                .as("the 8 m day has no trailing days of its own; the 1 m day is as good as before")
+                .isEmpty();
+        assertThat(sink.dailyBetween(eighth, eighth))
+                .as("one row per condition of the day")
+                .extracting(d -> d.condition() + " " + d.experiments())
+                .containsExactly(GNSS_1M + " 1", GNSS_8M + " 1");
+        JsonNode report = daily(eighth);
+        assertThat(report.get("configurations"))
+                .extracting(c -> c.get("condition").asString())
+                .containsExactly(GNSS_1M, GNSS_8M);
+        JsonNode hard = report.get("configurations").get(1);
+        assertThat(hard.get("experiments")).hasSize(1);
+        assertThat(hard.get("trend")
+                        .get(DailyReporter.TREND_DAYS - 2)
+                        .get("values")
+                        .get("locationAccuracy")
+                        .isNull())
+                .as("the 1 m days are not in the 8 m trend")
+                .isTrue();
+        assertThat(hard.get("day").get("locationAccuracy").asDouble())
+                .isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(dailyHtml(eighth)).contains("on map default-town under " + GNSS_8M);
     }
 
     @ParameterizedTest
@@ -230,13 +272,13 @@ class RegressionOverDaysTest {
         for (int d = 0; d < 7; d++) {
             runOn(FIRST.plusDays(d), 1.0, null);
         }
-        runOn(FIRST.plusDays(7), 8.0, LOST);
+        runOn(FIRST.plusDays(7), 1.0, LOST);
         List<String> first = published.stream()
                 .filter(e -> e.payload() instanceof AccuracyRegression)
                 .map(EventEnvelope::eventId)
                 .toList();
 
-        runOn(FIRST.plusDays(7), 8.0, LOST);
+        runOn(FIRST.plusDays(7), 1.0, LOST);
 
         assertThat(published.stream()
                         .filter(e -> e.payload() instanceof AccuracyRegression)
@@ -255,7 +297,7 @@ class RegressionOverDaysTest {
             runOn(FIRST.plusDays(d), 1.0, null);
         }
         LocalDate eighth = FIRST.plusDays(7);
-        ExperimentCompleted completed = recordRun(eighth, 8.0, LOST);
+        ExperimentCompleted completed = recordRun(eighth, 1.0, LOST);
         EventEnvelope event = EventEnvelope.wrap(completed, Instant.parse("2026-01-09T13:00:00Z"));
         failNextDailyReport.set(true);
 
@@ -275,7 +317,8 @@ class RegressionOverDaysTest {
                 .as("the redelivery announces under the same ids")
                 .hasSize(6)
                 .containsOnly(announcedBeforeTheCrash.toArray(String[]::new));
-        assertThat(sink.completedExperiments(eighth, completed.config().map(), "dreamer"))
+        assertThat(sink.completedExperiments(
+                        eighth, completed.config().map(), "dreamer", Condition.of(completed.config())))
                 .containsExactly(completed.experimentId());
         assertThat(sink.dailyBetween(eighth, eighth))
                 .singleElement()

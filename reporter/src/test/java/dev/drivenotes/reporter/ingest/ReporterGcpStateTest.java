@@ -13,6 +13,7 @@ import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ExperimentStarted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
@@ -188,7 +189,8 @@ class ReporterGcpStateTest {
                 .getFirst()
                 .getContent();
         assertThat(lastDailyRow).containsEntry("experiments", 2).containsEntry("day", "2026-11-24");
-        assertThat(sink().completedExperiments(LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent()))
+        assertThat(sink().completedExperiments(
+                                LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent(), Condition.DEFAULT))
                 .containsExactly("x1", "x2");
         JsonNode x2 = Json.mapper().readTree(gcs.get(gcs.uriOf(ArtifactKeys.reportJson("x2"))));
         assertThat(x2.get("comparedToPrevious").get("experimentId").asString())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -24,6 +25,7 @@ class RegressionRuleTest {
                 day,
                 "default-town",
                 "dreamer",
+                Condition.DEFAULT,
                 1,
                 new Scorecard(
                         new NoteMetrics(notes, locationAccuracy, 1, 1, locationAccuracy, 1, 0.8, List.of()),
@@ -82,6 +84,32 @@ class RegressionRuleTest {
         assertThat(location.daysInWindow()).isEqualTo(7);
         assertThat(location.trailingMean()).isCloseTo((4 * 0.92 + 3 * 0.9) / 7, within(1e-12));
         assertThat(location.threshold()).isLessThan(location.trailingMean());
+    }
+
+    @Test
+    void comparesADayOnlyWithDaysOfTheSameMapAgentAndCondition() {
+        String noisy = "gnss8m-drop0-npc0-aggr0.5-dt0.05";
+        List<DailyMetrics> history = new ArrayList<>();
+        for (int d = 1; d <= 7; d++) {
+            history.add(day(DAY.minusDays(d), 3, 0.9, 0.7));
+            DailyMetrics hard = day(DAY.minusDays(d), 3, 0.3, 0.7);
+            history.add(new DailyMetrics(
+                    hard.day(), hard.map(), hard.agent(), noisy, hard.experiments(), hard.scorecard()));
+        }
+        DailyMetrics today = day(DAY, 3, 0.4, 0.7);
+        DailyMetrics noisyToday = new DailyMetrics(DAY, "default-town", "dreamer", noisy, 1, today.scorecard());
+
+        assertThat(RegressionCheck.check(RULE, noisyToday, history))
+                .as("0.4 under 8 m noise is better than its own trailing 0.3")
+                .isEmpty();
+        assertThat(RegressionCheck.check(RULE, today, history))
+                .as("0.4 under the default condition is below its own trailing 0.9")
+                .extracting(Regression::metric, Regression::condition)
+                .contains(org.assertj.core.groups.Tuple.tuple("locationAccuracy", Condition.DEFAULT));
+        assertThat(RegressionCheck.band(RULE, DailyMetric.LOCATION_ACCURACY, DAY, history)
+                        .days())
+                .as("band() itself takes the rows it is given")
+                .isEqualTo(14);
     }
 
     @Test

@@ -21,7 +21,7 @@ class RegressionTerraformTest {
                 .contains("resource.labels.service_name=\"" + reporter + "\"")
                 .contains("jsonPayload.message:\"" + RegressionAlerts.LOG_MARKER + " metric=\"");
         assertThat(TerraformConfig.block(metric.get("label_extractors")).keySet())
-                .containsExactlyInAnyOrder("metric", "agent");
+                .containsExactlyInAnyOrder("metric", "agent", "condition");
     }
 
     @Test

@@ -221,8 +221,44 @@ class ExperimentReportContentTest {
         report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(5.0), List.of(quiet), null), DONE);
 
         assertThat(json("x1").get("condition").asString()).isEqualTo("gnss5m-drop0-npc0-aggr0.5-dt0.05");
+        assertThat(json("x1").get("narrator").asString())
+                .as("the default narrator")
+                .isEqualTo("agent");
         assertThat(new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8))
                 .contains("gnss5m-drop0-npc0-aggr0.5-dt0.05");
+    }
+
+    @Test
+    void theReportNamesWhoNarratedAndSaysTheCheckpointIsNotRecorded() {
+        EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
+        recordWithoutTrajectory(quiet);
+        ExperimentConfig byAutopilot = new ExperimentConfig(
+                "narrated",
+                null,
+                "dreamer",
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "autopilot");
+
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", byAutopilot, List.of(quiet), null), DONE);
+
+        assertThat(json("x1").get("narrator").asString()).isEqualTo("autopilot");
+        String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("<dt>narrator</dt><dd>autopilot (the autopilot&#39;s rule from the planned path")
+                .contains("not recorded (dreamer-service");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.event.ReportPublished;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.EpisodeFailure;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
@@ -311,7 +312,8 @@ class ExperimentReporterTest {
             assertThat(event.htmlUri())
                     .isEqualTo(artifacts.uriOf(ArtifactKeys.reportHtml("x1")).toString());
         });
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent()))
+        assertThat(sink.completedExperiments(
+                        LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent(), Condition.DEFAULT))
                 .containsExactly("x1");
         assertThat(dailyRows()).singleElement().satisfies(day -> {
             assertThat(day.get("day")).isEqualTo(LocalDate.parse("2026-11-24"));

@@ -12,6 +12,9 @@ class NoteAccuracyGaugesTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NoteAccuracyGauges gauges = new NoteAccuracyGauges(meters);
 
+    private static final String CALM = "gnss1m-drop0-npc0-aggr0.5-dt0.05";
+    private static final String NOISY = "gnss5m-drop0-npc20-aggr0.5-dt0.05";
+
     private double gauge(String experiment, String kind) {
         return meters.get(NoteAccuracyGauges.NAME)
                 .tags("experiment", experiment, "kind", kind)
@@ -25,14 +28,30 @@ class NoteAccuracyGaugesTest {
 
     @Test
     void showsEachExperimentsLatestAccuraciesByKind() {
-        gauges.record("exp-a", metrics(0.5, 0.4));
-        gauges.record("exp-b", metrics(1.0, 0.9));
-        gauges.record("exp-a", metrics(0.6, 0.5));
+        gauges.record("exp-a", CALM, metrics(0.5, 0.4));
+        gauges.record("exp-b", NOISY, metrics(1.0, 0.9));
+        gauges.record("exp-a", CALM, metrics(0.6, 0.5));
 
         assertThat(gauge("exp-a", "location")).isEqualTo(0.6);
         assertThat(gauge("exp-a", "all-three")).isEqualTo(0.5);
         assertThat(gauge("exp-b", "all-three")).isEqualTo(0.9);
         assertThat(gauge("exp-b", "validation")).isEqualTo(1.0);
         assertThat(meters.find(NoteAccuracyGauges.NAME).gauges()).hasSize(10);
+    }
+
+    @Test
+    void tagsEachExperimentsGaugesWithItsCondition() {
+        gauges.record("exp-a", CALM, metrics(0.5, 0.4));
+        gauges.record("exp-b", NOISY, metrics(1.0, 0.9));
+        gauges.record("exp-c", NOISY, metrics(0.8, 0.7));
+
+        assertThat(meters.find(NoteAccuracyGauges.NAME).tag("condition", NOISY).gauges())
+                .hasSize(10);
+        assertThat(meters.get(NoteAccuracyGauges.NAME)
+                        .tags("experiment", "exp-a", "kind", "location")
+                        .gauge()
+                        .getId()
+                        .getTag("condition"))
+                .isEqualTo(CALM);
     }
 }

@@ -24,6 +24,7 @@ import dev.drivenotes.reporter.note.NoteMetrics;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.note.Scorecard;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -131,9 +132,11 @@ class DuckDbMetricsSinkTest {
         sink.recordStarted("x1", CONFIG, T0);
 
         assertThat(sink.experiment("x1")).map(ExperimentRecord::status).hasValue(ExperimentStatus.COMPLETED);
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent()))
+        assertThat(sink.completedExperiments(
+                        LocalDate.parse("2026-11-24"), "default-town", CONFIG.agent(), Condition.DEFAULT))
                 .containsExactly("x1");
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-25"), "default-town", CONFIG.agent()))
+        assertThat(sink.completedExperiments(
+                        LocalDate.parse("2026-11-25"), "default-town", CONFIG.agent(), Condition.DEFAULT))
                 .isEmpty();
         assertThat(sink.experiment("nope")).isEmpty();
     }
@@ -272,7 +275,8 @@ class DuckDbMetricsSinkTest {
         sink.recordStarted("x3", CONFIG, T0);
 
         assertThat(sink.experiment("x3")).map(ExperimentRecord::status).hasValue(ExperimentStatus.CANCELLED);
-        assertThat(sink.completedExperiments(LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent()))
+        assertThat(sink.completedExperiments(
+                        LocalDate.parse("2026-11-24"), CONFIG.map(), CONFIG.agent(), Condition.DEFAULT))
                 .isEmpty();
     }
 
@@ -301,9 +305,9 @@ class DuckDbMetricsSinkTest {
     void replacesTheDailyAggregateOfADayMapAndAgentKeepingEveryScorecardColumn() throws Exception {
         LocalDate day = LocalDate.parse("2026-11-24");
         Scorecard later = scorecard(0.01);
-        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 1, scorecard(0)));
-        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", 2, later));
-        sink.recordDaily(new DailyMetrics(day, "default-town", "dreamer", 1, scorecard(0.02)));
+        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", Condition.DEFAULT, 1, scorecard(0)));
+        sink.recordDaily(new DailyMetrics(day, "default-town", "autopilot", Condition.DEFAULT, 2, later));
+        sink.recordDaily(new DailyMetrics(day, "default-town", "dreamer", Condition.DEFAULT, 1, scorecard(0.02)));
 
         assertThat(count("SELECT count(*) FROM metrics_daily")).isEqualTo(2);
         Map<String, Object> row = row("SELECT * FROM metrics_daily WHERE agent = 'autopilot'");
@@ -313,6 +317,55 @@ class DuckDbMetricsSinkTest {
                 .containsEntry("experiments", 2)
                 .containsAllEntriesOf(columnsOf(later));
         assertThat(calibrationOf(row)).isEqualTo(later.notes().calibration());
+    }
+
+    @Test
+    void aDayWithTwoConditionsHasTwoDailyRowsOfTheSameMapAndAgent() {
+        LocalDate day = LocalDate.parse("2026-11-24");
+        String noisy = "gnss5m-drop0-npc20-aggr0.5-dt0.05";
+        DailyMetrics calm = new DailyMetrics(day, "default-town", "dreamer", Condition.DEFAULT, 1, scorecard(0));
+        DailyMetrics hard = new DailyMetrics(day, "default-town", "dreamer", noisy, 2, scorecard(0.02));
+        sink.recordDaily(calm);
+        sink.recordDaily(hard);
+        sink.recordDaily(hard);
+
+        assertThat(sink.dailyBetween(day, day)).containsExactly(calm, hard);
+    }
+
+    @Test
+    void keysTheDailyRowsOfAFileWrittenBeforeConditionsByConditionAndReadsThemAsTheDefaultOne() throws Exception {
+        LocalDate day = LocalDate.parse("2026-11-24");
+        sink.close();
+        Files.delete(file);
+        // the table as it was before daily rows had a condition, with one row
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE metrics_daily (day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL,"
+                    + " experiments INTEGER NOT NULL, " + DuckDbSchema.NOTE_METRICS + ", "
+                    + DuckDbSchema.DRIVING_METRICS + ", PRIMARY KEY (day, map, agent))");
+            s.execute("INSERT INTO metrics_daily VALUES (DATE '2026-11-24', 'default-town', 'dreamer', 3,"
+                    + " 2, 0.5, 0.5, 1.0, 0.5, 1.0, 0.8, '[]', 4, 0.5, 0, 0, 0, 5.0, 0.5)");
+        }
+
+        sink = new DuckDbMetricsSink(file);
+
+        assertThat(sink.dailyBetween(day, day)).singleElement().satisfies(d -> {
+            assertThat(d.condition()).isEqualTo(Condition.DEFAULT);
+            assertThat(d.experiments()).isEqualTo(3);
+            assertThat(d.scorecard().driving().routeCompletion()).isEqualTo(0.5);
+        });
+        DailyMetrics noisy =
+                new DailyMetrics(day, "default-town", "dreamer", "gnss5m-drop0-npc20-aggr0.5-dt0.05", 1, scorecard(0));
+        sink.recordDaily(noisy);
+        assertThat(sink.dailyBetween(day, day))
+                .as("the old row and a row of another condition side by side")
+                .hasSize(2)
+                .contains(noisy);
+        sink.close();
+        sink = new DuckDbMetricsSink(file);
+        assertThat(sink.dailyBetween(day, day))
+                .as("opened again, nothing to migrate")
+                .hasSize(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.drivenotes.reporter.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.event.ExperimentCompleted;
+import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import dev.drivenotes.reporter.note.DrivingMetrics;
@@ -82,7 +83,8 @@ class StoredHistoryTest {
                     assertThat(e.config().gnssNoiseM()).isEqualTo(8.0);
                     assertThat(e.scorecard()).isEqualTo(card(0.9));
                 });
-        assertThat(sink.completedExperiments(JAN_10, "default-town", "dreamer")).containsExactly("undated");
+        assertThat(sink.completedExperiments(JAN_10, "default-town", "dreamer", Condition.of(config("dreamer", null))))
+                .containsExactly("undated");
     }
 
     @ParameterizedTest
@@ -128,9 +130,11 @@ class StoredHistoryTest {
     @EnumSource(StateStores.class)
     void readsDailyRowsBackAsTheyWereRecorded(StateStores store) {
         open(store);
-        DailyMetrics jan9 = new DailyMetrics(JAN_10.minusDays(1), "default-town", "dreamer", 1, card(0.8));
-        DailyMetrics jan10 = new DailyMetrics(JAN_10, "default-town", "dreamer", 2, card(0.9));
-        DailyMetrics jan11 = new DailyMetrics(JAN_10.plusDays(1), "default-town", "dreamer", 1, card(0.7));
+        DailyMetrics jan9 =
+                new DailyMetrics(JAN_10.minusDays(1), "default-town", "dreamer", Condition.DEFAULT, 1, card(0.8));
+        DailyMetrics jan10 = new DailyMetrics(JAN_10, "default-town", "dreamer", Condition.DEFAULT, 2, card(0.9));
+        DailyMetrics jan11 =
+                new DailyMetrics(JAN_10.plusDays(1), "default-town", "dreamer", Condition.DEFAULT, 1, card(0.7));
         List.of(jan11, jan10, jan9).forEach(sink::recordDaily);
 
         assertThat(sink.dailyBetween(JAN_10.minusDays(1), JAN_10)).containsExactly(jan9, jan10);

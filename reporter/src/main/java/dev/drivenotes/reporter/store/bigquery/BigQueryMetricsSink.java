@@ -104,8 +104,8 @@ public final class BigQueryMetricsSink implements MetricsSink {
     }
 
     @Override
-    public List<String> completedExperiments(LocalDate day, String map, String agent) {
-        return state.completedExperiments(day, map, agent);
+    public List<String> completedExperiments(LocalDate day, String map, String agent, String condition) {
+        return state.completedExperiments(day, map, agent, condition);
     }
 
     @Override

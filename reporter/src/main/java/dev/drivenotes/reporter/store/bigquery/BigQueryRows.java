@@ -140,6 +140,7 @@ final class BigQueryRows {
         v.put("day", daily.day().toString());
         v.put("map", daily.map());
         v.put("agent", daily.agent());
+        v.put("condition", daily.condition());
         v.put("experiments", daily.experiments());
         putNotes(v, daily.scorecard().notes());
         putDriving(v, daily.scorecard().driving());

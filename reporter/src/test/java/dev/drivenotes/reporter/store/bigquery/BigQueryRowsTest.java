@@ -72,7 +72,12 @@ class BigQueryRowsTest {
                                 BigQueryRows.episode(episode(), card().notes(), AT),
                                 BigQueryRows.daily(
                                         new DailyMetrics(
-                                                LocalDate.of(2026, 11, 24), "default-town", "autopilot", 1, card()),
+                                                LocalDate.of(2026, 11, 24),
+                                                "default-town",
+                                                "autopilot",
+                                                "gnss5m-drop0-npc20-aggr0.5-dt0.05",
+                                                1,
+                                                card()),
                                         AT),
                                 BigQueryRows.processed(EventEnvelope.wrap(new ExperimentFailed("x1", "r"), AT), AT)),
                         BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes(), AT).stream())
