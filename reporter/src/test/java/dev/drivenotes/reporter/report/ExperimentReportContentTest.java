@@ -250,7 +250,8 @@ class ExperimentReportContentTest {
                 null,
                 null,
                 null,
-                "autopilot");
+                "autopilot",
+                null);
 
         report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", byAutopilot, List.of(quiet), null), DONE);
 
