@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * the plan's, so that the narration head learns to report what the ego did rather than what the
  * plan said (docs/agent.md), and {@code calibrate --missed-turn-rate} measures it on such drives. A
  * forced steer replaces the driver's action's steer by the nearest discrete one, keeping its
- * acceleration.
+ * acceleration, in what the environment executes only: the replay and the agent's carry keep the
+ * driver's own command, as when the runner overrides what a served policy sent, so the head learns
+ * what the vehicle did from what it observed, not from the action it was given.
  */
 final class MissedTurns {
 

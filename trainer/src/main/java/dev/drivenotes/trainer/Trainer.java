@@ -157,18 +157,11 @@ public final class Trainer {
                 }
             }
             for (int i = 0; i < e; i++) {
-                // a missed turn on purpose replaces the steer; the next RSSM input is what was executed
-                int executed = missedTurns.action(i, envs.get(i).state(), actions[i]);
-                if (executed != actions[i]) {
-                    actions[i] = executed;
-                    if (carries[i] != null) {
-                        carries[i] = carries[i].withPrevAction(executed);
-                    }
-                }
-            }
-            for (int i = 0; i < e; i++) {
                 replay.setAction(i, actions[i], labels[i]);
-                DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(actions[i]));
+                // a missed turn on purpose steers the vehicle, not the agent: replay and carry keep the
+                // driver's command (as in serving, where the runner overrides what the policy sent)
+                int executed = missedTurns.action(i, envs.get(i).state(), actions[i]);
+                DrivingEnv.Transition t = envs.get(i).step(DrivingActions.control(executed));
                 episodeReturn[i] += t.reward();
                 steps++;
                 // a step that did not end the episode is never terminal (done = terminal or truncated)
