@@ -97,13 +97,25 @@ public final class Fixtures {
     }
 
     private static List<StepRecord> deviation(boolean replans) {
+        return deviation(replans, Maneuver.TURN_LEFT);
+    }
+
+    /**
+     * Like {@link #deviationWithReplan}, but the agent declares {@code declared} in the junction
+     * (its plan says turn_left; the ego turns right).
+     */
+    public static List<StepRecord> deviationWithReplan(Maneuver declared) {
+        return deviation(true, declared);
+    }
+
+    private static List<StepRecord> deviation(boolean replans, Maneuver declared) {
         Trajectory t = new Trajectory();
         for (int x = 20; x <= 85; x += 5) {
             t.add(x, 0, 0, null, decision(Maneuver.FOLLOW_LANE, 0.9, x < 45 ? BAKERY : MUSEUM));
         }
         double[][] arc = {{92, 0, 0}, {97, -1, -0.4}, {100, -4, -1.0}, {101, -8, -1.4}};
         for (double[] p : arc) {
-            t.add(p[0], p[1], p[2], null, decision(Maneuver.TURN_LEFT, 0.7, MUSEUM));
+            t.add(p[0], p[1], p[2], null, decision(declared, 0.7, MUSEUM));
         }
         for (int y = -12; y >= -40; y -= 5) {
             boolean oldPlan = replans && y > -22;

@@ -32,9 +32,11 @@ import java.util.Set;
  * there) against the POI actually reached next. The note sits on the record where the navigation
  * replanned ({@code observation.replanned}) after the junction entry and before the next junction,
  * or on the first record after the junction when it did not replan (the episode ended first, or a
- * trajectory recorded before replanning existed). A junction followed by such a replan takes its
- * agent-side next POI from the replan record's decision too: the agent's plan after what it did.
- * A replan without a missed turn before it writes no note.
+ * trajectory recorded before replanning existed). A junction note's agent-side next POI is the one
+ * of the agent's plan after what it says it did: the decision's target where it declared, when it
+ * says it left the junction as its plan said (its plan unchanged, as far as it knows), and the
+ * replan record's decision's target when it says it left another way and the navigation replanned
+ * (it knows its plan changed). A replan without a missed turn before it writes no note.
  *
  * <p>Edge rules: the terminal record (no decision) uses the previous record's
  * decision, and a trajectory whose first record has no decision (an episode that ended before any
@@ -119,10 +121,15 @@ public final class NoteWriter {
         Decision[] decisions = e.decisions();
         int reference = traversal.middle();
         int declared = declaration(decisions, traversal);
+        Maneuver said = decisions[declared].maneuver();
+        // its plan after what it says it did: unchanged when it says it left as planned, the
+        // replanned one when it says it left another way (and the navigation replanned)
+        Maneuver planned = trajectory.get(traversal.first()).observation().nextManeuver();
+        boolean saysItLeftThePlan = JUNCTION_MANEUVERS.contains(planned) && said != planned;
         NoteFields agent = new NoteFields(
                 believedPlace(e, reference),
-                decisions[declared].maneuver(),
-                decisions[replan >= 0 ? replan : reference].targetPoi());
+                said,
+                decisions[saysItLeftThePlan && replan >= 0 ? replan : declared].targetPoi());
 
         int before = Math.max(traversal.first() - 1, 0);
         int after = Math.min(traversal.last() + 1, trajectory.size() - 1);

@@ -111,15 +111,15 @@ class NoteWriterTest {
     }
 
     @Test
-    void aMissedTurnTakesTheNextPoiFromThePlanAfterTheNavigationReplanned() {
+    void anAgentThatSaysItFollowedItsPlanThroughAMissedTurnKeepsTheOldPlansNextPoi() {
         List<Note> notes = write(Fixtures.deviationWithReplan(), Termination.MAX_STEPS);
 
         assertThat(notes).extracting(Note::kind).containsExactly(NoteKind.POI, NoteKind.JUNCTION, NoteKind.REROUTE);
         Note junction = notes.get(1);
         assertThat(junction.agent())
-                .as("its plan after the junction heads back to the Bakery")
-                .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, BAKERY));
-        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, true));
+                .as("it says it turned left as planned: as far as it knows, its plan still heads to the Museum")
+                .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_LEFT, MUSEUM));
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, false, false));
 
         Note reroute = notes.get(2);
         assertThat(reroute.step())
@@ -129,6 +129,24 @@ class NoteWriterTest {
         assertThat(reroute.truth().nextPoi()).isEqualTo(BAKERY);
         assertThat(reroute.correct().action()).isFalse();
         assertThat(reroute.text()).contains("rerouted after turn_left to reach Bakery");
+    }
+
+    @Test
+    void anAgentThatSaysWhatItDidAtAMissedTurnTakesTheNextPoiFromThePlanAfterTheNavigationReplanned() {
+        List<Note> notes = write(Fixtures.deviationWithReplan(Maneuver.TURN_RIGHT), Termination.MAX_STEPS);
+
+        Note junction = notes.stream()
+                .filter(n -> n.kind() == NoteKind.JUNCTION)
+                .findFirst()
+                .orElseThrow();
+        assertThat(junction.agent())
+                .as("it says it turned right, not as planned: its plan after that heads back to the Bakery")
+                .isEqualTo(new NoteFields(JUNCTION, Maneuver.TURN_RIGHT, BAKERY));
+        assertThat(junction.correct()).isEqualTo(new NoteCorrectness(true, true, true));
+        assertThat(notes)
+                .filteredOn(n -> n.kind() == NoteKind.REROUTE)
+                .singleElement()
+                .satisfies(n -> assertThat(n.correct()).isEqualTo(new NoteCorrectness(true, true, true)));
     }
 
     @Test
