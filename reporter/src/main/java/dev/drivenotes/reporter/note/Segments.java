@@ -18,15 +18,7 @@ import java.util.Objects;
 record Segments(List<Traversal> traversals, List<Integer> arrivals) {
 
     /** Records {@code first..last} (inclusive) lie inside one junction. */
-    record Traversal(int first, int last) {
-        int middle() {
-            return first + (last - first) / 2;
-        }
-
-        int length() {
-            return last - first + 1;
-        }
-    }
+    record Traversal(int first, int last) {}
 
     Segments {
         traversals = List.copyOf(traversals);
