@@ -44,8 +44,7 @@ import java.util.Set;
  * by the start or end of the episode measures its heading change from its own first or last record;
  * a junction note states the agent's declaration when it leaves the junction (the traversal's last
  * record declaring a junction maneuver, with that record's confidence; its last record when it
- * declared none), and its place is where the agent believed it was on that record, against the true
- * place there.
+ * declared none).
  */
 public final class NoteWriter {
 
@@ -120,15 +119,15 @@ public final class NoteWriter {
     private Note junctionNote(Episode e, Segments.Traversal traversal, int replan) {
         List<StepRecord> trajectory = e.trajectory();
         Decision[] decisions = e.decisions();
+        int reference = traversal.middle();
         int declared = declaration(decisions, traversal);
         Maneuver said = decisions[declared].maneuver();
         // its plan after what it says it did: unchanged when it says it left as planned, the
         // replanned one when it says it left another way (and the navigation replanned)
         Maneuver planned = trajectory.get(traversal.first()).observation().nextManeuver();
         boolean saysItLeftThePlan = JUNCTION_MANEUVERS.contains(planned) && said != planned;
-        // where it believes it is when it declares, i.e. when it leaves the junction
         NoteFields agent = new NoteFields(
-                believedPlace(e, declared),
+                believedPlace(e, reference),
                 said,
                 decisions[saysItLeftThePlan && replan >= 0 ? replan : declared].targetPoi());
 
@@ -137,7 +136,7 @@ public final class NoteWriter {
         double headingChangeRad = trajectory.get(after).truth().pose().yawRad()
                 - trajectory.get(before).truth().pose().yawRad();
         NoteFields truth = new NoteFields(
-                placeAt(trajectory, declared),
+                placeAt(trajectory, reference),
                 Maneuver.fromHeadingChange(headingChangeRad),
                 truthNextPoi(e, traversal));
 

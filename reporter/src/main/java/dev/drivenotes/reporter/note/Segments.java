@@ -18,7 +18,15 @@ import java.util.Objects;
 record Segments(List<Traversal> traversals, List<Integer> arrivals) {
 
     /** Records {@code first..last} (inclusive) lie inside one junction. */
-    record Traversal(int first, int last) {}
+    record Traversal(int first, int last) {
+        int middle() {
+            return first + (last - first) / 2;
+        }
+
+        int length() {
+            return last - first + 1;
+        }
+    }
 
     Segments {
         traversals = List.copyOf(traversals);
