@@ -22,10 +22,6 @@ record Segments(List<Traversal> traversals, List<Integer> arrivals) {
         int middle() {
             return first + (last - first) / 2;
         }
-
-        int length() {
-            return last - first + 1;
-        }
     }
 
     Segments {
