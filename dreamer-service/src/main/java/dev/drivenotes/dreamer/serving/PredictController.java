@@ -86,9 +86,12 @@ class PredictController {
         }
         if (request.parameters().narratedByAutopilot()) {
             return new PredictResponse(
-                    PlanNarration.apply(request.instances(), decisions), policy.name(), PlanNarration.RULE);
+                    PlanNarration.apply(request.instances(), decisions),
+                    policy.name(),
+                    PlanNarration.RULE,
+                    policy.modelVersion());
         }
-        return new PredictResponse(decisions, policy.name(), policy.narrator());
+        return new PredictResponse(decisions, policy.name(), policy.narrator(), policy.modelVersion());
     }
 
     @GetMapping("${AIP_HEALTH_ROUTE:/v1/health}")
