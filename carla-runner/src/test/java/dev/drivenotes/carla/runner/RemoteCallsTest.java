@@ -50,7 +50,8 @@ class RemoteCallsTest {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.predictOutages.set(2);
 
-        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).decisions())
+                .hasSize(1);
         assertThat(fake.predictCalls).hasValue(3);
     }
 
@@ -88,7 +89,8 @@ class RemoteCallsTest {
         fake.predictFrozenUntil = Instant.now().plusSeconds(1);
 
         long start = System.nanoTime();
-        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).decisions())
+                .hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(fake.predictCalls.get()).isGreaterThan(1);
     }
