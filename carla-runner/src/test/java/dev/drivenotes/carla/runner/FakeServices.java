@@ -100,6 +100,12 @@ public final class FakeServices implements Simulator, AutoCloseable {
     /** The model version the n-th predict call (1-based) answers; null answers none (an older service). */
     public volatile IntFunction<String> modelVersion = call -> FAKE_MODEL_VERSION;
 
+    /**
+     * When set, predict answers as a Vertex AI endpoint that drops the container's {@code modelVersion}:
+     * its own {@code deployedModelId} and this {@code modelVersionId}.
+     */
+    public volatile String vertexModelVersionId;
+
     /** The model version a predict call answers unless a test says otherwise. */
     public static final String FAKE_MODEL_VERSION = "fake:ckpt-1";
     /** Step calls answered, by simulation, in order. */
@@ -237,6 +243,11 @@ public final class FakeServices implements Simulator, AutoCloseable {
         List<Decision> decisions = req.instances().stream()
                 .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))
                 .toList();
+        String vertexVersion = vertexModelVersionId;
+        if (vertexVersion != null) {
+            send(ex, 200, Map.of("predictions", decisions, "deployedModelId", "4711", "modelVersionId", vertexVersion));
+            return;
+        }
         send(ex, 200, new PredictResponse(decisions, "fake", "rule", modelVersion.apply(predictCalls.get())));
     }
 

@@ -56,6 +56,21 @@ class RemoteCallsTest {
     }
 
     @Test
+    void namesTheModelVersionThatAnsweredAndVertexAisWhenTheContainersDidNotComeThrough() {
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isEqualTo(FakeServices.FAKE_MODEL_VERSION);
+        fake.vertexModelVersionId = "3";
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isEqualTo("vertex:4711@3");
+        fake.vertexModelVersionId = null;
+        fake.modelVersion = call -> null;
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isNull();
+    }
+
+    @Test
     void givesUpAfterTheConfiguredAttemptsWithTheServiceAndItsAnswerInTheReason() {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.dreamerDown = true;
