@@ -1,6 +1,8 @@
 package dev.drivenotes.platform.remote;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A predict call's answer as the runner uses it: one proposed decision per instance, in order, and
@@ -12,7 +14,8 @@ import java.util.List;
  */
 public record Predictions(List<ProposedDecision> decisions, String modelVersion) {
     public Predictions {
-        decisions = List.copyOf(decisions);
+        // as answered: a null element is the runner's to refuse (ControlSafety), as before
+        decisions = Collections.unmodifiableList(Objects.requireNonNull(decisions, "decisions"));
         if (modelVersion != null && modelVersion.isBlank()) {
             modelVersion = null;
         }
