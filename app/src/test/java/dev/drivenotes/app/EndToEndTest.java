@@ -112,9 +112,19 @@ class EndToEndTest {
             assertThat(note.get("truth").has("place")).isTrue();
             assertThat(note.get("correct").has("location")).isTrue();
         }
+        // dreamer-service named the model that answered; the runner, orchestrator and reporter kept it
+        assertThat(report.get("modelVersions").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("autopilot:rule");
+        for (JsonNode episode : report.get("episodes")) {
+            assertThat(episode.get("modelVersions").values())
+                    .extracting(JsonNode::asString)
+                    .containsExactly("autopilot:rule");
+        }
         assertThat(Files.readString(dir.resolve("report.html")))
                 .contains("<html")
-                .contains("At ");
+                .contains("At ")
+                .contains("<dt>model version</dt><dd>autopilot:rule</dd>");
 
         // the orchestrator's view points at the report the reporter published
         String id = report.get("experimentId").asString();

@@ -19,6 +19,7 @@ import dev.drivenotes.platform.events.EventTelemetry;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import dev.drivenotes.platform.observability.LogContext;
 import dev.drivenotes.platform.remote.PolicyClient;
+import dev.drivenotes.platform.remote.Predictions;
 import dev.drivenotes.platform.remote.ProposedDecision;
 import dev.drivenotes.platform.remote.RemoteServiceException;
 import io.micrometer.core.instrument.Timer;
@@ -211,10 +212,10 @@ final class EpisodeDrive {
     private void predict(
             PredictParameters parameters, List<EpisodeRun> batch, Map<EpisodeRun, ProposedDecision> decisions) {
         try {
-            List<ProposedDecision> answers =
-                    policy.predict(parameters.policy(), parameters.narrator(), instances(batch));
+            Predictions answers = policy.predict(parameters.policy(), parameters.narrator(), instances(batch));
             for (int i = 0; i < batch.size(); i++) {
-                decisions.put(batch.get(i), answers.get(i));
+                batch.get(i).answeredBy(answers.modelVersion());
+                decisions.put(batch.get(i), answers.decisions().get(i));
             }
         } catch (RemoteServiceException e) {
             if (!e.clientError() || batch.size() == 1) {
@@ -223,10 +224,10 @@ final class EpisodeDrive {
             }
             for (EpisodeRun run : batch) {
                 try {
-                    decisions.put(
-                            run,
-                            policy.predict(parameters.policy(), parameters.narrator(), instances(List.of(run)))
-                                    .getFirst());
+                    Predictions alone =
+                            policy.predict(parameters.policy(), parameters.narrator(), instances(List.of(run)));
+                    run.answeredBy(alone.modelVersion());
+                    decisions.put(run, alone.decisions().getFirst());
                 } catch (RemoteServiceException alone) {
                     fail(run, alone.getMessage());
                 }

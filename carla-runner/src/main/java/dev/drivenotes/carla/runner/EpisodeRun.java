@@ -11,7 +11,9 @@ import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.platform.remote.ProposedDecision;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** One episode in flight: its work item, simulation, latest state and the trajectory recorded so far. */
 final class EpisodeRun {
@@ -30,6 +32,8 @@ final class EpisodeRun {
     private double wheelSteer;
 
     private int controlClamps;
+    /** The model versions that answered this episode's predict calls, distinct, in the order they first did. */
+    private final Set<String> modelVersions = new LinkedHashSet<>();
     /** Junctions the ego is made to leave by another maneuver than planned (the config's missedTurnRate). */
     private final MissedTurns missedTurns;
 
@@ -59,6 +63,17 @@ final class EpisodeRun {
 
     boolean first() {
         return steps.isEmpty();
+    }
+
+    /**
+     * A predict call for this episode was answered by {@code modelVersion} (null: the service named
+     * none). Kept once, in the order first seen: a model that changes mid-episode (a rolling deploy)
+     * leaves every version that drove it.
+     */
+    void answeredBy(String modelVersion) {
+        if (modelVersion != null && modelVersions.size() < EpisodeSummary.MAX_MODEL_VERSIONS) {
+            modelVersions.add(modelVersion);
+        }
     }
 
     /**
@@ -127,6 +142,7 @@ final class EpisodeRun {
                 state.route().destination(),
                 routeDeviations,
                 controlClamps,
-                runner);
+                runner,
+                modelVersions.isEmpty() ? null : List.copyOf(modelVersions));
     }
 }

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.springframework.web.client.RestClient;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -96,6 +97,17 @@ public final class FakeServices implements Simulator, AutoCloseable {
     public volatile Duration freezeAtNextPredict;
     /** Predict calls answered, successfully or not. */
     public final AtomicInteger predictCalls = new AtomicInteger();
+    /** The model version the n-th predict call (1-based) answers; null answers none (an older service). */
+    public volatile IntFunction<String> modelVersion = call -> FAKE_MODEL_VERSION;
+
+    /**
+     * When set, predict answers as a Vertex AI endpoint that drops the container's {@code modelVersion}:
+     * its own {@code deployedModelId} and this {@code modelVersionId}.
+     */
+    public volatile String vertexModelVersionId;
+
+    /** The model version a predict call answers unless a test says otherwise. */
+    public static final String FAKE_MODEL_VERSION = "fake:ckpt-1";
     /** Step calls answered, by simulation, in order. */
     public final List<String> stepped = new CopyOnWriteArrayList<>();
 
@@ -231,7 +243,12 @@ public final class FakeServices implements Simulator, AutoCloseable {
         List<Decision> decisions = req.instances().stream()
                 .map(i -> new Decision(new Control(0, 1, 0), Maneuver.FOLLOW_LANE, 0.8, "Goal", null))
                 .toList();
-        send(ex, 200, new PredictResponse(decisions, "fake"));
+        String vertexVersion = vertexModelVersionId;
+        if (vertexVersion != null) {
+            send(ex, 200, Map.of("predictions", decisions, "deployedModelId", "4711", "modelVersionId", vertexVersion));
+            return;
+        }
+        send(ex, 200, new PredictResponse(decisions, "fake", "rule", modelVersion.apply(predictCalls.get())));
     }
 
     private SimulationState stateOf(String id) {

@@ -110,6 +110,35 @@ class LockstepLoopTest {
     }
 
     @Test
+    void eachCompletedEpisodeNamesTheModelVersionThatAnsweredIt() throws Exception {
+        List<EpisodeCompleted> completed = completed(runner(2).drive("exp-v", config(2, 2)));
+
+        assertThat(completed)
+                .extracting(e -> e.summary().modelVersions())
+                .containsOnly(List.of(FakeServices.FAKE_MODEL_VERSION));
+    }
+
+    @Test
+    void aModelChangedMidEpisodeLeavesEveryVersionInTheOrderTheyAnswered() throws Exception {
+        // a rolling deploy: calls 1-3 and 7- answer the old checkpoint, 4-6 the new one
+        fake.modelVersion = call -> call >= 4 && call <= 6 ? "dreamer:200:bbbbbbbbbbbb" : "dreamer:100:aaaaaaaaaaaa";
+
+        List<EpisodeCompleted> completed = completed(runner(1).drive("exp-d", config(1, 1)));
+
+        assertThat(completed.getFirst().summary().modelVersions())
+                .containsExactly("dreamer:100:aaaaaaaaaaaa", "dreamer:200:bbbbbbbbbbbb");
+    }
+
+    @Test
+    void aServiceThatNamesNoModelVersionLeavesItUnrecorded() throws Exception {
+        fake.modelVersion = call -> null;
+
+        List<EpisodeCompleted> completed = completed(runner(1).drive("exp-o", config(1, 1)));
+
+        assertThat(completed.getFirst().summary().modelVersions()).isNull();
+    }
+
+    @Test
     void aWorkItemDeliveredAgainIsDrivenAgainAndAnnouncedUnderTheSameEventId() throws Exception {
         runner(2).drive("exp-r", config(1, 1));
         EpisodeRequested again = EpisodeRequested.first("exp-r", 0, config(1, 1));

@@ -50,8 +50,24 @@ class RemoteCallsTest {
         PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
         fake.predictOutages.set(2);
 
-        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).decisions())
+                .hasSize(1);
         assertThat(fake.predictCalls).hasValue(3);
+    }
+
+    @Test
+    void namesTheModelVersionThatAnsweredAndVertexAisWhenTheContainersDidNotComeThrough() {
+        PolicyClient policy = new PolicyClient(RestClient.builder(), platform, TestRemoteCalls.fast());
+
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isEqualTo(FakeServices.FAKE_MODEL_VERSION);
+        fake.vertexModelVersionId = "3";
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isEqualTo("vertex:4711@3");
+        fake.vertexModelVersionId = null;
+        fake.modelVersion = call -> null;
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).modelVersion())
+                .isNull();
     }
 
     @Test
@@ -88,7 +104,8 @@ class RemoteCallsTest {
         fake.predictFrozenUntil = Instant.now().plusSeconds(1);
 
         long start = System.nanoTime();
-        assertThat(policy.predict("autopilot", "agent", oneInstance())).hasSize(1);
+        assertThat(policy.predict("autopilot", "agent", oneInstance()).decisions())
+                .hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(fake.predictCalls.get()).isGreaterThan(1);
     }

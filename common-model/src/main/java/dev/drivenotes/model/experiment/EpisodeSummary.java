@@ -2,6 +2,7 @@ package dev.drivenotes.model.experiment;
 
 import dev.drivenotes.model.Require;
 import dev.drivenotes.model.sim.Termination;
+import java.util.List;
 
 /**
  * One finished episode, small enough to travel in an event.
@@ -24,6 +25,11 @@ import dev.drivenotes.model.sim.Termination;
  *     (out of range, not finite, or steering faster than the wheels turn)
  * @param runner the instance id of the runner that drove it (absent in summaries written before
  *     episodes were spread over runners)
+ * @param modelVersions the model versions that answered the episode's predict calls ({@code
+ *     PredictResponse.modelVersion}): one, or every distinct one in the order they first answered
+ *     when the model changed mid-episode (a rolling deploy); null when none was named (episodes
+ *     driven before predict responses named their model, or by a service that does not). At most
+ *     {@value #MAX_MODEL_VERSIONS}, each at most {@value #MAX_MODEL_VERSION_CHARS} characters
  */
 public record EpisodeSummary(
         String episodeId,
@@ -41,7 +47,14 @@ public record EpisodeSummary(
         String destination,
         int routeDeviations,
         int controlClamps,
-        String runner) {
+        String runner,
+        List<String> modelVersions) {
+
+    /** The most distinct model versions an episode records. */
+    public static final int MAX_MODEL_VERSIONS = 16;
+    /** The longest model version recorded (as {@code PredictResponse} bounds it). */
+    public static final int MAX_MODEL_VERSION_CHARS = 128;
+
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);
         Require.inRange("index", index, 0, Integer.MAX_VALUE);
@@ -58,6 +71,12 @@ public record EpisodeSummary(
         Require.inRange("controlClamps", controlClamps, 0, Integer.MAX_VALUE);
         if (runner != null) {
             Require.notBlank("runner", runner, 64);
+        }
+        if (modelVersions != null) {
+            Require.maxSize(
+                    "modelVersions", Require.noNullElements("modelVersions", modelVersions), MAX_MODEL_VERSIONS);
+            modelVersions.forEach(v -> Require.notBlank("modelVersions", v, MAX_MODEL_VERSION_CHARS));
+            modelVersions = modelVersions.isEmpty() ? null : List.copyOf(modelVersions);
         }
     }
 

@@ -76,6 +76,7 @@ class DrivingScoreTest {
                 "B",
                 0,
                 0,
+                null,
                 null);
 
         assertThat(episode.collisions()).isEqualTo(1);

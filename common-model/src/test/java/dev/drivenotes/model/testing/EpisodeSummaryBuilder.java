@@ -3,6 +3,7 @@ package dev.drivenotes.model.testing;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
+import java.util.List;
 
 /**
  * Test data: a valid {@link EpisodeSummary} (a clean drive from City Hall to the Museum that reached
@@ -26,6 +27,7 @@ public final class EpisodeSummaryBuilder {
     private int routeDeviations;
     private int controlClamps;
     private String runner;
+    private List<String> modelVersions;
 
     private EpisodeSummaryBuilder(String episodeId, int index) {
         this.episodeId = episodeId;
@@ -93,6 +95,11 @@ public final class EpisodeSummaryBuilder {
         return this;
     }
 
+    public EpisodeSummaryBuilder modelVersions(String... v) {
+        modelVersions = List.of(v);
+        return this;
+    }
+
     public EpisodeSummaryBuilder routeDeviations(int v) {
         routeDeviations = v;
         return this;
@@ -115,6 +122,7 @@ public final class EpisodeSummaryBuilder {
                 destination,
                 routeDeviations,
                 controlClamps,
-                runner);
+                runner,
+                modelVersions);
     }
 }

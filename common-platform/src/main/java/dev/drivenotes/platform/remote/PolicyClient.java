@@ -1,5 +1,6 @@
 package dev.drivenotes.platform.remote;
 
+import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
@@ -19,8 +20,24 @@ public class PolicyClient {
 
     private static final String SERVICE = "dreamer-service";
 
-    /** {@link dev.drivenotes.model.policy.PredictResponse} read without checking the controls' ranges. */
-    private record Proposals(List<ProposedDecision> predictions, String deployedModelId) {}
+    /**
+     * {@link dev.drivenotes.model.policy.PredictResponse} read without checking the controls' ranges.
+     * {@code modelVersionId} is Vertex AI's own field: through an endpoint that drops the container's
+     * {@code modelVersion}, the model is still named by Vertex AI's deployed model and version.
+     */
+    private record Proposals(
+            List<ProposedDecision> predictions, String deployedModelId, String modelVersion, String modelVersionId) {
+
+        String version() {
+            if (modelVersion != null && !modelVersion.isBlank()) {
+                return modelVersion;
+            }
+            if (modelVersionId != null && !modelVersionId.isBlank()) {
+                return "vertex:" + deployedModelId + "@" + modelVersionId;
+            }
+            return null;
+        }
+    }
 
     private final RestClient http;
     private final String predictPath;
@@ -38,13 +55,14 @@ public class PolicyClient {
     }
 
     /**
-     * One decision per instance, in order, narrated by {@code narrator} ({@link PredictParameters#narrator}). Retried on server-side failures, as idempotent: a
+     * One decision per instance, in order, narrated by {@code narrator} ({@link PredictParameters#narrator}),
+     * with the model version that answered. Retried on server-side failures, as idempotent: a
      * prediction creates nothing and advances no simulation, and a refused or 5xx-answered call left
      * the service as it was. One caveat, accepted: a call that timed out after the service handled it
      * advanced the session's policy state (the autopilot's speed PID) once; the retry's decision is
      * still one for the same observation, only its PID has integrated one more step.
      */
-    public List<ProposedDecision> predict(String policy, String narrator, List<PredictInstance> instances) {
+    public Predictions predict(String policy, String narrator, List<PredictInstance> instances) {
         Proposals response = guard.idempotent(() -> http.post()
                 .uri(predictPath)
                 .body(new PredictRequest(instances, new PredictParameters(policy, narrator)))
@@ -59,6 +77,11 @@ public class PolicyClient {
                     null,
                     null);
         }
-        return response.predictions();
+        String version = response.version();
+        if (version != null && version.length() > EpisodeSummary.MAX_MODEL_VERSION_CHARS) {
+            // recorded with every episode: a longer name is cut, never a reason to fail the drive
+            version = version.substring(0, EpisodeSummary.MAX_MODEL_VERSION_CHARS);
+        }
+        return new Predictions(response.predictions(), version);
     }
 }

@@ -52,6 +52,7 @@ class TrajectoryCodecTest {
                 "B",
                 0,
                 0,
+                null,
                 null);
         EventEnvelope event = EventEnvelope.wrap(
                 new EpisodeCompleted("x", "default-town", "file:///tmp/a.jsonl.gz", summary, null),

@@ -11,6 +11,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link CheckpointMeta}) in one folder, or on the classpath under {@link #BUNDLED}. A trainer's
  * checkpoint folder also holds training state for resume (the trainer's optimiser state and replay);
  * every file is replaced atomically and {@code checkpoint.json} is written last.
+ *
+ * @param paramsSha256 the SHA-256 of {@code params.ndlist} as read (64 lower-case hex digits): which
+ *     parameters these are, computed from the bytes while they are loaded
  */
-public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
+public record Checkpoint(CheckpointMeta meta, DreamerNets nets, String paramsSha256) {
 
     public static final String PARAMS = "params.ndlist";
     public static final String META = "checkpoint.json";
@@ -143,12 +150,24 @@ public record Checkpoint(CheckpointMeta meta, DreamerNets nets) {
                     + meta.config().obsDim() + " does not match this build");
         }
         Params params;
+        DigestInputStream digested = new DigestInputStream(paramsIn, sha256());
         try {
-            params = Params.load(manager, DreamerNets.layout(meta.config()), paramsIn);
+            params = Params.load(manager, DreamerNets.layout(meta.config()), digested);
         } catch (IllegalArgumentException e) {
             // DJL's NDList decoding reports undecodable bytes this way
             throw new IOException(PARAMS + " is malformed: " + e.getMessage(), e);
         }
-        return new Checkpoint(meta, new DreamerNets(meta.config(), params));
+        // the digest covers the whole file, also bytes the decoder left unread
+        digested.transferTo(OutputStream.nullOutputStream());
+        String sha256 = HexFormat.of().formatHex(digested.getMessageDigest().digest());
+        return new Checkpoint(meta, new DreamerNets(meta.config(), params), sha256);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -34,14 +34,21 @@ public final class DreamerPolicy implements Policy {
     private final DreamerAgent agent;
     private final SessionCache<Carry> cache;
     private final double narrationTemperature;
+    private final String modelVersion;
+
+    /** An agent whose checkpoint is not identified: its model version is just {@value #NAME}. */
+    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions, double narrationTemperature) {
+        this(agent, sessions, narrationTemperature, NAME);
+    }
 
     /**
      * @param agent the loaded agent (one batched forward pass per call)
      * @param sessions how many carry-less sessions' state the server keeps, and for how long
      * @param narrationTemperature the narration head's softmax temperature ({@link
      *     dev.drivenotes.dreamer.model.CheckpointMeta#servedNarrationTemperature()}); unused without a head
+     * @param modelVersion the loaded checkpoint's identity, named in every predict response
      */
-    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions, double narrationTemperature) {
+    public DreamerPolicy(DreamerAgent agent, SessionLimits sessions, double narrationTemperature, String modelVersion) {
         if (!(narrationTemperature > 0) || Double.isInfinite(narrationTemperature)) {
             throw new IllegalArgumentException(
                     "narrationTemperature must be positive and finite, was " + narrationTemperature);
@@ -49,6 +56,15 @@ public final class DreamerPolicy implements Policy {
         this.agent = agent;
         this.cache = new SessionCache<>(sessions);
         this.narrationTemperature = narrationTemperature;
+        if (modelVersion == null || modelVersion.isBlank()) {
+            throw new IllegalArgumentException("modelVersion must not be blank");
+        }
+        this.modelVersion = modelVersion;
+    }
+
+    @Override
+    public String modelVersion() {
+        return modelVersion;
     }
 
     @Override

@@ -32,4 +32,13 @@ public interface Policy {
     default String narrator() {
         return PlanNarration.RULE;
     }
+
+    /**
+     * The version of the model behind this policy, as predict responses name it ({@code
+     * PredictResponse.modelVersion}): a rule-based policy has no checkpoint, so its name and {@code
+     * rule} ({@code autopilot:rule}); a learned one names its checkpoint.
+     */
+    default String modelVersion() {
+        return name() + ":" + PlanNarration.RULE;
+    }
 }

@@ -3,6 +3,8 @@ package dev.drivenotes.dreamer.serving;
 import ai.djl.ndarray.NDManager;
 import com.google.cloud.storage.Storage;
 import dev.drivenotes.dreamer.model.Checkpoint;
+import dev.drivenotes.dreamer.model.CheckpointMeta;
+import dev.drivenotes.dreamer.policy.DreamerPolicy;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -54,6 +56,19 @@ final class CheckpointLoader {
             return new Source(AIP_STORAGE_URI, aipStorageUri.strip());
         }
         return null;
+    }
+
+    /**
+     * The loaded checkpoint's identity, as predict responses name it: {@code
+     * dreamer:<envSteps>:<first 12 hex digits of the sha256 of params.ndlist>}, then {@code
+     * :t<narrationTemperature>} when one was fitted. Two checkpoints with equal parameters and
+     * temperature serve alike, so they share a version; retraining or recalibrating changes it.
+     */
+    static String modelVersion(Checkpoint checkpoint) {
+        CheckpointMeta meta = checkpoint.meta();
+        String version = DreamerPolicy.NAME + ":" + meta.envSteps() + ":"
+                + checkpoint.paramsSha256().substring(0, 12);
+        return meta.narrationTemperature() == null ? version : version + ":t" + meta.narrationTemperature();
     }
 
     /** Opens the checkpoint at {@code source} ({@code null} = the bundled one) on {@code manager}. */

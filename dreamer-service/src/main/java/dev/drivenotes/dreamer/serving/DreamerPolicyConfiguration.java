@@ -50,10 +50,11 @@ class DreamerPolicyConfiguration {
                 storage.getIfAvailable(() -> StorageOptions.getDefaultInstance().getService()));
         Checkpoint checkpoint = loader.load(dreamerManager, source);
         log.info(
-                "dreamer checkpoint {} loaded ({} preset, {} env steps)",
+                "dreamer checkpoint {} loaded ({} preset, {} env steps): model version {}",
                 source == null ? "bundled" : source,
                 checkpoint.meta().config().preset(),
-                checkpoint.meta().envSteps());
+                checkpoint.meta().envSteps(),
+                CheckpointLoader.modelVersion(checkpoint));
         return checkpoint;
     }
 
@@ -69,7 +70,11 @@ class DreamerPolicyConfiguration {
             log.warn("the dreamer checkpoint's narration temperature was never fitted (drivenotes calibrate):"
                     + " its confidences are the head's uncalibrated probabilities");
         }
-        return new DreamerPolicy(agent, properties.sessionLimits(), meta.servedNarrationTemperature());
+        return new DreamerPolicy(
+                agent,
+                properties.sessionLimits(),
+                meta.servedNarrationTemperature(),
+                CheckpointLoader.modelVersion(dreamerCheckpoint));
     }
 
     /** A checkpoint is configured or bundled. */

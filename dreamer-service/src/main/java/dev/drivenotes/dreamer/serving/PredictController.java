@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,26 @@ class PredictController {
                  "distanceToGoM": 310.0, "speedLimitMps": 13.9, "yawRateRadps": 0.0}}],
              "parameters": {"policy": "dreamer"}}""";
 
+    /** The dreamer's answer to {@link #EXAMPLE}: its decision and the checkpoint that made it. */
+    static final String RESPONSE_EXAMPLE = """
+            {"predictions": [{"control": {"steer": 0.02, "throttle": 0.55, "brake": 0.0},
+               "maneuver": "follow_lane", "confidence": 0.91, "targetPoi": "Bakery", "carry": "…"}],
+             "deployedModelId": "dreamer", "narrator": "head",
+             "modelVersion": "dreamer:74188:9b71f9d5ec31:t0.6988498167149707"}""";
+
     @PostMapping("${AIP_PREDICT_ROUTE:/v1/predict}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "one decision per instance, in order; modelVersion names the model that answered (the"
+                    + " dreamer's loaded checkpoint: dreamer:<envSteps>:<sha256 of params.ndlist, 12 hex>"
+                    + "[:t<narrationTemperature>]; autopilot:rule, random:rule)",
+            content = {
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = PredictResponse.class),
+                        examples = @ExampleObject(name = "the dreamer's answer", value = RESPONSE_EXAMPLE)),
+                @Content(mediaType = "application/cbor", schema = @Schema(implementation = PredictResponse.class))
+            })
     PredictResponse predict(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -86,9 +107,12 @@ class PredictController {
         }
         if (request.parameters().narratedByAutopilot()) {
             return new PredictResponse(
-                    PlanNarration.apply(request.instances(), decisions), policy.name(), PlanNarration.RULE);
+                    PlanNarration.apply(request.instances(), decisions),
+                    policy.name(),
+                    PlanNarration.RULE,
+                    policy.modelVersion());
         }
-        return new PredictResponse(decisions, policy.name(), policy.narrator());
+        return new PredictResponse(decisions, policy.name(), policy.narrator(), policy.modelVersion());
     }
 
     @GetMapping("${AIP_HEALTH_ROUTE:/v1/health}")

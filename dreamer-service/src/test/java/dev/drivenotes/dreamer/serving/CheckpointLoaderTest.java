@@ -15,7 +15,10 @@ import dev.drivenotes.dreamer.serving.CheckpointLoader.Source;
 import dev.drivenotes.dreamer.testing.SharedManager;
 import dev.drivenotes.dreamer.testing.TestCheckpoints;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,37 @@ class CheckpointLoaderTest {
         assertThat(local.meta()).isEqualTo(meta);
         assertSameParameters(fileUri.nets().params(), saved);
         assertThat(bundled.meta().format()).isEqualTo(CheckpointMeta.FORMAT);
+    }
+
+    @Test
+    void theModelVersionNamesEnvStepsTheParametersDigestAndAFittedTemperature(@TempDir Path dir) throws Exception {
+        CheckpointMeta meta = TestCheckpoints.meta("tiny", 4321);
+        TestCheckpoints.write(DJL.get(), dir, meta, 99);
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(dir.resolve(Checkpoint.PARAMS))));
+        CheckpointLoader loader = new CheckpointLoader(NO_GCP);
+
+        Checkpoint loaded = loader.load(DJL.get(), new Source("AIP_STORAGE_URI", dir.toString()));
+        assertThat(loaded.paramsSha256()).isEqualTo(sha256);
+        assertThat(CheckpointLoader.modelVersion(loaded)).isEqualTo("dreamer:4321:" + sha256.substring(0, 12));
+
+        Checkpoint.saveMeta(dir, meta.withNarrationTemperature(0.7));
+        Checkpoint calibrated = loader.load(DJL.get(), new Source("AIP_STORAGE_URI", dir.toString()));
+        assertThat(CheckpointLoader.modelVersion(calibrated))
+                .isEqualTo("dreamer:4321:" + sha256.substring(0, 12) + ":t0.7");
+    }
+
+    @Test
+    void aCheckpointWithOtherParametersHasAnotherModelVersion(@TempDir Path a, @TempDir Path b) {
+        TestCheckpoints.write(DJL.get(), a, TestCheckpoints.meta("tiny", 10), 1);
+        TestCheckpoints.write(DJL.get(), b, TestCheckpoints.meta("tiny", 10), 2);
+        CheckpointLoader loader = new CheckpointLoader(NO_GCP);
+
+        assertThat(CheckpointLoader.modelVersion(loader.load(DJL.get(), new Source("AIP_STORAGE_URI", a.toString()))))
+                .isNotEqualTo(CheckpointLoader.modelVersion(
+                        loader.load(DJL.get(), new Source("AIP_STORAGE_URI", b.toString()))));
+        assertThat(CheckpointLoader.modelVersion(loader.load(DJL.get(), null))).startsWith("dreamer:");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.drivenotes.dreamer.model.Checkpoint;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.policy.PredictParameters;
 import dev.drivenotes.model.policy.PredictRequest;
@@ -43,6 +44,9 @@ class PredictControllerTest {
     @Autowired
     SimpleMeterRegistry meters;
 
+    @Autowired
+    Checkpoint dreamerCheckpoint;
+
     private ResultActions predict(String json) throws Exception {
         return mvc.perform(
                 post("/v1/predict").contentType(MediaType.APPLICATION_JSON).content(json));
@@ -65,6 +69,7 @@ class PredictControllerTest {
         predict(body)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deployedModelId").value("autopilot"))
+                .andExpect(jsonPath("$.modelVersion").value("autopilot:rule"))
                 .andExpect(jsonPath("$.predictions.length()").value(3))
                 .andExpect(
                         jsonPath("$.predictions[*].targetPoi").value(Matchers.contains("Bakery", "Library", "Museum")))
@@ -142,6 +147,7 @@ class PredictControllerTest {
         predict(request("random", new PredictInstance("e1", cruising(5, straight(10), 100), true, null)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deployedModelId").value("random"))
+                .andExpect(jsonPath("$.modelVersion").value("random:rule"))
                 .andExpect(jsonPath("$.predictions.length()").value(1));
     }
 
@@ -173,6 +179,7 @@ class PredictControllerTest {
         predict(body)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deployedModelId").value("random"))
+                .andExpect(jsonPath("$.modelVersion").value("random:rule"))
                 .andExpect(jsonPath("$.narrator").value("rule"))
                 .andExpect(jsonPath("$.predictions[0].maneuver").value("turn_left"));
     }
@@ -182,6 +189,40 @@ class PredictControllerTest {
         predict(request("dreamer", new PredictInstance("n2", cruising(5, straight(20), 100), true, null)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.narrator").value("head"));
+    }
+
+    @Test
+    void theDreamerNamesItsLoadedCheckpointAsModelVersionInJsonAndCbor() throws Exception {
+        String version = CheckpointLoader.modelVersion(dreamerCheckpoint);
+        String body = request("dreamer", new PredictInstance("v1", cruising(5, straight(20), 100), true, null));
+        predict(body)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployedModelId").value("dreamer"))
+                .andExpect(jsonPath("$.modelVersion").value(version));
+        CBORMapper cbor = CBORMapper.builder().build();
+        byte[] binary = mvc.perform(post("/v1/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_CBOR)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(cbor.readValue(binary, PredictResponse.class).modelVersion()).isEqualTo(version);
+        assertThat(version).matches("dreamer:\\d+:[0-9a-f]{12}(:t.+)?");
+    }
+
+    @Test
+    void underTheAutopilotNarratorTheDreamerStillNamesItsCheckpoint() throws Exception {
+        PredictInstance instance =
+                new PredictInstance("v2", nearManeuver(Maneuver.TURN_LEFT, 6, 120, straight(20)), true, null);
+        String body = Json.mapper()
+                .writeValueAsString(
+                        new PredictRequest(List.of(instance), new PredictParameters("dreamer", "autopilot")));
+        predict(body)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.narrator").value("rule"))
+                .andExpect(jsonPath("$.modelVersion").value(Matchers.startsWith("dreamer:")));
     }
 
     @Test

@@ -51,7 +51,18 @@ class VertexAiEnvironmentTest {
             HttpResponse<String> defaultHealth = get(port, "/v1/health");
 
             assertThat(predicted.statusCode()).isEqualTo(200);
-            assertThat(predicted.body()).contains("\"deployedModelId\":\"random\"");
+            assertThat(predicted.body())
+                    .contains("\"deployedModelId\":\"random\"")
+                    .contains("\"modelVersion\":\"random:rule\"");
+            // the OpenAPI document names the answer's model version, with an example
+            String apiDocs = get(port, "/v3/api-docs").body();
+            assertThat(Json.mapper()
+                            .readTree(apiDocs)
+                            .at("/components/schemas/PredictResponse/properties/modelVersion")
+                            .isMissingNode())
+                    .as("PredictResponse.modelVersion in /v3/api-docs")
+                    .isFalse();
+            assertThat(apiDocs).contains("dreamer:74188:9b71f9d5ec31");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
             assertThat(defaultHealth.statusCode()).isEqualTo(404);

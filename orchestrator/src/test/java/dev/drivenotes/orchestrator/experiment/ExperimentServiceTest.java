@@ -185,6 +185,36 @@ class ExperimentServiceTest {
     }
 
     @Test
+    void theModelVersionsTheRunnersRecordedTravelOnInExperimentCompleted() {
+        String id = service.submit(config(2, 1)).id();
+        EpisodeCompleted e0 = driven(id, 0);
+        EpisodeCompleted e1 = driven(id, 1);
+
+        service.episodeCompleted(withModelVersions(e0, "dreamer:100:aaaaaaaaaaaa"));
+        service.episodeCompleted(withModelVersions(e1, "dreamer:100:aaaaaaaaaaaa", "dreamer:200:bbbbbbbbbbbb"));
+
+        assertThat(events.payloads(ExperimentCompleted.class))
+                .singleElement()
+                .satisfies(c -> assertThat(c.episodes())
+                        .extracting(EpisodeSummary::modelVersions)
+                        .containsExactly(
+                                List.of("dreamer:100:aaaaaaaaaaaa"),
+                                List.of("dreamer:100:aaaaaaaaaaaa", "dreamer:200:bbbbbbbbbbbb")));
+    }
+
+    private static EpisodeCompleted withModelVersions(EpisodeCompleted e, String... versions) {
+        EpisodeSummary s = e.summary();
+        EpisodeSummary versioned = episode(s.episodeId(), s.index())
+                .seed(s.seed())
+                .steps(s.steps())
+                .meanSpeedMps(s.meanSpeedMps())
+                .route(s.start(), s.destination(), s.routeLengthM())
+                .modelVersions(versions)
+                .build();
+        return new EpisodeCompleted(e.experimentId(), e.map(), e.artifactUri(), versioned, e.condition());
+    }
+
+    @Test
     void theInstanceThatRecordsTheLastEpisodeCompletesTheExperimentAndTheOtherNeverAgain() {
         // two orchestrator instances sharing one store, as on Cloud Run with Firestore
         RecordingPublisher otherEvents = new RecordingPublisher();

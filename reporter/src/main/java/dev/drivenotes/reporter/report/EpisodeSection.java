@@ -28,7 +28,10 @@ final class EpisodeSection {
         html.append("<th>ended</th><th>steps</th><th>route completion</th>");
         html.append("<th>collisions (pedestrian / vehicle / other)</th><th>red lights run</th>");
         html.append("<th>stop signs run</th><th>lane invasions</th><th>mean speed (m/s)</th><th>driving score</th>");
-        html.append("<th>notes</th><th>all-three accuracy</th></tr>\n");
+        html.append("<th>notes</th><th>all-three accuracy</th>");
+        // which model drove which episode matters only when the run had more than one
+        boolean byModel = r.modelVersions().size() > 1;
+        html.append(byModel ? "<th>model version</th></tr>\n" : "</tr>\n");
         for (ExperimentReport.Episode e : r.episodes()) {
             Infractions i = e.infractions();
             html.append("<tr><td title=\"").append(esc(e.episodeId())).append("\"><a href=\"#");
@@ -55,6 +58,12 @@ final class EpisodeSection {
             cell(num(e.drivingScore(), 2), i.collisions() + i.redLightRuns() + i.stopSignRuns() > 0);
             cell(Integer.toString(e.notes()), false);
             cell(pct(e.allThreeAccuracy()), false);
+            if (byModel) {
+                html.append("<td>")
+                        .append(esc(
+                                e.modelVersions() == null ? "not recorded" : String.join(", then ", e.modelVersions())))
+                        .append("</td>");
+            }
             html.append("</tr>\n");
         }
         html.append("</table></div>\n");

@@ -16,8 +16,11 @@ import java.util.List;
  * @param condition the conditions it drove in ({@link dev.drivenotes.model.experiment.Condition})
  * @param narrator who declared the notes' maneuvers: {@code agent} (the driving policy's own account)
  *     or {@code autopilot} (the autopilot's rule on the same drive), the config's {@code narrator}
- *     that the runners passed with every predict call. Which checkpoint served a dreamer run is not
- *     recorded: dreamer-service's predict response names the policy, not the checkpoint
+ *     that the runners passed with every predict call
+ * @param modelVersions the model versions that served the run's decisions, distinct, in episode order
+ *     then the order they answered ({@link Episode#modelVersions()}; a dreamer's is its checkpoint, e.g.
+ *     {@code dreamer:74188:9b71f9d5ec31:t0.69}); empty when no episode recorded one (episodes driven
+ *     before predict responses named their model)
  * @param day the UTC day the experiment counts for in daily metrics
  * @param config the config it ran (seeds, conditions)
  * @param calibration the reliability diagram's bins and the expected calibration error
@@ -33,6 +36,7 @@ public record ExperimentReport(
         String map,
         String condition,
         String narrator,
+        List<String> modelVersions,
         LocalDate day,
         String completedAt,
         ExperimentConfig config,
@@ -50,6 +54,7 @@ public record ExperimentReport(
         Require.notBlank("status", status);
         Require.notBlank("condition", condition);
         Require.notBlank("narrator", narrator);
+        modelVersions = List.copyOf(Require.noNullElements("modelVersions", modelVersions));
         Require.notNull("day", day);
         Require.notNull("config", config);
         episodes = List.copyOf(Require.noNullElements("episodes", episodes));
@@ -64,8 +69,10 @@ public record ExperimentReport(
     /**
      * One episode's row: its summary, infractions, driving score ({@link
      * dev.drivenotes.model.experiment.DrivingScore}), note accuracy (null shares without notes), and
-     * how many of its controls the runner's safety check clamped, and which runner drove it (null
-     * in reports of episodes driven before runners were named).
+     * how many of its controls the runner's safety check clamped, which runner drove it (null
+     * in reports of episodes driven before runners were named) and the model versions that answered
+     * its predict calls (every distinct one in order when the model changed mid-episode; null when
+     * not recorded).
      */
     public record Episode(
             String episodeId,
@@ -90,7 +97,8 @@ public record ExperimentReport(
             Double allThreeAccuracy,
             Double validationRate,
             int controlClamps,
-            String runner) {}
+            String runner,
+            List<String> modelVersions) {}
 
     /**
      * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code

@@ -9,6 +9,7 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.reporter.html.Html;
 import dev.drivenotes.reporter.html.HtmlPage;
+import java.util.List;
 
 /**
  * Renders a report as one self-contained HTML page (inline CSS and SVG, no script, nothing
@@ -63,16 +64,30 @@ final class HtmlReport {
         };
     }
 
+    /**
+     * Which model served the decisions: the versions the episodes recorded (a dreamer's names its
+     * checkpoint); "not recorded" only when no episode recorded one (events from before predict
+     * responses named their model).
+     */
+    static String modelVersion(ExperimentReport r) {
+        List<String> versions = r.modelVersions();
+        if (versions.size() == 1) {
+            return versions.getFirst();
+        }
+        if (!versions.isEmpty()) {
+            return String.join(", then ", versions) + " (the model changed during the run)";
+        }
+        return "dreamer".equals(r.agent())
+                ? "not recorded (episodes driven before predict responses named their model version)"
+                : "not recorded (a rule-based agent: no checkpoint)";
+    }
+
     private void whatRan(ExperimentReport r) {
         ExperimentConfig c = r.config();
         html.append("<dl class=\"ran\">");
         term("agent", r.agent());
         term("narrator", narrator(r));
-        term(
-                "checkpoint",
-                "dreamer".equals(r.agent())
-                        ? "not recorded (dreamer-service's predict answer names the policy, not the checkpoint)"
-                        : "none (rule-based agent)");
+        term("model version", modelVersion(r));
         term("map", r.map());
         term("condition", r.condition());
         term("episodes", c.episodes() + ", seeds " + c.episodeSeeds());

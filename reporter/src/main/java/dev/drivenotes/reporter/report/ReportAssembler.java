@@ -12,8 +12,12 @@ import dev.drivenotes.reporter.note.NoteMetrics;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.Scorecard;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds an {@link ExperimentReport} from an experiment's episodes and notes. Pure. */
@@ -41,6 +45,7 @@ final class ReportAssembler {
                 config.map(),
                 Condition.of(config),
                 config.narrator(),
+                modelVersions(episodes),
                 config.dayOr(completedAt),
                 completedAt.toString(),
                 config,
@@ -78,7 +83,19 @@ final class ReportAssembler {
                 Accuracy.share(m, m.allThreeAccuracy()),
                 Accuracy.share(m, m.validationRate()),
                 s.controlClamps(),
-                s.runner());
+                s.runner(),
+                s.modelVersions());
+    }
+
+    /** Every model version the episodes recorded, distinct, in episode order then answer order. */
+    static List<String> modelVersions(List<EpisodeSummary> episodes) {
+        Set<String> versions = new LinkedHashSet<>();
+        episodes.stream()
+                .sorted(Comparator.comparingInt(EpisodeSummary::index))
+                .map(EpisodeSummary::modelVersions)
+                .filter(Objects::nonNull)
+                .forEach(versions::addAll);
+        return List.copyOf(versions);
     }
 
     /** The metrics of a set of episodes and the scorecard of their notes. */

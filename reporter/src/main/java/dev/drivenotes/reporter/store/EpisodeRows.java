@@ -86,6 +86,7 @@ final class EpisodeRows {
                         rs.getString("destination"),
                         0,
                         0 /* not kept in the episodes table: report.json carries it */,
+                        null,
                         null);
                 episodes.add(new StoredEpisode(
                         rs.getString("experiment_id"),

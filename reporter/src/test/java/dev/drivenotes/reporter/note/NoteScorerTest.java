@@ -114,6 +114,7 @@ class NoteScorerTest {
                 "Museum",
                 0,
                 0,
+                null,
                 null);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(clean, crashed));
@@ -146,6 +147,7 @@ class NoteScorerTest {
                 "Museum",
                 0,
                 0,
+                null,
                 null);
 
         DrivingMetrics d = NoteScorer.scoreDriving(List.of(ranLightsAndAStopSign));

@@ -229,7 +229,7 @@ class ExperimentReportContentTest {
     }
 
     @Test
-    void theReportNamesWhoNarratedAndSaysTheCheckpointIsNotRecorded() {
+    void theReportNamesWhoNarratedAndSaysTheModelVersionIsNotRecordedWhenNoEpisodeHasOne() {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
         recordWithoutTrajectory(quiet);
         ExperimentConfig byAutopilot = new ExperimentConfig(
@@ -259,7 +259,68 @@ class ExperimentReportContentTest {
         String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
         assertThat(html)
                 .contains("<dt>narrator</dt><dd>autopilot (the autopilot&#39;s rule from the planned path")
-                .contains("not recorded (dreamer-service");
+                .contains("<dt>model version</dt><dd>not recorded (episodes driven before");
+        assertThat(json("x1").get("modelVersions")).isEmpty();
+        assertThat(json("x1").get("episodes").get(0).get("modelVersions").isNull())
+                .isTrue();
+    }
+
+    private static final String OLD = "dreamer:74188:9b71f9d5ec31:t0.6988498167149707";
+    private static final String NEW = "dreamer:90000:0123456789ab:t0.71";
+
+    @Test
+    void theReportNamesTheModelVersionThatServedTheRun() {
+        EpisodeSummary e0 = record(
+                Fixtures.summaryBuilder("x1-e0", 0, Termination.REACHED_DESTINATION)
+                        .modelVersions(OLD)
+                        .build(),
+                Fixtures.leftTurn(Maneuver.TURN_LEFT, null));
+        EpisodeSummary e1 = Fixtures.summaryBuilder("x1-e1", 1, Termination.MAX_STEPS)
+                .modelVersions(OLD)
+                .build();
+        recordWithoutTrajectory(e1);
+
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", config(1.0), List.of(e0, e1), null), DONE);
+
+        JsonNode report = json("x1");
+        assertThat(report.get("modelVersions").values())
+                .extracting(JsonNode::asString)
+                .containsExactly(OLD);
+        assertThat(report.get("episodes").get(1).get("modelVersions").values())
+                .extracting(JsonNode::asString)
+                .containsExactly(OLD);
+        String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
+        assertThat(html).contains("<dt>model version</dt><dd>" + OLD + "</dd>").doesNotContain("not recorded");
+        assertThat(html).as("one model: no column per episode").doesNotContain("<th>model version</th>");
+    }
+
+    @Test
+    void aModelChangedDuringTheRunIsNamedInOrderAndPerEpisode() {
+        EpisodeSummary e0 = Fixtures.summaryBuilder("x1-e0", 0, Termination.MAX_STEPS)
+                .modelVersions(OLD)
+                .build();
+        EpisodeSummary e1 = Fixtures.summaryBuilder("x1-e1", 1, Termination.MAX_STEPS)
+                .modelVersions(OLD, NEW)
+                .build();
+        EpisodeSummary e2 = Fixtures.summaryBuilder("x1-e2", 2, Termination.MAX_STEPS)
+                .modelVersions(NEW)
+                .build();
+        List.of(e0, e1, e2).forEach(this::recordWithoutTrajectory);
+        ExperimentConfig three = new ExperimentConfig(
+                "rolled", null, "dreamer", 3, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+
+        report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", three, List.of(e2, e0, e1), null), DONE);
+
+        JsonNode report = json("x1");
+        assertThat(report.get("modelVersions").values())
+                .extracting(JsonNode::asString)
+                .containsExactly(OLD, NEW);
+        String html = new String(artifacts.get(artifacts.uriOf(ArtifactKeys.reportHtml("x1"))), StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("<dd>" + OLD + ", then " + NEW + " (the model changed during the run)</dd>")
+                .contains("<th>model version</th>")
+                .contains("<td>" + OLD + ", then " + NEW + "</td>");
     }
 
     @Test

@@ -172,6 +172,7 @@ class DuckDbMetricsSinkTest {
                 "Museum",
                 0,
                 0,
+                null,
                 null);
         EpisodeCompleted episode =
                 new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e3.jsonl.gz", summary, null);
