@@ -50,7 +50,7 @@ class MissedTurnNotesTest {
     }
 
     @Test
-    void aMissedTurnIsAWrongActionAndARerouteToTheNewPlansNextPoi() {
+    void aMissedTurnNarratedFromThePlanIsAWrongActionWithTheOldPlansNextPoiAndARerouteToTheNewOne() {
         LoadedMap map = TestMaps.defaultTown(dir);
         MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
         EgoEpisode ego = MissedTurnFixtures.episode(map, turn.planned());
@@ -95,9 +95,16 @@ class MissedTurnNotesTest {
                 .isEqualTo(ego.plan().pois().getFirst())
                 .isEqualTo(states.get(replan).observation().nextPoi());
         assertThat(reroute.truth().nextPoi()).isEqualTo(reachedAfter(trajectory, replan, map));
+        String oldPlansNextPoi = trajectory.stream()
+                .filter(r -> r.step() == junction.step())
+                .findFirst()
+                .orElseThrow()
+                .observation()
+                .nextPoi();
         assertThat(junction.nextPoi())
-                .as("the junction's next POI is the plan after it")
-                .isEqualTo(reroute.nextPoi());
+                .as("it says it turned as planned, so as far as it knows its plan (and next POI) did not change")
+                .isEqualTo(oldPlansNextPoi)
+                .isNotEqualTo(reroute.nextPoi());
     }
 
     /** The POI the true trajectory enters first after record {@code index}, else the last one entered before it. */

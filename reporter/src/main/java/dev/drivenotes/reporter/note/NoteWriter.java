@@ -44,7 +44,7 @@ import java.util.Set;
  * by the start or end of the episode measures its heading change from its own first or last record;
  * a junction note states the agent's declaration when it leaves the junction (the traversal's last
  * record declaring a junction maneuver, with that record's confidence; its last record when it
- * declared none).
+ * declared none), not counting records from a replan inside the junction on.
  */
 public final class NoteWriter {
 
@@ -120,7 +120,7 @@ public final class NoteWriter {
         List<StepRecord> trajectory = e.trajectory();
         Decision[] decisions = e.decisions();
         int reference = traversal.middle();
-        int declared = declaration(decisions, traversal);
+        int declared = declaration(decisions, traversal, replan);
         Maneuver said = decisions[declared].maneuver();
         // its plan after what it says it did: unchanged when it says it left as planned, the
         // replanned one when it says it left another way (and the navigation replanned)
@@ -242,15 +242,18 @@ public final class NoteWriter {
     /**
      * The record whose declaration a junction note states: the last record of the traversal that
      * declared a junction maneuver (turn_left, turn_right, go_straight) — what the agent says it did
-     * when it leaves the junction — else, when it declared none there, its last record.
+     * when it leaves the junction — else, when it declared none there, its last record. Records from
+     * the one where the navigation replanned ({@code replan}, when inside the traversal) on are left
+     * out: from there the plan describes the new route, not the junction being crossed.
      */
-    private static int declaration(Decision[] decisions, Segments.Traversal traversal) {
-        for (int i = traversal.last(); i >= traversal.first(); i--) {
+    private static int declaration(Decision[] decisions, Segments.Traversal traversal, int replan) {
+        int last = replan > traversal.first() && replan <= traversal.last() ? replan - 1 : traversal.last();
+        for (int i = last; i >= traversal.first(); i--) {
             if (JUNCTION_MANEUVERS.contains(decisions[i].maneuver())) {
                 return i;
             }
         }
-        return traversal.last();
+        return last;
     }
 
     /** Each record's decision, the terminal record (decision null) taking its predecessor's. */
