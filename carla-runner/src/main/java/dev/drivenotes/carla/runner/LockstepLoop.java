@@ -57,12 +57,12 @@ final class LockstepLoop implements AutoCloseable {
                     if (driving == null) {
                         driving = Timer.start();
                     }
-                    drive.start(arrived);
+                    start(arrived);
                     arrived = arrivals.poll();
                 }
                 drive.dropCancelled();
                 if (!drive.idle()) {
-                    drive.tick(steps);
+                    tick(steps);
                 }
                 tally.announceDue();
                 if (drive.idle() && driving != null) {
@@ -82,6 +82,33 @@ final class LockstepLoop implements AutoCloseable {
             while ((left = arrivals.poll()) != null) {
                 left.done().completeExceptionally(stopped);
             }
+        }
+    }
+
+    /**
+     * Starts one attempt. Whatever escapes (a bug, a class out of step with its caller) fails that
+     * attempt alone, so its work item is delivered again, and the loop goes on: a runner that stopped
+     * driving while its process lives would refuse every later work item.
+     */
+    private void start(Assignment arrived) {
+        try {
+            drive.start(arrived);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("episode {} could not start: {}", arrived.request().episodeId(), e.toString(), e);
+            arrived.done().completeExceptionally(new IllegalStateException("the runner could not start it: " + e));
+        }
+    }
+
+    /**
+     * One tick. Whatever escapes it hands every episode in flight back (their simulations closed, their
+     * work items delivered again) and the loop goes on.
+     */
+    private void tick(ExecutorService steps) {
+        try {
+            drive.tick(steps);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("a tick failed; its episodes are handed back: {}", e.toString(), e);
+            drive.closeAll(new IllegalStateException("a tick of the runner failed: " + e));
         }
     }
 

@@ -83,6 +83,8 @@ public final class FakeServices implements Simulator, AutoCloseable {
     public volatile String rejectPredictWith;
     /** Steps of simulations created with these seeds answer 500 "simulator crashed". */
     public final Set<Long> failingSeeds = ConcurrentHashMap.newKeySet();
+    /** How many of the next creations throw an Error (a class out of step with its caller). */
+    public final AtomicInteger createErrors = new AtomicInteger();
     /** When set, a predict call with an instance of this session answers 400. */
     public volatile String rejectPredictForSession;
     /** When set, every prediction carries this control as it is, unchecked (e.g. out of range). */
@@ -144,6 +146,9 @@ public final class FakeServices implements Simulator, AutoCloseable {
 
     @Override
     public SimulationState create(CreateSimulationRequest req) {
+        if (createErrors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new NoSuchMethodError("a class out of step with its caller (test)");
+        }
         String id = "sim-" + ids.incrementAndGet();
         birdEyeSizes.put(id, req.birdEyeSizePx());
         created.add(id);

@@ -206,6 +206,22 @@ class LockstepLoopTest {
     }
 
     @Test
+    void anErrorStartingAnEpisodeHandsItsWorkItemBackAndTheLoopGoesOn() throws Exception {
+        fake.createErrors.set(1);
+
+        List<?> first = runner(2).drive("exp-err", config(2, 2));
+        List<?> later = runner.drive("exp-after", config(1, 1));
+        runner.awaitIdle();
+
+        assertThat(completed(first))
+                .as("the work item whose start threw is delivered again and driven")
+                .extracting(c -> c.summary().index())
+                .containsExactlyInAnyOrder(0, 1);
+        assertThat(completed(later)).as("the loop still drives what comes next").hasSize(1);
+        assertThat(fake.live).isEmpty();
+    }
+
+    @Test
     void anEpisodeWhoseStepsKeepFailingFailsAloneAfterItsAttemptsWithTheReason() throws Exception {
         fake.failingSeeds.add(config(3, 3).seedOf(1));
 
