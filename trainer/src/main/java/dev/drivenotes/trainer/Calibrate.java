@@ -176,9 +176,10 @@ public final class Calibrate {
                 DreamerAgent.Step step = steps.get(k);
                 SimulationState s = envs.get(i).state();
                 record(drives.get(i), labels.get(i), started, traversals, junction, i, step.narrationLogits(), s);
+                // a missed turn on purpose steers the vehicle; the agent's carry keeps its own command, as
+                // in serving, where the runner overrides the control without telling the policy
                 int executed = missedTurns.action(i, s, step.action());
-                carries[i] =
-                        executed == step.action() ? step.carry() : step.carry().withPrevAction(executed);
+                carries[i] = step.carry();
                 SimulationState next =
                         envs.get(i).step(DrivingActions.control(executed)).state();
                 if (next.done()) {
