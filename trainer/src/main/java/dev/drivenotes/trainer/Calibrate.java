@@ -72,6 +72,9 @@ public final class Calibrate {
         if (episodes < 1 || episodes > 256) {
             throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
         }
+        if (!(missedTurnRate >= 0 && missedTurnRate <= 1)) {
+            throw new IllegalArgumentException("--missed-turn-rate: must be 0..1, was " + missedTurnRate);
+        }
         long last = seed + episodes - 1;
         if (seed < 0 || last >= TrainSettings.TRAIN_SEED_BASE) {
             throw new IllegalArgumentException("--seed: seeds " + seed + ".." + last + " must lie in 0.."

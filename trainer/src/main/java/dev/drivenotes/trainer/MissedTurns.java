@@ -28,9 +28,6 @@ final class MissedTurns {
      * @param slots environments side by side
      */
     MissedTurns(double rate, long seed, int slots) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("--missed-turn-rate: must be 0..1, was " + rate);
-        }
         this.rate = rate;
         this.seeds = new SplittableRandom(seed);
         this.episodes = new dev.drivenotes.carla.episode.MissedTurns[slots];

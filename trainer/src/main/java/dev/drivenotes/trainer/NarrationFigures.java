@@ -80,17 +80,14 @@ final class NarrationFigures {
         List<Boolean> correct = new ArrayList<>();
         double nll = 0;
         for (List<Pending> drive : drives) {
-            Map<Integer, List<Pending>> byTraversal = new LinkedHashMap<>();
+            // declared when it leaves the junction: the head's arg-max on each traversal's last labelled step
+            Map<Integer, Pending> exits = new LinkedHashMap<>();
             for (Pending p : drive) {
                 if (p.logits != null && p.label >= 0) {
-                    byTraversal
-                            .computeIfAbsent(p.traversal, k -> new ArrayList<>())
-                            .add(p);
+                    exits.put(p.traversal, p);
                 }
             }
-            for (List<Pending> traversal : byTraversal.values()) {
-                // declared when it leaves the junction: the head's arg-max on the traversal's last step
-                Pending exit = traversal.getLast();
+            for (Pending exit : exits.values()) {
                 int said = Narration.argMax(exit.logits);
                 double[] probs = Narration.probabilities(exit.logits, t);
                 confidence.add(probs[said]);

@@ -27,7 +27,8 @@ public final class MissedTurns {
     /** A forced turn centres the wheel once the heading has changed this much, degrees. */
     public static final int TURN_DONE_DEG = 75;
 
-    private static final List<Maneuver> JUNCTION_MANEUVERS =
+    /** The junction maneuvers in the order a forced one is drawn from (part of what a seed gives). */
+    private static final List<Maneuver> DRAW_ORDER =
             List.of(Maneuver.TURN_LEFT, Maneuver.GO_STRAIGHT, Maneuver.TURN_RIGHT);
 
     private final double rate;
@@ -69,9 +70,9 @@ public final class MissedTurns {
             forced = null;
             junction = truth.junctionId();
             Maneuver planned = s.observation().nextManeuver();
-            if (truth.inJunction() && rate > 0 && JUNCTION_MANEUVERS.contains(planned) && random.nextDouble() < rate) {
+            if (truth.inJunction() && rate > 0 && planned.atJunction() && random.nextDouble() < rate) {
                 List<Maneuver> others =
-                        JUNCTION_MANEUVERS.stream().filter(m -> m != planned).toList();
+                        DRAW_ORDER.stream().filter(m -> m != planned).toList();
                 forced = others.get(random.nextInt(others.size()));
                 entryYawRad = truth.pose().yawRad();
                 forcedCount++;

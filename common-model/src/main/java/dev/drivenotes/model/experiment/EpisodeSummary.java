@@ -1,6 +1,7 @@
 package dev.drivenotes.model.experiment;
 
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.policy.PredictResponse;
 import dev.drivenotes.model.sim.Termination;
 import java.util.List;
 
@@ -52,8 +53,8 @@ public record EpisodeSummary(
 
     /** The most distinct model versions an episode records. */
     public static final int MAX_MODEL_VERSIONS = 16;
-    /** The longest model version recorded (as {@code PredictResponse} bounds it). */
-    public static final int MAX_MODEL_VERSION_CHARS = 128;
+    /** The longest model version recorded: as {@link PredictResponse} bounds it. */
+    public static final int MAX_MODEL_VERSION_CHARS = PredictResponse.MAX_MODEL_VERSION;
 
     public EpisodeSummary {
         Require.notBlank("episodeId", episodeId);

@@ -17,6 +17,11 @@ public enum Maneuver {
     CHANGE_LANE_RIGHT,
     STOP;
 
+    /** Whether this is how a vehicle crosses a junction: turn left, turn right or go straight. */
+    public boolean atJunction() {
+        return this == TURN_LEFT || this == TURN_RIGHT || this == GO_STRAIGHT;
+    }
+
     /** Heading change beyond which a junction traversal counts as a turn (45 degrees). */
     public static final double TURN_THRESHOLD_RAD = Math.PI / 4;
 

@@ -21,6 +21,12 @@ class ManeuverTest {
     }
 
     @Test
+    void onlyTurnsAndGoingStraightCrossAJunction() {
+        assertThat(java.util.Arrays.stream(Maneuver.values()).filter(Maneuver::atJunction))
+                .containsExactlyInAnyOrder(Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT, Maneuver.GO_STRAIGHT);
+    }
+
+    @Test
     void readsAndWritesLabels() {
         assertThat(Maneuver.fromLabel("turn_left")).isEqualTo(Maneuver.TURN_LEFT);
         assertThat(Maneuver.CHANGE_LANE_RIGHT.label()).isEqualTo("change_lane_right");

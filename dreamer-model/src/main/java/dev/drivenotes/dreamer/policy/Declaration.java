@@ -4,7 +4,6 @@ import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
-import java.util.Set;
 
 /**
  * What every policy says about its decision, beside the control: the maneuver it declares, its
@@ -34,9 +33,6 @@ final class Declaration {
     /** How far ahead bends lower the confidence. */
     static final double CURVATURE_HORIZON_M = 20;
 
-    static final Set<Maneuver> JUNCTION_MANEUVERS =
-            Set.of(Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT, Maneuver.GO_STRAIGHT);
-
     private Declaration() {}
 
     /**
@@ -58,7 +54,7 @@ final class Declaration {
 
     /** Whether the planned path says the ego is inside a junction: its next junction maneuver is at distance 0. */
     static boolean insideJunction(Observation observation) {
-        return JUNCTION_MANEUVERS.contains(observation.nextManeuver()) && observation.distanceToManeuverM() == 0;
+        return observation.nextManeuver().atJunction() && observation.distanceToManeuverM() == 0;
     }
 
     /**
@@ -86,7 +82,7 @@ final class Declaration {
         double junction = 1;
         if (insideJunction(observation)) {
             junction = INSIDE_JUNCTION_FACTOR;
-        } else if (JUNCTION_MANEUVERS.contains(declared)) {
+        } else if (declared.atJunction()) {
             junction = APPROACHING_JUNCTION_FACTOR;
         }
         double tracking = Math.exp(-path.crossTrackM() / CROSS_TRACK_SCALE_M);

@@ -113,7 +113,7 @@ public final class DreamerPolicy implements Policy {
         boolean stopping = Declaration.brakingAtStandstill(o, DrivingActions.accelerationMps2(step.action()));
         Maneuver rule = Declaration.maneuver(o, stopping);
         float[] logits = step.narrationLogits();
-        if (logits == null || !Declaration.JUNCTION_MANEUVERS.contains(rule) || !Declaration.insideJunction(o)) {
+        if (logits == null || !rule.atJunction() || !Declaration.insideJunction(o)) {
             return Declaration.decision(o, control, rule, step.probability(), carry);
         }
         int said = Narration.argMax(logits);

@@ -13,9 +13,7 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Termination;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes the driving notes of one episode: one note per ground-truth junction traversal, one per
@@ -50,9 +48,6 @@ public final class NoteWriter {
 
     /** The truth-side next POI when the episode reached no POI at all. */
     public static final String NO_POI = "none";
-
-    private static final Set<Maneuver> JUNCTION_MANEUVERS =
-            EnumSet.of(Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT, Maneuver.GO_STRAIGHT);
 
     private final PlaceMatcher matcher;
 
@@ -125,7 +120,7 @@ public final class NoteWriter {
         // its plan after what it says it did: unchanged when it says it left as planned, the
         // replanned one when it says it left another way (and the navigation replanned)
         Maneuver planned = trajectory.get(traversal.first()).observation().nextManeuver();
-        boolean saysItLeftThePlan = JUNCTION_MANEUVERS.contains(planned) && said != planned;
+        boolean saysItLeftThePlan = planned.atJunction() && said != planned;
         NoteFields agent = new NoteFields(
                 believedPlace(e, reference),
                 said,
@@ -170,9 +165,7 @@ public final class NoteWriter {
     /** Whether the plan said a junction maneuver on entering and the path executed another. */
     private static boolean missedTurn(Observation onEntry, Maneuver executed) {
         Maneuver planned = onEntry.nextManeuver();
-        boolean junctionManeuver =
-                planned == Maneuver.TURN_LEFT || planned == Maneuver.TURN_RIGHT || planned == Maneuver.GO_STRAIGHT;
-        return junctionManeuver && planned != executed;
+        return planned.atJunction() && planned != executed;
     }
 
     /** The POI reached next after a traversal; the last one reached before it when none; else {@link #NO_POI}. */
@@ -249,7 +242,7 @@ public final class NoteWriter {
     private static int declaration(Decision[] decisions, Segments.Traversal traversal, int replan) {
         int last = replan > traversal.first() && replan <= traversal.last() ? replan - 1 : traversal.last();
         for (int i = last; i >= traversal.first(); i--) {
-            if (JUNCTION_MANEUVERS.contains(decisions[i].maneuver())) {
+            if (decisions[i].maneuver().atJunction()) {
                 return i;
             }
         }
