@@ -370,6 +370,52 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
+    void aDailyKeyMigrationThatFailsHalfWayLeavesTheOldTableAndItsRowsAsTheyWere() throws Exception {
+        // the schema is created in one transaction (DuckDbMetricsSink): a failure, or a kill, rolls it all back
+        sink.close();
+        Files.delete(file);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE metrics_daily (day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL,"
+                    + " experiments INTEGER NOT NULL, " + DuckDbSchema.NOTE_METRICS + ", "
+                    + DuckDbSchema.DRIVING_METRICS + ", PRIMARY KEY (day, map, agent))");
+            s.execute("INSERT INTO metrics_daily VALUES (DATE '2026-11-24', 'default-town', 'dreamer', 3,"
+                    + " 2, 0.5, 0.5, 1.0, 0.5, 1.0, 0.8, '[]', 4, 0.5, 0, 0, 0, 5.0, 0.5)");
+            // a column the new table lacks: the migration's copy of the rows fails after it has renamed
+            // the old table and created the new one
+            s.execute("ALTER TABLE metrics_daily ADD COLUMN legacy INTEGER");
+        }
+
+        assertThatThrownBy(() -> new DuckDbMetricsSink(file))
+                .isInstanceOf(MetricsSinkException.class)
+                .hasMessageContaining("legacy");
+
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT experiments FROM metrics_daily")) {
+            assertThat(rows.next()).as("the old row is still in metrics_daily").isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+            assertThat(rows.next()).isFalse();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet columns = s.executeQuery("SELECT count(*) FROM information_schema.columns"
+                        + " WHERE table_name = 'metrics_daily' AND column_name = 'condition'")) {
+            assertThat(columns.next()).isTrue();
+            assertThat(columns.getLong(1)).as("not half-migrated").isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE metrics_daily DROP COLUMN legacy");
+        }
+        sink = new DuckDbMetricsSink(file);
+        assertThat(sink.dailyBetween(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-24")))
+                .as("migrated on the next start")
+                .singleElement()
+                .satisfies(d -> assertThat(d.experiments()).isEqualTo(3));
+    }
+
+    @Test
     void remembersProcessedEventsAcrossRestarts() {
         EventEnvelope event = EventEnvelope.wrap(new ExperimentStarted("x1", CONFIG), T0);
         assertThat(sink.processed(event.eventId())).isFalse();
