@@ -152,7 +152,7 @@ class LauncherTest {
     @ParameterizedTest
     @ValueSource(strings = {"up", "run", "run --bus pubsub-emulator"})
     void aBusyPortIsOneLineNamingThePortItsServiceAndPortBaseAndNothingStarts(String command) throws Exception {
-        try (ServerSocket busy = Loopback.listenBelowTheTopPorts()) {
+        try (ServerSocket busy = Loopback.listenWithFreeNeighbours()) {
             int carlaRunnerPort = busy.getLocalPort();
             int portBase = carlaRunnerPort - 1;
             StringWriter err = new StringWriter();
@@ -173,7 +173,7 @@ class LauncherTest {
 
     @Test
     void suggestsAPortBaseWhoseFourPortsAreFree() throws Exception {
-        try (ServerSocket busy = Loopback.listenBelowTheTopPorts()) {
+        try (ServerSocket busy = Loopback.listenWithFreeNeighbours()) {
             int portBase = busy.getLocalPort();
             StringWriter err = new StringWriter();
 

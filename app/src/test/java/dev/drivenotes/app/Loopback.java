@@ -20,15 +20,34 @@ final class Loopback {
         }
     }
 
-    /** A listener on a free port p such that p - 1 .. p + 2 can be a suite's four ports. */
-    static ServerSocket listenBelowTheTopPorts() throws IOException {
-        while (true) {
-            ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            int port = socket.getLocalPort();
-            if (port > 1024 && port + 2 <= 65535) {
+    /**
+     * A listener on a port p such that p - 1 .. p + 2 can be a suite's four ports, and p - 1, p + 1 and p
+     * + 2 are free when it returns. Drawn below the kernel's ephemeral range (32768 and up on Linux),
+     * where the machine's own outgoing connections do not take ports between the check and the test.
+     */
+    static ServerSocket listenWithFreeNeighbours() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            ServerSocket socket;
+            try {
+                socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException taken) {
+                continue;
+            }
+            if (free(port - 1) && free(port + 1) && free(port + 2)) {
                 return socket;
             }
             socket.close();
+        }
+        throw new IOException("no port in 20000..32000 with three free neighbours");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return probe.isBound();
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

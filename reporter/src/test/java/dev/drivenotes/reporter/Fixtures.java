@@ -22,6 +22,7 @@ import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.testing.EpisodeSummaryBuilder;
+import dev.drivenotes.model.testing.ObservationBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,33 @@ public final class Fixtures {
         }
         t.end(100, 55, Math.PI / 2);
         return t.steps();
+    }
+
+    /**
+     * {@link #leftTurn} declaring turn_left, with one stray GNSS fix 25 m back on Main Street (70, 1) on
+     * the junction traversal's middle record, where its junction note is placed.
+     */
+    public static List<StepRecord> leftTurnWithOneStrayFix() {
+        List<StepRecord> steps = new ArrayList<>(leftTurn(Maneuver.TURN_LEFT, null));
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).truth().place().equals(JUNCTION)) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        int middle = first + (last - first) / 2;
+        StepRecord r = steps.get(middle);
+        steps.set(
+                middle,
+                new StepRecord(
+                        r.step(),
+                        r.simTimeS(),
+                        ObservationBuilder.from(r.observation()).gnss(70, 1).build(),
+                        r.decision(),
+                        r.truth()));
+        return List.copyOf(steps);
     }
 
     /**

@@ -274,7 +274,8 @@ final class EpisodeDrive {
                             run.assignment.request().config().map(),
                             uri.toString(),
                             summary,
-                            Condition.of(run.assignment.request().config())));
+                            Condition.of(run.assignment.request().config()),
+                            run.assignment.request().config().agent()));
         }
         recording.stop(meters.recording());
     }

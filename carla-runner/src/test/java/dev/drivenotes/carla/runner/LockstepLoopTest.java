@@ -93,6 +93,10 @@ class LockstepLoopTest {
         assertThat(fake.deleted).hasSize(3);
 
         assertThat(completed).extracting(EpisodeCompleted::experimentId).containsOnly("exp-1");
+        assertThat(completed)
+                .as("each names its agent, whose localisation places its notes")
+                .extracting(EpisodeCompleted::agent)
+                .containsOnly(config(3, 2).agent());
         EpisodeCompleted first = completed.getFirst();
         List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(first.artifactUri())));
         assertThat(trajectory).hasSize(11);

@@ -4,6 +4,8 @@ import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Control;
 import dev.drivenotes.model.sim.Maneuver;
+import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.sim.Waypoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,9 +17,14 @@ import java.util.SplittableRandom;
  * (drawn steer changes faster than the wheels can follow, so it averages out near straight ahead); a
  * maneuver from its plan ({@link Declaration#maneuver}: it has no account of its own, so it narrates
  * what its route says, which is wrong wherever its random driving left the route) and a uniformly
- * random confidence; it names the observation's next POI as its target. Each session draws from its own generator, seeded from the policy seed
- * and the session id and reset when an instance says {@code isFirst}, so a session's sequence of
- * decisions is reproducible whatever other sessions share its batches.
+ * random confidence; it names the observation's next POI as its target. Each session draws from its
+ * own generator, seeded from the policy seed and the session's first observation (where the episode
+ * starts: its GNSS fix, heading, speed, plan and speed limit; the same for the same episode seed and
+ * conditions) and reset when an instance says {@code isFirst}, so a session's sequence of decisions is
+ * reproducible whatever other sessions share its batches, and the same in every experiment that drives
+ * the same episode (the session id, which names the experiment, takes no part). A session first seen
+ * without {@code isFirst} (this server did not serve its start) seeds from the observation it is first
+ * seen with.
  */
 public final class RandomPolicy implements Policy {
 
@@ -54,7 +61,7 @@ public final class RandomPolicy implements Policy {
         SplittableRandom random = sessions.step(
                 instance.sessionId(),
                 instance.isFirst(),
-                () -> new SplittableRandom(sessionSeed(instance.sessionId())));
+                () -> new SplittableRandom(sessionSeed(instance.observation())));
         synchronized (random) {
             double steer = random.nextDouble(-1, 1);
             double throttle = random.nextDouble();
@@ -68,13 +75,50 @@ public final class RandomPolicy implements Policy {
         }
     }
 
-    /** 64-bit FNV-1a of the session id's UTF-8 bytes, mixed with the policy seed: stable across JVMs. */
-    long sessionSeed(String sessionId) {
+    /**
+     * 64-bit FNV-1a over the starting observation's fields (their IEEE bits, the plan's names in UTF-8),
+     * mixed with the policy seed: stable across JVMs and experiments.
+     */
+    long sessionSeed(Observation start) {
+        Fnv fnv = new Fnv();
+        fnv.add(start.speedMps());
+        fnv.add(start.gnssX());
+        fnv.add(start.gnssY());
+        fnv.add(start.compassRad());
+        fnv.add(start.distanceToManeuverM());
+        fnv.add(start.distanceToGoM());
+        fnv.add(start.speedLimitMps());
+        fnv.add(start.yawRateRadps());
+        fnv.add(start.nextManeuver().name());
+        fnv.add(start.nextPoi());
+        for (Waypoint w : start.routeWaypoints()) {
+            fnv.add(w.x());
+            fnv.add(w.y());
+        }
+        return fnv.hash ^ (seed * 0x9E3779B97F4A7C15L);
+    }
+
+    /** 64-bit FNV-1a, fed byte by byte. */
+    private static final class Fnv {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : sessionId.getBytes(StandardCharsets.UTF_8)) {
+
+        void add(double value) {
+            long bits = Double.doubleToLongBits(value);
+            for (int k = 0; k < Long.BYTES; k++) {
+                addByte((int) (bits >>> (8 * k)));
+            }
+        }
+
+        void add(String text) {
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                addByte(b);
+            }
+            addByte(0);
+        }
+
+        private void addByte(int b) {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;
         }
-        return hash ^ (seed * 0x9E3779B97F4A7C15L);
     }
 }

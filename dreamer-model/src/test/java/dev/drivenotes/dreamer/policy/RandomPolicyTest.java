@@ -9,6 +9,7 @@ import dev.drivenotes.model.policy.Decision;
 import dev.drivenotes.model.policy.PredictInstance;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
+import dev.drivenotes.model.testing.ObservationBuilder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,12 +56,28 @@ class RandomPolicyTest {
     }
 
     @Test
-    void drawsDifferentSequencesForDifferentSessionsAndSeeds() {
+    void drawsTheSameSequenceForTheSameEpisodeInAnotherExperiment() {
+        RandomPolicy policy = new RandomPolicy(7, SessionLimits.of(10));
+        List<Decision> inOne = new ArrayList<>();
+        List<Decision> inAnother = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            inOne.add(policy.decide(List.of(step("exp-1-e0", i == 0))).getFirst());
+        }
+        for (int i = 0; i < 10; i++) {
+            inAnother.add(policy.decide(List.of(step("exp-2-e0", i == 0))).getFirst());
+        }
+
+        assertThat(inAnother).isEqualTo(inOne);
+    }
+
+    @Test
+    void drawsDifferentSequencesForDifferentStartsAndSeeds() {
+        Observation elsewhere = cruising(5, straight(12), 100);
         Decision a = new RandomPolicy(7, SessionLimits.of(10))
                 .decide(List.of(step("a", true)))
                 .getFirst();
         Decision b = new RandomPolicy(7, SessionLimits.of(10))
-                .decide(List.of(step("b", true)))
+                .decide(List.of(new PredictInstance("b", elsewhere, true, null)))
                 .getFirst();
         Decision otherSeed = new RandomPolicy(8, SessionLimits.of(10))
                 .decide(List.of(step("a", true)))
@@ -68,6 +85,26 @@ class RandomPolicyTest {
 
         assertThat(b).isNotEqualTo(a);
         assertThat(otherSeed).isNotEqualTo(a);
+    }
+
+    @Test
+    void seedsFromEveryFieldOfWhereItStarts() {
+        RandomPolicy policy = new RandomPolicy(7, SessionLimits.of(10));
+        Observation o = OBSERVATION;
+        List<Observation> variants = List.of(
+                withGnss(o, o.gnssX() + 0.001, o.gnssY()),
+                withGnss(o, o.gnssX(), o.gnssY() + 0.001),
+                cruising(5.001, straight(10), 100),
+                cruising(5, straight(10), 101));
+        Set<Long> seeds = new java.util.HashSet<>();
+        seeds.add(policy.sessionSeed(o));
+        variants.forEach(v -> seeds.add(policy.sessionSeed(v)));
+
+        assertThat(seeds).hasSize(variants.size() + 1);
+    }
+
+    private static Observation withGnss(Observation o, double x, double y) {
+        return ObservationBuilder.from(o).gnss(x, y).build();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
+import dev.drivenotes.reporter.note.Localiser;
 import dev.drivenotes.reporter.note.NoteScorer;
 import dev.drivenotes.reporter.note.NoteWriter;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -36,7 +37,7 @@ class EpisodeIngest {
     /** Writes and scores the episode's notes, then records them with the event in the ledger. */
     List<Note> ingest(EventEnvelope event, EpisodeCompleted episode, Instant processedAt) {
         List<StepRecord> trajectory = TrajectoryCodec.decode(artifacts.get(URI.create(episode.artifactUri())));
-        NoteWriter writer = new NoteWriter(places.matcherFor(episode.map()));
+        NoteWriter writer = new NoteWriter(places.matcherFor(episode.map()), Localiser.forAgent(episode.agent()));
         List<Note> notes = writer.write(episode.experimentId(), episode.summary(), trajectory);
         Scorecard scorecard = NoteScorer.score(List.of(episode.summary()), notes);
         sink.recordHandled(event, processedAt, () -> sink.recordEpisode(episode, notes, scorecard));

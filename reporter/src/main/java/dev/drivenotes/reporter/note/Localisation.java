@@ -27,7 +27,27 @@ final class Localisation {
 
     private Localisation() {}
 
-    /** The believed position {@code [x, y]} at each record of {@code trajectory}. */
+    /** The position {@code [x, y]} {@code localiser} believes at each record of {@code trajectory}. */
+    static double[][] track(List<StepRecord> trajectory, Localiser localiser) {
+        Require.notNull("localiser", localiser);
+        return switch (localiser) {
+            case FILTER -> track(trajectory);
+            case GNSS -> fixes(trajectory);
+        };
+    }
+
+    /** Each record's GNSS fix, as read (a dropout repeats the receiver's last fix). */
+    static double[][] fixes(List<StepRecord> trajectory) {
+        Require.noNullElements("trajectory", trajectory);
+        double[][] fixes = new double[trajectory.size()][];
+        for (int i = 0; i < fixes.length; i++) {
+            Observation o = trajectory.get(i).observation();
+            fixes[i] = new double[] {o.gnssX(), o.gnssY()};
+        }
+        return fixes;
+    }
+
+    /** The filter's believed position {@code [x, y]} at each record of {@code trajectory}. */
     static double[][] track(List<StepRecord> trajectory) {
         Require.noNullElements("trajectory", trajectory);
         double r = RECEIVER_SIGMA_M * RECEIVER_SIGMA_M;

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Writes the driving notes of one episode: one note per ground-truth junction traversal, one per
- * POI arrival and one reroute note per missed turn, each with the agent's fields (noisy GNSS matched
- * to the map, declared decisions) and the ground-truth fields (true place, the maneuver the true path
+ * POI arrival and one reroute note per missed turn, each with the agent's fields (its own
+ * localisation matched to the map, {@link Localiser}; its declared decisions) and the ground-truth fields (true place, the maneuver the true path
  * executed, the POI actually reached next). Pure: no I/O.
  *
  * <p>An arrival note says where the agent was at its closest approach and which POI it reached: on
@@ -50,9 +50,17 @@ public final class NoteWriter {
     public static final String NO_POI = "none";
 
     private final PlaceMatcher matcher;
+    private final Localiser localiser;
 
+    /** Notes of an agent that localises with the filter ({@link Localiser#FILTER}). */
     public NoteWriter(PlaceMatcher matcher) {
+        this(matcher, Localiser.FILTER);
+    }
+
+    /** @param localiser how the agent whose notes these are localises itself (its notes' places) */
+    public NoteWriter(PlaceMatcher matcher, Localiser localiser) {
         this.matcher = Require.notNull("matcher", matcher);
+        this.localiser = Require.notNull("localiser", localiser);
     }
 
     /** The notes of one episode, ordered by step. */
@@ -69,7 +77,7 @@ public final class NoteWriter {
                 trajectory,
                 effectiveDecisions(trajectory),
                 Segments.of(trajectory, matcher.directory()),
-                Localisation.track(trajectory));
+                Localisation.track(trajectory, localiser));
         List<Note> notes = new ArrayList<>();
         List<Segments.Traversal> traversals = e.segments().traversals();
         for (int k = 0; k < traversals.size(); k++) {
@@ -183,7 +191,7 @@ public final class NoteWriter {
         int index = segments.arrivals().get(arrivalNumber);
         Decision decision = decisions[index];
         String poi = placeAt(trajectory, index);
-        // where the agent believes it is: GNSS at the closest approach to the POI during this visit;
+        // where the agent believes it is: its localisation at the closest approach to the POI during this visit;
         // what it believes it reached: the POI it was heading to just before arriving
         NoteFields agent = new NoteFields(
                 believedPlace(e, closestApproach(trajectory, index, poi)),

@@ -113,6 +113,28 @@ class ReporterEventHandlerTest {
     }
 
     @Test
+    void placesTheRandomBaselinesNotesByItsRawFixAndADrivingAgentsByItsFilter() throws Exception {
+        List<String> junctionPlaces = new java.util.ArrayList<>();
+        for (String agent : List.of("random", "dreamer")) {
+            String experimentId = "x-" + agent;
+            EpisodeSummary summary = Fixtures.summary(experimentId + "-e0", 0, Termination.REACHED_DESTINATION);
+            URI uri = artifacts.put(
+                    ArtifactKeys.trajectory(experimentId, summary.episodeId()),
+                    TrajectoryCodec.encode(Fixtures.leftTurnWithOneStrayFix()),
+                    TrajectoryCodec.CONTENT_TYPE);
+            handler.handle(EventEnvelope.wrap(
+                    new EpisodeCompleted(experimentId, "town", uri.toString(), summary, null, agent), T0));
+            junctionPlaces.add(sink.notes(experimentId).stream()
+                    .filter(n -> n.kind() == dev.drivenotes.model.note.NoteKind.JUNCTION)
+                    .findFirst()
+                    .orElseThrow()
+                    .place());
+        }
+
+        assertThat(junctionPlaces).containsExactly("Main Street", Fixtures.JUNCTION);
+    }
+
+    @Test
     void ignoresARedeliveredEventEvenAfterItsEffectsChanged() throws Exception {
         EventEnvelope started = EventEnvelope.wrap(new ExperimentStarted("x1", CONFIG), T0);
         handler.handle(started);

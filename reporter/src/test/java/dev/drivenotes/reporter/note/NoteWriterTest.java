@@ -88,6 +88,28 @@ class NoteWriterTest {
     }
 
     @Test
+    void placesAnAgentWithoutLocalisationWhereItsRawFixIsAndTheFilterWhereItsTrackIs() {
+        List<StepRecord> steps = Fixtures.leftTurnWithOneStrayFix();
+        var summary = Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION);
+
+        Note filtered = new NoteWriter(Fixtures.MATCHER, Localiser.FILTER)
+                .write("x1", summary, steps)
+                .get(1);
+        Note raw = new NoteWriter(Fixtures.MATCHER, Localiser.forAgent("random"))
+                .write("x1", summary, steps)
+                .get(1);
+
+        assertThat(filtered.kind()).isEqualTo(NoteKind.JUNCTION);
+        assertThat(filtered.place())
+                .as("the filter weighs one fix against its track")
+                .isEqualTo(JUNCTION);
+        assertThat(filtered.correct().location()).isTrue();
+        assertThat(raw.place()).as("the random baseline believes its fix").isEqualTo("Main Street");
+        assertThat(raw.correct().location()).isFalse();
+        assertThat(raw.truth()).isEqualTo(filtered.truth());
+    }
+
+    @Test
     void aMissedTurnGivesAWrongActionNoteAndARerouteNoteWithTheNewPlansNextPoi() {
         List<Note> notes = write(Fixtures.deviation(), Termination.MAX_STEPS);
 
