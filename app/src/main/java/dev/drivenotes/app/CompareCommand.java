@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code drivenotes compare}: one experiment per agent on the same seeds and conditions through one
  * local suite, then each agent's action, location and destination accuracy with its note count and
- * 95 % Wilson interval, read from its report.json ({@code metrics.*Interval}).
+ * 95 % Wilson interval, and its mean localisation error where the notes are placed with its 95 %
+ * bootstrap interval, read from its report.json ({@code metrics.*Interval}, {@code
+ * metrics.locationErrorM}).
  */
 @Command(
         name = "compare",
@@ -130,8 +132,22 @@ final class CompareCommand implements Callable<Integer> {
             figure.put("high", interval.isObject() ? interval.get("high").asDouble() : null);
             row.put(field, figure);
         }
+        JsonNode errorInterval = metrics.path("locationErrorMInterval");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put(
+                "mean",
+                metrics.path("locationErrorM").isNumber()
+                        ? metrics.get("locationErrorM").asDouble()
+                        : null);
+        error.put("n", errorInterval.isObject() ? errorInterval.get("n").asInt() : 0);
+        error.put("low", errorInterval.isObject() ? errorInterval.get("low").asDouble() : null);
+        error.put("high", errorInterval.isObject() ? errorInterval.get("high").asDouble() : null);
+        row.put(LOCATION_ERROR, error);
         return row;
     }
+
+    /** The row's mean localisation error where the notes are placed, metres, as report.json names it. */
+    static final String LOCATION_ERROR = "locationErrorM";
 
     private void print(List<Map<String, Object>> rows, ExperimentConfig config) {
         String condition = Condition.of(config);
@@ -159,13 +175,28 @@ final class CompareCommand implements Callable<Integer> {
     static String table(List<Map<String, Object>> rows) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s", "agent"));
         FIELDS.forEach(f -> out.append(String.format(Locale.ROOT, " %-27s", f)));
+        out.append(" location error (m)");
         for (Map<String, Object> row : rows) {
             out.append(String.format(Locale.ROOT, "%n%-10s", row.get("agent")));
             for (String field : FIELDS) {
                 out.append(' ').append(String.format(Locale.ROOT, "%-27s", cell((Map<?, ?>) row.get(field))));
             }
+            out.append(' ').append(errorCell((Map<?, ?>) row.get(LOCATION_ERROR)));
         }
         return out.toString();
+    }
+
+    private static String errorCell(Map<?, ?> error) {
+        if (error == null || error.get("mean") == null) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f [%.2f, %.2f] n=%d",
+                error.get("mean"),
+                error.get("low"),
+                error.get("high"),
+                error.get("n"));
     }
 
     private static String cell(Map<?, ?> figure) {

@@ -176,7 +176,7 @@ public final class Fixtures {
     /** A note with the given fields, for tests that do not need a trajectory. */
     public static Note note(
             String experimentId, String episodeId, int step, NoteFields agent, NoteFields truth, double confidence) {
-        return new Note(experimentId, episodeId, step, NoteKind.JUNCTION, agent, truth, null, true, confidence);
+        return new Note(experimentId, episodeId, step, NoteKind.JUNCTION, agent, truth, null, true, confidence, null);
     }
 
     /**

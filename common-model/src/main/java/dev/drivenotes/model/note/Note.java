@@ -16,7 +16,10 @@ import dev.drivenotes.model.sim.Maneuver;
  * @param truth the ground-truth fields
  * @param correct per-field comparison of agent against truth
  * @param valid the agent's place exists on the map and its action is legal there
- * @param confidence the agent's mean confidence over the segment
+ * @param confidence the agent's confidence in the note (its declaration's)
+ * @param locationErrorM how far, in metres, the agent's own localisation was from its true position
+ *     where the note places it (the record its place is matched at); null for notes written before it
+ *     was recorded
  */
 public record Note(
         String experimentId,
@@ -27,7 +30,8 @@ public record Note(
         NoteFields truth,
         NoteCorrectness correct,
         boolean valid,
-        double confidence) {
+        double confidence,
+        Double locationErrorM) {
     public Note {
         Require.notBlank("experimentId", experimentId);
         Require.notBlank("episodeId", episodeId);
@@ -36,6 +40,9 @@ public record Note(
         Require.notNull("agent", agent);
         Require.notNull("truth", truth);
         Require.inRange("confidence", confidence, 0, 1);
+        if (locationErrorM != null) {
+            Require.nonNegative("locationErrorM", locationErrorM);
+        }
         correct = NoteCorrectness.compare(agent, truth);
     }
 

@@ -149,7 +149,8 @@ public final class NoteWriter {
                 NoteKind.JUNCTION,
                 agent,
                 truth,
-                decisions[declared].confidence());
+                decisions[declared].confidence(),
+                reference);
     }
 
     /**
@@ -167,7 +168,7 @@ public final class NoteWriter {
         NoteFields agent = new NoteFields(believedPlace(e, exit), junction.action(), decision.targetPoi());
         NoteFields truth =
                 new NoteFields(placeAt(e.trajectory(), exit), junction.truth().action(), truthNextPoi(e, traversal));
-        return note(e, e.trajectory().get(exit), NoteKind.REROUTE, agent, truth, decision.confidence());
+        return note(e, e.trajectory().get(exit), NoteKind.REROUTE, agent, truth, decision.confidence(), exit);
     }
 
     /** Whether the plan said a junction maneuver on entering and the path executed another. */
@@ -193,22 +194,40 @@ public final class NoteWriter {
         String poi = placeAt(trajectory, index);
         // where the agent believes it is: its localisation at the closest approach to the POI during this visit;
         // what it believes it reached: the POI it was heading to just before arriving
-        NoteFields agent = new NoteFields(
-                believedPlace(e, closestApproach(trajectory, index, poi)),
-                decision.maneuver(),
-                decisions[index - 1].targetPoi());
+        int placedAt = closestApproach(trajectory, index, poi);
+        NoteFields agent =
+                new NoteFields(believedPlace(e, placedAt), decision.maneuver(), decisions[index - 1].targetPoi());
 
         boolean last = arrivalNumber == segments.arrivals().size() - 1;
         boolean reachedDestinationHere =
                 last && summary.termination() == Termination.REACHED_DESTINATION && poi.equals(summary.destination());
         NoteFields truth = new NoteFields(poi, reachedDestinationHere ? Maneuver.STOP : Maneuver.FOLLOW_LANE, poi);
-        return note(e, trajectory.get(index), NoteKind.POI, agent, truth, decision.confidence());
+        return note(e, trajectory.get(index), NoteKind.POI, agent, truth, decision.confidence(), placedAt);
     }
 
-    private Note note(Episode e, StepRecord cut, NoteKind kind, NoteFields agent, NoteFields truth, double confidence) {
+    /** @param placedAt the record whose believed position the note's place is matched from */
+    private Note note(
+            Episode e,
+            StepRecord cut,
+            NoteKind kind,
+            NoteFields agent,
+            NoteFields truth,
+            double confidence,
+            int placedAt) {
         boolean valid = NoteValidator.valid(matcher.directory(), agent.place(), agent.action());
+        double[] believed = e.belief()[placedAt];
+        double locationErrorM = e.trajectory().get(placedAt).truth().pose().distanceTo(believed[0], believed[1]);
         return new Note(
-                e.experimentId(), e.summary().episodeId(), cut.step(), kind, agent, truth, null, valid, confidence);
+                e.experimentId(),
+                e.summary().episodeId(),
+                cut.step(),
+                kind,
+                agent,
+                truth,
+                null,
+                valid,
+                confidence,
+                locationErrorM);
     }
 
     /** The record of the visit to {@code poi} starting at {@code arrival} nearest the POI's centre. */

@@ -103,7 +103,10 @@ public record ExperimentReport(
     /**
      * The experiment's metrics. Note shares are 0..1 and null with {@code noteCount} 0; {@code
      * accuracy} repeats the four accuracies with the counts behind them, and each {@code *Interval}
-     * is its 95 % Wilson score interval with its count ({@link Interval}; null with no note); driving
+     * is its 95 % Wilson score interval with its count ({@link Interval}; null with no note); {@code
+     * locationErrorM} is the mean distance between the agent's own localisation and its true position
+     * where the notes place it, in metres, with its 95 % bootstrap interval ({@link MeanInterval}; both
+     * null when no note recorded it, as notes stored before it was); driving
      * figures are means
      * (route completion, driving score, speed) or sums (collisions, infractions) over episodes.
      */
@@ -121,6 +124,8 @@ public record ExperimentReport(
             Interval actionAccuracyInterval,
             Interval destinationAccuracyInterval,
             Interval allThreeAccuracyInterval,
+            Double locationErrorM,
+            MeanInterval locationErrorMInterval,
             int episodes,
             double routeCompletion,
             double drivingScore,

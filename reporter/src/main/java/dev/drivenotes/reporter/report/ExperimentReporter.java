@@ -99,7 +99,7 @@ public class ExperimentReporter {
                 .toList();
         Scorecard scorecard = NoteScorer.score(completed.episodes(), notes);
         LocalDate day = config.dayOr(completedAt);
-        Comparison previous = previous(id, config, day, completedAt, completed.episodes(), scorecard);
+        Comparison previous = previous(id, config, day, completedAt, completed.episodes(), notes, scorecard);
         ExperimentReport report = ReportAssembler.assemble(completed, notes, scorecard, completedAt, previous);
 
         byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
@@ -146,6 +146,7 @@ public class ExperimentReporter {
             LocalDate day,
             Instant completedAt,
             List<EpisodeSummary> episodes,
+            List<Note> notes,
             Scorecard scorecard) {
         Optional<CompletedExperiment> before =
                 sink.previousCompleted(config.map(), config.agent(), day, completedAt, id);
@@ -155,11 +156,12 @@ public class ExperimentReporter {
         String previousId = before.get().experimentId();
         List<EpisodeSummary> previousEpisodes =
                 sink.episodes(previousId).stream().map(StoredEpisode::summary).toList();
-        Scorecard previousCard = NoteScorer.score(previousEpisodes, sink.notes(previousId));
+        List<Note> previousNotes = sink.notes(previousId);
+        Scorecard previousCard = NoteScorer.score(previousEpisodes, previousNotes);
         return Comparison.between(
                 before.get(),
-                ReportAssembler.metrics(previousEpisodes, previousCard),
+                ReportAssembler.metrics(previousEpisodes, previousCard, previousNotes),
                 config,
-                ReportAssembler.metrics(episodes, scorecard));
+                ReportAssembler.metrics(episodes, scorecard, notes));
     }
 }

@@ -148,6 +148,13 @@ final class HtmlReport {
                 m.destinationAccuracyInterval(),
                 a);
         accuracyCard("all-three accuracy", a.allThreeAccuracy(), a.allThreeCorrect(), m.allThreeAccuracyInterval(), a);
+        if (m.locationErrorM() != null) {
+            MeanInterval e = m.locationErrorMInterval();
+            card(
+                    "mean localisation error where notes are placed",
+                    num(m.locationErrorM(), 2) + " m, 95 % CI " + num(e.low(), 2) + "–" + num(e.high(), 2) + " m",
+                    false);
+        }
         card("valid on the map", pct(m.validationRate()), false);
         card("mean confidence", num(m.meanConfidence(), 2), false);
         card("expected calibration error", num(m.expectedCalibrationError(), 3), false);

@@ -51,7 +51,7 @@ final class ReportAssembler {
                 config,
                 rows,
                 completed.failedEpisodes(),
-                metrics(episodes, scorecard),
+                metrics(episodes, scorecard, notes),
                 Calibration.of(scorecard.notes().calibration()),
                 ActionConfusion.of(notes),
                 KindAccuracy.of(notes),
@@ -98,8 +98,13 @@ final class ReportAssembler {
         return List.copyOf(versions);
     }
 
-    /** The metrics of a set of episodes and the scorecard of their notes. */
-    static ExperimentReport.Metrics metrics(List<EpisodeSummary> episodes, Scorecard scorecard) {
+    /** The metrics of a set of episodes, the scorecard of their notes and the notes. */
+    static ExperimentReport.Metrics metrics(List<EpisodeSummary> episodes, Scorecard scorecard, List<Note> notes) {
+        double[] locationErrors = notes.stream()
+                .map(Note::locationErrorM)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         NoteMetrics n = scorecard.notes();
         DrivingMetrics d = scorecard.driving();
         Infractions infractions =
@@ -119,6 +124,8 @@ final class ReportAssembler {
                 Interval.wilson(accuracy.actionCorrect(), n.noteCount()),
                 Interval.wilson(accuracy.destinationCorrect(), n.noteCount()),
                 Interval.wilson(accuracy.allThreeCorrect(), n.noteCount()),
+                MeanInterval.mean(locationErrors),
+                MeanInterval.bootstrap(locationErrors),
                 d.episodes(),
                 d.routeCompletion(),
                 d.drivingScore(),

@@ -34,6 +34,12 @@ final class DuckDbSchema {
      */
     static final String CONDITION = "condition VARCHAR DEFAULT '" + Condition.DEFAULT + "'";
 
+    /**
+     * A note's localisation error in metres ({@code Note.locationErrorM}); null in rows written before
+     * it was recorded.
+     */
+    static final String LOCATION_ERROR = "location_error_m DOUBLE";
+
     /** {@code metrics_daily}, keyed by day, map, agent and condition. */
     private static final String METRICS_DAILY = """
             CREATE TABLE IF NOT EXISTS metrics_daily (
@@ -63,7 +69,7 @@ final class DuckDbSchema {
               truth_place VARCHAR NOT NULL, truth_action VARCHAR NOT NULL, truth_next_poi VARCHAR NOT NULL,
               location_correct BOOLEAN NOT NULL, action_correct BOOLEAN NOT NULL,
               destination_correct BOOLEAN NOT NULL, all_correct BOOLEAN NOT NULL, valid BOOLEAN NOT NULL,
-              confidence DOUBLE NOT NULL, %s, PRIMARY KEY (episode_id, seq))""".formatted(CONDITION),
+              confidence DOUBLE NOT NULL, %s, %s, PRIMARY KEY (episode_id, seq))""".formatted(CONDITION, LOCATION_ERROR),
             METRICS_DAILY,
             """
             CREATE TABLE IF NOT EXISTS processed_events (
@@ -86,6 +92,8 @@ final class DuckDbSchema {
             for (String table : List.of("experiments", "episodes", "notes")) {
                 statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + CONDITION);
             }
+            // files written before notes recorded their localisation error: those rows read null
+            statement.execute("ALTER TABLE notes ADD COLUMN IF NOT EXISTS " + LOCATION_ERROR);
             addConditionToDailyKey(connection, statement);
         }
     }

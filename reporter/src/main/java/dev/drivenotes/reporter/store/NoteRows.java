@@ -17,7 +17,7 @@ final class NoteRows {
     private static final String COLUMNS = """
             episode_id, seq, experiment_id, episode_index, step, kind, text, place, action, next_poi,
             truth_place, truth_action, truth_next_poi, location_correct, action_correct, destination_correct,
-            all_correct, valid, confidence, condition""";
+            all_correct, valid, confidence, condition, location_error_m""";
 
     private NoteRows() {}
 
@@ -25,7 +25,7 @@ final class NoteRows {
     static void replace(Connection connection, String episodeId, int episodeIndex, String condition, List<Note> notes)
             throws SQLException {
         String sql =
-                "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES (" + ScorecardColumns.placeholders(20) + ")";
+                "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES (" + ScorecardColumns.placeholders(21) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int seq = 0; seq < notes.size(); seq++) {
                 Note n = notes.get(seq);
@@ -50,7 +50,8 @@ final class NoteRows {
                         n.correct().all(),
                         n.valid(),
                         n.confidence(),
-                        condition);
+                        condition,
+                        n.locationErrorM());
                 insert.executeUpdate();
             }
         }
@@ -78,7 +79,8 @@ final class NoteRows {
                                 rs.getString("truth_next_poi")),
                         null,
                         rs.getBoolean("valid"),
-                        rs.getDouble("confidence")));
+                        rs.getDouble("confidence"),
+                        rs.getObject("location_error_m", Double.class)));
             }
         }
         return notes;

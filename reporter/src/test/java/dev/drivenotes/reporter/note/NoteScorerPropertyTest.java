@@ -59,7 +59,16 @@ class NoteScorerPropertyTest {
         Arbitrary<Note> note = Combinators.combine(
                         fields, fields, Arbitraries.doubles().between(0, 1), Arbitraries.of(true, false))
                 .as((agent, truth, confidence, valid) -> new Note(
-                        "x", "x-e0", 0, dev.drivenotes.model.note.NoteKind.POI, agent, truth, null, valid, confidence));
+                        "x",
+                        "x-e0",
+                        0,
+                        dev.drivenotes.model.note.NoteKind.POI,
+                        agent,
+                        truth,
+                        null,
+                        valid,
+                        confidence,
+                        null));
         return note.list().ofMaxSize(40);
     }
 }

@@ -4,6 +4,7 @@ import static dev.drivenotes.reporter.Fixtures.BAKERY;
 import static dev.drivenotes.reporter.Fixtures.JUNCTION;
 import static dev.drivenotes.reporter.Fixtures.MUSEUM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.map.MapPoint;
@@ -107,6 +108,15 @@ class NoteWriterTest {
         assertThat(raw.place()).as("the random baseline believes its fix").isEqualTo("Main Street");
         assertThat(raw.correct().location()).isFalse();
         assertThat(raw.truth()).isEqualTo(filtered.truth());
+        // the localisation error where the note is placed: the stray fix's distance from the true pose
+        var truePose = steps.stream()
+                .filter(r -> r.observation().gnssX() == 70 && r.observation().gnssY() == 1)
+                .findFirst()
+                .orElseThrow()
+                .truth()
+                .pose();
+        assertThat(raw.locationErrorM()).isCloseTo(truePose.distanceTo(70, 1), within(1e-9));
+        assertThat(filtered.locationErrorM()).isLessThan(raw.locationErrorM() / 2);
     }
 
     @Test

@@ -30,6 +30,8 @@ class ComparisonTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 2,
                 1,
                 0.8,

@@ -324,6 +324,32 @@ class ExperimentReportContentTest {
     }
 
     @Test
+    void theReportGivesTheMeanLocalisationErrorWhereNotesArePlacedWithItsInterval() {
+        EpisodeSummary clean = record("x1", 0, Fixtures.leftTurn(Maneuver.TURN_LEFT, null));
+        EpisodeSummary stray = record("x1", 1, Fixtures.leftTurnWithOneStrayFix());
+        List<Double> errors =
+                sink.notes("x1").stream().map(Note::locationErrorM).toList();
+
+        report(
+                TestReporters.NO_CARLA_RUNNER,
+                new ExperimentCompleted("x1", config(1.0), List.of(clean, stray), null),
+                DONE);
+
+        JsonNode metrics = json("x1").get("metrics");
+        double mean = errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(errors).hasSize(6).doesNotContainNull();
+        assertThat(metrics.get("locationErrorM").asDouble())
+                .isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-9));
+        JsonNode interval = metrics.get("locationErrorMInterval");
+        assertThat(interval.get("n").asInt()).isEqualTo(6);
+        assertThat(interval.get("low").asDouble()).isLessThanOrEqualTo(mean);
+        assertThat(interval.get("high").asDouble())
+                .isGreaterThanOrEqualTo(mean)
+                .isGreaterThan(interval.get("low").asDouble());
+        assertThat(html("x1")).contains("mean localisation error where notes are placed");
+    }
+
+    @Test
     void aRunWithoutNotesSaysNotAvailableInsteadOfZeroPercent() {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
         recordWithoutTrajectory(quiet);
@@ -338,7 +364,9 @@ class ExperimentReportContentTest {
                 "allThreeAccuracy",
                 "validationRate",
                 "meanConfidence",
-                "expectedCalibrationError")) {
+                "expectedCalibrationError",
+                "locationErrorM",
+                "locationErrorMInterval")) {
             assertThat(metrics.get(share).isNull()).as(share).isTrue();
         }
         assertThat(json("x1").get("episodes").get(0).get("allThreeAccuracy").isNull())
@@ -348,7 +376,10 @@ class ExperimentReportContentTest {
         assertThat(html)
                 .as("the episode's all-three accuracy")
                 .contains("<td class=\"num\">0</td><td class=\"num\">n/a</td></tr>");
-        assertThat(html).doesNotContain("location accuracy").doesNotContain("0.0 % (");
+        assertThat(html)
+                .doesNotContain("location accuracy")
+                .doesNotContain("localisation error")
+                .doesNotContain("0.0 % (");
     }
 
     @Test

@@ -263,6 +263,27 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
+    void addsTheLocationErrorColumnToAFileWrittenBeforeItAndReadsOldNotesWithoutOne() throws Exception {
+        EpisodeCompleted episode = episode(0);
+        List<Note> notes = notesOf(episode);
+        assertThat(notes).allSatisfy(n -> assertThat(n.locationErrorM()).isNotNull());
+        record(episode, notes);
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE notes DROP COLUMN location_error_m");
+        }
+
+        sink = new DuckDbMetricsSink(file);
+
+        assertThat(sink.notes("x1"))
+                .hasSize(notes.size())
+                .allSatisfy(n -> assertThat(n.locationErrorM()).isNull());
+        record(episode, notes);
+        assertThat(sink.notes("x1")).containsExactlyElementsOf(notes);
+    }
+
+    @Test
     void recordsAFailureEvenWithoutAStart() {
         sink.recordFailed("x2", "carla-runner unreachable", T0);
 

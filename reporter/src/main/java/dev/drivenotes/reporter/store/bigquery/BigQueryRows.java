@@ -130,6 +130,9 @@ final class BigQueryRows {
             v.put("valid", n.valid());
             v.put("confidence", n.confidence());
             v.put("condition", condition);
+            if (n.locationErrorM() != null) {
+                v.put("location_error_m", n.locationErrorM());
+            }
             rows.add(row(BigQueryTables.NOTES, v, at));
         }
         return rows;

@@ -127,6 +127,17 @@ class BigQueryRowsTest {
     }
 
     @Test
+    void eachNoteRowCarriesItsLocalisationError() {
+        List<Note> notes = notes();
+        List<BigQueryRows.Row> rows = BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes, AT);
+
+        for (int i = 0; i < notes.size(); i++) {
+            assertThat(rows.get(i).values())
+                    .containsEntry("location_error_m", notes.get(i).locationErrorM());
+        }
+    }
+
+    @Test
     void buildsOneInsertAllRequestPerTableWithTheRowsInsertIds() {
         List<BigQueryRows.Row> noteRows =
                 BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes(), AT);
