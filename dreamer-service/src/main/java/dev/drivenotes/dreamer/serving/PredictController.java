@@ -61,7 +61,7 @@ class PredictController {
             {"predictions": [{"control": {"steer": 0.02, "throttle": 0.55, "brake": 0.0},
                "maneuver": "follow_lane", "confidence": 0.91, "targetPoi": "Bakery", "carry": "…"}],
              "deployedModelId": "dreamer", "narrator": "head",
-             "modelVersion": "dreamer:74188:9b71f9d5ec31:t0.6988498167149707"}""";
+             "modelVersion": "dreamer:174188:4015f09b3dc5:t0.7162978412737777"}""";
 
     @PostMapping("${AIP_PREDICT_ROUTE:/v1/predict}")
     @ApiResponse(

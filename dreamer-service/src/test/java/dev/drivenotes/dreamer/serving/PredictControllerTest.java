@@ -185,6 +185,15 @@ class PredictControllerTest {
     }
 
     @Test
+    void theDocumentedResponseExampleNamesTheBundledCheckpoint() {
+        assertThat(Json.mapper()
+                        .readTree(PredictController.RESPONSE_EXAMPLE)
+                        .get("modelVersion")
+                        .asString())
+                .isEqualTo(CheckpointLoader.modelVersion(dreamerCheckpoint));
+    }
+
+    @Test
     void theBundledDreamerReportsWhatNarratesIt() throws Exception {
         predict(request("dreamer", new PredictInstance("n2", cruising(5, straight(20), 100), true, null)))
                 .andExpect(status().isOk())
