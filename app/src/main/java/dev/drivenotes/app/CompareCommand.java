@@ -120,34 +120,29 @@ final class CompareCommand implements Callable<Integer> {
         row.put("agent", agent);
         row.put("experimentId", experimentId);
         for (String field : FIELDS) {
-            JsonNode interval = metrics.path(field + "AccuracyInterval");
-            Map<String, Object> figure = new LinkedHashMap<>();
-            figure.put(
-                    "accuracy",
-                    metrics.path(field + "Accuracy").isNumber()
-                            ? metrics.get(field + "Accuracy").asDouble()
-                            : null);
-            figure.put("n", interval.isObject() ? interval.get("n").asInt() : 0);
-            figure.put("low", interval.isObject() ? interval.get("low").asDouble() : null);
-            figure.put("high", interval.isObject() ? interval.get("high").asDouble() : null);
-            row.put(field, figure);
+            row.put(field, figure(metrics, field + "Accuracy", "accuracy"));
         }
-        JsonNode errorInterval = metrics.path("locationErrorMInterval");
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put(
-                "mean",
-                metrics.path("locationErrorM").isNumber()
-                        ? metrics.get("locationErrorM").asDouble()
-                        : null);
-        error.put("n", errorInterval.isObject() ? errorInterval.get("n").asInt() : 0);
-        error.put("low", errorInterval.isObject() ? errorInterval.get("low").asDouble() : null);
-        error.put("high", errorInterval.isObject() ? errorInterval.get("high").asDouble() : null);
-        row.put(LOCATION_ERROR, error);
+        row.put(LOCATION_ERROR, figure(metrics, LOCATION_ERROR, "mean"));
         return row;
     }
 
     /** The row's mean localisation error where the notes are placed, metres, as report.json names it. */
     static final String LOCATION_ERROR = "locationErrorM";
+
+    /**
+     * A metric of report.json's {@code metrics} as {@code {<valueKey>, n, low, high}}: its value (null
+     * when the report has none) and its {@code <metric>Interval}'s count (0 without one) and bounds.
+     */
+    private static Map<String, Object> figure(JsonNode metrics, String metric, String valueKey) {
+        JsonNode value = metrics.path(metric);
+        JsonNode interval = metrics.path(metric + "Interval");
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put(valueKey, value.isNumber() ? value.asDouble() : null);
+        figure.put("n", interval.isObject() ? interval.get("n").asInt() : 0);
+        figure.put("low", interval.isObject() ? interval.get("low").asDouble() : null);
+        figure.put("high", interval.isObject() ? interval.get("high").asDouble() : null);
+        return figure;
+    }
 
     private void print(List<Map<String, Object>> rows, ExperimentConfig config) {
         String condition = Condition.of(config);
@@ -179,34 +174,26 @@ final class CompareCommand implements Callable<Integer> {
         for (Map<String, Object> row : rows) {
             out.append(String.format(Locale.ROOT, "%n%-10s", row.get("agent")));
             for (String field : FIELDS) {
-                out.append(' ').append(String.format(Locale.ROOT, "%-27s", cell((Map<?, ?>) row.get(field))));
+                out.append(' ')
+                        .append(String.format(
+                                Locale.ROOT,
+                                "%-27s",
+                                cell((Map<?, ?>) row.get(field), "accuracy", "%.3f", "no notes")));
             }
-            out.append(' ').append(errorCell((Map<?, ?>) row.get(LOCATION_ERROR)));
+            out.append(' ').append(cell((Map<?, ?>) row.get(LOCATION_ERROR), "mean", "%.2f", "-"));
         }
         return out.toString();
     }
 
-    private static String errorCell(Map<?, ?> error) {
-        if (error == null || error.get("mean") == null) {
-            return "-";
+    /** {@code value [low, high] n=N} with {@code format} for the numbers, or {@code missing}. */
+    private static String cell(Map<?, ?> figure, String valueKey, String format, String missing) {
+        if (figure == null || figure.get(valueKey) == null) {
+            return missing;
         }
         return String.format(
                 Locale.ROOT,
-                "%.2f [%.2f, %.2f] n=%d",
-                error.get("mean"),
-                error.get("low"),
-                error.get("high"),
-                error.get("n"));
-    }
-
-    private static String cell(Map<?, ?> figure) {
-        if (figure.get("accuracy") == null) {
-            return "no notes";
-        }
-        return String.format(
-                Locale.ROOT,
-                "%.3f [%.3f, %.3f] n=%d",
-                figure.get("accuracy"),
+                format + " [" + format + ", " + format + "] n=%d",
+                figure.get(valueKey),
                 figure.get("low"),
                 figure.get("high"),
                 figure.get("n"));

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,26 +44,13 @@ class CancelEndToEndTest {
         AtomicReference<String> inFlight = new AtomicReference<>();
         CountDownLatch accepted = new CountDownLatch(1);
         try (CancelOnInterrupt ctrlC = CancelOnInterrupt.register(suite, api, console)) {
-            ExperimentConfig config = new ExperimentConfig(
-                    "ctrl-c",
-                    null,
-                    "autopilot",
-                    4,
-                    5L,
-                    null,
-                    null,
-                    3000,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            ExperimentConfig config = ExperimentConfigBuilder.experiment("ctrl-c")
+                    .agent("autopilot")
+                    .episodes(4)
+                    .seed(5L)
+                    .maxSteps(3000)
+                    .parallelEpisodes(1)
+                    .build();
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new RunCommand.ExperimentRun(

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,26 +100,13 @@ class DreamerOutageTest {
 
     private Figures outage(ProcessSuite suite, Path data, int outageS) throws Exception {
         URI orchestrator = suite.urls().get("orchestrator");
-        ExperimentConfig config = new ExperimentConfig(
-                "outage-" + outageS,
-                null,
-                "autopilot",
-                EPISODES,
-                7L,
-                null,
-                null,
-                3000,
-                null,
-                null,
-                null,
-                null,
-                null,
-                3,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("outage-" + outageS)
+                .agent("autopilot")
+                .episodes(EPISODES)
+                .seed(7L)
+                .maxSteps(3000)
+                .parallelEpisodes(3)
+                .build();
         String id = api.post(orchestrator.resolve("/v1/experiments"), config)
                 .body()
                 .get("id")

@@ -7,6 +7,7 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import java.io.ByteArrayOutputStream;
@@ -54,26 +55,13 @@ class DrivingScoreEndToEndTest {
     static void runAnExperimentWhosePolicyIgnoresTrafficLights() throws Exception {
         Path out = data.resolve("runs");
         // no NPCs: the light-blind policy does not brake for vehicles either
-        ExperimentConfig config = new ExperimentConfig(
-                "red-lights",
-                null,
-                "autopilot",
-                EPISODES,
-                SEED,
-                null,
-                null,
-                3000,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("red-lights")
+                .agent("autopilot")
+                .episodes(EPISODES)
+                .seed(SEED)
+                .maxSteps(3000)
+                .npcCount(0)
+                .build();
         try (LightBlindPolicyServer policy = LightBlindPolicyServer.start();
                 Suite suite = Suite.start(
                         new Suite.Settings(0, data, false),

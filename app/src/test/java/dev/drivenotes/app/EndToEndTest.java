@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -57,26 +58,12 @@ class EndToEndTest {
     @Test
     void runsATwoEpisodeExperimentAndScoresItsNotes() throws Exception {
         Path out = data.resolve("runs");
-        ExperimentConfig config = new ExperimentConfig(
-                "e2e",
-                null,
-                "autopilot",
-                2,
-                11L,
-                null,
-                null,
-                6000,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("e2e")
+                .agent("autopilot")
+                .episodes(2)
+                .seed(11L)
+                .maxSteps(6000)
+                .build();
 
         int exit = new RunCommand.ExperimentRun(api, suite, System.out, java.time.Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());
@@ -152,9 +139,13 @@ class EndToEndTest {
         }
         String name = "golden-" + agent + "-" + mapName;
         Path out = data.resolve(name);
-        ExperimentConfig config = new ExperimentConfig(
-                name, map, agent, episodes, 11L, null, null, 3000, null, null, null, null, null, null, null, null, null,
-                null, null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment(name)
+                .map(map)
+                .agent(agent)
+                .episodes(episodes)
+                .seed(11L)
+                .maxSteps(3000)
+                .build();
         int exit = new RunCommand.ExperimentRun(
                         api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());
@@ -213,26 +204,12 @@ class EndToEndTest {
         // a suite of its own: the counts below are this experiment's alone
         Path own = data.resolve("metrics");
         try (Suite metered = Suite.start(new Suite.Settings(0, own, false))) {
-            ExperimentConfig config = new ExperimentConfig(
-                    "metrics",
-                    null,
-                    "autopilot",
-                    1,
-                    7L,
-                    null,
-                    null,
-                    300,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            ExperimentConfig config = ExperimentConfigBuilder.experiment("metrics")
+                    .agent("autopilot")
+                    .episodes(1)
+                    .seed(7L)
+                    .maxSteps(300)
+                    .build();
             int exit = new RunCommand.ExperimentRun(
                             api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)
                     .run(config, System.nanoTime());
@@ -278,26 +255,12 @@ class EndToEndTest {
     @Test
     void oneExperimentIsOneTraceAcrossItsEventsAndTheJsonLogsOfAllFourServices() throws Exception {
         Path out = data.resolve("traced");
-        ExperimentConfig config = new ExperimentConfig(
-                "traced",
-                null,
-                "autopilot",
-                1,
-                5L,
-                null,
-                null,
-                200,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("traced")
+                .agent("autopilot")
+                .episodes(1)
+                .seed(5L)
+                .maxSteps(200)
+                .build();
         int exit = new RunCommand.ExperimentRun(
                         api, suite, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), out)
                 .run(config, System.nanoTime());

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,26 +43,12 @@ class KillRecoveryTest {
     }
 
     private static ExperimentConfig config(String name, long seed) {
-        return new ExperimentConfig(
-                name,
-                null,
-                "autopilot",
-                EPISODES,
-                seed,
-                null,
-                null,
-                3000,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment(name)
+                .agent("autopilot")
+                .episodes(EPISODES)
+                .seed(seed)
+                .maxSteps(3000)
+                .build();
     }
 
     private String submit(SuiteProcess suite, ExperimentConfig config) {

@@ -3,6 +3,7 @@ package dev.drivenotes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,26 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RunnersEndToEndTest {
 
-    private static final ExperimentConfig CONFIG = new ExperimentConfig(
-            "runners",
-            null,
-            "autopilot",
-            6,
-            23L,
-            null,
-            null,
-            120,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    private static final ExperimentConfig CONFIG = ExperimentConfigBuilder.experiment("runners")
+            .agent("autopilot")
+            .episodes(6)
+            .seed(23L)
+            .maxSteps(120)
+            .build();
 
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import dev.drivenotes.model.policy.PredictRequest;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.RouteSpec;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import java.util.Collections;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -27,9 +28,12 @@ class ContractBoundsTest {
     }
 
     private static ExperimentConfig config(String map, String weather, List<RouteSpec> routes) {
-        return new ExperimentConfig(
-                "x", map, null, 1, null, null, routes, null, null, null, null, null, weather, null, null, null, null,
-                null, null);
+        return ExperimentConfigBuilder.experiment("x")
+                .map(map)
+                .episodes(1)
+                .routes(routes)
+                .weather(weather)
+                .build();
     }
 
     @Test

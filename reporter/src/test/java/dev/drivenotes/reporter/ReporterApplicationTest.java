@@ -18,6 +18,7 @@ import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.port.EventSubscriber;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.events.InProcessEventBus;
 import dev.drivenotes.platform.json.Json;
@@ -53,9 +54,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ReporterApplicationTest {
 
-    private static final ExperimentConfig CONFIG = new ExperimentConfig(
-            "wired", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null);
+    private static final ExperimentConfig CONFIG =
+            ExperimentConfigBuilder.experiment("wired").episodes(1).build();
 
     @TempDir
     static Path dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drivenotes.model.event.EpisodeCompleted;
 import dev.drivenotes.model.event.EpisodeFailed;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.remote.RemoteCalls;
 import dev.drivenotes.platform.remote.TestRemoteCalls;
@@ -67,26 +68,13 @@ class DependencyOutageTest {
     }
 
     private static ExperimentConfig twoEpisodes() {
-        return new ExperimentConfig(
-                "outage",
-                null,
-                "autopilot",
-                2,
-                100L,
-                null,
-                null,
-                100,
-                null,
-                null,
-                null,
-                null,
-                null,
-                2,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment("outage")
+                .agent("autopilot")
+                .episodes(2)
+                .seed(100L)
+                .maxSteps(100)
+                .parallelEpisodes(2)
+                .build();
     }
 
     @Test

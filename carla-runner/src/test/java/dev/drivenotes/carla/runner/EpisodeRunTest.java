@@ -17,6 +17,7 @@ import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.sim.VehicleSpec;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.remote.ProposedDecision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class EpisodeRunTest {
 
     /** Drives through the given truths, the last one terminal, and summarises the episode. */
     private static EpisodeSummary drive(List<GroundTruth> truths) {
-        ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null, null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("t")
+                .episodes(1)
+                .seed(7L)
+                .maxSteps(100)
+                .parallelEpisodes(1)
+                .build();
         EpisodeRun run = new EpisodeRun(
                 Assignment.of(EpisodeRequested.first("exp-1", 0, config), null),
                 new ControlSafety(VehicleSpec.EGO, config.fixedDeltaSeconds()),
@@ -102,8 +107,13 @@ class EpisodeRunTest {
 
     @Test
     void aMissedTurnOnPurposeSteersWhatIsSentButRecordsThePolicysDecisionAndCountsNoClamp() {
-        ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, 7L, null, null, 100, null, null, null, null, null, 1, null, null, null, null, 1.0);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("t")
+                .episodes(1)
+                .seed(7L)
+                .maxSteps(100)
+                .parallelEpisodes(1)
+                .missedTurnRate(1.0)
+                .build();
         SimulationState inJunction = new SimulationState(
                 "sim-1",
                 "default-town",

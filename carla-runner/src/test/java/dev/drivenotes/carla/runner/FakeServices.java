@@ -22,6 +22,7 @@ import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.RouteInfo;
 import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.remote.PolicyClient;
@@ -132,9 +133,11 @@ public final class FakeServices implements Simulator, AutoCloseable {
 
     /** An experiment of {@code episodes} on this fake, {@code parallel} at a time, 100 steps at most. */
     static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig(
-                "t", null, null, episodes, null, null, null, 100, null, null, null, null, null, parallel, null, null,
-                null, null, null);
+        return ExperimentConfigBuilder.experiment("t")
+                .episodes(episodes)
+                .maxSteps(100)
+                .parallelEpisodes(parallel)
+                .build();
     }
 
     /** The predict client of a runner whose dreamer-service is this fake. */

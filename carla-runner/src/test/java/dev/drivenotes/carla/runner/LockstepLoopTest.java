@@ -11,6 +11,7 @@ import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.StepRecord;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.TrajectoryCodec;
 import dev.drivenotes.platform.remote.TestRemoteCalls;
@@ -190,8 +191,12 @@ class LockstepLoopTest {
 
     @Test
     void asksForTheBirdEyeRasterWhenConfiguredAndKeepsItOutOfTrajectories() throws Exception {
-        ExperimentConfig config = new ExperimentConfig(
-                "t", null, null, 1, null, null, null, 100, null, null, null, null, null, 1, 64, null, null, null, null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("t")
+                .episodes(1)
+                .maxSteps(100)
+                .parallelEpisodes(1)
+                .birdEyeSizePx(64)
+                .build();
 
         EpisodeCompleted done = completed(runner(1).drive("exp-bev", config)).getFirst();
 

@@ -2,10 +2,11 @@ package dev.drivenotes.model.event;
 
 import dev.drivenotes.model.InvalidInputException;
 import dev.drivenotes.model.Require;
+import dev.drivenotes.model.experiment.Condition;
 import java.time.LocalDate;
 
 /**
- * A daily metric of one configuration (map and agent) fell below the band of its trailing days:
+ * A daily metric of one configuration (map, agent and condition) fell below the band of its trailing days:
  * {@code value < threshold}, where the threshold is the trailing mean less a number of standard
  * deviations (the reporter's regression rule).
  *
@@ -22,6 +23,8 @@ import java.time.LocalDate;
  * @param threshold the value below which the day is a regression
  * @param windowDays how many days before {@code day} the window spans
  * @param daysInWindow how many of them had a value
+ * @param condition the configuration's {@link Condition}; an event without it (published before
+ *     daily metrics were kept per condition) reads as {@link Condition#DEFAULT}
  */
 public record AccuracyRegression(
         String experimentId,
@@ -34,7 +37,8 @@ public record AccuracyRegression(
         double trailingStdDev,
         double threshold,
         int windowDays,
-        int daysInWindow)
+        int daysInWindow,
+        String condition)
         implements DomainEvent {
     public AccuracyRegression {
         Require.notBlank("experimentId", experimentId);
@@ -51,5 +55,6 @@ public record AccuracyRegression(
         }
         Require.inRange("windowDays", windowDays, 1, 366);
         Require.inRange("daysInWindow", daysInWindow, 1, windowDays);
+        condition = condition == null ? Condition.DEFAULT : Require.notBlank("condition", condition);
     }
 }

@@ -23,7 +23,8 @@ class AccuracyRegressionTest {
                 0.02,
                 threshold,
                 7,
-                7);
+                7,
+                "gnss5m-drop0-npc20-aggr0.5-dt0.05");
     }
 
     @Test
@@ -36,6 +37,21 @@ class AccuracyRegressionTest {
         assertThat(read.type()).isEqualTo("AccuracyRegression");
         assertThat(read.payload()).isEqualTo(envelope.payload());
         assertThat(read.experimentId()).isEqualTo("exp-1");
+    }
+
+    @Test
+    void namesItsConditionAndAnEventPublishedBeforeConditionsReadsAsTheDefault() {
+        JsonMapper json = JsonMapper.builder().build();
+        EventEnvelope envelope = EventEnvelope.wrap(regression(0.4, 0.86), Instant.parse("2026-01-08T10:00:00Z"));
+        var tree = (tools.jackson.databind.node.ObjectNode) json.valueToTree(envelope);
+        ((tools.jackson.databind.node.ObjectNode) tree.get("payload")).remove("condition");
+
+        AccuracyRegression old =
+                (AccuracyRegression) json.treeToValue(tree, EventEnvelope.class).payload();
+
+        assertThat(((AccuracyRegression) envelope.payload()).condition())
+                .isEqualTo("gnss5m-drop0-npc20-aggr0.5-dt0.05");
+        assertThat(old.condition()).isEqualTo(dev.drivenotes.model.experiment.Condition.DEFAULT);
     }
 
     @Test

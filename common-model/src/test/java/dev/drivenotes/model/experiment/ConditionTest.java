@@ -2,32 +2,21 @@ package dev.drivenotes.model.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 class ConditionTest {
 
     private static ExperimentConfig config(
             double gnssNoiseM, double dropoutRate, int npcs, double aggressiveness, double dtS) {
-        return new ExperimentConfig(
-                "c",
-                null,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                npcs,
-                gnssNoiseM,
-                dropoutRate,
-                dtS,
-                null,
-                null,
-                null,
-                null,
-                aggressiveness,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment("c")
+                .episodes(1)
+                .npcCount(npcs)
+                .gnssNoiseM(gnssNoiseM)
+                .gnssDropoutRate(dropoutRate)
+                .fixedDeltaSeconds(dtS)
+                .npcAggressiveness(aggressiveness)
+                .build();
     }
 
     @Test
@@ -47,8 +36,15 @@ class ConditionTest {
     @Test
     void missedTurnsOnPurposeAreNamedOnlyWhenThereAreAny() {
         ExperimentConfig base = config(5, 0, 20, 0.5, 0.05);
-        ExperimentConfig missing = new ExperimentConfig(
-                "c", null, null, 1, null, null, null, null, 20, 5.0, 0.0, 0.05, null, null, null, null, 0.5, null, 0.3);
+        ExperimentConfig missing = ExperimentConfigBuilder.experiment("c")
+                .episodes(1)
+                .npcCount(20)
+                .gnssNoiseM(5.0)
+                .gnssDropoutRate(0.0)
+                .fixedDeltaSeconds(0.05)
+                .npcAggressiveness(0.5)
+                .missedTurnRate(0.3)
+                .build();
         assertThat(Condition.of(missing)).isEqualTo("gnss5m-drop0-npc20-aggr0.5-dt0.05-miss0.3");
         assertThat(base.missedTurnRate()).isZero();
         assertThat(Condition.of(base)).doesNotContain("miss");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drivenotes.model.InvalidInputException;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,14 +29,17 @@ class ExperimentConfigTest {
     @Test
     void birdEyeSizeDefaultsToOffAndMustBeASimulatorSize() {
         assertThat(ExperimentConfig.of("daily", 1).birdEyeSizePx()).isZero();
-        assertThat(new ExperimentConfig(
-                                "x", null, "dreamer", 1, null, null, null, null, null, null, null, null, null, null, 64,
-                                null, null, null, null)
+        assertThat(ExperimentConfigBuilder.experiment("x")
+                        .agent("dreamer")
+                        .episodes(1)
+                        .birdEyeSizePx(64)
+                        .build()
                         .birdEyeSizePx())
                 .isEqualTo(64);
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, 32, null, null,
-                        null, null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x")
+                        .episodes(1)
+                        .birdEyeSizePx(32)
+                        .build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("birdEyeSizePx"));
     }
@@ -43,9 +47,10 @@ class ExperimentConfigTest {
     @Test
     void npcAggressivenessDefaultsToTheStandardDriverAndIsAShare() {
         assertThat(ExperimentConfig.of("daily", 1).npcAggressiveness()).isEqualTo(0.5);
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null, 1.5,
-                        null, null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x")
+                        .episodes(1)
+                        .npcAggressiveness(1.5)
+                        .build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("npcAggressiveness"));
     }
@@ -53,31 +58,16 @@ class ExperimentConfigTest {
     @Test
     void narratorDefaultsToTheAgentAndMustBeKnown() {
         assertThat(ExperimentConfig.of("daily", 1).narrator()).isEqualTo("agent");
-        assertThat(new ExperimentConfig(
-                                "x",
-                                null,
-                                null,
-                                1,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "autopilot",
-                                null)
+        assertThat(ExperimentConfigBuilder.experiment("x")
+                        .episodes(1)
+                        .narrator("autopilot")
+                        .build()
                         .narrator())
                 .isEqualTo("autopilot");
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, 1, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, "oracle", null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x")
+                        .episodes(1)
+                        .narrator("oracle")
+                        .build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("narrator"));
     }
@@ -124,35 +114,17 @@ class ExperimentConfigTest {
 
     @Test
     void rejectsMissingEpisodes() {
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x").build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("episodes"));
     }
 
     @Test
     void rejectsUnknownAgentNamingTheField() {
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x",
-                        null,
-                        "teleport",
-                        1,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x")
+                        .agent("teleport")
+                        .episodes(1)
+                        .build())
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("agent");
                     assertThat(e.getMessage()).contains("teleport");
@@ -161,52 +133,20 @@ class ExperimentConfigTest {
 
     @Test
     void rejectsSeedListOfWrongSize() {
-        assertThatThrownBy(() -> new ExperimentConfig(
-                        "x",
-                        null,
-                        null,
-                        3,
-                        null,
-                        List.of(1L, 2L),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
+        assertThatThrownBy(() -> ExperimentConfigBuilder.experiment("x")
+                        .episodes(3)
+                        .seeds(List.of(1L, 2L))
+                        .build())
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("seeds"));
     }
 
     @Test
     void usesExplicitSeedsPerEpisode() {
-        ExperimentConfig config = new ExperimentConfig(
-                "x",
-                null,
-                null,
-                2,
-                null,
-                List.of(7L, 11L),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("x")
+                .episodes(2)
+                .seeds(List.of(7L, 11L))
+                .build();
         assertThat(config.seedOf(1)).isEqualTo(11L);
     }
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.port.EventPublisher;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.orchestrator.clients.SimulatorClient;
 import dev.drivenotes.platform.PlatformProperties;
 import dev.drivenotes.platform.events.EventTelemetry;
@@ -65,11 +66,7 @@ class ExperimentApiTest {
     @Test
     void cancelsARunningExperimentThenAnswersConflictForTheFinishedOne() throws Exception {
         store.create(Experiment.accepted(
-                "exp-1",
-                new ExperimentConfig(
-                        "api", null, null, 2, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null),
-                T0));
+                "exp-1", ExperimentConfigBuilder.experiment("api").episodes(2).build(), T0));
         store.update("exp-1", e -> e.running(T0));
 
         mvc.perform(post("/v1/experiments/exp-1:cancel"))

@@ -8,6 +8,7 @@ import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentPage;
 import dev.drivenotes.model.experiment.ExperimentView;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,26 +28,12 @@ class ExperimentQueryTest {
         List<Experiment> all = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String agent = i % 3 == 0 ? "random" : "autopilot";
-            ExperimentConfig config = new ExperimentConfig(
-                    "e" + i,
-                    i < 10 ? "maps/a.xodr" : null,
-                    agent,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    i >= 20 ? 5.0 : null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            ExperimentConfig config = ExperimentConfigBuilder.experiment("e" + i)
+                    .map(i < 10 ? "maps/a.xodr" : null)
+                    .agent(agent)
+                    .episodes(1)
+                    .gnssNoiseM(i >= 20 ? 5.0 : null)
+                    .build();
             Instant at = T0.plusSeconds(60L * Math.min(i, 28));
             Experiment e = Experiment.accepted(String.format("exp-%02d", i), config, at);
             all.add(i % 3 == 0 ? e.failed("boom", at) : e);

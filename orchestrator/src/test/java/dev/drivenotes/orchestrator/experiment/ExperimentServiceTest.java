@@ -20,6 +20,7 @@ import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.ExperimentStatus;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.sim.RouteSpec;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.orchestrator.episode.FakeServices;
 import dev.drivenotes.platform.web.ConflictException;
 import dev.drivenotes.platform.web.DependencyUnavailableException;
@@ -83,26 +84,13 @@ class ExperimentServiceTest {
     }
 
     private static ExperimentConfig config(int episodes, int parallel) {
-        return new ExperimentConfig(
-                "svc",
-                null,
-                "autopilot",
-                episodes,
-                100L,
-                null,
-                null,
-                100,
-                null,
-                null,
-                null,
-                null,
-                null,
-                parallel,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment("svc")
+                .agent("autopilot")
+                .episodes(episodes)
+                .seed(100L)
+                .maxSteps(100)
+                .parallelEpisodes(parallel)
+                .build();
     }
 
     /** A finished episode as a previous run of the process recorded it (62 steps: the fake never takes 62). */
@@ -397,26 +385,10 @@ class ExperimentServiceTest {
 
     @Test
     void rejectsAMapThatCarlaRunnerCannotLoadNamingTheField() {
-        ExperimentConfig config = new ExperimentConfig(
-                "bad-map",
-                FakeServices.UNKNOWN_MAP,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("bad-map")
+                .map(FakeServices.UNKNOWN_MAP)
+                .episodes(1)
+                .build();
 
         assertThatThrownBy(() -> service.submit(config))
                 .isInstanceOfSatisfying(
@@ -427,26 +399,12 @@ class ExperimentServiceTest {
     }
 
     private static ExperimentConfig withRoutes(RouteSpec... routes) {
-        return new ExperimentConfig(
-                "routes",
-                null,
-                "autopilot",
-                2,
-                null,
-                null,
-                List.of(routes),
-                100,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment("routes")
+                .agent("autopilot")
+                .episodes(2)
+                .routes(List.of(routes))
+                .maxSteps(100)
+                .build();
     }
 
     @Test

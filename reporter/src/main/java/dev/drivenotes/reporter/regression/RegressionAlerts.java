@@ -57,20 +57,19 @@ public class RegressionAlerts {
                         .toList();
         List<Regression> regressions = RegressionCheck.check(rule, day, history);
         for (Regression r : regressions) {
-            publish(
-                    r.condition(),
-                    new AccuracyRegression(
-                            experimentId,
-                            r.day(),
-                            r.map(),
-                            r.agent(),
-                            r.metric(),
-                            r.value(),
-                            r.trailingMean(),
-                            r.trailingStdDev(),
-                            r.threshold(),
-                            rule.windowDays(),
-                            r.daysInWindow()));
+            publish(new AccuracyRegression(
+                    experimentId,
+                    r.day(),
+                    r.map(),
+                    r.agent(),
+                    r.metric(),
+                    r.value(),
+                    r.trailingMean(),
+                    r.trailingStdDev(),
+                    r.threshold(),
+                    rule.windowDays(),
+                    r.daysInWindow(),
+                    r.condition()));
             log.warn(
                     "{} metric={} agent={} condition={} day={} value={} threshold={} mean={} sd={} days={} experiment={} map=\"{}\"",
                     LOG_MARKER,
@@ -90,15 +89,15 @@ public class RegressionAlerts {
     }
 
     /** The event id of a regression: the same for the same (day, map, agent, condition, metric). */
-    static String eventId(AccuracyRegression r, String condition) {
-        String key =
-                "AccuracyRegression/" + r.day() + "/" + r.map() + "/" + r.agent() + "/" + condition + "/" + r.metric();
+    static String eventId(AccuracyRegression r) {
+        String key = "AccuracyRegression/" + r.day() + "/" + r.map() + "/" + r.agent() + "/" + r.condition() + "/"
+                + r.metric();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private void publish(String condition, AccuracyRegression regression) {
+    private void publish(AccuracyRegression regression) {
         announcer.announce(new EventEnvelope(
-                eventId(regression, condition),
+                eventId(regression),
                 null,
                 regression.experimentId(),
                 clock.instant(),

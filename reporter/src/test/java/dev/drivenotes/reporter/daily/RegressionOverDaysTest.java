@@ -16,6 +16,7 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.ArtifactStore;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.note.NoteScorer;
@@ -129,26 +130,12 @@ class RegressionOverDaysTest {
     /** Records the experiment of {@code date}'s episode and notes; returns its completion. */
     private ExperimentCompleted recordRun(LocalDate date, double gnssNoiseM, MapPoint junctionGnss) {
         String id = "run-" + date + (gnssNoiseM == 1.0 ? "" : "-gnss" + (int) gnssNoiseM + "m");
-        ExperimentConfig config = new ExperimentConfig(
-                "daily",
-                null,
-                "dreamer",
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                gnssNoiseM,
-                null,
-                null,
-                null,
-                null,
-                null,
-                date,
-                null,
-                null,
-                null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("daily")
+                .agent("dreamer")
+                .episodes(1)
+                .gnssNoiseM(gnssNoiseM)
+                .day(date)
+                .build();
         EpisodeSummary summary = Fixtures.summary(id + "-e0", 0, Termination.REACHED_DESTINATION);
         List<Note> notes = new NoteWriter(Fixtures.MATCHER)
                 .write(id, summary, Fixtures.leftTurn(Maneuver.TURN_LEFT, junctionGnss));
@@ -196,6 +183,7 @@ class RegressionOverDaysTest {
             assertThat(r.value()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(r.trailingMean()).isEqualTo(1.0);
             assertThat(r.daysInWindow()).isEqualTo(7);
+            assertThat(r.condition()).as("the configuration's condition").isEqualTo(GNSS_1M);
         });
 
         JsonNode report = daily(FIRST.plusDays(7));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drivenotes.model.experiment.ExperimentConfig;
 import dev.drivenotes.model.experiment.Infractions;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
 import dev.drivenotes.reporter.note.Scorecard;
@@ -86,26 +87,15 @@ class ComparisonTest {
 
     @Test
     void namesTheConditionsThatDifferButNotTheNameOrDay() {
-        ExperimentConfig noisy = new ExperimentConfig(
-                "other-name",
-                null,
-                null,
-                2,
-                5L,
-                null,
-                null,
-                null,
-                20,
-                8.0,
-                0.2,
-                null,
-                null,
-                2,
-                null,
-                LocalDate.parse("2026-01-08"),
-                null,
-                null,
-                null);
+        ExperimentConfig noisy = ExperimentConfigBuilder.experiment("other-name")
+                .episodes(2)
+                .seed(5L)
+                .npcCount(20)
+                .gnssNoiseM(8.0)
+                .gnssDropoutRate(0.2)
+                .parallelEpisodes(2)
+                .day(LocalDate.parse("2026-01-08"))
+                .build();
 
         assertThat(Comparison.conditions(PREVIOUS.config(), noisy))
                 .extracting(Comparison.Condition::condition)

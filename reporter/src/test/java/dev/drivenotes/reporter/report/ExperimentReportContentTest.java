@@ -14,6 +14,7 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.platform.json.TrajectoryCodec;
@@ -79,26 +80,11 @@ class ExperimentReportContentTest {
     }
 
     private static ExperimentConfig config(double gnssNoiseM) {
-        return new ExperimentConfig(
-                "drawn",
-                null,
-                "dreamer",
-                2,
-                null,
-                null,
-                null,
-                null,
-                null,
-                gnssNoiseM,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfigBuilder.experiment("drawn")
+                .agent("dreamer")
+                .episodes(2)
+                .gnssNoiseM(gnssNoiseM)
+                .build();
     }
 
     /** Stores the episode's trajectory and its notes, as the ingest does. */
@@ -232,26 +218,11 @@ class ExperimentReportContentTest {
     void theReportNamesWhoNarratedAndSaysTheModelVersionIsNotRecordedWhenNoEpisodeHasOne() {
         EpisodeSummary quiet = Fixtures.summary("x1-e0", 0, Termination.MAX_STEPS);
         recordWithoutTrajectory(quiet);
-        ExperimentConfig byAutopilot = new ExperimentConfig(
-                "narrated",
-                null,
-                "dreamer",
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "autopilot",
-                null);
+        ExperimentConfig byAutopilot = ExperimentConfigBuilder.experiment("narrated")
+                .agent("dreamer")
+                .episodes(1)
+                .narrator("autopilot")
+                .build();
 
         report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", byAutopilot, List.of(quiet), null), DONE);
 
@@ -306,9 +277,10 @@ class ExperimentReportContentTest {
                 .modelVersions(NEW)
                 .build();
         List.of(e0, e1, e2).forEach(this::recordWithoutTrajectory);
-        ExperimentConfig three = new ExperimentConfig(
-                "rolled", null, "dreamer", 3, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+        ExperimentConfig three = ExperimentConfigBuilder.experiment("rolled")
+                .agent("dreamer")
+                .episodes(3)
+                .build();
 
         report(TestReporters.NO_CARLA_RUNNER, new ExperimentCompleted("x1", three, List.of(e2, e0, e1), null), DONE);
 

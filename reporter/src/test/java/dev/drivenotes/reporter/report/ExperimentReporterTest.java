@@ -20,6 +20,7 @@ import dev.drivenotes.model.port.ArtifactKeys;
 import dev.drivenotes.model.port.EventPublisher;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.artifacts.LocalFolderArtifactStore;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
@@ -334,26 +335,10 @@ class ExperimentReporterTest {
                 .filter(a -> !a.equals(CONFIG.agent()))
                 .findFirst()
                 .orElseThrow();
-        ExperimentConfig other = new ExperimentConfig(
-                "daily",
-                null,
-                otherAgent,
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ExperimentConfig other = ExperimentConfigBuilder.experiment("daily")
+                .agent(otherAgent)
+                .episodes(1)
+                .build();
         EpisodeSummary x1 = recordEpisode("x1", 0, Maneuver.GO_STRAIGHT);
         EpisodeSummary x2 = recordEpisode("x2", 0, Maneuver.TURN_LEFT);
         EpisodeSummary x3 = recordEpisode("x3", 0, Maneuver.TURN_RIGHT);

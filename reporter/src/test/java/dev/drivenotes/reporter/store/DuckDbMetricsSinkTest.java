@@ -16,6 +16,7 @@ import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.note.Note;
 import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.Fixtures;
 import dev.drivenotes.reporter.note.CalibrationBucket;
@@ -223,9 +224,14 @@ class DuckDbMetricsSinkTest {
 
     @Test
     void storesTheExperimentsConditionOnItsExperimentEpisodeAndNoteRows() throws Exception {
-        ExperimentConfig config = new ExperimentConfig(
-                "noisy", null, "random", 1, null, null, null, null, 20, 5.0, 0.1, null, null, null, null, null, 0.9,
-                null, null);
+        ExperimentConfig config = ExperimentConfigBuilder.experiment("noisy")
+                .agent("random")
+                .episodes(1)
+                .npcCount(20)
+                .gnssNoiseM(5.0)
+                .gnssDropoutRate(0.1)
+                .npcAggressiveness(0.9)
+                .build();
         String condition = Condition.of(config);
         sink.recordStarted("x1", config, T0);
         EpisodeSummary summary = Fixtures.summary("x1-e0", 0, Termination.REACHED_DESTINATION);

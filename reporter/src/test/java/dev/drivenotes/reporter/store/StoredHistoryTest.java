@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drivenotes.model.event.ExperimentCompleted;
 import dev.drivenotes.model.experiment.Condition;
 import dev.drivenotes.model.experiment.ExperimentConfig;
+import dev.drivenotes.model.testing.ExperimentConfigBuilder;
 import dev.drivenotes.reporter.note.CalibrationBucket;
 import dev.drivenotes.reporter.note.DrivingMetrics;
 import dev.drivenotes.reporter.note.NoteMetrics;
@@ -58,9 +59,12 @@ class StoredHistoryTest {
     }
 
     private static ExperimentConfig config(String agent, LocalDate day) {
-        return new ExperimentConfig(
-                "daily", null, agent, 2, null, null, null, null, null, 8.0, null, null, null, null, null, day, null,
-                null, null);
+        return ExperimentConfigBuilder.experiment("daily")
+                .agent(agent)
+                .episodes(2)
+                .gnssNoiseM(8.0)
+                .day(day)
+                .build();
     }
 
     @ParameterizedTest
