@@ -194,6 +194,8 @@ class DashboardViewsTest {
                     .isCloseTo(m.get("actionAccuracy").asDouble(), within(1e-9));
             assertThat(number(row, "destination_accuracy"))
                     .isCloseTo(m.get("destinationAccuracy").asDouble(), within(1e-9));
+            assertThat(number(row, "mean_location_error_m"))
+                    .isCloseTo(m.get("locationErrorM").asDouble(), within(1e-9));
         });
     }
 
