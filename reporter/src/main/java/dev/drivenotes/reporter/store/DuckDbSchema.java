@@ -29,6 +29,15 @@ final class DuckDbSchema {
             collisions_static INTEGER DEFAULT 0, red_light_runs INTEGER DEFAULT 0, stop_sign_runs INTEGER DEFAULT 0""";
 
     /**
+     * What an episode's summary says beside its scores: steps off its route, controls clamped, the
+     * runner that drove it and the model versions that answered it (a JSON array, null when not
+     * recorded). Rows written before these columns read 0, 0, null, null.
+     */
+    static final String EPISODE_PROVENANCE = """
+            route_deviations INTEGER DEFAULT 0, control_clamps INTEGER DEFAULT 0, runner VARCHAR,
+            model_versions_json VARCHAR""";
+
+    /**
      * The experiment's {@link Condition} on experiments, episodes, notes and daily rows; rows written
      * before conditions existed read as {@link Condition#DEFAULT}.
      */
@@ -60,7 +69,7 @@ final class DuckDbSchema {
               termination VARCHAR NOT NULL, route_completion DOUBLE NOT NULL, collisions INTEGER NOT NULL,
               lane_invasions INTEGER NOT NULL, off_road BOOLEAN NOT NULL, mean_speed_mps DOUBLE NOT NULL,
               route_length_m DOUBLE NOT NULL, start_place VARCHAR NOT NULL, destination VARCHAR NOT NULL,
-              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s, %s, %s)""".formatted(NOTE_METRICS, INFRACTIONS, CONDITION),
+              artifact_uri VARCHAR NOT NULL, driving_score DOUBLE NOT NULL, %s, %s, %s, %s)""".formatted(NOTE_METRICS, INFRACTIONS, CONDITION, EPISODE_PROVENANCE),
             """
             CREATE TABLE IF NOT EXISTS notes (
               episode_id VARCHAR NOT NULL, seq INTEGER NOT NULL, experiment_id VARCHAR NOT NULL,
@@ -85,7 +94,7 @@ final class DuckDbSchema {
             }
             // files written before episodes had infraction columns: add them (existing rows read 0;
             // DuckDB cannot add a column with a NOT NULL constraint, so none of them has one)
-            for (String column : INFRACTIONS.split(",")) {
+            for (String column : (INFRACTIONS + "," + EPISODE_PROVENANCE).split(",")) {
                 statement.execute("ALTER TABLE episodes ADD COLUMN IF NOT EXISTS " + column.strip());
             }
             // files written before conditions existed: their rows read as the default condition

@@ -5,6 +5,7 @@ import dev.drivenotes.model.experiment.DrivingScore;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.platform.json.Json;
 import dev.drivenotes.reporter.note.NoteMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.type.TypeReference;
 
 /** Episodes as rows of the {@code episodes} table, keyed by episode_id. */
 final class EpisodeRows {
@@ -20,7 +22,7 @@ final class EpisodeRows {
             episode_id, experiment_id, map, episode_index, seed, steps, termination, route_completion, collisions,
             lane_invasions, off_road, mean_speed_mps, route_length_m, start_place, destination, artifact_uri,
             driving_score, collisions_pedestrian, collisions_vehicle, collisions_static, red_light_runs,
-            stop_sign_runs, condition""";
+            stop_sign_runs, condition, route_deviations, control_clamps, runner, model_versions_json""";
 
     private EpisodeRows() {}
 
@@ -50,13 +52,23 @@ final class EpisodeRows {
                     s.infractions().collisionsStatic(),
                     s.infractions().redLightRuns(),
                     s.infractions().stopSignRuns(),
-                    episode.condition()
+                    episode.condition(),
+                    s.routeDeviations(),
+                    s.controlClamps(),
+                    s.runner(),
+                    s.modelVersions() == null ? null : Json.mapper().writeValueAsString(s.modelVersions())
                 },
                 ScorecardColumns.noteValues(notes));
         String sql = "INSERT OR REPLACE INTO episodes (" + COLUMNS + ", "
                 + ScorecardColumns.names(ScorecardColumns.NOTE) + ") VALUES ("
                 + ScorecardColumns.placeholders(values.length) + ")";
         DuckDb.update(connection, sql, values);
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private static List<String> modelVersions(String json) {
+        return json == null ? null : Json.mapper().readValue(json, STRINGS);
     }
 
     static List<StoredEpisode> ofExperiment(Connection connection, String experimentId) throws SQLException {
@@ -84,10 +96,10 @@ final class EpisodeRows {
                         rs.getDouble("route_length_m"),
                         rs.getString("start_place"),
                         rs.getString("destination"),
-                        0,
-                        0 /* not kept in the episodes table: report.json carries it */,
-                        null,
-                        null);
+                        rs.getInt("route_deviations"),
+                        rs.getInt("control_clamps"),
+                        rs.getString("runner"),
+                        modelVersions(rs.getString("model_versions_json")));
                 episodes.add(new StoredEpisode(
                         rs.getString("experiment_id"),
                         rs.getString("map"),

@@ -199,6 +199,45 @@ class DuckDbMetricsSinkTest {
     }
 
     @Test
+    void keepsWhoDroveAnEpisodeAndWhichModelsAnsweredIt() {
+        EpisodeSummary summary = Fixtures.summaryBuilder("x1-e0", 0, Termination.REACHED_DESTINATION)
+                .routeDeviations(12)
+                .controlClamps(3)
+                .runner("runner-a")
+                .modelVersions("dreamer:100:aaaaaaaaaaaa", "dreamer:200:bbbbbbbbbbbb")
+                .build();
+        EpisodeCompleted episode =
+                new EpisodeCompleted("x1", "default-town", "file:/tmp/x1-e0.jsonl.gz", summary, null);
+
+        record(episode, notesOf(episode));
+
+        assertThat(sink.episodes("x1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo(summary));
+    }
+
+    @Test
+    void addsTheProvenanceColumnsToAFileWrittenBeforeThemAndReadsOldEpisodesAsNotRecorded() throws Exception {
+        EpisodeCompleted episode = episode(0);
+        record(episode, notesOf(episode));
+        sink.close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            for (String column : List.of("route_deviations", "control_clamps", "runner", "model_versions_json")) {
+                s.execute("ALTER TABLE episodes DROP COLUMN " + column);
+            }
+        }
+
+        sink = new DuckDbMetricsSink(file);
+
+        assertThat(sink.episodes("x1")).singleElement().satisfies(e -> {
+            assertThat(e.summary().modelVersions()).isNull();
+            assertThat(e.summary().runner()).isNull();
+            assertThat(e.summary().controlClamps()).isZero();
+        });
+    }
+
+    @Test
     void addsTheInfractionColumnsToAFileWrittenBeforeThemAndReadsOldEpisodesAsClean() throws Exception {
         EpisodeCompleted episode = episode(0);
         sink.recordEpisode(episode, notesOf(episode), scorecard(0));

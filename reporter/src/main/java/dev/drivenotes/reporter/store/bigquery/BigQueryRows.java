@@ -99,6 +99,12 @@ final class BigQueryRows {
         v.put("collisions_static", s.infractions().collisionsStatic());
         v.put("red_light_runs", s.infractions().redLightRuns());
         v.put("stop_sign_runs", s.infractions().stopSignRuns());
+        v.put("route_deviations", s.routeDeviations());
+        v.put("control_clamps", s.controlClamps());
+        if (s.runner() != null) {
+            v.put("runner", s.runner());
+        }
+        v.put("model_versions", s.modelVersions() == null ? List.of() : s.modelVersions());
         putNotes(v, notes);
         return row(BigQueryTables.EPISODES, v, at);
     }

@@ -127,6 +127,28 @@ class BigQueryRowsTest {
     }
 
     @Test
+    void anEpisodeRowNamesItsRunnerAndTheModelsThatAnsweredItOrAnEmptyListWhenNotRecorded() {
+        EpisodeCompleted served = new EpisodeCompleted(
+                "x1",
+                "default-town",
+                "file:/tmp/x1-e0.jsonl.gz",
+                Fixtures.summaryBuilder("x1-e0", 0, Termination.REACHED_DESTINATION)
+                        .runner("runner-a")
+                        .controlClamps(2)
+                        .modelVersions("dreamer:100:aaaaaaaaaaaa")
+                        .build(),
+                null);
+
+        assertThat(BigQueryRows.episode(served, card().notes(), AT).values())
+                .containsEntry("runner", "runner-a")
+                .containsEntry("control_clamps", 2)
+                .containsEntry("model_versions", List.of("dreamer:100:aaaaaaaaaaaa"));
+        assertThat(BigQueryRows.episode(episode(), card().notes(), AT).values())
+                .containsEntry("model_versions", List.of())
+                .doesNotContainKey("runner");
+    }
+
+    @Test
     void eachNoteRowCarriesItsLocalisationError() {
         List<Note> notes = notes();
         List<BigQueryRows.Row> rows = BigQueryRows.notes("x1-e0", 0, "gnss5m-drop0-npc20-aggr0.5-dt0.05", notes, AT);
