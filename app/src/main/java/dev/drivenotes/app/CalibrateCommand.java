@@ -63,18 +63,10 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (npcs < 0 || npcs > 200) {
-            throw new IllegalArgumentException("--npcs: must be 0..200, was " + npcs);
-        }
         Calibrate.Result r = Calibrate.run(
                 checkpoint,
-                episodes,
-                seed,
-                ExperimentConfig.DEFAULT_MAP,
-                maxSteps,
-                npcs,
-                missedTurnRate,
-                data,
+                new Calibrate.Drives(
+                        episodes, seed, ExperimentConfig.DEFAULT_MAP, maxSteps, npcs, missedTurnRate, data),
                 !dryRun);
         System.out.println(r.lines());
         System.out.println(

@@ -55,53 +55,50 @@ public final class Calibrate {
     private Calibrate() {}
 
     /**
-     * Fits and (when {@code write}) stores the temperature of the checkpoint in folder {@code
-     * checkpoint}; episode i uses route seed {@code seed + i}, all below {@link
-     * TrainSettings#TRAIN_SEED_BASE} and outside the evaluation seeds 900..919.
+     * The validation drives: episode i uses route seed {@code seed + i}, all below {@link
+     * TrainSettings#TRAIN_SEED_BASE} and outside the evaluation seeds 900..919, on {@code map} with
+     * {@code npcs} background vehicles, at most {@code maxSteps} steps, a share {@code missedTurnRate} of
+     * junctions left another way on purpose, the generated town written under {@code dataDir}. A bad
+     * value is refused naming its command-line option.
      */
-    public static Result run(
-            Path checkpoint,
-            int episodes,
-            long seed,
-            String map,
-            int maxSteps,
-            int npcs,
-            double missedTurnRate,
-            Path dataDir,
-            boolean write) {
-        if (episodes < 1 || episodes > 256) {
-            throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
+    public record Drives(
+            int episodes, long seed, String map, int maxSteps, int npcs, double missedTurnRate, Path dataDir) {
+        public Drives {
+            if (episodes < 1 || episodes > 256) {
+                throw new IllegalArgumentException("--episodes: must be 1..256, was " + episodes);
+            }
+            if (npcs < 0 || npcs > 200) {
+                throw new IllegalArgumentException("--npcs: must be 0..200, was " + npcs);
+            }
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("--max-steps: must be at least 1, was " + maxSteps);
+            }
+            if (!(missedTurnRate >= 0 && missedTurnRate <= 1)) {
+                throw new IllegalArgumentException("--missed-turn-rate: must be 0..1, was " + missedTurnRate);
+            }
+            long last = seed + episodes - 1;
+            if (seed < 0 || last >= TrainSettings.TRAIN_SEED_BASE) {
+                throw new IllegalArgumentException("--seed: seeds " + seed + ".." + last + " must lie in 0.."
+                        + (TrainSettings.TRAIN_SEED_BASE - 1) + " (never trained on)");
+            }
+            if (seed <= EVALUATION_SEEDS_TO && last >= EVALUATION_SEEDS_FROM) {
+                throw new IllegalArgumentException("--seed: seeds " + seed + ".." + last
+                        + " overlap the evaluation seeds " + EVALUATION_SEEDS_FROM + ".." + EVALUATION_SEEDS_TO);
+            }
         }
-        if (!(missedTurnRate >= 0 && missedTurnRate <= 1)) {
-            throw new IllegalArgumentException("--missed-turn-rate: must be 0..1, was " + missedTurnRate);
-        }
-        long last = seed + episodes - 1;
-        if (seed < 0 || last >= TrainSettings.TRAIN_SEED_BASE) {
-            throw new IllegalArgumentException("--seed: seeds " + seed + ".." + last + " must lie in 0.."
-                    + (TrainSettings.TRAIN_SEED_BASE - 1) + " (never trained on)");
-        }
-        if (seed <= EVALUATION_SEEDS_TO && last >= EVALUATION_SEEDS_FROM) {
-            throw new IllegalArgumentException("--seed: seeds " + seed + ".." + last + " overlap the evaluation seeds "
-                    + EVALUATION_SEEDS_FROM + ".." + EVALUATION_SEEDS_TO);
-        }
+    }
+
+    /** Fits and (when {@code write}) stores the temperature of the checkpoint in folder {@code checkpoint}. */
+    public static Result run(Path checkpoint, Drives drives, boolean write) {
         try (NDManager manager = Djl.newManager()) {
             Checkpoint c = Checkpoint.open(manager, checkpoint.toString());
             if (!c.meta().config().narrates()) {
                 throw new IllegalArgumentException(
                         "--checkpoint: " + checkpoint + " has no narration head to calibrate");
             }
-            List<List<NarrationFigures.Pending>> drives = drive(
-                    c,
-                    new DreamerAgent(c.nets(), manager, 1),
-                    episodes,
-                    seed,
-                    map,
-                    maxSteps,
-                    npcs,
-                    missedTurnRate,
-                    dataDir);
+            List<List<NarrationFigures.Pending>> driven = drive(c, new DreamerAgent(c.nets(), manager, 1), drives);
             List<TemperatureFit.Sample> samples = new ArrayList<>();
-            for (List<NarrationFigures.Pending> drive : drives) {
+            for (List<NarrationFigures.Pending> drive : driven) {
                 for (NarrationFigures.Pending p : drive) {
                     if (p.logits != null && p.label >= 0) {
                         samples.add(new TemperatureFit.Sample(p.logits, p.label));
@@ -110,14 +107,14 @@ public final class Calibrate {
             }
             if (samples.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "--episodes: the " + episodes + " episodes crossed no whole junction; drive more");
+                        "--episodes: the " + drives.episodes() + " episodes crossed no whole junction; drive more");
             }
             double t = TemperatureFit.fit(samples);
             Double storedT = c.meta().narrationTemperature();
             Result result = new Result(
-                    NarrationFigures.at(samples, drives, 1),
-                    storedT == null ? null : NarrationFigures.at(samples, drives, storedT),
-                    NarrationFigures.at(samples, drives, t));
+                    NarrationFigures.at(samples, driven, 1),
+                    storedT == null ? null : NarrationFigures.at(samples, driven, storedT),
+                    NarrationFigures.at(samples, driven, t));
             if (write) {
                 Checkpoint.saveMeta(checkpoint, c.meta().withNarrationTemperature(t));
             }
@@ -125,19 +122,12 @@ public final class Calibrate {
         }
     }
 
-    private static List<List<NarrationFigures.Pending>> drive(
-            Checkpoint c,
-            DreamerAgent agent,
-            int episodes,
-            long seed,
-            String map,
-            int maxSteps,
-            int npcs,
-            double missedTurnRate,
-            Path dataDir) {
+    private static List<List<NarrationFigures.Pending>> drive(Checkpoint c, DreamerAgent agent, Drives d) {
         DreamerConfig config = c.meta().config();
-        MissedTurns missedTurns = new MissedTurns(missedTurnRate, seed, episodes);
-        var simulator = Simulators.embedded(dataDir);
+        int episodes = d.episodes();
+        long seed = d.seed();
+        MissedTurns missedTurns = new MissedTurns(d.missedTurnRate(), seed, episodes);
+        var simulator = Simulators.embedded(d.dataDir());
         List<DrivingEnv> envs = new ArrayList<>();
         List<ManeuverLabels<NarrationFigures.Pending>> labels = new ArrayList<>();
         List<List<NarrationFigures.Pending>> drives = new ArrayList<>();
@@ -145,7 +135,7 @@ public final class Calibrate {
         int[] traversals = new int[episodes];
         String[] junction = new String[episodes];
         for (int i = 0; i < episodes; i++) {
-            DrivingEnv env = new DrivingEnv(simulator, map, maxSteps, npcs, config.rasterSize());
+            DrivingEnv env = new DrivingEnv(simulator, d.map(), d.maxSteps(), d.npcs(), config.rasterSize());
             env.reset(seed + i);
             envs.add(env);
             labels.add(new ManeuverLabels<>((p, label) -> p.label = label));
