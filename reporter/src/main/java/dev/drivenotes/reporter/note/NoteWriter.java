@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Writes the driving notes of one episode: one note per ground-truth junction traversal, one per
  * POI arrival and one reroute note per missed turn, each with the agent's fields (its own
- * localisation matched to the map, {@link Localiser}; its declared decisions) and the ground-truth fields (true place, the maneuver the true path
- * executed, the POI actually reached next). Pure: no I/O.
+ * localisation matched to the map, {@link Localiser}; its declared decisions) and the ground-truth
+ * fields (true place, the maneuver the true path executed, the POI actually reached next), and how far
+ * the agent's localisation was from the truth where the note places it. Pure: no I/O.
  *
  * <p>An arrival note says where the agent was at its closest approach and which POI it reached: on
  * the agent's side the POI it was heading to on the record before the arrival (what it believes it
@@ -192,8 +193,8 @@ public final class NoteWriter {
         int index = segments.arrivals().get(arrivalNumber);
         Decision decision = decisions[index];
         String poi = placeAt(trajectory, index);
-        // where the agent believes it is: its localisation at the closest approach to the POI during this visit;
-        // what it believes it reached: the POI it was heading to just before arriving
+        // where the agent believes it is: its localisation at the closest approach to the POI during
+        // this visit; what it believes it reached: the POI it was heading to just before arriving
         int placedAt = closestApproach(trajectory, index, poi);
         NoteFields agent =
                 new NoteFields(believedPlace(e, placedAt), decision.maneuver(), decisions[index - 1].targetPoi());

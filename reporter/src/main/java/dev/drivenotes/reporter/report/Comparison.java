@@ -63,6 +63,7 @@ public record Comparison(
             new Measure("allThreeAccuracy", ExperimentReport.Metrics::allThreeAccuracy, true),
             new Measure("validationRate", ExperimentReport.Metrics::validationRate, true),
             new Measure("expectedCalibrationError", ExperimentReport.Metrics::expectedCalibrationError, false),
+            new Measure("locationErrorM", ExperimentReport.Metrics::locationErrorM, false),
             new Measure("drivingScore", m -> m.drivingScore(), true),
             new Measure("routeCompletion", m -> m.routeCompletion(), true),
             new Measure("collisionsPerEpisode", perEpisode(Infractions::collisions), false),

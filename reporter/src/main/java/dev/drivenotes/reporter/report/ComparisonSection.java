@@ -71,8 +71,14 @@ final class ComparisonSection {
         return html.append("</table></details>").toString();
     }
 
-    /** "locationAccuracy" → "location accuracy", "allThreeAccuracy" → "all-three accuracy". */
+    /**
+     * "locationAccuracy" → "location accuracy", "allThreeAccuracy" → "all-three accuracy",
+     * "locationErrorM" → "localisation error (m)".
+     */
     static String name(String metric) {
+        if (metric.equals("locationErrorM")) {
+            return "localisation error (m)";
+        }
         return metric.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT).replace("all three", "all-three");
     }
 

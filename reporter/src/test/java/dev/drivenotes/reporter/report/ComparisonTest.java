@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
     private static ExperimentReport.Metrics metrics(double action, double ece, int redLights, int notes) {
+        return metrics(action, ece, redLights, notes, 0.6);
+    }
+
+    private static ExperimentReport.Metrics metrics(
+            double action, double ece, int redLights, int notes, double locationErrorM) {
         return new ExperimentReport.Metrics(
                 notes,
                 notes == 0 ? null : 0.9,
@@ -31,7 +36,7 @@ class ComparisonTest {
                 null,
                 null,
                 null,
-                null,
+                notes == 0 ? null : locationErrorM,
                 null,
                 2,
                 1,
@@ -67,6 +72,25 @@ class ComparisonTest {
                     assertThat(m.higherIsBetter()).isFalse();
                 });
         assertThat(c.conditions()).isEmpty();
+    }
+
+    @Test
+    void aLargerLocalisationErrorIsWorseAndASmallerOneIsNot() {
+        ExperimentConfig config = ExperimentConfig.of("daily", 2);
+
+        Comparison lost =
+                Comparison.between(PREVIOUS, metrics(0.9, 0.05, 0, 10, 0.6), config, metrics(0.9, 0.05, 0, 10, 0.9));
+        Comparison found =
+                Comparison.between(PREVIOUS, metrics(0.9, 0.05, 0, 10, 0.9), config, metrics(0.9, 0.05, 0, 10, 0.6));
+
+        assertThat(lost.worse()).containsExactly("locationErrorM");
+        assertThat(ComparisonSection.name("locationErrorM")).isEqualTo("localisation error (m)");
+        assertThat(ComparisonSection.name("allThreeAccuracy")).isEqualTo("all-three accuracy");
+        assertThat(found.worse()).isEmpty();
+        assertThat(found.metrics())
+                .filteredOn(m -> m.metric().equals("locationErrorM"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.higherIsBetter()).isFalse());
     }
 
     @Test
