@@ -194,6 +194,7 @@ class EndToEndTest {
             "reporter",
             List.of(
                     "drivenotes_notes_accuracy{",
+                    "drivenotes_notes_location_error_meters{",
                     "drivenotes_events_published_total{",
                     "drivenotes_events_delivered_total{",
                     "drivenotes_events_redelivered_total{",
@@ -204,11 +205,12 @@ class EndToEndTest {
         // a suite of its own: the counts below are this experiment's alone
         Path own = data.resolve("metrics");
         try (Suite metered = Suite.start(new Suite.Settings(0, own, false))) {
+            // long enough to cross a junction: an experiment without notes has no localisation error
             ExperimentConfig config = ExperimentConfigBuilder.experiment("metrics")
                     .agent("autopilot")
                     .episodes(1)
                     .seed(7L)
-                    .maxSteps(300)
+                    .maxSteps(1500)
                     .build();
             int exit = new RunCommand.ExperimentRun(
                             api, metered, new PrintStream(new ByteArrayOutputStream()), Duration.ofMinutes(10), own)

@@ -118,6 +118,7 @@ public class ExperimentReporter {
             daily.experimentRecorded(day, config.map(), config.agent(), condition);
         });
         gauges.record(id, condition, scorecard.notes());
+        gauges.recordLocationError(id, condition, report.metrics().locationErrorM());
         log.info(
                 "report of {}: {} notes, all-three accuracy {}, at {}",
                 id,

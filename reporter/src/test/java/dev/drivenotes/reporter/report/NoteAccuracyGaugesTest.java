@@ -54,4 +54,18 @@ class NoteAccuracyGaugesTest {
                         .getTag("condition"))
                 .isEqualTo(CALM);
     }
+
+    @Test
+    void showsEachExperimentsLatestLocalisationErrorInMetresAndNothingWhereItWasNotRecorded() {
+        gauges.recordLocationError("exp-a", CALM, 0.61);
+        gauges.recordLocationError("exp-b", NOISY, null);
+        gauges.recordLocationError("exp-a", CALM, 0.59);
+
+        var gauge = meters.get(NoteAccuracyGauges.LOCATION_ERROR)
+                .tags("experiment", "exp-a", "condition", CALM)
+                .gauge();
+        assertThat(gauge.value()).isEqualTo(0.59);
+        assertThat(gauge.getId().getBaseUnit()).isEqualTo("meters");
+        assertThat(meters.find(NoteAccuracyGauges.LOCATION_ERROR).gauges()).hasSize(1);
+    }
 }
