@@ -6,12 +6,14 @@ locals {
   schema_dir = "${path.module}/../reporter/src/main/resources/bigquery/schema"
   views_dir  = "${path.module}/../bigquery/views"
 
-  # table (BigQueryTables.ALL) => its day-partitioning column and clustering columns
+  # table (BigQueryTables.ALL) => its day-partitioning column and clustering columns (metrics_daily's are
+# its key after the day; the provider changes a table's clustering in place, without recreating it,
+# and BigQuery clusters the data written from then on by the new columns)
   tables = {
     experiments      = { partition = "day", clustering = ["map", "agent"] }
     episodes         = { partition = "written_at", clustering = ["map", "experiment_id"] }
     notes            = { partition = "written_at", clustering = ["experiment_id", "episode_id"] }
-    metrics_daily    = { partition = "day", clustering = ["map", "agent"] }
+    metrics_daily    = { partition = "day", clustering = ["map", "agent", "condition"] }
     processed_events = { partition = "processed_at", clustering = null }
   }
 }

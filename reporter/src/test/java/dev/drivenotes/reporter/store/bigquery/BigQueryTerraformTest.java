@@ -61,7 +61,9 @@ class BigQueryTerraformTest {
         });
         Map<String, Object> daily = block(tables().get(BigQueryTables.METRICS_DAILY));
         assertThat(daily.get("partition")).isEqualTo("day");
-        assertThat(strings(daily.get("clustering"))).containsExactly("map", "agent");
+        assertThat(strings(daily.get("clustering")))
+                .as("metrics_daily's key after the day")
+                .containsExactly("map", "agent", "condition");
     }
 
     @Test
