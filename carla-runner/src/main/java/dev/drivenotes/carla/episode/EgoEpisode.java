@@ -1,6 +1,7 @@
 package dev.drivenotes.carla.episode;
 
 import dev.drivenotes.carla.map.LoadedMap;
+import dev.drivenotes.carla.map.lanes.JunctionExits;
 import dev.drivenotes.carla.map.lanes.LaneIndex;
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.carla.map.places.PlannedRoute;
@@ -15,6 +16,7 @@ import dev.drivenotes.carla.traffic.TrafficNetwork;
 import dev.drivenotes.model.sim.CreateSimulationRequest;
 import dev.drivenotes.model.sim.GroundTruth;
 import dev.drivenotes.model.sim.LeadVehicle;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Observation;
 import dev.drivenotes.model.sim.Pose;
 import dev.drivenotes.model.sim.RouteInfo;
@@ -22,6 +24,7 @@ import dev.drivenotes.model.sim.SimulationState;
 import dev.drivenotes.model.sim.Termination;
 import dev.drivenotes.model.sim.TrafficLightState;
 import dev.drivenotes.model.sim.VehicleSpec;
+import java.util.List;
 
 /**
  * One ego's episode on a planned route, whatever simulates its vehicle: the background traffic model,
@@ -69,6 +72,13 @@ public final class EgoEpisode {
     private final double[] fix = new double[2];
     private int step;
     private SimulationState state;
+    /** The last lane outside a junction the ego was matched to, or -1: where it enters the next junction from. */
+    private int approach = -1;
+    /** The junction whose exits from {@link #exitsApproach} are {@link #exits}, or null. */
+    private String exitsJunction;
+
+    private int exitsApproach = -1;
+    private List<Maneuver> exits;
 
     /** @param startX where the ego starts: background vehicles spawn clear of it */
     public EgoEpisode(
@@ -172,6 +182,14 @@ public final class EgoEpisode {
         Termination termination = termination(x, y, offRoad);
         boolean invaded = laneInvasion.update(offRoad ? null : lane, match.alongM());
         String collision = step == 0 ? null : collisionWith;
+        List<Maneuver> junctionExits = null;
+        if (lane != null && !offRoad) {
+            if (lane.junctionId() == null) {
+                approach = lane.index();
+            } else {
+                junctionExits = exitsFromApproach(lane.junctionId());
+            }
+        }
         GroundTruth truth = new GroundTruth(
                 new Pose(x, y, yaw),
                 speedMps,
@@ -186,7 +204,8 @@ public final class EgoEpisode {
                 collision,
                 step > 0 && events.redLightRun(),
                 step > 0 && events.routeDeviation(),
-                step > 0 && events.stopSignRun());
+                step > 0 && events.stopSignRun(),
+                junctionExits);
         boolean gnssDropout = gnss.measure(x, y, fix);
         double progressM = navigation.progressM();
         Observation observation = new Observation(
@@ -208,6 +227,20 @@ public final class EgoEpisode {
                 birdEye == null ? null : birdEye.render(x, y, yaw, progressM),
                 step > 0 && navigation.replanned());
         return new SimulationState(id, map.ref(), step, timeS, observation, truth, termination, routeInfo);
+    }
+
+    /**
+     * The maneuvers the lanes of {@code junctionId} allow from the lane the ego entered it by; null when
+     * that lane does not lead into it (the ego came in off the lanes, or started inside it).
+     */
+    private List<Maneuver> exitsFromApproach(String junctionId) {
+        if (!junctionId.equals(exitsJunction) || approach != exitsApproach) {
+            exitsJunction = junctionId;
+            exitsApproach = approach;
+            List<Maneuver> found = approach < 0 ? List.of() : JunctionExits.from(map.graph(), approach, junctionId);
+            exits = found.isEmpty() ? null : found;
+        }
+        return exits;
     }
 
     private Termination termination(double x, double y, boolean offRoad) {

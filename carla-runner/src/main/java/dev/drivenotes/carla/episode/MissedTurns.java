@@ -16,9 +16,13 @@ import java.util.SplittableRandom;
  * navigation then finds the ego off its route and replans, as after a real missed turn. A perturbation
  * like a wrong lane choice or a closed exit: it gives drives whose true maneuver is not the plan's,
  * on which notes show whether an agent reports what it did or what it was told, and on which the
- * narration head is trained. A forced exit may leave the road where the junction has no such exit.
- * Deterministic for a seed and the sequence of states; works on any backend's states (it reads only
- * the observation's plan and the ground truth's junction and heading).
+ * narration head is trained. Only exits the junction has from where the ego entered are forced (the
+ * ground truth's {@code junctionExits}): a junction with no other exit from there is left as planned
+ * and not counted; where the truth does not know its exits (states from before it did), any other
+ * maneuver may be forced, and may leave the road. The forced steer is open-loop, so a tight or odd
+ * junction can still put the ego off the road. Deterministic for a seed and the sequence of states;
+ * works on any backend's states (it reads only the observation's plan and the ground truth's
+ * junction, exits and heading).
  */
 public final class MissedTurns {
 
@@ -71,11 +75,15 @@ public final class MissedTurns {
             junction = truth.junctionId();
             Maneuver planned = s.observation().nextManeuver();
             if (truth.inJunction() && rate > 0 && planned.atJunction() && random.nextDouble() < rate) {
-                List<Maneuver> others =
-                        DRAW_ORDER.stream().filter(m -> m != planned).toList();
-                forced = others.get(random.nextInt(others.size()));
-                entryYawRad = truth.pose().yawRad();
-                forcedCount++;
+                List<Maneuver> exits = truth.junctionExits();
+                List<Maneuver> others = DRAW_ORDER.stream()
+                        .filter(m -> m != planned && (exits == null || exits.contains(m)))
+                        .toList();
+                if (!others.isEmpty()) {
+                    forced = others.get(random.nextInt(others.size()));
+                    entryYawRad = truth.pose().yawRad();
+                    forcedCount++;
+                }
             }
         }
         if (forced == null) {

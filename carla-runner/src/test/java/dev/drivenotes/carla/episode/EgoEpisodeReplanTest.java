@@ -39,6 +39,29 @@ class EgoEpisodeReplanTest {
     }
 
     @Test
+    void inAJunctionTheTruthNamesItsExitsFromWhereTheEgoEnteredAndNoneOutside() {
+        MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
+        EgoEpisode episode = MissedTurnFixtures.episode(map, turn.planned());
+        List<SimulationState> states =
+                MissedTurnFixtures.driveAlong(episode, turn.driven().route().polyline());
+        String first = turn.planned().route().junctions().getFirst().junctionId();
+
+        List<SimulationState> inFirst = states.stream()
+                .filter(s -> first.equals(s.truth().junctionId()))
+                .toList();
+        assertThat(inFirst)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.truth().junctionExits())
+                        .as("both routes' maneuvers leave this junction from the same lane")
+                        .contains(
+                                turn.planned().route().junctions().getFirst().maneuver(),
+                                turn.driven().route().junctions().getFirst().maneuver()));
+        assertThat(states)
+                .filteredOn(s -> !s.truth().inJunction())
+                .allSatisfy(s -> assertThat(s.truth().junctionExits()).isNull());
+    }
+
+    @Test
     void takingAnotherExitReplansOnceToTheSameDestination() {
         MissedTurnFixtures.MissedTurn turn = MissedTurnFixtures.find(map);
         EgoEpisode episode = MissedTurnFixtures.episode(map, turn.planned());

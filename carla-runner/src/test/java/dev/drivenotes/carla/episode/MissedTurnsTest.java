@@ -87,6 +87,36 @@ class MissedTurnsTest {
         assertThat(lefts).isBetween(1, 19);
     }
 
+    /** {@link #at} in junction {@code junction}, whose lanes allow {@code exits} from where the ego entered. */
+    private static SimulationState at(String junction, Maneuver planned, Maneuver... exits) {
+        return new SimulationState(
+                "sim-1",
+                "default-town",
+                0,
+                0,
+                observation().nextManeuver(planned, 0).build(),
+                truth().pose(0, 0, 0).junction(junction).junctionExits(exits).build(),
+                Termination.RUNNING,
+                ROUTE);
+    }
+
+    @Test
+    void forcesOnlyAnExitTheJunctionHasFromWhereTheEgoEntered() {
+        for (long seed = 0; seed < 40; seed++) {
+            MissedTurns missed = new MissedTurns(1, seed);
+            missed.steer(at("T1", Maneuver.TURN_LEFT, Maneuver.TURN_LEFT, Maneuver.TURN_RIGHT));
+            assertThat(missed.forced())
+                    .as("the stem of a T: right is the only other exit")
+                    .isEqualTo(Maneuver.TURN_RIGHT);
+        }
+        MissedTurns corner = new MissedTurns(1, 5);
+        assertThat(corner.steer(at("L1", Maneuver.TURN_RIGHT, Maneuver.TURN_RIGHT)))
+                .as("a corner has no other exit: left as planned")
+                .isNull();
+        assertThat(corner.forced()).isNull();
+        assertThat(corner.forcedCount()).isZero();
+    }
+
     @Test
     void aShareOfJunctionsIsForcedAtTheRate() {
         MissedTurns missed = new MissedTurns(0.3, 11);

@@ -1,6 +1,7 @@
 package dev.drivenotes.model.sim;
 
 import dev.drivenotes.model.Require;
+import java.util.List;
 
 /**
  * The simulator's truth at one step.
@@ -21,6 +22,9 @@ import dev.drivenotes.model.Require;
  * @param routeDeviation the ego is off its planned route (on a lane the route does not use)
  * @param stopSignRun the ego crossed a stop sign's stop line during this step without having come
  *     to a stop before it
+ * @param junctionExits inside a junction, the maneuvers its lanes allow from the lane the ego entered
+ *     it by (the junction's exits from that approach); null outside junctions, and where unknown (states
+ *     recorded before it existed, an ego that entered the junction off the lanes)
  */
 public record GroundTruth(
         Pose pose,
@@ -36,7 +40,8 @@ public record GroundTruth(
         String collisionWith,
         boolean redLightRun,
         boolean routeDeviation,
-        boolean stopSignRun) {
+        boolean stopSignRun,
+        List<Maneuver> junctionExits) {
     public GroundTruth {
         Require.notNull("pose", pose);
         Require.nonNegative("speedMps", speedMps);
@@ -45,6 +50,44 @@ public record GroundTruth(
         if (collision && collisionWith == null) {
             collisionWith = "unknown";
         }
+        junctionExits = junctionExits == null
+                ? null
+                : List.copyOf(Require.noNullElements(
+                        "junctionExits", Require.maxSize("junctionExits", junctionExits, Maneuver.values().length)));
+    }
+
+    /** A truth without {@link #junctionExits} (as recorded before they were). */
+    public GroundTruth(
+            Pose pose,
+            double speedMps,
+            String roadId,
+            int laneId,
+            String junctionId,
+            String place,
+            double routeCompletion,
+            boolean collision,
+            boolean offRoad,
+            boolean laneInvasion,
+            String collisionWith,
+            boolean redLightRun,
+            boolean routeDeviation,
+            boolean stopSignRun) {
+        this(
+                pose,
+                speedMps,
+                roadId,
+                laneId,
+                junctionId,
+                place,
+                routeCompletion,
+                collision,
+                offRoad,
+                laneInvasion,
+                collisionWith,
+                redLightRun,
+                routeDeviation,
+                stopSignRun,
+                null);
     }
 
     public boolean inJunction() {

@@ -1,7 +1,9 @@
 package dev.drivenotes.model.testing;
 
 import dev.drivenotes.model.sim.GroundTruth;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Pose;
+import java.util.List;
 
 /**
  * Test data: a valid {@link GroundTruth} (on lane -1 of road 1, "Main Street", nothing happening)
@@ -22,6 +24,7 @@ public final class GroundTruthBuilder {
     private boolean redLightRun;
     private boolean routeDeviation;
     private boolean stopSignRun;
+    private List<Maneuver> junctionExits;
 
     private GroundTruthBuilder() {}
 
@@ -92,6 +95,12 @@ public final class GroundTruthBuilder {
         return this;
     }
 
+    /** Inside a junction: the maneuvers its lanes allow from where the ego entered. */
+    public GroundTruthBuilder junctionExits(Maneuver... v) {
+        junctionExits = List.of(v);
+        return this;
+    }
+
     public GroundTruth build() {
         return new GroundTruth(
                 pose,
@@ -107,6 +116,7 @@ public final class GroundTruthBuilder {
                 collisionWith,
                 redLightRun,
                 routeDeviation,
-                stopSignRun);
+                stopSignRun,
+                junctionExits);
     }
 }

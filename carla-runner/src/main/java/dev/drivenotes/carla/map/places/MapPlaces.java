@@ -1,6 +1,7 @@
 package dev.drivenotes.carla.map.places;
 
 import dev.drivenotes.carla.map.geometry.Polyline;
+import dev.drivenotes.carla.map.lanes.JunctionExits;
 import dev.drivenotes.carla.map.lanes.LaneGraph;
 import dev.drivenotes.carla.map.lanes.LaneNode;
 import dev.drivenotes.carla.map.lanes.LanePosition;
@@ -13,9 +14,7 @@ import dev.drivenotes.model.map.NamedPlace;
 import dev.drivenotes.model.map.PlaceDirectory;
 import dev.drivenotes.model.map.PlaceKind;
 import dev.drivenotes.model.map.RoadLine;
-import dev.drivenotes.model.sim.Maneuver;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,42 +96,10 @@ public final class MapPlaces {
                     + 1;
             String name = junctionNames.getOrDefault(j.id(), "Junction " + j.id());
             out.add(new NamedPlace(
-                    name, PlaceKind.JUNCTION, j.id(), new MapPoint(cx, cy), radius, legalManeuvers(j.id())));
+                    name, PlaceKind.JUNCTION, j.id(), new MapPoint(cx, cy), radius, JunctionExits.of(graph, j.id())));
             anchors.put(name, junctionEntries(j.id()));
         }
         return out;
-    }
-
-    /** Maneuvers of every lane path through the junction, from its entry to its exit heading. */
-    private List<Maneuver> legalManeuvers(String junctionId) {
-        EnumSet<Maneuver> found = EnumSet.noneOf(Maneuver.class);
-        for (LaneNode n : graph.nodes()) {
-            if (junctionId.equals(n.junctionId())) {
-                continue;
-            }
-            for (int s : graph.successors(n.index())) {
-                if (junctionId.equals(graph.node(s).junctionId())) {
-                    collect(junctionId, graph.node(s).entryHeadingRad(), s, found, 0);
-                }
-            }
-        }
-        return List.copyOf(found);
-    }
-
-    private void collect(String junctionId, double entryHeading, int node, EnumSet<Maneuver> found, int depth) {
-        boolean leaves = false;
-        for (int s : graph.successors(node)) {
-            if (junctionId.equals(graph.node(s).junctionId())) {
-                if (depth < 8) {
-                    collect(junctionId, entryHeading, s, found, depth + 1);
-                }
-            } else {
-                leaves = true;
-            }
-        }
-        if (leaves) {
-            found.add(Maneuver.fromHeadingChange(graph.node(node).exitHeadingRad() - entryHeading));
-        }
     }
 
     private List<LanePosition> junctionEntries(String junctionId) {
