@@ -32,7 +32,8 @@ class ManeuverLabelsTest {
                 null,
                 false,
                 false,
-                false);
+                false,
+                null);
     }
 
     /** Drives {@code truths} through one labeller; answers each step's label. */

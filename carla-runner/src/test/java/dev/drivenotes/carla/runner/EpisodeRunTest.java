@@ -59,7 +59,21 @@ class EpisodeRunTest {
     void countsEveryInfractionOfTheTrajectoryByKind() {
         // a collision whose partner the simulator did not name
         GroundTruth unknownPartner = new GroundTruth(
-                new Pose(0, 0, 0), 5, "1", -1, null, "Main Street", 0.5, true, false, false, null, false, false, false);
+                new Pose(0, 0, 0),
+                5,
+                "1",
+                -1,
+                null,
+                "Main Street",
+                0.5,
+                true,
+                false,
+                false,
+                null,
+                false,
+                false,
+                false,
+                null);
         List<GroundTruth> truths = List.of(
                 truth().build(),
                 truth().collisionWith("vehicle").build(),
@@ -98,7 +112,8 @@ class EpisodeRunTest {
                 "vehicle",
                 false,
                 false,
-                false);
+                false,
+                null);
 
         EpisodeSummary summary = drive(List.of(truth().build(), partnerOnly, truth().build()));
 

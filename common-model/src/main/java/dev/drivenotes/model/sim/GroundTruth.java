@@ -56,40 +56,6 @@ public record GroundTruth(
                         "junctionExits", Require.maxSize("junctionExits", junctionExits, Maneuver.values().length)));
     }
 
-    /** A truth without {@link #junctionExits} (as recorded before they were). */
-    public GroundTruth(
-            Pose pose,
-            double speedMps,
-            String roadId,
-            int laneId,
-            String junctionId,
-            String place,
-            double routeCompletion,
-            boolean collision,
-            boolean offRoad,
-            boolean laneInvasion,
-            String collisionWith,
-            boolean redLightRun,
-            boolean routeDeviation,
-            boolean stopSignRun) {
-        this(
-                pose,
-                speedMps,
-                roadId,
-                laneId,
-                junctionId,
-                place,
-                routeCompletion,
-                collision,
-                offRoad,
-                laneInvasion,
-                collisionWith,
-                redLightRun,
-                routeDeviation,
-                stopSignRun,
-                null);
-    }
-
     public boolean inJunction() {
         return junctionId != null;
     }

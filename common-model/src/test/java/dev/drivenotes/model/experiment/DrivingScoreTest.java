@@ -98,6 +98,7 @@ class DrivingScoreTest {
                 with,
                 redLight,
                 false,
-                stopSign);
+                stopSign,
+                null);
     }
 }

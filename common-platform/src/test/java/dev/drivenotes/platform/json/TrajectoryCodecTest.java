@@ -8,12 +8,15 @@ import dev.drivenotes.model.event.EventEnvelope;
 import dev.drivenotes.model.experiment.EpisodeSummary;
 import dev.drivenotes.model.experiment.Infractions;
 import dev.drivenotes.model.experiment.StepRecord;
+import dev.drivenotes.model.sim.Maneuver;
 import dev.drivenotes.model.sim.Termination;
+import dev.drivenotes.model.testing.GroundTruthBuilder;
 import dev.drivenotes.platform.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class TrajectoryCodecTest {
 
@@ -25,6 +28,32 @@ class TrajectoryCodecTest {
 
         assertThat(back).isEqualTo(steps);
         assertThat(back.get(2).decision()).isNull();
+    }
+
+    @Test
+    void keepsAJunctionsExitsAndReadsAStepRecordedBeforeThemWithout() {
+        StepRecord plain = Fixtures.step(0);
+        StepRecord inJunction = new StepRecord(
+                1,
+                0.05,
+                plain.observation(),
+                plain.decision(),
+                GroundTruthBuilder.truth()
+                        .junction("J1")
+                        .junctionExits(Maneuver.TURN_LEFT, Maneuver.GO_STRAIGHT)
+                        .build());
+        assertThat(TrajectoryCodec.decode(TrajectoryCodec.encode(List.of(inJunction)))
+                        .getFirst()
+                        .truth()
+                        .junctionExits())
+                .containsExactly(Maneuver.TURN_LEFT, Maneuver.GO_STRAIGHT);
+
+        ObjectNode old = Json.mapper().valueToTree(plain);
+        ((ObjectNode) old.get("truth")).remove("junctionExits");
+        StepRecord read = Json.mapper().treeToValue(old, StepRecord.class);
+
+        assertThat(read.truth().junctionExits()).isNull();
+        assertThat(read.truth().pose()).isEqualTo(plain.truth().pose());
     }
 
     @Test
