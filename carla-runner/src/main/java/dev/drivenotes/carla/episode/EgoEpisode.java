@@ -74,10 +74,12 @@ public final class EgoEpisode {
     private SimulationState state;
     /** The last lane outside a junction the ego was matched to, or -1: where it enters the next junction from. */
     private int approach = -1;
-    /** The junction whose exits from {@link #exitsApproach} are {@link #exits}, or null. */
+    /**
+     * The junction whose exits from {@link #approach} are {@link #exits}, or null: cleared on every lane
+     * outside a junction, where the approach can change.
+     */
     private String exitsJunction;
 
-    private int exitsApproach = -1;
     private List<Maneuver> exits;
 
     /** @param startX where the ego starts: background vehicles spawn clear of it */
@@ -186,6 +188,7 @@ public final class EgoEpisode {
         if (lane != null && !offRoad) {
             if (lane.junctionId() == null) {
                 approach = lane.index();
+                exitsJunction = null;
             } else {
                 junctionExits = exitsFromApproach(lane.junctionId());
             }
@@ -234,9 +237,8 @@ public final class EgoEpisode {
      * that lane does not lead into it (the ego came in off the lanes, or started inside it).
      */
     private List<Maneuver> exitsFromApproach(String junctionId) {
-        if (!junctionId.equals(exitsJunction) || approach != exitsApproach) {
+        if (!junctionId.equals(exitsJunction)) {
             exitsJunction = junctionId;
-            exitsApproach = approach;
             List<Maneuver> found = approach < 0 ? List.of() : JunctionExits.from(map.graph(), approach, junctionId);
             exits = found.isEmpty() ? null : found;
         }

@@ -50,7 +50,7 @@ final class ControlSafety {
         double throttle = Math.clamp(finiteOr(p.throttle(), 0), 0, 1);
         double brake = Math.clamp(finiteOr(p.brake(), 1), 0, 1);
         Control decided = new Control(steer, throttle, brake);
-        double reachable = Math.clamp(steer, wheelSteer - maxSteerChangePerStep, wheelSteer + maxSteerChangePerStep);
+        double reachable = reachable(steer, wheelSteer);
         boolean clamped = !same(p.steer(), steer)
                 || !same(p.throttle(), throttle)
                 || !same(p.brake(), brake)
@@ -64,13 +64,17 @@ final class ControlSafety {
      * decided control (what the trajectory records) and the clamp count stay the policy's.
      */
     Checked override(Checked checked, double steer, double wheelSteer) {
-        double reachable = Math.clamp(
-                Math.clamp(steer, -1, 1), wheelSteer - maxSteerChangePerStep, wheelSteer + maxSteerChangePerStep);
+        double reachable = reachable(Math.clamp(steer, -1, 1), wheelSteer);
         Control sent = checked.sent();
         return new Checked(
                 checked.decided(),
                 new Control(Math.clamp(reachable, -1, 1), sent.throttle(), sent.brake()),
                 checked.clamped());
+    }
+
+    /** The steer nearest {@code steer} that the wheels at {@code wheelSteer} reach within one step. */
+    private double reachable(double steer, double wheelSteer) {
+        return Math.clamp(steer, wheelSteer - maxSteerChangePerStep, wheelSteer + maxSteerChangePerStep);
     }
 
     private static double finiteOr(Double value, double otherwise) {

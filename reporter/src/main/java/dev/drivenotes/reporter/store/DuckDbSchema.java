@@ -92,8 +92,8 @@ final class DuckDbSchema {
             for (String ddl : TABLES) {
                 statement.execute(ddl);
             }
-            // files written before episodes had infraction columns: add them (existing rows read 0;
-            // DuckDB cannot add a column with a NOT NULL constraint, so none of them has one)
+            // files written before episodes had infraction or provenance columns: add them (existing rows
+            // read 0 or null; DuckDB cannot add a column with a NOT NULL constraint, so none of them has one)
             for (String column : (INFRACTIONS + "," + EPISODE_PROVENANCE).split(",")) {
                 statement.execute("ALTER TABLE episodes ADD COLUMN IF NOT EXISTS " + column.strip());
             }

@@ -24,8 +24,8 @@ final class NoteRows {
     /** Replaces the episode's notes, each carrying the experiment's condition: upserts each by its position and drops positions beyond the new count. */
     static void replace(Connection connection, String episodeId, int episodeIndex, String condition, List<Note> notes)
             throws SQLException {
-        String sql =
-                "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES (" + ScorecardColumns.placeholders(21) + ")";
+        String sql = "INSERT OR REPLACE INTO notes (" + COLUMNS + ") VALUES ("
+                + ScorecardColumns.placeholders(COLUMNS.split(",").length) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (int seq = 0; seq < notes.size(); seq++) {
                 Note n = notes.get(seq);

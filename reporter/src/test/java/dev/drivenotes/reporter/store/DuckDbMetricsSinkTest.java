@@ -31,12 +31,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,25 @@ class DuckDbMetricsSinkTest {
     private void record(EpisodeCompleted episode, List<Note> notes) {
         sink.recordEpisode(episode, notes, NoteScorer.score(List.of(episode.summary()), notes));
     }
+
+    /** Runs {@code statements} on the file itself, as an older build or another tool left it (the sink closed). */
+    private void onTheFile(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** {@code metrics_daily} as it was before daily rows had a condition, with one row of 3 experiments. */
+    private static final String[] DAILY_TABLE_BEFORE_CONDITIONS = {
+        "CREATE TABLE metrics_daily (day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL,"
+                + " experiments INTEGER NOT NULL, " + DuckDbSchema.NOTE_METRICS + ", "
+                + DuckDbSchema.DRIVING_METRICS + ", PRIMARY KEY (day, map, agent))",
+        "INSERT INTO metrics_daily VALUES (DATE '2026-11-24', 'default-town', 'dreamer', 3,"
+                + " 2, 0.5, 0.5, 1.0, 0.5, 1.0, 0.8, '[]', 4, 0.5, 0, 0, 0, 5.0, 0.5)"
+    };
 
     @Test
     void keepsOneRowPerNoteWhenTheSameEpisodeIsRecordedTwice() throws Exception {
@@ -221,12 +242,9 @@ class DuckDbMetricsSinkTest {
         EpisodeCompleted episode = episode(0);
         record(episode, notesOf(episode));
         sink.close();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            for (String column : List.of("route_deviations", "control_clamps", "runner", "model_versions_json")) {
-                s.execute("ALTER TABLE episodes DROP COLUMN " + column);
-            }
-        }
+        onTheFile(Stream.of("route_deviations", "control_clamps", "runner", "model_versions_json")
+                .map(column -> "ALTER TABLE episodes DROP COLUMN " + column)
+                .toArray(String[]::new));
 
         sink = new DuckDbMetricsSink(file);
 
@@ -242,14 +260,14 @@ class DuckDbMetricsSinkTest {
         EpisodeCompleted episode = episode(0);
         sink.recordEpisode(episode, notesOf(episode), scorecard(0));
         sink.close();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            for (String column :
-                    List.of("collisions_pedestrian", "collisions_vehicle", "collisions_static", "red_light_runs")) {
-                s.execute("ALTER TABLE episodes DROP COLUMN " + column);
-            }
-            s.execute("ALTER TABLE episodes DROP COLUMN stop_sign_runs");
-        }
+        onTheFile(Stream.of(
+                        "collisions_pedestrian",
+                        "collisions_vehicle",
+                        "collisions_static",
+                        "red_light_runs",
+                        "stop_sign_runs")
+                .map(column -> "ALTER TABLE episodes DROP COLUMN " + column)
+                .toArray(String[]::new));
 
         sink = new DuckDbMetricsSink(file);
 
@@ -291,12 +309,9 @@ class DuckDbMetricsSinkTest {
         EpisodeCompleted episode = episode(0);
         record(episode, notesOf(episode));
         sink.close();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            for (String table : List.of("experiments", "episodes", "notes")) {
-                s.execute("ALTER TABLE " + table + " DROP COLUMN condition");
-            }
-        }
+        onTheFile(Stream.of("experiments", "episodes", "notes")
+                .map(table -> "ALTER TABLE " + table + " DROP COLUMN condition")
+                .toArray(String[]::new));
 
         sink = new DuckDbMetricsSink(file);
 
@@ -314,10 +329,7 @@ class DuckDbMetricsSinkTest {
         assertThat(notes).allSatisfy(n -> assertThat(n.locationErrorM()).isNotNull());
         record(episode, notes);
         sink.close();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE notes DROP COLUMN location_error_m");
-        }
+        onTheFile("ALTER TABLE notes DROP COLUMN location_error_m");
 
         sink = new DuckDbMetricsSink(file);
 
@@ -404,15 +416,7 @@ class DuckDbMetricsSinkTest {
         LocalDate day = LocalDate.parse("2026-11-24");
         sink.close();
         Files.delete(file);
-        // the table as it was before daily rows had a condition, with one row
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE metrics_daily (day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL,"
-                    + " experiments INTEGER NOT NULL, " + DuckDbSchema.NOTE_METRICS + ", "
-                    + DuckDbSchema.DRIVING_METRICS + ", PRIMARY KEY (day, map, agent))");
-            s.execute("INSERT INTO metrics_daily VALUES (DATE '2026-11-24', 'default-town', 'dreamer', 3,"
-                    + " 2, 0.5, 0.5, 1.0, 0.5, 1.0, 0.8, '[]', 4, 0.5, 0, 0, 0, 5.0, 0.5)");
-        }
+        onTheFile(DAILY_TABLE_BEFORE_CONDITIONS);
 
         sink = new DuckDbMetricsSink(file);
 
@@ -440,17 +444,10 @@ class DuckDbMetricsSinkTest {
         // the schema is created in one transaction (DuckDbMetricsSink): a failure, or a kill, rolls it all back
         sink.close();
         Files.delete(file);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE metrics_daily (day DATE NOT NULL, map VARCHAR NOT NULL, agent VARCHAR NOT NULL,"
-                    + " experiments INTEGER NOT NULL, " + DuckDbSchema.NOTE_METRICS + ", "
-                    + DuckDbSchema.DRIVING_METRICS + ", PRIMARY KEY (day, map, agent))");
-            s.execute("INSERT INTO metrics_daily VALUES (DATE '2026-11-24', 'default-town', 'dreamer', 3,"
-                    + " 2, 0.5, 0.5, 1.0, 0.5, 1.0, 0.8, '[]', 4, 0.5, 0, 0, 0, 5.0, 0.5)");
-            // a column the new table lacks: the migration's copy of the rows fails after it has renamed
-            // the old table and created the new one
-            s.execute("ALTER TABLE metrics_daily ADD COLUMN legacy INTEGER");
-        }
+        onTheFile(DAILY_TABLE_BEFORE_CONDITIONS);
+        // a column the new table lacks: the migration's copy of the rows fails after it has renamed
+        // the old table and created the new one
+        onTheFile("ALTER TABLE metrics_daily ADD COLUMN legacy INTEGER");
 
         assertThatThrownBy(() -> new DuckDbMetricsSink(file))
                 .isInstanceOf(MetricsSinkException.class)
@@ -470,10 +467,7 @@ class DuckDbMetricsSinkTest {
             assertThat(columns.next()).isTrue();
             assertThat(columns.getLong(1)).as("not half-migrated").isZero();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE metrics_daily DROP COLUMN legacy");
-        }
+        onTheFile("ALTER TABLE metrics_daily DROP COLUMN legacy");
         sink = new DuckDbMetricsSink(file);
         assertThat(sink.dailyBetween(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-24")))
                 .as("migrated on the next start")
